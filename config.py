@@ -1,0 +1,63 @@
+"""Settings, read from the environment once, when the application is created."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+INSTANCE = ROOT / "instance"
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+class Config:
+    SERVICE_NAME = "Review learning tracker"
+    SECRET_KEY = os.environ.get("SECRET_KEY", "")
+    SQLALCHEMY_DATABASE_URI = os.environ.get(
+        "DATABASE_URL", f"sqlite:///{INSTANCE / 'tracker.db'}"
+    )
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    EVIDENCE_DIR = Path(os.environ.get("EVIDENCE_DIR", INSTANCE / "evidence"))
+    REPORTS_DIR = Path(os.environ.get("REPORTS_DIR", ROOT / "reports"))
+    EVIDENCE_MAX_BYTES = _int("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
+    IMPORT_MAX_BYTES = _int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+    # Flask refuses bodies above this before any view runs; keep room for form fields.
+    MAX_CONTENT_LENGTH = max(EVIDENCE_MAX_BYTES, IMPORT_MAX_BYTES) + 1024 * 1024
+    SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 30)
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") != "0"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds the token instead
+    SIGN_IN_MAX_FAILURES = 5
+    SIGN_IN_WINDOW_MINUTES = 15
+    DEVELOPMENT = False
+    TESTING = False
+
+
+class DevelopmentConfig(Config):
+    """`make run`: plain HTTP on localhost, so the session cookie cannot be Secure."""
+
+    DEVELOPMENT = True
+    SESSION_COOKIE_SECURE = False
+    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
+
+
+class TestConfig(Config):
+    TESTING = True
+    DEVELOPMENT = True
+    SESSION_COOKIE_SECURE = False
+    SECRET_KEY = "test-only-not-secret"
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    SERVER_NAME = "tracker.test"
+
+
+CONFIGS = {"development": DevelopmentConfig, "production": Config, "test": TestConfig}
+
+
+def from_environment() -> type[Config]:
+    return CONFIGS[os.environ.get("TRACKER_ENV", "development")]

@@ -1,0 +1,148 @@
+"""Fixtures: one app for the session, a rolled-back transaction per test, a client per role."""
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.globals import _cv_app
+from flask.testing import FlaskClient
+from flask_login.utils import _create_identifier
+from flask_sqlalchemy.session import Session
+from itsdangerous import URLSafeTimedSerializer
+
+from config import TestConfig
+from tracker import create_app
+from tracker.extensions import db
+from tracker.models import User
+from tracker.rules.vocabulary import Role
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    root = tmp_path_factory.mktemp("tracker")
+
+    class Settings(TestConfig):
+        EVIDENCE_DIR = root / "evidence"
+        REPORTS_DIR = root / "reports"
+
+    app = create_app(Settings)
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.drop_all()
+
+
+class ConnectionSession(Session):
+    """Flask-SQLAlchemy picks the engine itself; in tests every session must use the test's connection."""
+
+    def get_bind(self, *args: Any, **kwargs: Any) -> Any:
+        return self.bind
+
+
+def _scope() -> Any:
+    """Each request's app context gets its own session; the test body, outside any context, shares one."""
+    context = _cv_app.get(None)
+    return id(context) if context is not None else "test"
+
+
+@pytest.fixture(autouse=True)
+def database(app: Flask) -> Iterator[Any]:
+    """Each test runs inside a transaction that is rolled back; the app's commits become savepoints.
+
+    No app context stays pushed during the test, so that every request gets a fresh `g`
+    and its own session, exactly as in production.
+    """
+    with app.app_context():
+        connection = db.engine.connect()
+    outer = connection.begin()
+    original = db.session
+    db.session = db._make_scoped_session(
+        {
+            "class_": ConnectionSession,
+            "bind": connection,
+            "join_transaction_mode": "create_savepoint",
+            "scopefunc": _scope,
+        }
+    )
+    try:
+        yield db.session
+    finally:
+        db.session.remove()
+        db.session = original
+        outer.rollback()
+        connection.close()
+
+
+class TrackerClient(FlaskClient):
+    """A test client that can sign in without the password round trip, and carries a CSRF token."""
+
+    def sign_in_as(self, user: User) -> TrackerClient:
+        # Flask-Login's strong session protection binds the session to the client's address and agent.
+        with self.application.test_request_context(environ_base=self.environ_base):
+            identifier = _create_identifier()
+        with self.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+            session["_id"] = identifier
+        return self
+
+    def csrf_token(self) -> str:
+        """Flask-WTF's token: a random value in the session, signed in the form."""
+        with self.session_transaction() as session:
+            raw = session.setdefault("csrf_token", secrets.token_hex(20))
+        signer = URLSafeTimedSerializer(self.application.config["SECRET_KEY"], salt="wtf-csrf-token")
+        return str(signer.dumps(raw))
+
+    def post_form(self, url: str, data: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        data = dict(data or {})
+        data.setdefault("csrf_token", self.csrf_token())
+        return self.post(url, data=data, **kwargs)
+
+
+@pytest.fixture
+def client(app: Flask) -> TrackerClient:
+    app.test_client_class = TrackerClient
+    return app.test_client()  # type: ignore[return-value]
+
+
+@pytest.fixture
+def users(database: Any) -> dict[str, User]:
+    from tests.factories import AgencyFactory, UserFactory
+
+    police = AgencyFactory(name="Northshire Police", short_name="Police")
+    health = AgencyFactory(name="Northshire Mental Health NHS Trust", short_name="NMHT")
+    return {
+        "admin": UserFactory(role=Role.ADMIN),
+        "subgroup": UserFactory(role=Role.SUBGROUP),
+        "board": UserFactory(role=Role.BOARD),
+        "agency_lead": UserFactory(role=Role.AGENCY_LEAD, agency=police),
+        "other_lead": UserFactory(role=Role.AGENCY_LEAD, agency=health),
+    }
+
+
+@pytest.fixture
+def client_for(app: Flask, users: dict[str, User]) -> Any:
+    def make(role: str) -> TrackerClient:
+        app.test_client_class = TrackerClient
+        client: TrackerClient = app.test_client()  # type: ignore[assignment]
+        return client.sign_in_as(users[role])
+
+    return make
+
+
+def headings(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h1[^>]*>(.*?)</h1>", html, re.S)]
+
+
+@pytest.fixture
+def files_dir() -> Path:
+    return Path(__file__).parent / "files"

@@ -1,0 +1,117 @@
+"""factory_boy factories for the tracker's models: realistic, fictional, and flushed not committed."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import factory
+from factory.alchemy import SQLAlchemyModelFactory
+
+from tracker import clock
+from tracker.extensions import db
+from tracker.models import Action, Agency, Evidence, Partnership, ProgressUpdate, Recommendation, Review, User
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.vocabulary import EvidenceKind, PartnershipKind, ReviewType, Role
+
+# Hashing a real password costs tens of milliseconds; factories share one hash.
+_HASH: dict[str, str] = {}
+
+
+def password_hash() -> str:
+    from tests.conftest import PASSWORD
+    from tracker.auth.services import hash_password
+
+    if "h" not in _HASH:
+        _HASH["h"] = hash_password(PASSWORD)
+    return _HASH["h"]
+
+
+class Base(SQLAlchemyModelFactory):
+    class Meta:
+        abstract = True
+        sqlalchemy_session_factory = lambda: db.session  # noqa: E731
+        sqlalchemy_session_persistence = "flush"
+
+
+class PartnershipFactory(Base):
+    class Meta:
+        model = Partnership
+
+    name = factory.Sequence(lambda n: f"Safer Testshire Partnership {n}")
+    kind = PartnershipKind.CSP
+    area = "Testshire"
+
+
+class AgencyFactory(Base):
+    class Meta:
+        model = Agency
+
+    name = factory.Sequence(lambda n: f"Testshire Agency {n}")
+    short_name = factory.Sequence(lambda n: f"TA{n}")
+    aliases = ""
+
+
+class UserFactory(Base):
+    class Meta:
+        model = User
+
+    email = factory.Sequence(lambda n: f"person{n}@testshire.example")
+    name = factory.Sequence(lambda n: f"Person {n}")
+    role = Role.SUBGROUP
+    password_hash = factory.LazyFunction(password_hash)
+
+
+class ReviewFactory(Base):
+    class Meta:
+        model = Review
+
+    reference = factory.Sequence(lambda n: f"DHR-2024-{n:02d}")
+    type = ReviewType.DHR
+    title = factory.Sequence(lambda n: f"Domestic Homicide Review {n}")
+    partnership = factory.SubFactory(PartnershipFactory)
+
+
+class RecommendationFactory(Base):
+    class Meta:
+        model = Recommendation
+
+    review = factory.SubFactory(ReviewFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    title = "Agencies should share information when risk is high."
+    text = "Two agencies held information that was not shared."
+
+
+class ActionFactory(Base):
+    class Meta:
+        model = Action
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    description = factory.Sequence(lambda n: f"Audit referrals to MARAC, batch {n}")
+    expected_outcome = "Every high-risk case is referred."
+    lead_agency = factory.SubFactory(AgencyFactory)
+    owner = "Safeguarding lead"
+    status = ActionStatus.IN_PROGRESS
+    target_date = factory.LazyFunction(lambda: clock.today() + timedelta(days=120))
+    last_update_on = factory.LazyFunction(lambda: clock.today() - timedelta(days=5))
+
+
+class ProgressUpdateFactory(Base):
+    class Meta:
+        model = ProgressUpdate
+
+    action = factory.SubFactory(ActionFactory)
+    written_on = factory.LazyFunction(clock.today)
+    narrative = "Half the teams are trained."
+
+
+class EvidenceFactory(Base):
+    class Meta:
+        model = Evidence
+
+    action = factory.SubFactory(ActionFactory)
+    kind = EvidenceKind.COMPLETION
+    description = "Training register"
+    url = "https://partnership.example/evidence"
+
+
+def on(days: int) -> date:
+    return clock.today() + timedelta(days=days)

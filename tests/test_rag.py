@@ -1,0 +1,84 @@
+"""RAG at its boundaries, and the SQL expression agreeing with the Python rule."""
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from tests.factories import ActionFactory
+from tracker import clock
+from tracker.extensions import db
+from tracker.models import Action
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.rag import Rag, rag_for, rag_sql
+
+TODAY = date(2026, 3, 15)
+S = ActionStatus
+
+
+def rag(status: S = S.IN_PROGRESS, target: int | None = 200, silent: int = 0) -> tuple[Rag, str]:
+    result = rag_for(
+        status=status,
+        target_date=None if target is None else TODAY + timedelta(days=target),
+        last_update_on=TODAY - timedelta(days=silent),
+        today=TODAY,
+    )
+    return result.rag, result.reason
+
+
+@pytest.mark.parametrize(
+    ("status", "target", "silent", "expected", "reason"),
+    [
+        (S.ASSURED, -400, 400, Rag.BLUE, "assured"),
+        (S.CLOSED_NOT_ACHIEVED, -1, 200, Rag.BLUE, "closed, not achieved"),
+        # Past the target date and not submitted: red, from the first day over.
+        (S.IN_PROGRESS, -1, 0, Rag.RED, "overdue by 1 day"),
+        (S.NOT_STARTED, -12, 0, Rag.RED, "overdue by 12 days"),
+        (S.RETURNED, -3, 0, Rag.RED, "overdue by 3 days"),
+        # Due today is not yet overdue.
+        (S.IN_PROGRESS, 0, 0, Rag.AMBER, "due today"),
+        (S.IN_PROGRESS, 30, 0, Rag.AMBER, "due in 30 days"),
+        (S.IN_PROGRESS, 31, 0, Rag.GREEN, "on track"),
+        # Submitted: the agency has done its part, so lateness is not red.
+        (S.SUBMITTED, -10, 0, Rag.GREEN, "submitted, awaiting a decision"),
+        (S.SUBMITTED, 5, 0, Rag.GREEN, "submitted, awaiting a decision"),
+        # Drift: 90 days without an update is amber; 89 is not.
+        (S.IN_PROGRESS, 200, 89, Rag.GREEN, "on track"),
+        (S.IN_PROGRESS, 200, 90, Rag.AMBER, "no update for 90 days"),
+        (S.IN_PROGRESS, None, 97, Rag.AMBER, "no update for 97 days"),
+        (S.SUBMITTED, 200, 90, Rag.AMBER, "no update for 90 days"),
+        (S.RETURNED, 200, 0, Rag.AMBER, "returned with a challenge to answer"),
+        (S.NOT_STARTED, None, 0, Rag.GREEN, "on track"),
+    ],
+)
+def test_rag_rules(status: S, target: int | None, silent: int, expected: Rag, reason: str) -> None:
+    assert rag(status, target, silent) == (expected, reason)
+
+
+def test_sql_and_python_agree(database: object) -> None:
+    """Every status against every boundary, computed both ways on the same rows."""
+    targets = [None, -31, -1, 0, 1, 29, 30, 31, 90]
+    silences = [0, 1, 89, 90, 91, 400]
+    for status, target, silent in itertools.product(S, targets, silences):
+        ActionFactory(
+            status=status,
+            target_date=None if target is None else TODAY + timedelta(days=target),
+            last_update_on=TODAY - timedelta(days=silent),
+        )
+    expression = rag_sql(
+        status=Action.status, target_date=Action.target_date, last_update_on=Action.last_update_on, today=TODAY
+    )
+    rows = db.session.execute(select(Action, expression)).all()
+    assert len(rows) == len(S) * len(targets) * len(silences)
+    disagreements = [(a.status, a.target_date, a.last_update_on, sql) for a, sql in rows if a.rag_on(TODAY).rag != sql]
+    assert disagreements == []
+    assert {sql for _, sql in rows} == {r.value for r in Rag}
+
+
+def test_the_hybrid_property_filters_in_the_database(database: object) -> None:
+    red = ActionFactory(target_date=clock.today() - timedelta(days=3))
+    ActionFactory(target_date=clock.today() + timedelta(days=300))
+    found = db.session.scalars(select(Action).where(Action.rag == Rag.RED.value)).all()
+    assert found == [red]

@@ -1,0 +1,42 @@
+"""Command-line entry points: `flask --app tracker ...`."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+from flask import Flask
+
+from tracker.extensions import db
+from tracker.rules import DomainError
+
+
+def register(app: Flask) -> None:
+    from tracker.cli.demo import demo
+    from tracker.cli.users import users
+
+    app.cli.add_command(users)
+    app.cli.add_command(demo)
+
+
+@contextmanager
+def unit_of_work() -> Iterator[None]:
+    """Commit when the block succeeds; otherwise roll back, say why in the user's words, exit 1."""
+    try:
+        yield
+        db.session.commit()
+    except DomainError as refusal:
+        db.session.rollback()
+        click.echo(f"Error: {refusal.message}", err=True)
+        sys.exit(1)
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def read_password(prompt: str = "Password") -> str:
+    """From the terminal with confirmation, or the first line of standard input: never an argument."""
+    if sys.stdin.isatty():
+        return click.prompt(prompt, hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\r\n")

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from tracker.cli import read_password, unit_of_work
+from tracker.extensions import db
+from tracker.models import User
+from tracker.people import services
+from tracker.rules import DomainError
+from tracker.rules.vocabulary import Role
+
+
+@click.group(cls=AppGroup, help="Manage the people who sign in.")
+def users() -> None:
+    pass
+
+
+@users.command("create", help="Add a user. The password is read from a prompt, or from standard input.")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--agency", "agency_name", help="The agency of an agency lead: its name or short name.")
+def create(email: str, name: str, role: str, agency_name: str | None) -> None:
+    with unit_of_work():
+        agency = None
+        if agency_name:
+            agency = services.find_agency(agency_name)
+            if agency is None:
+                raise DomainError(f"There is no agency called {agency_name!r}. Check the name, or add the agency first.")
+        password = read_password()
+        user = services.create_user(email=email, name=name, role=role, password=password, agency=agency, actor=None)
+    click.echo(f"Created {user.email} ({Role(user.role).label}).")
+
+
+@users.command("set-password", help="Set a user's password, ending their sessions. Read from a prompt or stdin.")
+@click.argument("email")
+def set_password(email: str) -> None:
+    with unit_of_work():
+        user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        if user is None:
+            raise DomainError(f"There is no user with the email address {email}")
+        services.set_password(user, read_password("New password"), actor=None)
+    click.echo(f"Password changed for {user.email}.")
+
+
+@users.command("list", help="List the users, their roles and agencies.")
+def list_users() -> None:
+    for user in db.session.scalars(select(User).order_by(User.role, User.email)):
+        agency = f", {user.agency.name}" if user.agency else ""
+        state = "" if user.active else " (deactivated)"
+        click.echo(f"{user.email}\t{Role(user.role).label}{agency}{state}")

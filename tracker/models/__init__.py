@@ -1,0 +1,24 @@
+"""The data model (DESIGN.md): every table the tracker keeps."""
+from tracker.models.actions import Action, AssuranceDecision, Evidence, ProgressUpdate, TargetDateChange
+from tracker.models.people import Agency, Partnership, User
+from tracker.models.records import AuditEvent, GeneratedReport, ImportRun
+from tracker.models.reviews import Recommendation, Review, Theme, recommendation_agencies, recommendation_themes
+
+__all__ = [
+    "Action",
+    "Agency",
+    "AssuranceDecision",
+    "AuditEvent",
+    "Evidence",
+    "GeneratedReport",
+    "ImportRun",
+    "Partnership",
+    "ProgressUpdate",
+    "Recommendation",
+    "Review",
+    "TargetDateChange",
+    "Theme",
+    "User",
+    "recommendation_agencies",
+    "recommendation_themes",
+]

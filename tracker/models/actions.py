@@ -1,0 +1,175 @@
+"""Actions and what happens to them: progress updates, evidence and decisions."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.ext.hybrid import hybrid_property
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker import clock
+from tracker.clock import now
+from tracker.extensions import db
+from tracker.models.people import Agency, User
+from tracker.models.reviews import Recommendation, Withdrawable
+from tracker.models.types import UTCDateTime, enum_of
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.rag import Rag, RagResult, rag_for, rag_sql
+from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, TargetDateChangeState
+
+_status_type = enum_of(ActionStatus, "action_status")
+
+
+class Action(Withdrawable, db.Model):
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    description: Mapped[str] = mapped_column(Text)
+    expected_outcome: Mapped[str] = mapped_column(Text, default="")
+    measure: Mapped[str] = mapped_column(Text, default="")
+    # Imported plans sometimes name no lead; the subgroup assigns one later.
+    lead_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    target_date: Mapped[date | None] = mapped_column(Date)
+    # What the file or the first plan said, kept when a new target date is agreed.
+    original_target_date: Mapped[date | None] = mapped_column(Date)
+    target_text: Mapped[str | None] = mapped_column(String(100))
+    milestones: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ActionStatus] = mapped_column(_status_type, default=ActionStatus.NOT_STARTED, index=True)
+    outcome_statement: Mapped[str] = mapped_column(Text, default="")
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    # When the current submission was made: the subgroup's queue is oldest first.
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Denormalised from the progress updates so that RAG is one indexed comparison.
+    last_update_on: Mapped[date] = mapped_column(Date, default=clock.today)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, onupdate=now)
+    # Optimistic locking: an UPDATE that finds another version matches no row.
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    recommendation: Mapped[Recommendation] = relationship(back_populates="actions")
+    lead_agency: Mapped[Agency | None] = relationship()
+    progress_updates: Mapped[list[ProgressUpdate]] = relationship(
+        back_populates="action", order_by="ProgressUpdate.created_at.desc()"
+    )
+    evidence: Mapped[list[Evidence]] = relationship(back_populates="action", order_by="Evidence.uploaded_at")
+    decisions: Mapped[list[AssuranceDecision]] = relationship(
+        back_populates="action", order_by="AssuranceDecision.decided_at.desc()"
+    )
+    target_date_changes: Mapped[list[TargetDateChange]] = relationship(
+        back_populates="action", order_by="TargetDateChange.requested_at.desc()"
+    )
+
+    def rag_on(self, today: date) -> RagResult:
+        return rag_for(
+            status=self.status, target_date=self.target_date, last_update_on=self.last_update_on, today=today
+        )
+
+    @property
+    def rag_result(self) -> RagResult:
+        return self.rag_on(clock.today())
+
+    @hybrid_property
+    def rag(self) -> Rag:
+        return self.rag_result.rag
+
+    @rag.inplace.expression
+    @classmethod
+    def _rag_expression(cls):  # type: ignore[no-untyped-def]
+        return rag_sql(
+            status=cls.status, target_date=cls.target_date, last_update_on=cls.last_update_on, today=clock.today()
+        )
+
+    @property
+    def days_since_update(self) -> int:
+        return (clock.today() - self.last_update_on).days
+
+    def __repr__(self) -> str:
+        return f"<Action {self.id} {self.status}>"
+
+
+class ProgressUpdate(db.Model):
+    __tablename__ = "progress_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    written_on: Mapped[date] = mapped_column(Date)
+    narrative: Mapped[str] = mapped_column(Text)
+    status_before: Mapped[ActionStatus | None] = mapped_column(enum_of(ActionStatus, "update_status_before"))
+    status_after: Mapped[ActionStatus | None] = mapped_column(enum_of(ActionStatus, "update_status_after"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+
+    action: Mapped[Action] = relationship(back_populates="progress_updates")
+    author: Mapped[User | None] = relationship()
+
+
+class Evidence(Withdrawable, db.Model):
+    __tablename__ = "evidence"
+    __table_args__ = (
+        CheckConstraint("url IS NOT NULL OR stored_name IS NOT NULL", name="file_or_link"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)
+    kind: Mapped[EvidenceKind] = mapped_column(enum_of(EvidenceKind, "evidence_kind"))
+    description: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(2000))
+    original_filename: Mapped[str | None] = mapped_column(String(255))
+    # The file lives in the evidence store under this generated name, never under the user's.
+    stored_name: Mapped[str | None] = mapped_column(String(64), unique=True)
+    content_type: Mapped[str | None] = mapped_column(String(120))
+    size_bytes: Mapped[int | None] = mapped_column(Integer)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+
+    action: Mapped[Action] = relationship(back_populates="evidence")
+    uploaded_by: Mapped[User | None] = relationship()
+
+    @property
+    def is_file(self) -> bool:
+        return self.stored_name is not None
+
+
+class AssuranceDecision(db.Model):
+    __tablename__ = "assurance_decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)
+    outcome: Mapped[DecisionOutcome] = mapped_column(enum_of(DecisionOutcome, "decision_outcome"))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    meeting_on: Mapped[date | None] = mapped_column(Date)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+
+    action: Mapped[Action] = relationship(back_populates="decisions")
+    decided_by: Mapped[User | None] = relationship()
+
+
+class TargetDateChange(db.Model):
+    """An agency's request to move a target date; the old date is kept whatever the answer."""
+
+    __tablename__ = "target_date_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)
+    previous_date: Mapped[date | None] = mapped_column(Date)
+    proposed_date: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    state: Mapped[TargetDateChangeState] = mapped_column(
+        enum_of(TargetDateChangeState, "target_date_change_state"), default=TargetDateChangeState.PENDING
+    )
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_comment: Mapped[str] = mapped_column(Text, default="")
+
+    action: Mapped[Action] = relationship(back_populates="target_date_changes")
+    requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])

@@ -1,0 +1,69 @@
+"""The append-only record of what happened: audit events, imports and reports."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, event
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.clock import now
+from tracker.extensions import db
+from tracker.models.people import User
+from tracker.models.types import UTCDateTime
+
+
+class AuditEvent(db.Model):
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Who, as text: kept even for failed sign-ins, where there is no user.
+    actor: Mapped[str] = mapped_column(String(254))
+    event: Mapped[str] = mapped_column(String(60), index=True)
+    object_type: Mapped[str | None] = mapped_column(String(40))
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    actor_user: Mapped[User | None] = relationship()
+
+
+class ImportRun(db.Model):
+    __tablename__ = "import_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_format: Mapped[str] = mapped_column(String(10))
+    sha256: Mapped[str] = mapped_column(String(64))
+    review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"))
+    imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class GeneratedReport(db.Model):
+    __tablename__ = "generated_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    file_name: Mapped[str] = mapped_column(String(255), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    filters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    produced_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    produced_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+
+    produced_by: Mapped[User | None] = relationship()
+
+
+class AuditTrailIsAppendOnly(Exception):
+    pass
+
+
+@event.listens_for(AuditEvent, "before_update")
+@event.listens_for(AuditEvent, "before_delete")
+def _refuse_rewrite(*_: object) -> None:
+    raise AuditTrailIsAppendOnly("audit events are never changed or deleted")

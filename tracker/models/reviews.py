@@ -1,0 +1,101 @@
+"""Reviews, their numbered recommendations, and the themes that recur across them."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.clock import now
+from tracker.extensions import db
+from tracker.models.people import Agency, Partnership
+from tracker.models.types import UTCDateTime, enum_of
+from tracker.rules.vocabulary import ReviewType, Scope
+
+if TYPE_CHECKING:
+    from tracker.models.actions import Action
+
+recommendation_agencies = Table(
+    "recommendation_agencies",
+    db.metadata,
+    Column("recommendation_id", ForeignKey("recommendations.id"), primary_key=True),
+    Column("agency_id", ForeignKey("agencies.id"), primary_key=True),
+)
+
+recommendation_themes = Table(
+    "recommendation_themes",
+    db.metadata,
+    Column("recommendation_id", ForeignKey("recommendations.id"), primary_key=True),
+    Column("theme_id", ForeignKey("themes.id"), primary_key=True),
+)
+
+
+class Withdrawable:
+    """Nothing is hard-deleted: a record is withdrawn, with a reason, and drops out of lists."""
+
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+class Theme(db.Model):
+    __tablename__ = "themes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    def __repr__(self) -> str:
+        return f"<Theme {self.name!r}>"
+
+
+class Review(Withdrawable, db.Model):
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    type: Mapped[ReviewType] = mapped_column(enum_of(ReviewType, "review_type"))
+    title: Mapped[str] = mapped_column(String(300))
+    subjects: Mapped[str] = mapped_column(String(300), default="")
+    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnerships.id"))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    source_documents: Mapped[str] = mapped_column(Text, default="")
+    commissioned_on: Mapped[date | None] = mapped_column(Date)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+
+    partnership: Mapped[Partnership] = relationship(lazy="joined")
+    recommendations: Mapped[list[Recommendation]] = relationship(
+        back_populates="review", order_by="Recommendation.position"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Review {self.reference}>"
+
+
+class Recommendation(Withdrawable, db.Model):
+    __tablename__ = "recommendations"
+    __table_args__ = (UniqueConstraint("review_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"))
+    number: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[Scope | None] = mapped_column(enum_of(Scope, "scope"))
+    learning: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+
+    review: Mapped[Review] = relationship(back_populates="recommendations")
+    agencies: Mapped[list[Agency]] = relationship(secondary=recommendation_agencies, order_by=Agency.name)
+    themes: Mapped[list[Theme]] = relationship(secondary=recommendation_themes, order_by=Theme.name)
+    actions: Mapped[list[Action]] = relationship(back_populates="recommendation", order_by="Action.position")
+
+    def __repr__(self) -> str:
+        return f"<Recommendation {self.number} of review {self.review_id}>"
