@@ -7,6 +7,8 @@ from typing import Any
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput
 from wtforms import Field, ValidationError
 
+from tracker.rules import DomainError
+
 
 class UKDateField(Field):
     """Three boxes, day, month and year, with the GOV.UK error messages.
@@ -55,5 +57,10 @@ class UKDateField(Field):
             raise ValidationError(f"Enter {article} {self.label.text.lower()}")
 
 
-def first_error(form: Any) -> bool:
-    return bool(form.errors)
+def show_refusal(form: Any, refusal: DomainError, *, default_field: str | None = None) -> None:
+    """Put a service's refusal next to the field it concerns, so the error summary links to it."""
+    name = refusal.field if refusal.field and refusal.field in form._fields else default_field
+    if name is None:
+        name = next(iter(form._fields))
+    field = form._fields[name]
+    field.errors = [*field.errors, refusal.message] if isinstance(field.errors, list) else [refusal.message]

@@ -124,7 +124,7 @@ NAVIGATION: list[tuple[str, str, Permission]] = [
     ("Home", "home.index", Permission.SIGNED_IN),
     ("Overview", "overview.index", Permission.MONITOR),
     ("Reviews", "reviews.index", Permission.VIEW_PLANS),
-    ("Actions", "actions.search", Permission.MONITOR),
+    ("Actions", "search.actions", Permission.MONITOR),
     ("Summary", "board.summary", Permission.READ_SUMMARY),
     ("Import", "imports.upload", Permission.RUN_IMPORTS),
     ("Reports", "reports.index", Permission.READ_SUMMARY),
