@@ -79,12 +79,25 @@ def can(user: Any, permission: Permission | str, target: Any = None) -> bool:
         return _open_for_change(permission, action)
     review = _review_of(target)
     if review is not None and permission == Permission.VIEW_PLANS:
-        return any(
-            a.lead_agency_id == agency_id and not a.is_withdrawn
-            for rec in review.recommendations
-            for a in rec.actions
-        )
+        return _agency_holds_actions_in(review.id, agency_id)
     return False
+
+
+def _agency_holds_actions_in(review_id: int, agency_id: int | None) -> bool:
+    from tracker.extensions import db
+    from tracker.models import Action, Recommendation
+
+    held = (
+        select(Action.id)
+        .join(Recommendation, Action.recommendation_id == Recommendation.id)
+        .where(
+            Recommendation.review_id == review_id,
+            Action.lead_agency_id == agency_id,
+            Action.withdrawn_at.is_(None),
+        )
+        .exists()
+    )
+    return bool(db.session.scalar(select(held)))
 
 
 def _open_for_change(permission: Permission, target: Any) -> bool:

@@ -1,0 +1,53 @@
+"""Object-level answers of the policy: an agency lead's rights depend on whose action it is."""
+from __future__ import annotations
+
+from typing import Any
+
+from tests.factories import ActionFactory, EvidenceFactory, RecommendationFactory, ReviewFactory
+from tracker import policy
+from tracker.models import User
+from tracker.policy import Permission
+from tracker.rules.lifecycle import ActionStatus
+
+
+def test_a_lead_updates_only_open_actions_of_their_own_agency(users: dict[str, User]) -> None:
+    lead = users["agency_lead"]
+    own = ActionFactory(lead_agency=lead.agency)
+    other = ActionFactory(lead_agency=users["other_lead"].agency)
+    closed = ActionFactory(lead_agency=lead.agency, status=ActionStatus.ASSURED)
+    assert policy.can(lead, Permission.UPDATE_ACTION, own)
+    assert policy.can(lead, Permission.VIEW_PLANS, own)
+    assert not policy.can(lead, Permission.UPDATE_ACTION, other)
+    assert not policy.can(lead, Permission.VIEW_PLANS, other)
+    assert not policy.can(lead, Permission.UPDATE_ACTION, closed)
+    assert policy.can(lead, Permission.VIEW_PLANS, closed)
+    assert not policy.can(lead, Permission.VIEW_PLANS, EvidenceFactory(action=other))
+
+
+def test_a_lead_sees_only_reviews_where_the_agency_holds_actions(users: dict[str, User]) -> None:
+    lead = users["agency_lead"]
+    held = ReviewFactory()
+    ActionFactory(recommendation=RecommendationFactory(review=held), lead_agency=lead.agency)
+    elsewhere = ReviewFactory()
+    ActionFactory(recommendation=RecommendationFactory(review=elsewhere), lead_agency=users["other_lead"].agency)
+    assert policy.can(lead, Permission.VIEW_PLANS, held)
+    assert not policy.can(lead, Permission.VIEW_PLANS, elsewhere)
+    assert policy.can(users["board"], Permission.VIEW_PLANS, elsewhere)
+
+
+def test_board_members_change_nothing(users: dict[str, User]) -> None:
+    board = users["board"]
+    action = ActionFactory()
+    for permission in set(Permission) - policy.READ_ONLY:
+        assert not policy.can(board, permission, action)
+
+
+def test_deactivated_users_may_do_nothing(users: dict[str, User], database: Any) -> None:
+    admin = users["admin"]
+    admin.active = False
+    assert not policy.can(admin, Permission.SIGNED_IN)
+
+
+def test_signed_out_visitors_may_only_see_public_pages() -> None:
+    assert policy.allows(None, Permission.PUBLIC)
+    assert not policy.allows(None, Permission.SIGNED_IN)
