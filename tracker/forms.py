@@ -29,7 +29,12 @@ class UKDateField(Field):
 
     def process_formdata(self, valuelist: list[str]) -> None:
         parts = [v.strip() for v in valuelist] if valuelist else []
-        if len(parts) != 3 or not any(parts):
+        if len(parts) != 3:
+            # Not our three boxes (a hand-made request): redraw empty boxes rather than fail.
+            self.raw_data = None
+            self.data = None
+            return
+        if not any(parts):
             self.data = None
             return
         self.raw_data = parts
