@@ -33,6 +33,7 @@ def submit(app: Flask, values: list[str] | None) -> Any:
     [
         (["", "", ""], "Enter a target date"),
         (None, "Enter a target date"),
+        (["5"], "Target date must be a real date"),
         (["31", "2", "2026"], "Target date must be a real date"),
         (["1", "", "2026"], "Target date must include a month"),
         (["", "", "2026"], "Target date must include a day and a month"),

@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from tests.actions.factories import TargetDateChangeFactory
 from tests.factories import ActionFactory, EvidenceFactory, RecommendationFactory, ReviewFactory
 from tracker import policy
 from tracker.models import User
+from tracker.people.services import create_theme
 from tracker.policy import Permission
 from tracker.rules.vocabulary import Role
 
@@ -78,6 +80,8 @@ def samples(users: dict[str, User]) -> dict[str, int]:
         "user_id": users["board"].id,
         "agency_id": own.id,
         "partnership_id": review.partnership_id,
+        "change_id": TargetDateChangeFactory(action=action).id,
+        "theme_id": create_theme(name="Sample theme", actor=None).id,
     }
 
 

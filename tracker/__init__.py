@@ -36,10 +36,25 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from tracker.actions.routes import bp as actions_bp
+    from tracker.admin.routes import bp as admin_bp
     from tracker.auth.routes import bp as auth_bp
+    from tracker.board.routes import bp as board_bp
     from tracker.home.routes import bp as home_bp
+    from tracker.overview.routes import bp as overview_bp
+    from tracker.reviews.routes import bp as reviews_bp
+    from tracker.search.routes import bp as search_bp
 
-    for blueprint in (auth_bp, home_bp):
+    for blueprint in (
+        auth_bp,
+        home_bp,
+        actions_bp,
+        reviews_bp,
+        overview_bp,
+        search_bp,
+        board_bp,
+        admin_bp,
+    ):
         app.register_blueprint(blueprint)
 
 

@@ -30,9 +30,11 @@ class UKDateField(Field):
     def process_formdata(self, valuelist: list[str]) -> None:
         parts = [v.strip() for v in valuelist] if valuelist else []
         if len(parts) != 3:
-            # Not our three boxes (a hand-made request): redraw empty boxes rather than fail.
+            # Not our three boxes (a hand-made request or address): redraw empty boxes rather than fail.
             self.raw_data = None
             self.data = None
+            if parts:
+                raise ValueError(f"{self.label.text} must be a real date")
             return
         if not any(parts):
             self.data = None

@@ -23,12 +23,9 @@ def index():  # type: ignore[no-untyped-def]
             due_soon=rollups.due_within(user, 30),
         )
     if user.role == Role.BOARD:
-        return render_template(
-            "home/board.html",
-            overall=rollups.rag_overall(user),
-            by_review=rollups.rag_by_review(user),
-            by_agency=rollups.rag_by_agency(user),
-        )
+        from tracker.board.summary import headline
+
+        return render_template("home/board.html", headline=headline(user))
     return render_template(
         "home/subgroup.html",
         overall=rollups.rag_overall(user),

@@ -1,0 +1,1 @@
+"""Administration: agencies, users, partnerships and themes."""

@@ -1,0 +1,1 @@
+"""The board's read-only summary: is the learning being acted on?"""

@@ -1,0 +1,1 @@
+"""Reviews and their numbered recommendations: the plans the actions belong to."""
