@@ -22,6 +22,8 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     EVIDENCE_DIR = Path(os.environ.get("EVIDENCE_DIR", INSTANCE / "evidence"))
     REPORTS_DIR = Path(os.environ.get("REPORTS_DIR", ROOT / "reports"))
+    # Uploaded import files wait here, under generated names, between the preview and the confirmation.
+    IMPORT_DIR = Path(os.environ.get("IMPORT_DIR", INSTANCE / "imports"))
     EVIDENCE_MAX_BYTES = _int("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
     IMPORT_MAX_BYTES = _int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
     # Flask refuses bodies above this before any view runs; keep room for form fields.

@@ -31,6 +31,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     class Settings(TestConfig):
         EVIDENCE_DIR = root / "evidence"
         REPORTS_DIR = root / "reports"
+        IMPORT_DIR = root / "imports"
 
     app = create_app(Settings)
     with app.app_context():

@@ -41,6 +41,7 @@ def _register_blueprints(app: Flask) -> None:
     from tracker.auth.routes import bp as auth_bp
     from tracker.board.routes import bp as board_bp
     from tracker.home.routes import bp as home_bp
+    from tracker.imports.routes import bp as imports_bp
     from tracker.overview.routes import bp as overview_bp
     from tracker.reviews.routes import bp as reviews_bp
     from tracker.search.routes import bp as search_bp
@@ -54,6 +55,7 @@ def _register_blueprints(app: Flask) -> None:
         search_bp,
         board_bp,
         admin_bp,
+        imports_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-from copy import deepcopy
 from datetime import datetime
 from pathlib import Path
 

@@ -77,6 +77,8 @@ def split_agencies(cell: str) -> list[str]:
     if not text:
         return []
     parts = [p for p in _LIST_SEPARATORS.split(text) if p]
-    if len(parts) > 1:
-        parts = [q for p in parts for q in _AND.split(p) if q]
+    # Only the last item of a comma list is joined by "and" ("Police, ASC and Housing"); a slash list
+    # keeps names such as "Fire and Rescue" whole ("Housing / Fire and Rescue").
+    if len(parts) > 1 and re.search(r"[,;]", text):
+        parts = [*parts[:-1], *(q for q in _AND.split(parts[-1]) if q)]
     return [p.strip(" .-–") for p in parts if p.strip(" .-–")]

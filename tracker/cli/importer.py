@@ -1,0 +1,148 @@
+"""`flask --app tracker import PATH`: load action plans and review reports from files or a folder.
+
+A folder means every file directly in it (not in sub-folders), in name order, skipping hidden files
+and Office lock files. Each file is its own transaction: a file with errors writes nothing, the
+others still land, and the command exits 1 if any file failed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from sqlalchemy import func, select
+
+from tracker.extensions import db
+from tracker.importing.apply import apply
+from tracker.importing.detect import parse_file
+from tracker.importing.plan import ImportOptions, build_plan
+from tracker.importing.planned import ImportPlan
+from tracker.importing.result import Message
+from tracker.models import Partnership
+from tracker.rules import DomainError
+from tracker.rules.vocabulary import ReviewType
+
+
+@click.command("import", help="Import action plans and review reports (.xlsx, .csv, .docx, .pdf, .txt, .md). "
+               "PATH is a file, or a folder whose files are each imported in turn (sub-folders are not read).")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--review", "reference", help="The review's reference, when the file gives none or another one.")
+@click.option("--type", "review_type", type=click.Choice([t.value for t in ReviewType], case_sensitive=False),
+              help="The type of review, when the file does not make it clear.")
+@click.option("--partnership", "partnership_name", help="The commissioning partnership's name, for a new review.")
+@click.option("--dry-run", is_flag=True, help="Check the files and say what would change, without saving anything.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file on standard output.")
+@click.option("--create-agencies", is_flag=True, help="Add agencies the tracker does not know, instead of refusing.")
+@with_appcontext
+def import_command(path: Path, reference: str | None, review_type: str | None, partnership_name: str | None,
+                   dry_run: bool, as_json: bool, create_agencies: bool) -> None:
+    if path.is_dir() and reference:
+        raise click.UsageError("--review cannot be used with a folder: each file names its own review. "
+                               "Import the file on its own to give it a reference.")
+    options = ImportOptions(review_reference=reference, review_type=review_type.upper() if review_type else None,
+                            partnership_id=_partnership_id(partnership_name), create_agencies=create_agencies)
+    files = _files(path)
+    if not files:
+        click.echo(f"Error: there are no files to import in {path}.", err=True)
+        raise SystemExit(1)
+    failed = 0
+    for file in files:
+        if not _import_one(file, options, dry_run=dry_run, as_json=as_json):
+            failed += 1
+    if len(files) > 1:
+        done = "checked" if dry_run else "imported"
+        click.echo(f"{len(files) - failed} of {len(files)} files {done}; {failed} with errors.", err=as_json)
+    if failed:
+        raise SystemExit(1)
+
+
+def _partnership_id(name: str | None) -> int | None:
+    if not name:
+        return None
+    found = db.session.scalar(select(Partnership.id).where(func.lower(Partnership.name) == " ".join(name.split()).lower()))
+    if found is None:
+        raise click.BadParameter(f"There is no partnership called '{name}'. Check the name, or add the partnership "
+                                 "in Administration first.", param_hint="--partnership")
+    return found
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return sorted((p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))),
+                  key=lambda p: p.name.lower())
+
+
+def _import_one(file: Path, options: ImportOptions, *, dry_run: bool, as_json: bool) -> bool:
+    """Check, and unless a dry run apply, one file in its own transaction; True when it had no errors."""
+    result = parse_file(file, max_bytes=current_app.config["IMPORT_MAX_BYTES"])
+    try:
+        sha256 = hashlib.sha256(file.read_bytes()).hexdigest()
+        plan = build_plan(result, session=db.session, options=options, sha256=sha256)
+        warnings, errors = messages(plan)
+        if not errors and not dry_run:
+            try:
+                apply(plan, session=db.session, actor=None)
+            except DomainError as refusal:
+                errors.append(Message("File", refusal.message))
+        if errors or dry_run:
+            db.session.rollback()
+        else:
+            db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    if as_json:
+        click.echo(json.dumps(_json(plan, warnings, errors), ensure_ascii=False))
+    else:
+        _tell(plan, warnings, errors, dry_run=dry_run)
+    return not errors
+
+
+_OPTIONS = {"reference": "--review", "review_type": "--type", "partnership": "--partnership"}
+
+
+def messages(plan: ImportPlan) -> tuple[list[Message], list[Message]]:
+    """The parser's warnings in file order, then the plan's; errors, with the unknown agencies among them."""
+    parsed = plan.result.warnings
+    warnings = [*parsed, *(w for w in plan.all_warnings if w not in parsed)]
+    refusals = set(plan.field_errors.values())
+    errors = [e for e in plan.errors if e.message not in refusals]
+    errors += [Message("Review", f"{message} (use {_OPTIONS[name]})") for name, message in plan.field_errors.items()]
+    for unknown in plan.unresolved_agencies:
+        where = unknown.places[0] + (f" and {len(unknown.places) - 1} more rows" if len(unknown.places) > 1 else "")
+        errors.append(Message(unknown.places[0], f"Unknown lead agency '{unknown.name}' in {where}: add it in "
+                              "Administration or use --create-agencies"))
+    return warnings, errors
+
+
+def _json(plan: ImportPlan, warnings: list[Message], errors: list[Message]) -> dict[str, Any]:
+    data = plan.result.to_json_dict()
+    data["warnings"] = [w.to_json_dict() for w in warnings]
+    data["errors"] = [e.to_json_dict() for e in errors]
+    return data
+
+
+def _tell(plan: ImportPlan, warnings: list[Message], errors: list[Message], *, dry_run: bool) -> None:
+    result = plan.result
+    click.echo(f"{result.file} ({result.format})" + (f": review {plan.review.reference}" if plan.review.reference else ""))
+    for message in warnings:
+        click.echo(f"  Warning: {message.where}: {message.message}")
+    if errors:
+        for message in errors:
+            where = "" if message.where in ("File", "Review") else f"{message.where}: "
+            click.echo(f"  Error: {where}{message.message}", err=True)
+        click.echo(f"  Nothing was saved from {result.file}.", err=True)
+        return
+    for rec in plan.recommendations:
+        for change in rec.changes:
+            click.echo(f"  Recommendation {rec.parsed.number} changed: {change}")
+        for n, action in enumerate(rec.actions, start=1):
+            for change in action.changes:
+                click.echo(f"  Recommendation {rec.parsed.number}, action {n} changed: {change}")
+    prefix = "Dry run, nothing was saved. It would do this: " if dry_run else ""
+    click.echo(f"  {prefix}{plan.describe()}")
