@@ -11,6 +11,7 @@ from flask import Flask
 
 from tests.actions.factories import TargetDateChangeFactory
 from tests.factories import ActionFactory, EvidenceFactory, RecommendationFactory, ReviewFactory
+from tests.reports.factories import GeneratedReportFactory
 from tracker import policy
 from tracker.models import User
 from tracker.people.services import create_theme
@@ -82,6 +83,7 @@ def samples(users: dict[str, User]) -> dict[str, int]:
         "partnership_id": review.partnership_id,
         "change_id": TargetDateChangeFactory(action=action).id,
         "theme_id": create_theme(name="Sample theme", actor=None).id,
+        "report_id": GeneratedReportFactory().id,
     }
 
 

@@ -43,6 +43,7 @@ def _register_blueprints(app: Flask) -> None:
     from tracker.home.routes import bp as home_bp
     from tracker.imports.routes import bp as imports_bp
     from tracker.overview.routes import bp as overview_bp
+    from tracker.reports.routes import bp as reports_bp
     from tracker.reviews.routes import bp as reviews_bp
     from tracker.search.routes import bp as search_bp
 
@@ -56,6 +57,7 @@ def _register_blueprints(app: Flask) -> None:
         board_bp,
         admin_bp,
         imports_bp,
+        reports_bp,
     ):
         app.register_blueprint(blueprint)
 

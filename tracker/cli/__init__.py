@@ -15,11 +15,13 @@ from tracker.rules import DomainError
 def register(app: Flask) -> None:
     from tracker.cli.demo import demo
     from tracker.cli.importer import import_command
+    from tracker.cli.report import report
     from tracker.cli.users import users
 
     app.cli.add_command(users)
     app.cli.add_command(demo)
     app.cli.add_command(import_command)
+    app.cli.add_command(report)
 
 
 @contextmanager

@@ -1,0 +1,156 @@
+"""The reports pages, role by role: what each may produce, download and see."""
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from flask import Flask
+from sqlalchemy import func, select
+
+from tests.conftest import headings
+from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
+from tests.reports.conftest import Scenario
+from tests.reports.factories import GeneratedReportFactory
+from tracker.models import AuditEvent, GeneratedReport
+from tracker.rules.vocabulary import ReviewType
+
+
+def reports_dir(app: Flask) -> Path:
+    return Path(app.config["REPORTS_DIR"])
+
+
+def latest(database: Any) -> GeneratedReport:
+    database.expire_all()
+    return database.scalars(select(GeneratedReport).order_by(GeneratedReport.id.desc())).first()
+
+
+def events(database: Any, name: str) -> list[AuditEvent]:
+    database.expire_all()
+    return list(database.scalars(select(AuditEvent).where(AuditEvent.event == name)))
+
+
+def test_the_board_downloads_the_standard_report(app: Flask, client_for: Any, database: Any, scenario: Scenario,
+                                                 users: Any) -> None:
+    board = client_for("board")
+    page = board.get("/reports")
+    assert page.status_code == 200 and headings(page.text) == ["Assurance reports"]
+    assert "Download the standard report" in page.text and "/reports/new" not in page.text
+    answer = board.post_form("/reports/standard")
+    assert answer.status_code == 302
+    report = latest(database)
+    assert answer.headers["Location"].endswith(f"/reports/{report.id}")
+    assert report.kind == "standard" and report.produced_by_id == users["board"].id
+    assert report.filters["actions"] == 9 and report.filters["description"] == "None: every action"
+    saved = reports_dir(app) / report.file_name
+    assert saved.is_file() and report.size_bytes == saved.stat().st_size
+    assert report.sha256 == hashlib.sha256(saved.read_bytes()).hexdigest()
+    assert [e.object_id for e in events(database, "report.generated")] == [report.id]
+
+    download = board.get(answer.headers["Location"])
+    assert download.status_code == 200
+    assert download.headers["Content-Disposition"].startswith("attachment;")
+    assert report.file_name in download.headers["Content-Disposition"]
+    assert openpyxl.load_workbook(io.BytesIO(download.data)).sheetnames[0] == "Summary"
+    assert len(events(database, "report.downloaded")) == 1
+
+    # The same day, the board gets the same report rather than another.
+    again = board.post_form("/reports/standard")
+    assert again.headers["Location"].endswith(f"/reports/{report.id}")
+    assert database.scalar(select(func.count(GeneratedReport.id))) == 1
+    listed = board.get("/reports").text
+    assert f"/reports/{report.id}" in listed and report.sha256[:16] in listed
+
+
+def test_the_board_cannot_choose_filters(client_for: Any) -> None:
+    board = client_for("board")
+    assert board.get("/reports/new").status_code == 403
+    assert board.post_form("/reports/new", {"include_closed": "yes"}).status_code == 403
+
+
+def test_agency_leads_have_no_reports_page(client_for: Any) -> None:
+    lead = client_for("agency_lead")
+    assert lead.get("/reports").status_code == 403
+    assert lead.post_form("/reports/standard").status_code == 403
+
+
+def test_the_subgroup_produces_a_filtered_report(app: Flask, client_for: Any, database: Any,
+                                                 scenario: Scenario) -> None:
+    subgroup = client_for("subgroup")
+    form = subgroup.get("/reports/new")
+    assert form.status_code == 200 and headings(form.text) == ["Produce an assurance report"]
+    assert "DHR-2023-01" in form.text and "Northshire Police" in form.text
+    police = scenario.agencies["police"].id
+    answer = subgroup.post_form("/reports/new", {
+        "partnership": "", "agencies": [str(police)], "types": ["DHR", "SAR"],
+        "since": ["27", "3", "2025"], "include_closed": "no",
+    })
+    assert answer.status_code == 302, answer.text
+    report = latest(database)
+    assert answer.headers["Location"].endswith(f"/reports/{report.id}")
+    assert report.kind == "assurance"
+    assert report.filters["agency_ids"] == [police] and report.filters["include_closed"] is False
+    assert report.filters["since"] == "2025-03-27" and report.filters["review_types"] == ["DHR", "SAR"]
+    assert report.filters["actions"] == 4
+    workbook = openpyxl.load_workbook(reports_dir(app) / report.file_name)
+    assert workbook["Summary"]["B3"].value.date().isoformat() == "2025-03-27"
+
+
+def test_a_bad_date_is_refused_and_nothing_is_produced(client_for: Any, database: Any, scenario: Scenario) -> None:
+    answer = client_for("subgroup").post_form("/reports/new", {"since": ["31", "2", "2025"], "include_closed": "yes"})
+    assert answer.status_code == 200
+    assert "Error: " in answer.text and "Changes since must be a real date" in answer.text
+    assert database.scalar(select(func.count(GeneratedReport.id))) == 0
+
+
+def test_an_empty_form_is_answered_with_errors(client_for: Any, database: Any) -> None:
+    answer = client_for("admin").post_form("/reports/new", {})
+    assert answer.status_code == 200 and "Select whether to include closed actions" in answer.text
+
+
+def test_a_report_whose_file_is_gone_answers_not_found(client_for: Any, database: Any) -> None:
+    report = GeneratedReportFactory(file_name="../../etc/passwd")
+    missing = GeneratedReportFactory()
+    browser = client_for("subgroup")
+    assert browser.get(f"/reports/{report.id}").status_code == 404
+    assert browser.get(f"/reports/{missing.id}").status_code == 404
+    assert browser.get("/reports/999999").status_code == 404
+
+
+def test_the_reports_page_runs_the_same_queries_however_many_reports(client_for: Any, database: Any,
+                                                                     count_queries: Any, users: Any) -> None:
+    browser = client_for("subgroup")
+
+    def count() -> int:
+        with count_queries() as counted:
+            assert browser.get("/reports").status_code == 200
+        return counted.count
+
+    GeneratedReportFactory.create_batch(2, produced_by=users["subgroup"])
+    few = count()
+    GeneratedReportFactory.create_batch(40, produced_by=users["board"])
+    assert count() == few
+
+
+def test_the_action_plan_download_per_role(client_for: Any, database: Any, scenario: Scenario) -> None:
+    dhr = scenario.reviews["dhr"].id
+    for role in ("admin", "subgroup", "board"):
+        answer = client_for(role).get(f"/reviews/{dhr}/action-plan.xlsx")
+        assert answer.status_code == 200
+        assert "DHR-2023-01-action-plan.xlsx" in answer.headers["Content-Disposition"]
+        ws = openpyxl.load_workbook(io.BytesIO(answer.data)).active
+        assert len([c for c in ws["C"][4:] if c.value]) == 5
+    lead = client_for("agency_lead").get(f"/reviews/{dhr}/action-plan.xlsx")
+    ws = openpyxl.load_workbook(io.BytesIO(lead.data)).active
+    assert {c.value for c in ws["D"][4:] if c.value} == {"Northshire Police"}
+    assert len(events(database, "report.action_plan_exported")) == 4
+
+
+def test_an_agency_lead_cannot_download_a_review_they_cannot_see(client_for: Any, database: Any, users: Any) -> None:
+    police_only = ReviewFactory(reference="LLR-2025-04", type=ReviewType.LLR)
+    ActionFactory(recommendation=RecommendationFactory(review=police_only), lead_agency=users["agency_lead"].agency)
+    assert client_for("other_lead").get(f"/reviews/{police_only.id}/action-plan.xlsx").status_code == 404
+    assert client_for("agency_lead").get(f"/reviews/{police_only.id}/action-plan.xlsx").status_code == 200
+    assert client_for("subgroup").get("/reviews/999999/action-plan.xlsx").status_code == 404
