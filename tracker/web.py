@@ -39,6 +39,7 @@ def init_app(app: Flask) -> None:
         Role=Role,
         navigation=navigation,
         has_endpoint=lambda name: name in current_app.view_functions,
+        csp_nonce=csp_nonce,
     )
     app.jinja_env.filters["uk_date"] = uk_date
     app.jinja_env.filters["uk_datetime"] = uk_datetime
@@ -64,7 +65,6 @@ def _can(permission: str, target: Any = None) -> bool:
 
 def _guard() -> Any:
     """Deny by default: a route without a declared permission answers 403 to everyone."""
-    g.csp_nonce = secrets.token_urlsafe(16)
     view = current_app.view_functions.get(request.endpoint or "")
     if request.endpoint == "static":
         return None
@@ -94,8 +94,16 @@ def _idle_too_long() -> bool:
     return seen is not None and now - datetime.fromisoformat(seen) > limit
 
 
+def csp_nonce() -> str:
+    """This response's script nonce, made on first use: a request refused before any view runs
+    (a missing CSRF token, say) still gets an error page whose script the policy allows."""
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return str(g.csp_nonce)
+
+
 def _security_headers(response: Response) -> Response:
-    nonce = g.get("csp_nonce", "")
+    nonce = csp_nonce()
     response.headers["Content-Security-Policy"] = (
         "default-src 'self'; "
         f"script-src 'self' 'nonce-{nonce}'; "
