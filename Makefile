@@ -38,7 +38,7 @@ run: install assets demo
 
 # The suite runs on SQLite; when TEST_DATABASE_URL is set it runs again on that database.
 test: install assets
-	TEST_DATABASE_URL= $(BIN)/python -m pytest $(PYTEST_ARGS)
+	env -u TEST_DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "Running the suite again on $$TEST_DATABASE_URL"; \
 		$(BIN)/python -m pytest $(PYTEST_ARGS); \

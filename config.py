@@ -54,7 +54,7 @@ class TestConfig(Config):
     DEVELOPMENT = True
     SESSION_COOKIE_SECURE = False
     SECRET_KEY = "test-only-not-secret"
-    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
     SERVER_NAME = "tracker.test"
 
 

@@ -82,14 +82,9 @@ def edit_action(*, actor: User, action: Action, version: int | None, details: Ac
 
 def withdraw_action(*, actor: User, action: Action, version: int | None, reason: str) -> None:
     conflicts.check_version(action, version)
-    if action.is_withdrawn:
-        raise DomainError("This action has already been withdrawn", field="reason")
-    if not reason.strip():
-        raise DomainError("Enter the reason for withdrawing the action", field="reason")
-    action.withdrawn_at = clock.now()
-    action.withdrawn_reason = reason.strip()
+    reason = action.withdraw(reason, noun="action")
     conflicts.flush(action)
     audit.record(
-        "action.withdrawn", actor=actor, target=action, summary=reason.strip(),
-        before={"withdrawn": False}, after={"withdrawn": True, "reason": reason.strip()},
+        "action.withdrawn", actor=actor, target=action, summary=reason,
+        before={"withdrawn": False}, after={"withdrawn": True, "reason": reason},
     )

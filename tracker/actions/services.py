@@ -238,21 +238,16 @@ def check_link(url: str) -> str:
 
 
 def withdraw_evidence(*, actor: User, evidence: Evidence, reason: str) -> None:
-    if evidence.is_withdrawn:
-        raise DomainError("This evidence has already been withdrawn", field="reason")
-    if evidence.action.status == ActionStatus.SUBMITTED:
+    if evidence.action.status == ActionStatus.SUBMITTED and not evidence.is_withdrawn:
         raise DomainError(
             "Evidence cannot be withdrawn while the action is waiting for the subgroup's decision", field="reason"
         )
-    if _blank(reason):
-        raise DomainError("Enter the reason for withdrawing the evidence", field="reason")
-    evidence.withdrawn_at = clock.now()
-    evidence.withdrawn_reason = reason.strip()
+    reason = evidence.withdraw(reason, noun="evidence")
     db.session.flush()
     audit.record(
         "evidence.withdrawn", actor=actor, target=evidence.action, summary=evidence.description,
         before={"evidence_id": evidence.id, "withdrawn": False},
-        after={"evidence_id": evidence.id, "withdrawn": True, "reason": reason.strip()},
+        after={"evidence_id": evidence.id, "withdrawn": True, "reason": reason},
     )
 
 

@@ -11,6 +11,7 @@ from tracker.clock import now
 from tracker.extensions import db
 from tracker.models.people import Agency, Partnership
 from tracker.models.types import UTCDateTime, enum_of
+from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType, Scope
 
 if TYPE_CHECKING:
@@ -40,6 +41,17 @@ class Withdrawable:
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+    def withdraw(self, reason: str, *, noun: str) -> str:
+        """Withdraw with a reason, once; return the reason as kept."""
+        reason = reason.strip()
+        if self.is_withdrawn:
+            raise DomainError(f"This {noun} has already been withdrawn", field="reason")
+        if not reason:
+            raise DomainError(f"Enter the reason the {noun} is being withdrawn", field="reason")
+        self.withdrawn_at = now()
+        self.withdrawn_reason = reason
+        return reason
 
 
 class Theme(db.Model):

@@ -202,18 +202,13 @@ def update_review(
 
 
 def withdraw_review(*, actor: User | None, review: Review, reason: str) -> None:
-    if review.is_withdrawn:
-        raise DomainError("This review has already been withdrawn", field="reason")
-    if not reason.strip():
-        raise DomainError("Enter the reason the review is being withdrawn", field="reason")
-    review.withdrawn_at = clock.now()
-    review.withdrawn_reason = reason.strip()
+    reason = review.withdraw(reason, noun="review")
     db.session.flush()
     audit.record(
         "review.withdrawn",
         actor=actor,
         target=review,
-        summary=f"{review.reference}: {reason.strip()}",
+        summary=f"{review.reference}: {reason}",
         after={"withdrawn_reason": review.withdrawn_reason},
     )
 
@@ -339,17 +334,12 @@ def update_recommendation(
 
 
 def withdraw_recommendation(*, actor: User | None, recommendation: Recommendation, reason: str) -> None:
-    if recommendation.is_withdrawn:
-        raise DomainError("This recommendation has already been withdrawn", field="reason")
-    if not reason.strip():
-        raise DomainError("Enter the reason the recommendation is being withdrawn", field="reason")
-    recommendation.withdrawn_at = clock.now()
-    recommendation.withdrawn_reason = reason.strip()
+    reason = recommendation.withdraw(reason, noun="recommendation")
     db.session.flush()
     audit.record(
         "recommendation.withdrawn",
         actor=actor,
         target=recommendation,
-        summary=f"{recommendation.review.reference} recommendation {recommendation.number}: {reason.strip()}",
+        summary=f"{recommendation.review.reference} recommendation {recommendation.number}: {reason}",
         after={"withdrawn_reason": recommendation.withdrawn_reason},
     )
