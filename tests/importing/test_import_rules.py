@@ -135,3 +135,19 @@ def test_clean_drops_stray_marks() -> None:
     assert clean("**Bold**\u00a0text\u00ad here\t") == "Bold text here"
     assert clean("• bullet") == "bullet"
     assert clean("- dash item") == "dash item"
+
+
+@pytest.mark.parametrize(
+    ("lines", "partnership"),
+    [
+        (["Safer Northbridge Partnership – DHR 'Ann' Action Plan"], "Safer Northbridge Partnership"),
+        (["Domestic Homicide Review – 'Jane' – Eastshire Community Safety Partnership"],
+         "Eastshire Community Safety Partnership"),
+        # A sentence about "the Board" names no partnership, even after a "Recommendations" heading.
+        (["8. Recommendations", "The Board should consider the following recommendations."], None),
+    ],
+)
+def test_the_partnership_comes_from_one_line_and_is_a_name(lines: list[str], partnership: str | None) -> None:
+    from tracker.importing.review import review_from_titles
+
+    assert review_from_titles(lines, "plan.xlsx").partnership == partnership

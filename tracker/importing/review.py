@@ -25,6 +25,21 @@ _DASH = re.compile(r"\s+[–—-]\s+|:\s+")
 _TRAILING = re.compile(r"[\s–—:-]*\b(?:recommendations?\s+)?(?:action plan|improvement plan|learning briefing|briefing|tracker)\b\s*$", re.I)
 
 
+# Words that start a sentence about "the Board" rather than a partnership's name.
+_NOT_A_NAME = {"the", "this", "that", "each", "every", "all", "our", "a", "an", "and", "recommendations", "recommendation"}
+
+
+def _partnership_in(line: str) -> str | None:
+    """A partnership's name within one line: "Safer Northbridge Partnership", never "The Board should..."."""
+    for m in _PARTNERSHIP.finditer(line):
+        words = m[1].split()
+        while words and words[0].lower() in _NOT_A_NAME:
+            words = words[1:]
+        if len(words) >= 2:
+            return " ".join(words)
+    return None
+
+
 def guess_type(*texts: str | None) -> str | None:
     joined = " ".join(t for t in texts if t)
     for name, pattern in _TYPES:
@@ -51,8 +66,7 @@ def review_from_titles(lines: Iterable[str], file_name: str, *, default_type: st
     details = ReviewDetails()
     if m := _REFERENCE.search(joined):
         details.reference = m[1].upper()
-    if m := _PARTNERSHIP.search(joined):
-        details.partnership = m[1].strip()
+    details.partnership = next((name for t in texts if (name := _partnership_in(t))), None)
     details.type = default_type or guess_type(joined) or guess_type(file_name_words(file_name))
     # A line that is only the partnership's name is not the title.
     texts = [t for t in texts if t.strip(" .–—-") != details.partnership]
