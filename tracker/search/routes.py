@@ -1,20 +1,15 @@
 """Find actions across reviews: every filter in the URL, so a view can be bookmarked and shared."""
 from __future__ import annotations
 
-import math
-from dataclasses import replace
 from typing import Any
 
 from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
-from tracker import clock, policy
-from tracker.extensions import db
-from tracker.models import Agency, Review, Theme
+from tracker import clock
 from tracker.policy import Permission, requires
-from tracker.search import panel
-from tracker.search.query import PAGE_SIZE, SORTS, ActionFilters, Problem, actions_statement, count_statement
+from tracker.search import panel, services
+from tracker.search.query import SORTS, ActionFilters
 
 bp = Blueprint("search", __name__, template_folder="templates")
 
@@ -22,35 +17,19 @@ bp = Blueprint("search", __name__, template_folder="templates")
 @bp.route("/actions")
 @requires(Permission.MONITOR)
 def actions():  # type: ignore[no-untyped-def]
-    user = current_user._get_current_object()
-    filters = ActionFilters.parse(request.args)
-    today = clock.today()
-    total = db.session.scalar(count_statement(filters, user, today=today)) or 0
-    pages = max(1, math.ceil(total / PAGE_SIZE))
-    if filters.page > pages:
-        problem = Problem("page", f"There is no page {filters.page}: showing page {pages}, the last")
-        filters = replace(filters, page=pages, problems=(*filters.problems, problem))
-    found = list(db.session.scalars(actions_statement(filters, user, today=today)).unique()) if total else []
-    first = (filters.page - 1) * PAGE_SIZE + 1
-    reviews = list(
-        db.session.scalars(
-            select(Review)
-            .where(Review.withdrawn_at.is_(None), policy.visible_reviews(user))
-            .order_by(Review.reference)
-        )
-    )
-    agencies = list(db.session.scalars(select(Agency).order_by(Agency.name)))
-    themes = list(db.session.scalars(select(Theme).order_by(Theme.name)))
+    found = services.search(ActionFilters.parse(request.args), current_user._get_current_object(), today=clock.today())
+    filters = found.filters
+    lists = {"reviews": found.reviews, "agencies": found.agencies, "themes": found.themes}
     return render_template(
         "search/actions.html",
         filters=filters,
-        actions=found,
-        total=total,
-        first=first,
-        last=first + len(found) - 1,
-        pagination=_pagination(filters, pages),
-        groups=panel.checkbox_groups(filters, reviews=reviews, agencies=agencies, themes=themes),
-        chosen=panel.chosen(filters, reviews=reviews, agencies=agencies, themes=themes),
+        actions=found.actions,
+        total=found.total,
+        first=found.first,
+        last=found.last,
+        pagination=_pagination(filters, found.pages),
+        groups=panel.checkbox_groups(filters, **lists),
+        chosen=panel.chosen(filters, **lists),
         sorts=SORTS,
         sort_link=lambda key: _sort_link(filters, key),
         aria_sort=lambda key: _aria_sort(filters, key),
