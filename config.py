@@ -29,6 +29,8 @@ class Config:
     # Flask refuses bodies above this before any view runs; keep room for form fields.
     MAX_CONTENT_LENGTH = max(EVIDENCE_MAX_BYTES, IMPORT_MAX_BYTES) + 1024 * 1024
     SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 30)
+    # How many reverse proxies stand in front of the app: their X-Forwarded-* headers are trusted.
+    PROXY_COUNT = _int("PROXY_COUNT", 0)
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "1") != "0"

@@ -16,6 +16,11 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     app.config.from_object(settings)
     if isinstance(config, dict):
         app.config.update(config)
+    if app.config.get("PROXY_COUNT"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     if not app.config["SECRET_KEY"]:
         raise RuntimeError("Set SECRET_KEY in the environment: it signs every session cookie.")
 

@@ -62,3 +62,19 @@ def test_signed_in_pages_are_not_cached(client_for: Any) -> None:
 def test_pages_cannot_be_framed(client: Any) -> None:
     response = client.get("/sign-in")
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_behind_a_trusted_proxy_https_is_recognised(app: Any) -> None:
+    from config import TestConfig
+    from tracker import create_app
+
+    class BehindProxy(TestConfig):
+        PROXY_COUNT = 1
+
+    proxied = create_app(BehindProxy).test_client()
+    response = proxied.get("/sign-in", headers={"X-Forwarded-Proto": "https"})
+    assert "max-age" in response.headers["Strict-Transport-Security"]
+    # Without the setting, the same header is not believed.
+    assert "Strict-Transport-Security" not in app.test_client().get(
+        "/sign-in", headers={"X-Forwarded-Proto": "https"}
+    ).headers
