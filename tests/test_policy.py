@@ -51,3 +51,8 @@ def test_deactivated_users_may_do_nothing(users: dict[str, User], database: Any)
 def test_signed_out_visitors_may_only_see_public_pages() -> None:
     assert policy.allows(None, Permission.PUBLIC)
     assert not policy.allows(None, Permission.SIGNED_IN)
+
+
+def test_who_sees_withdrawn_records_and_other_agencies(users: dict[str, User]) -> None:
+    assert {role for role, user in users.items() if policy.sees_withdrawn(user)} == {"admin", "subgroup"}
+    assert {role for role, user in users.items() if policy.limited_to_own_agency(user)} == {"agency_lead", "other_lead"}

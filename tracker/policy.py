@@ -69,7 +69,7 @@ def can(user: Any, permission: Permission | str, target: Any = None) -> bool:
     permission = Permission(permission)
     if not allows(user, permission):
         return False
-    if target is None or user.role != Role.AGENCY_LEAD:
+    if target is None or not limited_to_own_agency(user):
         return _open_for_change(permission, target)
     agency_id = user.agency_id
     action = _action_of(target)
@@ -98,6 +98,16 @@ def _agency_holds_actions_in(review_id: int, agency_id: int | None) -> bool:
         .exists()
     )
     return bool(db.session.scalar(select(held)))
+
+
+def limited_to_own_agency(user: Any) -> bool:
+    """Agency leads see their own agency's actions only; every other role sees every agency's."""
+    return getattr(user, "role", None) == Role.AGENCY_LEAD
+
+
+def sees_withdrawn(user: Any) -> bool:
+    """Withdrawn records stay readable, marked as such, to those who manage plans; others never see them."""
+    return allows(user, Permission.MANAGE_PLANS)
 
 
 def _open_for_change(permission: Permission, target: Any) -> bool:
@@ -132,7 +142,7 @@ def visible_actions(user: Any) -> ColumnElement[bool]:
     """The WHERE clause for the actions a user may list."""
     from tracker.models import Action
 
-    if user.role == Role.AGENCY_LEAD:
+    if limited_to_own_agency(user):
         return Action.lead_agency_id == user.agency_id
     return true()
 
@@ -141,7 +151,7 @@ def visible_reviews(user: Any) -> ColumnElement[bool]:
     """Reviews are confidential: an agency lead lists only those where the agency holds actions."""
     from tracker.models import Action, Recommendation, Review
 
-    if user.role != Role.AGENCY_LEAD:
+    if not limited_to_own_agency(user):
         return true()
     return exists(
         select(Action.id)

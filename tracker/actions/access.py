@@ -11,15 +11,10 @@ from tracker.actions import conflicts, history
 from tracker.actions.forms import VersionedForm
 from tracker.models import Action, User
 from tracker.policy import Permission
-from tracker.rules.vocabulary import Role
 
 
 def user() -> User:
     return current_user._get_current_object()  # type: ignore[no-any-return]
-
-
-def sees_withdrawn(person: User) -> bool:
-    return person.role in (Role.SUBGROUP, Role.ADMIN)
 
 
 def is_withdrawn(action: Action) -> bool:
@@ -32,7 +27,7 @@ def visible(action: Action | None) -> Action:
     person = user()
     if action is None or not policy.can(person, Permission.VIEW_PLANS, action):
         abort(404)
-    if is_withdrawn(action) and not sees_withdrawn(person):
+    if is_withdrawn(action) and not policy.sees_withdrawn(person):
         abort(404)
     return action
 

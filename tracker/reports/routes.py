@@ -16,7 +16,7 @@ from tracker.policy import Permission, requires
 from tracker.reporting import ReportFilters
 from tracker.reports import services
 from tracker.reports.forms import ReportForm
-from tracker.rules.vocabulary import ReviewType, Role
+from tracker.rules.vocabulary import ReviewType
 
 bp = Blueprint("reports", __name__, template_folder="templates")
 
@@ -98,7 +98,7 @@ def action_plan(review_id: int):  # type: ignore[no-untyped-def]
     # An agency lead may see a review where their agency holds actions, and only their own actions in it.
     if review is None or not policy.can(user, Permission.VIEW_PLANS, review):
         abort(404)
-    agency_id = user.agency_id if user.role == Role.AGENCY_LEAD else None
+    agency_id = user.agency_id if policy.limited_to_own_agency(user) else None
     handle = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
     name = services.action_plan_download(actor=user, review=review, agency_id=agency_id, handle=handle)
     handle.seek(0)

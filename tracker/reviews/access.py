@@ -17,7 +17,7 @@ def user() -> Any:
 
 
 def _check(review: Review) -> None:
-    if review.is_withdrawn and not queries.sees_withdrawn(user()):
+    if review.is_withdrawn and not policy.sees_withdrawn(user()):
         abort(404)
     if not policy.can(user(), Permission.VIEW_PLANS, review):
         abort(404)
@@ -36,7 +36,7 @@ def visible_recommendation(recommendation_id: int) -> Recommendation:
     if recommendation is None:
         abort(404)
     _check(recommendation.review)
-    if recommendation.is_withdrawn and not queries.sees_withdrawn(user()):
+    if recommendation.is_withdrawn and not policy.sees_withdrawn(user()):
         abort(404)
     return recommendation
 

@@ -47,10 +47,6 @@ class RecommendationView:
     progress: Progress
 
 
-def sees_withdrawn(user: Any) -> bool:
-    return policy.allows(user, Permission.MANAGE_PLANS)
-
-
 def _with_plan(query: Select[Any]) -> Select[Any]:
     return query.options(
         selectinload(Review.recommendations).selectinload(Recommendation.actions).joinedload(Action.lead_agency),
@@ -88,7 +84,7 @@ def recommendation_view(user: Any, recommendation: Recommendation) -> Recommenda
     shown, hidden, progress = [], 0, Progress()
     for action in recommendation.actions:
         if action.is_withdrawn:
-            if sees_withdrawn(user):
+            if policy.sees_withdrawn(user):
                 shown.append(action)
             continue
         if policy.can(user, Permission.VIEW_PLANS, action):
@@ -103,7 +99,7 @@ def plan_views(user: Any, review: Review) -> tuple[list[RecommendationView], Pro
     """Each recommendation the user may see, with the review's progress over the actions they may see."""
     views, total, hidden = [], Progress(), 0
     for recommendation in review.recommendations:
-        if recommendation.is_withdrawn and not sees_withdrawn(user):
+        if recommendation.is_withdrawn and not policy.sees_withdrawn(user):
             continue
         view = recommendation_view(user, recommendation)
         views.append(view)
