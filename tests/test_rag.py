@@ -82,3 +82,22 @@ def test_the_hybrid_property_filters_in_the_database(database: object) -> None:
     ActionFactory(target_date=clock.today() + timedelta(days=300))
     found = db.session.scalars(select(Action).where(Action.rag == Rag.RED.value)).all()
     assert found == [red]
+
+
+def test_overdue_is_red_and_drifting_is_open_and_silent(database: object) -> None:
+    """The filters the board and the search use count exactly what the rule says."""
+    from tracker.rules.lifecycle import OPEN_STATUSES
+    from tracker.rules.rag import DRIFT_DAYS, drifting_sql, overdue_sql
+
+    for status, target, silent in itertools.product(S, [None, -1, 0, 30], [0, 89, 90, 200]):
+        ActionFactory(
+            status=status,
+            target_date=None if target is None else TODAY + timedelta(days=target),
+            last_update_on=TODAY - timedelta(days=silent),
+        )
+    overdue = overdue_sql(status=Action.status, target_date=Action.target_date, today=TODAY)
+    drifting = drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=TODAY)
+    for action, is_overdue, is_drifting in db.session.execute(select(Action, overdue, drifting)).all():
+        assert bool(is_overdue) == (action.rag_on(TODAY).rag == Rag.RED)
+        silent = (TODAY - action.last_update_on).days
+        assert bool(is_drifting) == (action.status in OPEN_STATUSES and silent >= DRIFT_DAYS)

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Select, case, func, select
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from tracker import clock, policy
 from tracker.extensions import db
@@ -48,28 +48,30 @@ def live_actions() -> Select[Any]:
     )
 
 
-def _counts(user: Any, key: Any, label: Any, *, outer_agency: bool = False, where: Sequence[Any] = ()) -> list[RagCounts]:
-    rag = Action.rag
-    query = (
-        live_actions()
-        .with_only_columns(
-            key,
-            label,
-            rag,
-            func.count(Action.id),
-            func.sum(case((Action.status == ActionStatus.ASSURED, 1), else_=0)),
-        )
-        .where(policy.visible_actions(user), *where)
-        .group_by(key, label, rag)
-    )
+def tally(
+    actions: Select[Any], *, key: Any, label: Any, rag: Any, session: Session, outer_agency: bool = False
+) -> list[RagCounts]:
+    """RAG counts and assured actions per `key`, in one GROUP BY over the given actions."""
+    query = actions.with_only_columns(
+        key,
+        label,
+        rag,
+        func.count(Action.id),
+        func.sum(case((Action.status == ActionStatus.ASSURED, 1), else_=0)),
+    ).group_by(key, label, rag)
     if outer_agency:
         query = query.outerjoin(Agency, Action.lead_agency_id == Agency.id)
     rows: dict[Any, RagCounts] = {}
-    for row_key, row_label, row_rag, count, assured in db.session.execute(query):
+    for row_key, row_label, row_rag, count, assured in session.execute(query):
         entry = rows.setdefault(row_key, RagCounts(row_key, row_label or "No lead agency"))
         entry.counts[Rag(row_rag)] += count
         entry.assured += assured or 0
     return sorted(rows.values(), key=lambda r: r.label.lower())
+
+
+def _counts(user: Any, key: Any, label: Any, *, outer_agency: bool = False, where: Sequence[Any] = ()) -> list[RagCounts]:
+    visible = live_actions().where(policy.visible_actions(user), *where)
+    return tally(visible, key=key, label=label, rag=Action.rag, session=db.session, outer_agency=outer_agency)
 
 
 def rag_by_review(user: Any, *, where: Sequence[Any] = ()) -> list[RagCounts]:

@@ -41,6 +41,7 @@ def init_app(app: Flask) -> None:
         has_endpoint=lambda name: name in current_app.view_functions,
         csp_nonce=csp_nonce,
         own_agency_only=lambda: policy.limited_to_own_agency(current_user),
+        sees_withdrawn=lambda: policy.sees_withdrawn(current_user),
     )
     app.jinja_env.filters["uk_date"] = uk_date
     app.jinja_env.filters["uk_datetime"] = uk_datetime

@@ -114,7 +114,7 @@ def _evidence(evidence_id: int) -> Evidence:
 def download_evidence(evidence_id: int) -> Any:
     user = access.user()
     evidence = _evidence(evidence_id)
-    if evidence.is_withdrawn and not policy.allows(user, Permission.MANAGE_PLANS):
+    if evidence.is_withdrawn and not policy.sees_withdrawn(user):
         abort(404)  # withdrawn evidence stays on the record for those who keep the plan
     if not evidence.is_file or evidence.stored_name is None:
         abort(404)  # a link is followed from the action's page; there is nothing to download

@@ -238,7 +238,7 @@ def check_link(url: str) -> str:
 
 
 def withdraw_evidence(*, actor: User, evidence: Evidence, reason: str) -> None:
-    if evidence.action.status == ActionStatus.SUBMITTED and not evidence.is_withdrawn:
+    if evidence.held_for_decision and not evidence.is_withdrawn:
         raise DomainError(
             "Evidence cannot be withdrawn while the action is waiting for the subgroup's decision", field="reason"
         )

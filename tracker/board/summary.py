@@ -6,7 +6,7 @@ parameters), so that a board member can open the actions behind any number.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import and_, case, distinct, func, select
@@ -17,7 +17,7 @@ from tracker.extensions import db
 from tracker.models import Action, AssuranceDecision, Recommendation, Review
 from tracker.rollups import live_actions
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
-from tracker.rules.rag import DRIFT_DAYS, Rag
+from tracker.rules.rag import Rag, drifting_sql
 from tracker.rules.vocabulary import DecisionOutcome
 
 # Long lists are cut here; the figure above each list links to all of them.
@@ -50,12 +50,8 @@ class Assured:
         return self.decision.decided_at.date()
 
 
-def drift_cutoff(today: date | None = None) -> date:
-    return (today or clock.today()) - timedelta(days=DRIFT_DAYS)
-
-
 def _drifting(today: date) -> Any:
-    return and_(Action.status.in_(_OPEN), Action.last_update_on <= drift_cutoff(today))
+    return drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=today)
 
 
 def headline(user: Any) -> Headline:

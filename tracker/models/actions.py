@@ -135,6 +135,11 @@ class Evidence(Withdrawable, db.Model):
     def is_file(self) -> bool:
         return self.stored_name is not None
 
+    @property
+    def held_for_decision(self) -> bool:
+        """Evidence behind a submission stays until the subgroup has decided on it."""
+        return self.action.status == ActionStatus.SUBMITTED
+
 
 class AssuranceDecision(db.Model):
     __tablename__ = "assurance_decisions"

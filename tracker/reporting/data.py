@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import Row, Select, and_, case, exists, func, select
@@ -26,9 +26,9 @@ from tracker.models import (
     User,
 )
 from tracker.reporting.filters import ReportFilters
-from tracker.rollups import RagCounts, live_actions
+from tracker.rollups import RagCounts, live_actions, tally
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
-from tracker.rules.rag import DRIFT_DAYS, Rag, rag_rank_sql, rag_sql
+from tracker.rules.rag import Rag, drifting_sql, rag_rank_sql, rag_sql
 from tracker.rules.vocabulary import DecisionOutcome
 
 STREAM_BATCH = 1_000
@@ -57,7 +57,7 @@ class Scope:
         return live_actions().where(*self.filters.where())
 
     def drifting(self) -> ColumnElement[bool]:
-        return and_(_open(), Action.last_update_on <= self.today - timedelta(days=DRIFT_DAYS))
+        return drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=self.today)
 
 
 def _open() -> ColumnElement[bool]:
@@ -133,20 +133,7 @@ def headline(session: Session, scope: Scope) -> Headline:
 
 
 def _rag_counts(session: Session, scope: Scope, key: Any, label: Any, *, agency: bool = False) -> list[RagCounts]:
-    rag = scope.rag
-    query = (
-        scope.actions()
-        .with_only_columns(key, label, rag, func.count(Action.id), _sum(Action.status == ActionStatus.ASSURED.value))
-        .group_by(key, label, rag)
-    )
-    if agency:
-        query = query.outerjoin(Agency, Action.lead_agency_id == Agency.id)
-    rows: dict[Any, RagCounts] = {}
-    for row_key, row_label, row_rag, count, assured in session.execute(query):
-        entry = rows.setdefault(row_key, RagCounts(row_key, row_label or "No lead agency"))
-        entry.counts[Rag(row_rag)] += count
-        entry.assured += assured
-    return sorted(rows.values(), key=lambda r: r.label.lower())
+    return tally(scope.actions(), key=key, label=label, rag=scope.rag, session=session, outer_agency=agency)
 
 
 def rag_by_review(session: Session, scope: Scope) -> list[RagCounts]:

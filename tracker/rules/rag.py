@@ -17,7 +17,7 @@ from enum import StrEnum
 from sqlalchemy import and_, case, literal, or_
 from sqlalchemy.sql.elements import ColumnElement
 
-from tracker.rules.lifecycle import CLOSED_STATUSES, NOT_SUBMITTED, ActionStatus
+from tracker.rules.lifecycle import CLOSED_STATUSES, NOT_SUBMITTED, OPEN_STATUSES, ActionStatus
 
 DUE_SOON_DAYS = 30
 DRIFT_DAYS = 90
@@ -83,7 +83,7 @@ def rag_sql(
     waiting = status.in_([s.value for s in NOT_SUBMITTED])
     return case(
         (status.in_([s.value for s in CLOSED_STATUSES]), literal(Rag.BLUE.value)),
-        (and_(waiting, target_date.is_not(None), target_date < today), literal(Rag.RED.value)),
+        (overdue_sql(status=status, target_date=target_date, today=today), literal(Rag.RED.value)),
         (
             or_(
                 and_(
@@ -97,6 +97,18 @@ def rag_sql(
             literal(Rag.AMBER.value),
         ),
         else_=literal(Rag.GREEN.value),
+    )
+
+
+def overdue_sql(*, status: ColumnElement, target_date: ColumnElement, today: date) -> ColumnElement[bool]:
+    """Past the target date and not yet submitted: exactly the red actions."""
+    return and_(status.in_([s.value for s in NOT_SUBMITTED]), target_date.is_not(None), target_date < today)
+
+
+def drifting_sql(*, status: ColumnElement, last_update_on: ColumnElement, today: date) -> ColumnElement[bool]:
+    """Open, with no update for DRIFT_DAYS or more, whatever the target date says."""
+    return and_(
+        status.in_([s.value for s in OPEN_STATUSES]), last_update_on <= today - timedelta(days=DRIFT_DAYS)
     )
 
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, false, func, or_, select
+from sqlalchemy import Select, exists, false, func, or_, select
 from sqlalchemy.orm import contains_eager
 
 from tracker import clock, policy, rollups
 from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, recommendation_themes
-from tracker.rules.lifecycle import CLOSED_STATUSES, NOT_SUBMITTED, OPEN_STATUSES, ActionStatus
-from tracker.rules.rag import DRIFT_DAYS, Rag, rag_rank_sql
+from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
+from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_rank_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
 
 PAGE_SIZE = 50
@@ -285,16 +285,9 @@ def _conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
             )
         )
     if filters.drifting:
-        where.append(Action.status.in_([s.value for s in OPEN_STATUSES]))
-        where.append(Action.last_update_on <= today - timedelta(days=DRIFT_DAYS))
+        where.append(drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=today))
     if filters.overdue:
-        where.append(
-            and_(
-                Action.status.in_([s.value for s in NOT_SUBMITTED]),
-                Action.target_date.is_not(None),
-                Action.target_date < today,
-            )
-        )
+        where.append(overdue_sql(status=Action.status, target_date=Action.target_date, today=today))
     if filters.q:
         words = [w for w in filters.q.split() if w]
         for word in words:
