@@ -44,17 +44,8 @@ def populate(url: str, actions: int, seed: int = 7) -> None:
     """A plausible national picture: about 300 actions a review, 5 recommendations each, updates and evidence."""
     from sqlalchemy import create_engine, insert
 
-    from tracker.extensions import db
-    from tracker.models import (
-        Action,
-        Agency,
-        AssuranceDecision,
-        Evidence,
-        Partnership,
-        ProgressUpdate,
-        Recommendation,
-        Review,
-    )
+    from tracker.db import db
+    from tracker.models import Action, Agency, AssuranceDecision, Evidence, Partnership, ProgressUpdate, Recommendation, Review
 
     rng = random.Random(seed)
     engine = create_engine(url)
@@ -113,7 +104,7 @@ def run_tracker(url: str, out: Path) -> dict[str, object]:
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
-    from tracker.reporting import ReportFilters, build_assurance_workbook
+    from tracker.workbooks import ReportFilters, build_assurance_workbook
 
     engine = create_engine(url)
     with Session(engine) as session:

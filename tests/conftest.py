@@ -8,16 +8,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
-from flask.globals import _cv_app
+from flask import Flask, has_app_context
+from flask import session as flask_session
+from flask.globals import app_ctx
 from flask.testing import FlaskClient
-from flask_login.utils import _create_identifier
+from flask_login import login_user
 from flask_sqlalchemy.session import Session
 from itsdangerous import URLSafeTimedSerializer
+from sqlalchemy.orm import scoped_session, sessionmaker
 
 from config import TestConfig
 from tracker import create_app
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import User
 from tracker.rules.vocabulary import Role
 
@@ -51,8 +53,7 @@ class ConnectionSession(Session):
 
 def _scope() -> Any:
     """Each request's app context gets its own session; the test body, outside any context, shares one."""
-    context = _cv_app.get(None)
-    return id(context) if context is not None else "test"
+    return id(app_ctx._get_current_object()) if has_app_context() else "test"
 
 
 @pytest.fixture(autouse=True)
@@ -66,13 +67,9 @@ def database(app: Flask) -> Iterator[Any]:
         connection = db.engine.connect()
     outer = connection.begin()
     original = db.session
-    db.session = db._make_scoped_session(
-        {
-            "class_": ConnectionSession,
-            "bind": connection,
-            "join_transaction_mode": "create_savepoint",
-            "scopefunc": _scope,
-        }
+    db.session = scoped_session(
+        sessionmaker(class_=ConnectionSession, db=db, bind=connection, join_transaction_mode="create_savepoint"),
+        scopefunc=_scope,
     )
     try:
         yield db.session
@@ -87,13 +84,13 @@ class TrackerClient(FlaskClient):
     """A test client that can sign in without the password round trip, and carries a CSRF token."""
 
     def sign_in_as(self, user: User) -> TrackerClient:
-        # Flask-Login's strong session protection binds the session to the client's address and agent.
+        # Flask-Login's strong session protection binds the session to the client's address and agent,
+        # so the session is made by login_user in a request from the same address and agent.
         with self.application.test_request_context(environ_base=self.environ_base):
-            identifier = _create_identifier()
+            login_user(user)
+            signed_in = dict(flask_session)
         with self.session_transaction() as session:
-            session["_user_id"] = user.get_id()
-            session["_fresh"] = True
-            session["_id"] = identifier
+            session.update(signed_in)
         return self
 
     def csrf_token(self) -> str:

@@ -7,7 +7,7 @@ import factory
 from factory.alchemy import SQLAlchemyModelFactory
 
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Action, Agency, Evidence, Partnership, ProgressUpdate, Recommendation, Review, User
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import EvidenceKind, PartnershipKind, ReviewType, Role
@@ -18,7 +18,7 @@ _HASH: dict[str, str] = {}
 
 def password_hash() -> str:
     from tests.conftest import PASSWORD
-    from tracker.auth.services import hash_password
+    from tracker.services.auth import hash_password
 
     if "h" not in _HASH:
         _HASH["h"] = hash_password(PASSWORD)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from tests.conftest import PASSWORD, headings
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import AuditEvent, User
 
 

@@ -8,7 +8,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from tests.factories import AgencyFactory
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Action, AssuranceDecision, AuditEvent, Evidence, ProgressUpdate, Recommendation, Review, User
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag

@@ -9,7 +9,7 @@ from flask import Flask, render_template_string
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 
-from tracker.forms import UKDateField
+from tracker.web.forms import UKDateField
 
 
 class TargetForm(FlaskForm):

@@ -5,15 +5,7 @@ import itertools
 
 import pytest
 
-from tracker.rules.lifecycle import (
-    CLOSED_STATUSES,
-    MOVES,
-    OPEN_STATUSES,
-    ActionStatus,
-    TransitionRefused,
-    check_move,
-    next_statuses,
-)
+from tracker.rules.lifecycle import CLOSED_STATUSES, MOVES, OPEN_STATUSES, ActionStatus, TransitionRefused, check_move, next_statuses
 from tracker.rules.vocabulary import Role
 
 S = ActionStatus

@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from config import TestConfig
 from tracker import create_app
-from tracker.extensions import db
+from tracker.db import db
 
 
 @pytest.fixture

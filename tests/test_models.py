@@ -9,8 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, UserFactory
-from tracker import audit
-from tracker.extensions import db
+from tracker.services import audit
+from tracker.db import db
 from tracker.models import Action, AuditEvent, Evidence
 from tracker.models.records import AuditTrailIsAppendOnly
 from tracker.rules.vocabulary import EvidenceKind, Role

@@ -12,10 +12,10 @@ from flask import Flask
 from tests.actions.factories import TargetDateChangeFactory
 from tests.factories import ActionFactory, EvidenceFactory, RecommendationFactory, ReviewFactory
 from tests.reports.factories import GeneratedReportFactory
-from tracker import policy
+from tracker.access import policy
 from tracker.models import User
-from tracker.people.services import create_theme
-from tracker.policy import Permission
+from tracker.services.people import create_theme
+from tracker.access.policy import Permission
 from tracker.rules.vocabulary import Role
 
 # The design's table of who may do what, written out here so that the policy is checked against it.

@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from tests.factories import ActionFactory, EvidenceFactory, RecommendationFactory, ReviewFactory
-from tracker import policy
+from tracker.access import policy
 from tracker.models import User
-from tracker.policy import Permission
+from tracker.access.policy import Permission
 from tracker.rules.lifecycle import ActionStatus
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from tests.factories import ActionFactory
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Action
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_for, rag_sql

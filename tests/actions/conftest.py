@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Action, AuditEvent, User
 
 

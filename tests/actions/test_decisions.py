@@ -10,7 +10,7 @@ from tests.actions.conftest import error_summary, events_for, text_of
 from tests.actions.factories import TargetDateChangeFactory
 from tests.factories import EvidenceFactory, on
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Action, AssuranceDecision, TargetDateChange, User
 from tracker.rules.lifecycle import ActionStatus
 

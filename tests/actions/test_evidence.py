@@ -10,8 +10,8 @@ from flask import Flask
 
 from tests.actions.conftest import SAMPLES, error_summary, events_for, text_of
 from tests.factories import EvidenceFactory
-from tracker.evidence_store import EvidenceStore
-from tracker.extensions import db
+from tracker.services.storage import EvidenceStore
+from tracker.db import db
 from tracker.models import Action, Evidence, User
 from tracker.rules.lifecycle import ActionStatus
 
@@ -233,7 +233,7 @@ def test_other_agencies_and_the_board_cannot_withdraw(client_for: Any, own_actio
 def test_a_stored_file_is_discarded_when_its_record_does_not_land(
     app: Flask, client_for: Any, own_action: Action, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tracker import audit
+    from tracker.services import audit
 
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("the audit trail is unavailable")

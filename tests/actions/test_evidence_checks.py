@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.actions.conftest import CONTENT_TYPES, SAMPLES, _zip
-from tracker.actions.evidence import EvidenceRefused, check_file, human_size
+from tracker.services.actions.evidence_files import EvidenceRefused, check_file, human_size
 
 LIMIT = 20 * 1024 * 1024
 

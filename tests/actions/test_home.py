@@ -8,7 +8,7 @@ from typing import Any
 from tests.actions.conftest import text_of
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, on
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import User
 from tracker.rules.lifecycle import ActionStatus
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from tests.actions.conftest import SAMPLES, events_for, text_of
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Action
 from tracker.rules.lifecycle import ActionStatus
 

@@ -11,7 +11,7 @@ from tests.actions.conftest import error_summary, events_for, text_of
 from tests.actions.factories import AssuranceDecisionFactory, TargetDateChangeFactory
 from tests.factories import on
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Action, ProgressUpdate, TargetDateChange, User
 from tracker.rules.lifecycle import ActionStatus
 

@@ -9,8 +9,9 @@ from sqlalchemy import text
 from tests.actions.conftest import error_summary, events_for, text_of
 from tests.factories import AgencyFactory, RecommendationFactory, on
 from tracker import clock
-from tracker.actions import conflicts, planning
-from tracker.extensions import db
+from tracker.services.actions import conflicts
+from tracker.services.actions import planning
+from tracker.db import db
 from tracker.models import Action, User
 
 

@@ -10,8 +10,9 @@ from tests.actions.conftest import text_of
 from tests.actions.factories import AssuranceDecisionFactory, TargetDateChangeFactory
 from tests.conftest import headings
 from tests.factories import ActionFactory, EvidenceFactory, ProgressUpdateFactory, UserFactory, on
-from tracker import audit, clock
-from tracker.extensions import db
+from tracker import clock
+from tracker.services import audit
+from tracker.db import db
 from tracker.models import Action, User
 from tracker.rules.lifecycle import ActionStatus
 

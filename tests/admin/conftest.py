@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import TrackerClient
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import AuditEvent
 
 

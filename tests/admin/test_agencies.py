@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from tests.admin.conftest import events, refused, text_of
 from tests.factories import ActionFactory, AgencyFactory
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Agency, User
-from tracker.people import services
+from tracker.services import people as services
 from tracker.rules import DomainError
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from tests.admin.conftest import events, refused, text_of
 from tests.conftest import PASSWORD
 from tests.factories import UserFactory
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import User
 from tracker.rules.vocabulary import Role
 

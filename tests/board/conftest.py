@@ -11,7 +11,7 @@ import pytest
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, on
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Action, AssuranceDecision, User
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType

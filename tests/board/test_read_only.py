@@ -13,10 +13,10 @@ from werkzeug.exceptions import HTTPException
 
 from tests.board.conftest import Plans
 from tests.factories import EvidenceFactory, PartnershipFactory
-from tracker import policy
-from tracker.extensions import db
+from tracker.access import policy
+from tracker.db import db
 from tracker.models import AuditEvent, User
-from tracker.people.services import create_theme
+from tracker.services.people import create_theme
 from tracker.rules.vocabulary import Role
 
 # Words on buttons and button-like links that change something.

@@ -14,9 +14,9 @@ from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
 from tracker import create_app
-from tracker.demo import load
-from tracker.evidence_store import EvidenceStore
-from tracker.extensions import db
+from tracker.services.demo.loader import load
+from tracker.services.storage import EvidenceStore
+from tracker.db import db
 
 
 def main() -> None:

@@ -11,19 +11,8 @@ from sqlalchemy import select
 
 from tests.browser.conftest import LiveServer
 from tests.security.checks import MissingSample, Route, fill, routes
-from tracker import policy
-from tracker.models import (
-    Action,
-    Agency,
-    AssuranceDecision,
-    Evidence,
-    GeneratedReport,
-    ImportRun,
-    ProgressUpdate,
-    TargetDateChange,
-    Theme,
-    User,
-)
+from tracker.access import policy
+from tracker.models import Action, Agency, AssuranceDecision, Evidence, GeneratedReport, ImportRun, ProgressUpdate, TargetDateChange, Theme, User
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import Role
 

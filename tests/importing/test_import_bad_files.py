@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.importing.detect import parse_file
+from tracker.parsing.detect import parse_file
 
 FILES = Path(__file__).resolve().parent / "files"
 EXAMPLES = Path(__file__).resolve().parents[2] / "imports" / "examples"

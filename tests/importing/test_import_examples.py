@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.importing.detect import parse_file
+from tracker.parsing.detect import parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "imports" / "examples"

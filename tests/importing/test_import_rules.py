@@ -5,9 +5,9 @@ from datetime import date, datetime
 
 import pytest
 
-from tracker.importing.agencies import match_agency, normalise_agency_name, split_agencies
-from tracker.importing.dates import read_completion, read_date
-from tracker.importing.text import clean, split_lead, split_number, split_numbered_items
+from tracker.parsing.agencies import match_agency, normalise_agency_name, split_agencies
+from tracker.parsing.dates import read_completion, read_date
+from tracker.parsing.text import clean, split_lead, split_number, split_numbered_items
 
 
 @pytest.mark.parametrize(
@@ -148,6 +148,6 @@ def test_clean_drops_stray_marks() -> None:
     ],
 )
 def test_the_partnership_comes_from_one_line_and_is_a_name(lines: list[str], partnership: str | None) -> None:
-    from tracker.importing.review import review_from_titles
+    from tracker.parsing.review import review_from_titles
 
     assert review_from_titles(lines, "plan.xlsx").partnership == partnership

@@ -11,20 +11,11 @@ from sqlalchemy import func, select
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
 from tests.imports.conftest import EXAMPLES, NO_REFERENCE, agency_named, example, partnership_named
-from tracker.importing import apply as apply_module
-from tracker.importing.apply import apply
-from tracker.importing.detect import parse_file
-from tracker.importing.plan import ImportOptions, build_plan
-from tracker.models import (
-    Action,
-    Agency,
-    AuditEvent,
-    ImportRun,
-    ProgressUpdate,
-    Recommendation,
-    Review,
-    Theme,
-)
+from tracker.services.imports import apply as apply_module
+from tracker.services.imports.apply import apply
+from tracker.parsing.detect import parse_file
+from tracker.services.imports.compare import ImportOptions, build_plan
+from tracker.models import Action, Agency, AuditEvent, ImportRun, ProgressUpdate, Recommendation, Review, Theme
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus
 
@@ -248,8 +239,8 @@ def test_an_existing_review_is_matched_by_reference_and_new_recommendations_adde
 def test_actions_in_the_same_place_match_only_when_the_wording_is_close() -> None:
     from types import SimpleNamespace
 
-    from tracker.importing.plan import _match_actions
-    from tracker.importing.result import ParsedAction
+    from tracker.services.imports.compare import _match_actions
+    from tracker.parsing.result import ParsedAction
 
     existing = [
         SimpleNamespace(description="Audit 50 DASH assessments scoring 14 or more.", is_withdrawn=False),

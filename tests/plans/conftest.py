@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from tests.factories import ActionFactory, PartnershipFactory, RecommendationFactory, ReviewFactory, on
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Action, Agency, AuditEvent, Recommendation, Review, Theme, User
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import ReviewType

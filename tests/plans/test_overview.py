@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import headings
 from tests.plans.conftest import Plans, text
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import TargetDateChange
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import TargetDateChangeState

@@ -7,7 +7,7 @@ import pytest
 
 from tests.factories import AgencyFactory, RecommendationFactory, ReviewFactory
 from tests.plans.conftest import bulk_actions
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Theme, User
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from tests.plans.conftest import Plans, events, text
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Recommendation, Review
 from tracker.rules.vocabulary import ReviewType, Scope
 

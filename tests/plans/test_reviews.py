@@ -9,7 +9,7 @@ from tests.conftest import headings
 from tests.factories import ActionFactory
 from tests.plans.conftest import Plans, text
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.rules.lifecycle import ActionStatus
 
 

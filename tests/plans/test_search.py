@@ -12,12 +12,12 @@ from werkzeug.datastructures import MultiDict
 from tests.factories import ActionFactory, RecommendationFactory, on
 from tests.plans.conftest import Plans, bulk_actions, text
 from tracker import clock
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import AssuranceDecision
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
-from tracker.search.query import ActionFilters
+from tracker.services.search.query import ActionFilters
 
 DESCRIPTIONS = {
     "police_red": "Police audit of MARAC referrals",

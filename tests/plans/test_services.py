@@ -6,7 +6,7 @@ import pytest
 from tests.factories import PartnershipFactory
 from tests.plans.conftest import Plans, events
 from tracker import clock
-from tracker.reviews import services
+from tracker.services.reviews import changes as services
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType, Scope
 

@@ -8,11 +8,11 @@ import openpyxl
 
 from tests.reports.conftest import Scenario
 from tracker import clock
-from tracker.importing.detect import parse_file
-from tracker.importing.result import ImportResult
-from tracker.importing.spreadsheet import parse_grids, read_xlsx
-from tracker.reporting import ReportFilters, build_action_plan_workbook, build_assurance_workbook
-from tracker.reporting.sheets.action_plan import HEADINGS
+from tracker.parsing.detect import parse_file
+from tracker.parsing.result import ImportResult
+from tracker.parsing.spreadsheet import parse_grids, read_xlsx
+from tracker.workbooks import ReportFilters, build_action_plan_workbook, build_assurance_workbook
+from tracker.workbooks.sheets.action_plan import HEADINGS
 
 TEMPLATE = ["Recommendation", "Scope of recommendation", "Action to take", "Lead agency",
             "Key milestones achieved in enacting recommendation", "Target date", "Date of completion and outcome"]

@@ -10,8 +10,8 @@ import pytest
 
 from tests.reports.conftest import Scenario, summary_values, table_rows
 from tracker import clock
-from tracker.reporting import ReportFilters, build_assurance_workbook
-from tracker.reporting.cells import RAG_FILLS
+from tracker.workbooks import ReportFilters, build_assurance_workbook
+from tracker.workbooks.cells import RAG_FILLS
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import DRIFT_DAYS, Rag
 from tracker.rules.vocabulary import DecisionOutcome

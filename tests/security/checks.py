@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from tracker import policy
+from tracker.access import policy
 
 # Where a page may be loaded from: this site, the page's own nonce, inline images (GOV.UK's data: icons).
 _SAFE_SOURCES = re.compile(r"^('self'|'none'|'nonce-[A-Za-z0-9_\-]+=*'|data:)$")

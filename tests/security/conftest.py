@@ -16,18 +16,9 @@ from tests.factories import (
     UserFactory,
 )
 from tracker import clock
-from tracker.evidence_store import EvidenceStore
-from tracker.extensions import db
-from tracker.models import (
-    Action,
-    AssuranceDecision,
-    Evidence,
-    GeneratedReport,
-    ImportRun,
-    TargetDateChange,
-    Theme,
-    User,
-)
+from tracker.services.storage import EvidenceStore
+from tracker.db import db
+from tracker.models import Action, AssuranceDecision, Evidence, GeneratedReport, ImportRun, TargetDateChange, Theme, User
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, Role
 
 # The same object answers to the names different features give their URL arguments.

@@ -10,7 +10,7 @@ from flask import Flask
 
 from tests.factories import ProgressUpdateFactory
 from tests.security.spreadsheets import formula_problems, report_endpoints, spreadsheets
-from tracker.extensions import db
+from tracker.db import db
 
 # What a hostile or careless user might type: each would run as a formula if written as one.
 FORMULAS = {

@@ -8,7 +8,7 @@ from flask import Flask
 from tests.security.checks import fill, routes
 from tests.security.conftest import ALIASES, SECRET_DESCRIPTION, Held, with_aliases
 from tests.security.spreadsheets import readable
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Action, Evidence
 
 # URL arguments that name something belonging to one agency's action plan.

@@ -7,7 +7,8 @@ from flask import Blueprint, Flask
 
 from config import TestConfig
 from tests.security.checks import header_problems, undeclared_routes
-from tracker import create_app, web
+from tracker import create_app
+from tracker.web import shell as web
 
 
 class Settings(TestConfig):

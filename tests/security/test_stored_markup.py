@@ -9,7 +9,7 @@ from flask import Flask
 from tests.security.checks import fill, routes
 from tests.security.forms import Form, post_forms, submit
 from tests.security.spreadsheets import cells, is_spreadsheet, report_endpoints, spreadsheets
-from tracker.extensions import db
+from tracker.db import db
 
 PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(1)>'
 RAW = ("<script>alert(1)", "<img src=x onerror")

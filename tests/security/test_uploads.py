@@ -11,7 +11,7 @@ from flask import Flask
 from tests.security.checks import fill, routes
 from tests.security.conftest import Held
 from tests.security.forms import Form, post_forms, sensible, small_pdf
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import Evidence
 
 PDF = small_pdf()

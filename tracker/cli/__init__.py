@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import click
 from flask import Flask
 
-from tracker.extensions import db
+from tracker.db import db
 from tracker.rules import DomainError
 
 

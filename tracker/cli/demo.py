@@ -6,9 +6,9 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from tracker import demo as demo_data
+from tracker.services.demo import loader as demo_data
 from tracker.cli import unit_of_work
-from tracker.evidence_store import EvidenceStore
+from tracker.services.storage import EvidenceStore
 
 
 @click.command(help="Load the fictional Northbridge partnership into an empty database.")

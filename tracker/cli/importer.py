@@ -16,12 +16,12 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
-from tracker.extensions import db
-from tracker.importing.apply import apply
-from tracker.importing.detect import parse_file
-from tracker.importing.plan import ImportOptions, build_plan
-from tracker.importing.planned import ImportPlan
-from tracker.importing.result import Message
+from tracker.db import db
+from tracker.services.imports.apply import apply
+from tracker.parsing.detect import parse_file
+from tracker.services.imports.compare import ImportOptions, build_plan
+from tracker.services.imports.preview import ImportPlan
+from tracker.parsing.result import Message
 from tracker.models import Partnership
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType

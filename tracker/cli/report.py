@@ -9,9 +9,9 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from tracker.cli import unit_of_work
-from tracker.extensions import db
-from tracker.reporting.filters import find_review, resolve
-from tracker.reports import services
+from tracker.db import db
+from tracker.workbooks.filters import find_review, resolve
+from tracker.services import reports as services
 from tracker.rules import DomainError
 
 

@@ -5,9 +5,9 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from tracker.cli import read_password, unit_of_work
-from tracker.extensions import db
+from tracker.db import db
 from tracker.models import User
-from tracker.people import services
+from tracker.services import people as services
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import Role
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker import clock
 from tracker.clock import now
-from tracker.extensions import db
+from tracker.models.base import Base
 from tracker.models.people import Agency, User
 from tracker.models.reviews import Recommendation, Withdrawable
 from tracker.models.types import UTCDateTime, enum_of
@@ -20,7 +20,7 @@ from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, TargetDateCh
 _status_type = enum_of(ActionStatus, "action_status")
 
 
-class Action(Withdrawable, db.Model):
+class Action(Withdrawable, Base):
     __tablename__ = "actions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -92,7 +92,7 @@ class Action(Withdrawable, db.Model):
         return f"<Action {self.id} {self.status}>"
 
 
-class ProgressUpdate(db.Model):
+class ProgressUpdate(Base):
     __tablename__ = "progress_updates"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -108,7 +108,7 @@ class ProgressUpdate(db.Model):
     author: Mapped[User | None] = relationship()
 
 
-class Evidence(Withdrawable, db.Model):
+class Evidence(Withdrawable, Base):
     __tablename__ = "evidence"
     __table_args__ = (
         CheckConstraint("url IS NOT NULL OR stored_name IS NOT NULL", name="file_or_link"),
@@ -141,7 +141,7 @@ class Evidence(Withdrawable, db.Model):
         return self.action.status == ActionStatus.SUBMITTED
 
 
-class AssuranceDecision(db.Model):
+class AssuranceDecision(Base):
     __tablename__ = "assurance_decisions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -156,7 +156,7 @@ class AssuranceDecision(db.Model):
     decided_by: Mapped[User | None] = relationship()
 
 
-class TargetDateChange(db.Model):
+class TargetDateChange(Base):
     """An agency's request to move a target date; the old date is kept whatever the answer."""
 
     __tablename__ = "target_date_changes"

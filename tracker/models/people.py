@@ -8,12 +8,12 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.clock import now
-from tracker.extensions import db
+from tracker.models.base import Base
 from tracker.models.types import UTCDateTime, enum_of
 from tracker.rules.vocabulary import PartnershipKind, Role
 
 
-class Partnership(db.Model):
+class Partnership(Base):
     __tablename__ = "partnerships"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -26,7 +26,7 @@ class Partnership(db.Model):
         return f"<Partnership {self.name!r}>"
 
 
-class Agency(db.Model):
+class Agency(Base):
     __tablename__ = "agencies"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -53,7 +53,7 @@ def new_session_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class User(db.Model):
+class User(Base):
     __tablename__ = "users"
     __table_args__ = (
         CheckConstraint(

@@ -8,12 +8,12 @@ from sqlalchemy import JSON, ForeignKey, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.clock import now
-from tracker.extensions import db
+from tracker.models.base import Base
 from tracker.models.people import User
 from tracker.models.types import UTCDateTime
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Base):
     __tablename__ = "audit_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -31,7 +31,7 @@ class AuditEvent(db.Model):
     actor_user: Mapped[User | None] = relationship()
 
 
-class ImportRun(db.Model):
+class ImportRun(Base):
     __tablename__ = "import_runs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,7 +44,7 @@ class ImportRun(db.Model):
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
-class GeneratedReport(db.Model):
+class GeneratedReport(Base):
     __tablename__ = "generated_reports"
 
     id: Mapped[int] = mapped_column(primary_key=True)

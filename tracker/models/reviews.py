@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.clock import now
-from tracker.extensions import db
+from tracker.models.base import Base
 from tracker.models.people import Agency, Partnership
 from tracker.models.types import UTCDateTime, enum_of
 from tracker.rules import DomainError
@@ -19,14 +19,14 @@ if TYPE_CHECKING:
 
 recommendation_agencies = Table(
     "recommendation_agencies",
-    db.metadata,
+    Base.metadata,
     Column("recommendation_id", ForeignKey("recommendations.id"), primary_key=True),
     Column("agency_id", ForeignKey("agencies.id"), primary_key=True),
 )
 
 recommendation_themes = Table(
     "recommendation_themes",
-    db.metadata,
+    Base.metadata,
     Column("recommendation_id", ForeignKey("recommendations.id"), primary_key=True),
     Column("theme_id", ForeignKey("themes.id"), primary_key=True),
 )
@@ -54,7 +54,7 @@ class Withdrawable:
         return reason
 
 
-class Theme(db.Model):
+class Theme(Base):
     __tablename__ = "themes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -65,7 +65,7 @@ class Theme(db.Model):
         return f"<Theme {self.name!r}>"
 
 
-class Review(Withdrawable, db.Model):
+class Review(Withdrawable, Base):
     __tablename__ = "reviews"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -90,7 +90,7 @@ class Review(Withdrawable, db.Model):
         return f"<Review {self.reference}>"
 
 
-class Recommendation(Withdrawable, db.Model):
+class Recommendation(Withdrawable, Base):
     __tablename__ = "recommendations"
     __table_args__ = (UniqueConstraint("review_id", "number"),)
 

@@ -1,5 +1,0 @@
-from __future__ import annotations
-
-from flask import Blueprint
-
-bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")

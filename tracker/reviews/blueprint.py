@@ -1,5 +1,0 @@
-from __future__ import annotations
-
-from flask import Blueprint
-
-bp = Blueprint("reviews", __name__, template_folder="templates")

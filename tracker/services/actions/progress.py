@@ -1,0 +1,261 @@
+"""The lead agency's work on an action: progress updates, details, target dates, evidence, submission.
+
+Every function checks what the life cycle allows, writes, flushes and records an audit
+event whose object is the action, so that the action's page can show its whole history.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from tracker import clock
+from tracker.services import audit
+from tracker.services.actions import conflicts
+from tracker.services.actions.evidence_files import check_file
+from tracker.services.storage import EvidenceStore
+from tracker.db import db
+from tracker.models import Action, Evidence, ProgressUpdate, TargetDateChange, User
+from tracker.rules import DomainError
+from tracker.rules.lifecycle import ActionStatus, check_move, next_statuses
+from tracker.rules.vocabulary import EvidenceKind, TargetDateChangeState
+
+ACTION_FIELDS = [
+    "description", "expected_outcome", "measure", "owner", "target_date",
+    "original_target_date", "milestones", "status", "outcome_statement", "completed_on", "last_update_on",
+]
+MAX_URL_LENGTH = 2000
+
+
+def _blank(text: str | None) -> bool:
+    return not (text and text.strip())
+
+
+def tidy_lines(text: str | None) -> str:
+    """Milestones, one a line: trimmed, and no empty lines."""
+    return "\n".join(line.strip() for line in (text or "").splitlines() if line.strip())
+
+
+def snapshot(action: Action) -> dict[str, object]:
+    """The action's fields as the history shows them: the lead agency by name, not by number."""
+    fields = audit.snapshot(action, ACTION_FIELDS)
+    fields["lead_agency"] = action.lead_agency.name if action.lead_agency is not None else None
+    return fields
+
+
+def record_change(event: str, *, actor: User, action: Action, before: dict[str, object], summary: str = "") -> None:
+    old, new = audit.changed(before, snapshot(action))
+    audit.record(event, actor=actor, target=action, summary=summary, before=old, after=new)
+
+
+def live_evidence_count(action: Action) -> int:
+    return db.session.scalar(
+        select(func.count(Evidence.id)).where(Evidence.action_id == action.id, Evidence.withdrawn_at.is_(None))
+    ) or 0
+
+
+def update_choices(action: Action, actor: User) -> list[ActionStatus]:
+    """Statuses a progress update may set. Submission has its own page, and decisions are the subgroup's."""
+    if action.status == ActionStatus.RETURNED:
+        return []  # answering a challenge always moves the action back to in progress
+    return [s for s in next_statuses(action.status, actor.role) if s == ActionStatus.IN_PROGRESS]
+
+
+def add_update(
+    *, actor: User, action: Action, written_on: date | None, narrative: str, new_status: ActionStatus | None
+) -> ProgressUpdate:
+    if written_on is None:
+        raise DomainError("Enter the date of the update", field="written_on")
+    if written_on > clock.today():
+        raise DomainError("Date of the update must be today or in the past", field="written_on")
+    if _blank(narrative):
+        raise DomainError("Enter what has happened since the last update", field="narrative")
+    allowed = update_choices(action, actor)
+    if action.status == ActionStatus.RETURNED:
+        # The update is the lead's answer to the challenge.
+        new_status, allowed = ActionStatus.IN_PROGRESS, [ActionStatus.IN_PROGRESS]
+    if new_status is not None and new_status != action.status:
+        if new_status not in allowed:
+            raise DomainError("Choose a status from the list", field="status")
+        check_move(action.status, new_status, actor.role)
+    else:
+        new_status = None
+    before = snapshot(action)
+    update = ProgressUpdate(
+        action=action, author=actor, written_on=written_on, narrative=narrative.strip(),
+        status_before=action.status if new_status else None, status_after=new_status,
+    )
+    db.session.add(update)
+    if new_status is not None:
+        action.status = new_status
+    action.last_update_on = max(action.last_update_on or written_on, written_on)
+    conflicts.flush(action)
+    summary = "Answered the challenge: " if before["status"] == ActionStatus.RETURNED.value else ""
+    record_change("action.progress_updated", actor=actor, action=action, before=before,
+                  summary=summary + narrative.strip())
+    return update
+
+
+def edit_details(*, actor: User, action: Action, version: int | None, owner: str, milestones: str) -> None:
+    conflicts.check_version(action, version)
+    if _blank(owner):
+        raise DomainError("Enter the name of the person who owns the action", field="owner")
+    if len(owner.strip()) > 200:
+        raise DomainError("Owner must be 200 characters or fewer", field="owner")
+    before = snapshot(action)
+    action.owner = owner.strip()
+    action.milestones = tidy_lines(milestones)
+    conflicts.flush(action)
+    record_change("action.details_edited", actor=actor, action=action, before=before, summary="Owner and milestones")
+
+
+def pending_change(action: Action) -> TargetDateChange | None:
+    return next((c for c in action.target_date_changes if c.state == TargetDateChangeState.PENDING), None)
+
+
+def request_target_date(*, actor: User, action: Action, proposed_date: date | None, reason: str) -> TargetDateChange:
+    if pending_change(action) is not None:
+        raise DomainError(
+            "There is already a request for a new target date waiting for the subgroup's answer",
+            field="proposed_date",
+        )
+    if proposed_date is None:
+        raise DomainError("Enter the new target date", field="proposed_date")
+    if proposed_date < clock.today():
+        raise DomainError("New target date must be today or in the future", field="proposed_date")
+    if proposed_date == action.target_date:
+        raise DomainError("New target date must be different from the current target date", field="proposed_date")
+    if _blank(reason):
+        raise DomainError("Enter the reason the target date needs to change", field="reason")
+    change = TargetDateChange(
+        action=action, previous_date=action.target_date, proposed_date=proposed_date,
+        reason=reason.strip(), requested_by=actor, requested_at=clock.now(),
+    )
+    db.session.add(change)
+    db.session.flush()
+    audit.record(
+        "target_date.requested", actor=actor, target=action, summary=reason.strip(),
+        before={"target_date": action.target_date}, after={"target_date": proposed_date},
+    )
+    return change
+
+
+def submit(
+    *, actor: User, action: Action, version: int | None, outcome_statement: str, completed_on: date | None
+) -> None:
+    conflicts.check_version(action, version)
+    if action.status == ActionStatus.RETURNED:
+        raise DomainError(
+            "Answer the subgroup's challenge with a progress update before you submit the action again",
+            field="outcome_statement",
+        )
+    if action.status == ActionStatus.NOT_STARTED:
+        raise DomainError(
+            "Add a progress update that starts the action before you submit it", field="outcome_statement"
+        )
+    if completed_on is not None and completed_on > clock.today():
+        raise DomainError("Date completed must be today or in the past", field="completed_on")
+    check_move(
+        action.status, ActionStatus.SUBMITTED, actor.role,
+        evidence_count=live_evidence_count(action), outcome_statement=outcome_statement,
+    )
+    before = snapshot(action)
+    action.outcome_statement = outcome_statement.strip()
+    action.completed_on = completed_on or clock.today()
+    action.status = ActionStatus.SUBMITTED
+    action.submitted_at = clock.now()
+    conflicts.flush(action)
+    record_change("action.submitted", actor=actor, action=action, before=before, summary="Submitted for sign-off")
+
+
+def add_evidence(
+    *,
+    actor: User,
+    action: Action,
+    kind: EvidenceKind | str | None,
+    description: str,
+    filename: str | None,
+    content: bytes | None,
+    url: str | None,
+    store: EvidenceStore,
+    max_bytes: int,
+) -> Evidence:
+    """A file or a link. A stored file whose record fails to flush is removed again."""
+    if _blank(description):
+        raise DomainError("Enter a description of the evidence", field="description")
+    if kind not in {k.value for k in EvidenceKind}:
+        raise DomainError("Select whether the evidence shows completion or impact", field="kind")
+    url = (url or "").strip()
+    has_file = bool(filename)
+    if has_file and url:
+        raise DomainError("Choose a file or enter a link, not both", field="file")
+    if not has_file and not url:
+        raise DomainError("Select a file, or enter a link to the evidence", field="file")
+    evidence = Evidence(
+        action=action, kind=EvidenceKind(kind), description=description.strip(), uploaded_by=actor,
+        uploaded_at=clock.now(),
+    )
+    if url:
+        evidence.url = check_link(url)
+    else:
+        checked = check_file(filename or "", content or b"", max_bytes=max_bytes)
+        stored = store.save(content or b"")
+        evidence.original_filename = checked.filename
+        evidence.content_type = checked.content_type
+        evidence.stored_name, evidence.sha256, evidence.size_bytes = stored.stored_name, stored.sha256, stored.size_bytes
+    try:
+        db.session.add(evidence)
+        db.session.flush()
+        audit.record(
+            "evidence.added", actor=actor, target=action, summary=evidence.description,
+            after={
+                "evidence_id": evidence.id, "kind": evidence.kind, "file": evidence.original_filename,
+                "size_bytes": evidence.size_bytes, "sha256": evidence.sha256, "url": evidence.url,
+            },
+        )
+    except BaseException:
+        if evidence.stored_name:
+            store.discard(evidence.stored_name)
+        raise
+    return evidence
+
+
+def check_link(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    if len(url) > MAX_URL_LENGTH:
+        raise DomainError(f"The link must be {MAX_URL_LENGTH} characters or fewer", field="url")
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        raise DomainError("Enter a link without spaces, like https://www.example.org/report", field="url")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise DomainError(
+            "Enter a link that starts with https:// or http://, like https://www.example.org/report", field="url"
+        )
+    return url
+
+
+def withdraw_evidence(*, actor: User, evidence: Evidence, reason: str) -> None:
+    if evidence.held_for_decision and not evidence.is_withdrawn:
+        raise DomainError(
+            "Evidence cannot be withdrawn while the action is waiting for the subgroup's decision", field="reason"
+        )
+    reason = evidence.withdraw(reason, noun="evidence")
+    db.session.flush()
+    audit.record(
+        "evidence.withdrawn", actor=actor, target=evidence.action, summary=evidence.description,
+        before={"evidence_id": evidence.id, "withdrawn": False},
+        after={"evidence_id": evidence.id, "withdrawn": True, "reason": reason},
+    )
+
+
+def record_download(*, actor: User, evidence: Evidence) -> None:
+    audit.record(
+        "evidence.downloaded", actor=actor, target=evidence.action,
+        summary=evidence.original_filename or evidence.description,
+        after={"evidence_id": evidence.id, "sha256": evidence.sha256},
+    )
+

@@ -1,0 +1,160 @@
+"""The figures the board reads, counted in the database so that any amount of data costs the same queries.
+
+Every figure here has a matching filter on the action search page (the shared link
+parameters), so that a board member can open the actions behind any number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy.orm import contains_eager, joinedload
+
+from tracker import clock
+from tracker.access import policy
+from tracker.db import db
+from tracker.models import Action, AssuranceDecision, Recommendation, Review
+from tracker.services.rollups import live_actions
+from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
+from tracker.rules.rag import Rag, drifting_sql
+from tracker.rules.vocabulary import DecisionOutcome
+
+# Long lists are cut here; the figure above each list links to all of them.
+LIST_LIMIT = 50
+_OPEN = [s.value for s in OPEN_STATUSES]
+
+
+@dataclass(frozen=True)
+class Headline:
+    reviews_with_open_plans: int
+    recommendations: int
+    actions: int
+    assured: int
+    overdue: int
+    drifting: int
+    awaiting_decision: int
+
+    @property
+    def percent_assured(self) -> int:
+        return round(100 * self.assured / self.actions) if self.actions else 0
+
+
+@dataclass(frozen=True)
+class Assured:
+    action: Action
+    decision: AssuranceDecision
+
+    @property
+    def on(self) -> date:
+        return self.decision.decided_at.date()
+
+
+def _drifting(today: date) -> Any:
+    return drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=today)
+
+
+def headline(user: Any) -> Headline:
+    """Every headline figure in one query.
+
+    Only the board, the subgroup and administrators read it, and they see every action,
+    so recommendations are counted whole, including those still waiting for actions.
+    """
+    today = clock.today()
+    recommendations = (
+        select(func.count(Recommendation.id))
+        .join(Recommendation.review)
+        .where(Recommendation.withdrawn_at.is_(None), Review.withdrawn_at.is_(None))
+    )
+    is_open = Action.status.in_(_OPEN)
+    counts = (
+        live_actions()
+        .with_only_columns(
+            func.count(distinct(case((is_open, Review.id)))),
+            func.count(Action.id),
+            func.coalesce(func.sum(case((Action.status == ActionStatus.ASSURED, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((Action.rag == Rag.RED.value, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((_drifting(today), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((Action.status == ActionStatus.SUBMITTED, 1), else_=0)), 0),
+            recommendations.scalar_subquery(),
+        )
+        .where(policy.visible_actions(user))
+    )
+    row = db.session.execute(counts).one()
+    reviews, actions, assured, overdue, drifting, awaiting, recommendation_count = (int(v or 0) for v in row)
+    return Headline(
+        reviews_with_open_plans=reviews,
+        recommendations=recommendation_count,
+        actions=actions,
+        assured=assured,
+        overdue=overdue,
+        drifting=drifting,
+        awaiting_decision=awaiting,
+    )
+
+
+def _listed(user: Any) -> Any:
+    return (
+        live_actions()
+        .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
+        .options(joinedload(Action.lead_agency))
+        .where(policy.visible_actions(user))
+    )
+
+
+def overdue_actions(user: Any, *, limit: int = LIST_LIMIT) -> list[Action]:
+    """Red actions, the longest overdue first."""
+    query = _listed(user).where(Action.rag == Rag.RED.value).order_by(Action.target_date, Action.id).limit(limit)
+    return list(db.session.scalars(query).unique())
+
+
+def drifting_actions(user: Any, *, limit: int = LIST_LIMIT) -> list[Action]:
+    """Open actions with no update for the drift period, the longest silent first."""
+    query = (
+        _listed(user)
+        .where(_drifting(clock.today()))
+        .order_by(Action.last_update_on, Action.id)
+        .limit(limit)
+    )
+    return list(db.session.scalars(query).unique())
+
+
+def assured_since_condition(since: date) -> Any:
+    """Assured, by a decision recorded on or after `since`: the same rule as the action search's
+    `assured_since`, so that the figure and the list it links to always agree."""
+    start = datetime.combine(since, time.min, tzinfo=UTC)
+    return and_(
+        Action.status == ActionStatus.ASSURED,
+        AssuranceDecision.outcome == DecisionOutcome.ASSURED,
+        AssuranceDecision.decided_at >= start,
+    )
+
+
+def assured_since(user: Any, since: date) -> list[Assured]:
+    """Actions assured on or after `since`, the most recent first; one line per action."""
+    query = (
+        select(AssuranceDecision)
+        .join(AssuranceDecision.action)
+        .join(Action.recommendation)
+        .join(Recommendation.review)
+        .options(
+            contains_eager(AssuranceDecision.action)
+            .contains_eager(Action.recommendation)
+            .contains_eager(Recommendation.review),
+            contains_eager(AssuranceDecision.action).joinedload(Action.lead_agency),
+            joinedload(AssuranceDecision.decided_by),
+        )
+        .where(
+            assured_since_condition(since),
+            Action.withdrawn_at.is_(None),
+            Recommendation.withdrawn_at.is_(None),
+            Review.withdrawn_at.is_(None),
+            policy.visible_actions(user),
+        )
+        .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
+    )
+    seen: dict[int, Assured] = {}
+    for decision in db.session.scalars(query).unique():
+        seen.setdefault(decision.action_id, Assured(decision.action, decision))
+    return list(seen.values())

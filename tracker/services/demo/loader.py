@@ -1,0 +1,189 @@
+"""Loads the fictional Northbridge partnership (see demo_data.py) into an empty database."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+
+from tracker import clock
+from tracker.services import audit
+from tracker.services.demo.northbridge import AGENCIES, PARTNERSHIPS, REVIEWS, THEMES, USERS
+from tracker.services.storage import EvidenceStore
+from tracker.db import db
+from tracker.models import Action, Agency, AssuranceDecision, Evidence, Partnership, ProgressUpdate, Recommendation, Review, TargetDateChange, Theme, User
+from tracker.services import people
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, PartnershipKind, ReviewType, Scope
+
+
+@dataclass(frozen=True)
+class State:
+    """How an action stands today, as offsets in days from the day the demo is loaded."""
+
+    status: ActionStatus
+    target: int  # days from today; negative is past
+    last_update: int  # days ago
+    updates: int
+
+
+STATES = {
+    "red": State(ActionStatus.IN_PROGRESS, -45, 20, 2),
+    "in_progress_red": State(ActionStatus.IN_PROGRESS, -12, 8, 3),
+    "red_not_started": State(ActionStatus.NOT_STARTED, -20, 0, 0),
+    "amber_due": State(ActionStatus.IN_PROGRESS, 18, 10, 2),
+    "amber_drift": State(ActionStatus.IN_PROGRESS, 200, 120, 1),
+    "returned": State(ActionStatus.RETURNED, 90, 6, 2),
+    "green": State(ActionStatus.IN_PROGRESS, 150, 14, 2),
+    "green_not_started": State(ActionStatus.NOT_STARTED, 240, 0, 0),
+    "submitted": State(ActionStatus.SUBMITTED, 40, 9, 2),
+    "assured": State(ActionStatus.ASSURED, -60, 70, 3),
+    "closed": State(ActionStatus.CLOSED_NOT_ACHIEVED, -100, 110, 1),
+}
+
+
+class DemoRefused(Exception):
+    pass
+
+
+def has_data() -> bool:
+    return bool(db.session.scalar(select(func.count(User.id)))) or bool(
+        db.session.scalar(select(func.count(Review.id)))
+    )
+
+
+def load(*, password: str | None, store: EvidenceStore) -> tuple[list[User], str]:
+    """Load everything in one transaction; return the demo users and their password."""
+    if has_data():
+        raise DemoRefused("The database already holds data: demo data is only loaded into an empty database.")
+    password = password or secrets.token_urlsafe(12)
+    today = clock.today()
+    themes = {name: Theme(name=name) for name in THEMES}
+    db.session.add_all(themes.values())
+    partnerships = {
+        name: Partnership(name=name, kind=PartnershipKind(kind), area=area) for name, kind, area in PARTNERSHIPS
+    }
+    db.session.add_all(partnerships.values())
+    agencies = {short: Agency(name=name, short_name=short, aliases=aliases) for name, short, aliases in AGENCIES}
+    db.session.add_all(agencies.values())
+    db.session.flush()
+
+    users = [
+        people.create_user(
+            email=email, name=name, role=role, password=password,
+            agency=agencies[agency] if agency else None, actor=None,
+        )
+        for email, name, role, agency in USERS
+    ]
+    lead_for = {u.agency_id: u for u in users if u.agency_id}
+    subgroup = next(u for u in users if u.role == "subgroup")
+
+    for spec in REVIEWS:
+        review = _review(spec, partnerships, today)
+        for position, (number, title, text, scope, theme_names, actions) in enumerate(spec["recommendations"]):
+            recommendation = Recommendation(
+                review=review, number=number, position=position, title=title, text=text,
+                scope=Scope(scope) if scope else None,
+                learning=text if review.type == ReviewType.THEMATIC else None,
+                themes=[themes[t] for t in theme_names],
+            )
+            recommendation.agencies = sorted({agencies[a[0]] for a in actions}, key=lambda a: a.name)
+            db.session.add(recommendation)
+            for index, (lead, owner, description, outcome, state) in enumerate(actions):
+                _action(
+                    recommendation, index, agencies[lead], owner, description, outcome, STATES[state],
+                    lead_for.get(agencies[lead].id), subgroup, store, today,
+                )
+    db.session.flush()
+    audit.record("demo.loaded", actor=None, summary=f"{len(REVIEWS)} reviews loaded")
+    return users, password
+
+
+def _review(spec: dict, partnerships: dict[str, Partnership], today: date) -> Review:
+    def ago(days: int | None) -> date | None:
+        return today - timedelta(days=days) if days is not None else None
+
+    review = Review(
+        reference=spec["reference"], type=ReviewType(spec["type"]), title=spec["title"],
+        subjects=spec["subjects"], partnership=partnerships[spec["partnership"]], summary=spec["summary"],
+        commissioned_on=ago(spec["commissioned_days_ago"]), completed_on=ago(spec["completed_days_ago"]),
+        published_on=ago(spec["published_days_ago"]),
+    )
+    db.session.add(review)
+    return review
+
+
+def _at(day: date) -> datetime:
+    return datetime.combine(day, time(10, 30), tzinfo=clock.now().tzinfo)
+
+
+def _action(
+    recommendation: Recommendation, position: int, agency: Agency, owner: str, description: str, outcome: str,
+    state: State, lead: User | None, subgroup: User, store: EvidenceStore, today: date,
+) -> None:
+    created = today - timedelta(days=max(state.last_update + 30, 160))
+    action = Action(
+        recommendation=recommendation, position=position, lead_agency=agency, owner=owner,
+        description=description, expected_outcome=outcome,
+        measure="Reported to the subgroup with audit figures.",
+        target_date=today + timedelta(days=state.target),
+        original_target_date=today + timedelta(days=state.target),
+        milestones="Plan agreed\nDelivery started" if state.updates else "",
+        status=state.status, last_update_on=today - timedelta(days=state.last_update if state.updates else 0),
+        created_at=_at(created),
+    )
+    if state.status == ActionStatus.NOT_STARTED:
+        action.last_update_on = today - timedelta(days=20)
+    db.session.add(action)
+    for n in range(state.updates):
+        written = today - timedelta(days=state.last_update + 30 * (state.updates - 1 - n))
+        db.session.add(ProgressUpdate(
+            action=action, author=lead, written_on=written, created_at=_at(written),
+            narrative=_NARRATIVES[n % len(_NARRATIVES)].format(owner=owner),
+            status_before=ActionStatus.NOT_STARTED if n == 0 else None,
+            status_after=ActionStatus.IN_PROGRESS if n == 0 else None,
+        ))
+    if state.status in (ActionStatus.SUBMITTED, ActionStatus.ASSURED, ActionStatus.RETURNED):
+        action.outcome_statement = f"{outcome} Evidence attached."
+        action.submitted_at = _at(today - timedelta(days=state.last_update))
+        stored = store.save(f"Audit summary for: {description}\nCases audited,Compliant\n40,37\n".encode())
+        db.session.add(Evidence(
+            action=action, kind=EvidenceKind.COMPLETION, description="Audit summary (CSV)",
+            original_filename="audit-summary.csv", stored_name=stored.stored_name, sha256=stored.sha256,
+            size_bytes=stored.size_bytes, content_type="text/csv", uploaded_by=lead,
+            uploaded_at=_at(today - timedelta(days=state.last_update)),
+        ))
+        db.session.add(Evidence(
+            action=action, kind=EvidenceKind.IMPACT, description="Practice audit report on the partnership site",
+            url="https://partnership.example/audits/2024", uploaded_by=lead,
+            uploaded_at=_at(today - timedelta(days=state.last_update)),
+        ))
+    decision = {
+        ActionStatus.ASSURED: (DecisionOutcome.ASSURED, "Evidence shows the change is embedded. Assured."),
+        ActionStatus.RETURNED: (DecisionOutcome.RETURNED, "The audit covers one team only. Show the change across all teams."),
+        ActionStatus.CLOSED_NOT_ACHIEVED: (
+            DecisionOutcome.CLOSED_NOT_ACHIEVED, "Outside local control; escalated to the board's national letter.",
+        ),
+    }.get(state.status)
+    if decision:
+        decided = today - timedelta(days=max(state.last_update - 3, 1))
+        db.session.add(AssuranceDecision(
+            action=action, outcome=decision[0], comment=decision[1], meeting_on=decided,
+            decided_by=subgroup, decided_at=_at(decided),
+        ))
+        if state.status == ActionStatus.ASSURED:
+            action.completed_on = today - timedelta(days=state.last_update + 5)
+    if state.status == ActionStatus.IN_PROGRESS and state.target < 0 and state.updates >= 3:
+        db.session.add(TargetDateChange(
+            action=action, previous_date=action.target_date, proposed_date=today + timedelta(days=60),
+            reason="Training places were cancelled by the provider; the next cohort starts next month.",
+            requested_by=lead, requested_at=_at(today - timedelta(days=2)),
+        ))
+
+
+_NARRATIVES = [
+    "Plan agreed with {owner}. Scoping complete and the work has started.",
+    "Half of the teams have completed the change. An interim audit is booked.",
+    "Delivery continuing; the remaining teams are scheduled for next month.",
+]

@@ -1,0 +1,230 @@
+"""Writing an import plan: the whole file in one transaction, every write in the audit trail.
+
+`apply` only flushes, inside a savepoint, so a refusal half-way leaves nothing behind; the caller
+commits (the request, or the command line once per file).
+"""
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker import clock
+from tracker.services import audit
+from tracker.models import Action, Agency, ImportRun, ProgressUpdate, Recommendation, Review, Theme, User
+from tracker.services import people
+from tracker.rules import DomainError
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.vocabulary import Scope
+
+from tracker.services.imports.compare import today_or
+from tracker.services.imports.preview import CREATE, NEW, ImportPlan, PlannedAction, PlannedRecommendation
+
+_REVIEW_FIELDS = ["reference", "type", "title", "partnership_id", "source_documents"]
+_RECOMMENDATION_FIELDS = ["review_id", "number", "title", "text", "scope", "learning"]
+_ACTION_FIELDS = ["description", "lead_agency_id", "owner", "target_date", "target_text", "original_target_date",
+                  "completed_on", "status", "outcome_statement"]
+
+
+def apply(plan: ImportPlan, *, session: Session, actor: User | None) -> ImportRun:
+    """Write what the plan says, or nothing: raise DomainError before any write survives."""
+    if plan.errors:
+        raise DomainError(plan.errors[0].message)
+    if plan.unresolved_agencies:
+        names = ", ".join(f"'{u.name}'" for u in plan.unresolved_agencies)
+        raise DomainError(f"Choose whether to add or match the agencies the tracker does not know: {names}")
+    with session.begin_nested():
+        return _Writer(plan, session, actor).write()
+
+
+class _Writer:
+    def __init__(self, plan: ImportPlan, session: Session, actor: User | None) -> None:
+        self.plan, self.session, self.actor = plan, session, actor
+        self.created_agencies: dict[str, Agency] = {}
+        self.themes: dict[str, Theme] = {}
+        self.label = f"imported from {plan.result.file}"
+        self.reference = plan.review.reference
+
+    def write(self) -> ImportRun:
+        self._agencies()
+        self._themes()
+        review = self._review()
+        self.reference = review.reference
+        for planned in self.plan.recommendations:
+            if planned.state != "withdrawn":
+                self._recommendation(planned, review)
+        summary = self.plan.summary()
+        run = ImportRun(
+            file_name=self.plan.result.file[:255],
+            file_format=self.plan.result.format,
+            sha256=self.plan.sha256,
+            review_id=review.id,
+            imported_by_id=self.actor.id if self.actor else None,
+            summary=summary,
+        )
+        self.session.add(run)
+        self.session.flush()
+        audit.record("import.applied", actor=self.actor, target=run,
+                     summary=f"{self.plan.result.file} into {review.reference}: {self.plan.describe()}", after=summary)
+        return run
+
+    def _agencies(self) -> None:
+        for unknown in self.plan.unknown_agencies:
+            if unknown.choice == CREATE:
+                self.created_agencies[unknown.name] = people.create_agency(name=unknown.name, actor=self.actor)
+            elif isinstance(unknown.choice, int):
+                self._remember_alias(unknown.choice, unknown.name)
+
+    def _remember_alias(self, agency_id: int, name: str) -> None:
+        """The next import of a file that spells the agency this way matches it without asking."""
+        agency = self.session.get(Agency, agency_id)
+        if agency is None:
+            raise DomainError(f"The agency chosen for '{name}' no longer exists. Upload the file again.")
+        spellings = {agency.name.lower(), agency.short_name.lower(), *(a.lower() for a in agency.alias_list)}
+        if name.lower() in spellings:
+            return
+        try:
+            people.update_agency(agency, name=agency.name, short_name=agency.short_name,
+                                 aliases="\n".join([*agency.alias_list, name]), actor=self.actor)
+        except DomainError:
+            # Another agency already answers to this name in some spelling: match this time only.
+            return
+
+    def _themes(self) -> None:
+        for name in self.plan.new_themes:
+            existing = self.session.scalar(select(Theme).where(func.lower(Theme.name) == name.lower()))
+            self.themes[name] = existing or people.create_theme(name=name, actor=self.actor)
+
+    def _review(self) -> Review:
+        planned = self.plan.review
+        if planned.existing is not None:
+            return planned.existing
+        if self.session.scalar(select(Review.id).where(func.upper(Review.reference) == planned.reference)):
+            raise DomainError(f"Review {planned.reference} was added while you were checking the preview. "
+                              "Upload the file again to see what would change.")
+        review = Review(reference=planned.reference, type=planned.type, title=planned.title,
+                        partnership_id=planned.partnership_id, source_documents=self.plan.result.file)
+        self.session.add(review)
+        self.session.flush()
+        audit.record("review.created", actor=self.actor, target=review, summary=f"{review.reference} ({self.label})",
+                     after=audit.snapshot(review, _REVIEW_FIELDS))
+        return review
+
+    def _agency_ids(self, planned: PlannedRecommendation) -> set[int]:
+        ids = set(planned.agency_ids)
+        choices = {u.name: u.choice for u in self.plan.unknown_agencies}
+        for name in planned.pending_agencies:
+            choice = choices.get(name)
+            ids |= {self.created_agencies[name].id} if choice == CREATE else {choice} if isinstance(choice, int) else set()
+        return ids
+
+    def _recommendation(self, planned: PlannedRecommendation, review: Review) -> None:
+        parsed = planned.parsed
+        theme_ids = set(planned.theme_ids) | {self.themes[n].id for n in planned.new_themes}
+        agency_ids = self._agency_ids(planned)
+        rec = planned.existing
+        if rec is None:
+            rec = Recommendation(review_id=review.id, number=parsed.number[:20], position=planned.position,
+                                 title=parsed.title, text=parsed.text, scope=Scope(parsed.scope) if parsed.scope else None,
+                                 learning=parsed.learning)
+            self.session.add(rec)
+            rec.themes = _load(self.session, Theme, theme_ids)
+            rec.agencies = _load(self.session, Agency, agency_ids)
+            self.session.flush()
+            audit.record("recommendation.created", actor=self.actor, target=rec,
+                         summary=f"{review.reference} recommendation {rec.number} ({self.label})",
+                         after={**audit.snapshot(rec, _RECOMMENDATION_FIELDS), "themes": [t.name for t in rec.themes],
+                                "agencies": [a.name for a in rec.agencies]})
+        elif planned.changes:
+            before = {**audit.snapshot(rec, _RECOMMENDATION_FIELDS), "themes": [t.name for t in rec.themes],
+                      "agencies": [a.name for a in rec.agencies]}
+            for name, value in planned.values.items():
+                setattr(rec, name, value)
+            rec.themes = [*rec.themes, *_load(self.session, Theme, theme_ids - {t.id for t in rec.themes})]
+            rec.agencies = [*rec.agencies, *_load(self.session, Agency, agency_ids - {a.id for a in rec.agencies})]
+            self.session.flush()
+            after = {**audit.snapshot(rec, _RECOMMENDATION_FIELDS), "themes": [t.name for t in rec.themes],
+                     "agencies": [a.name for a in rec.agencies]}
+            audit.record("recommendation.updated", actor=self.actor, target=rec,
+                         summary=f"{review.reference} recommendation {rec.number}: "
+                         + "; ".join(str(c) for c in planned.changes) + f" ({self.label})",
+                         before=audit.changed(before, after)[0], after=audit.changed(before, after)[1])
+        for action in planned.actions:
+            if action.outcome == NEW:
+                self._new_action(action, rec)
+            elif action.outcome != "unchanged":
+                self._changed_action(action)
+
+    def _lead_agency_id(self, planned: PlannedAction) -> int | None:
+        if planned.new_agency:
+            return self.created_agencies[planned.new_agency].id
+        return planned.lead_agency_id
+
+    def _new_action(self, planned: PlannedAction, rec: Recommendation) -> None:
+        parsed = planned.parsed
+        action = Action(
+            recommendation=rec, position=planned.position, description=parsed.description,
+            lead_agency_id=self._lead_agency_id(planned), owner=(parsed.owner or "")[:200],
+            target_date=parsed.target_date, original_target_date=parsed.target_date,
+            target_text=parsed.target_text[:100] if parsed.target_text else None,
+            completed_on=parsed.completed_on, status=planned.status, last_update_on=clock.today(),
+        )
+        self._enter_status(action, planned.status)
+        self.session.add(action)
+        self.session.flush()
+        audit.record("action.created", actor=self.actor, target=action,
+                     summary=f"{self.reference} recommendation {rec.number}: {_short(action.description)} "
+                     f"({self.label})", after=audit.snapshot(action, _ACTION_FIELDS))
+        if planned.add_progress:
+            self._progress(action, planned, status_before=None)
+
+    def _changed_action(self, planned: PlannedAction) -> None:
+        action = planned.existing
+        assert action is not None
+        before = audit.snapshot(action, _ACTION_FIELDS)
+        status_before = action.status
+        for name, value in planned.values.items():
+            if name == "lead_agency_id":
+                value = self._lead_agency_id(planned)
+            if name == "status":
+                self._enter_status(action, value)
+            setattr(action, name, value)
+        self.session.flush()
+        old, new = audit.changed(before, audit.snapshot(action, _ACTION_FIELDS))
+        audit.record("action.updated", actor=self.actor, target=action,
+                     summary="; ".join(str(c) for c in planned.changes) + f" ({self.label})", before=old, after=new)
+        if planned.add_progress:
+            self._progress(action, planned, status_before=status_before)
+
+    def _enter_status(self, action: Action, status: ActionStatus) -> None:
+        if status != ActionStatus.SUBMITTED:
+            return
+        # The subgroup's queue is oldest first: a plan completed long ago waits from its completion date.
+        done = action.completed_on
+        action.submitted_at = datetime.combine(done, time(12), UTC) if done else clock.now()
+
+    def _progress(self, action: Action, planned: PlannedAction, *, status_before: ActionStatus | None) -> None:
+        written_on = today_or(planned.parsed.completed_on)
+        update = ProgressUpdate(action=action, author_id=self.actor.id if self.actor else None, written_on=written_on,
+                                narrative=planned.parsed.progress or "",
+                                status_before=status_before if status_before != action.status else None,
+                                status_after=action.status if status_before != action.status else None)
+        self.session.add(update)
+        if planned.status == ActionStatus.SUBMITTED and not action.outcome_statement.strip():
+            action.outcome_statement = planned.parsed.progress or ""
+        if written_on > action.last_update_on or planned.existing is None:
+            action.last_update_on = written_on
+        self.session.flush()
+        audit.record("progress_update.created", actor=self.actor, target=update,
+                     summary=f"{_short(action.description)}: {_short(update.narrative)} ({self.label})",
+                     after={"action_id": action.id, "written_on": written_on, "narrative": update.narrative})
+
+
+def _load(session: Session, model: Any, ids: set[int]) -> list[Any]:
+    return list(session.scalars(select(model).where(model.id.in_(ids)))) if ids else []
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

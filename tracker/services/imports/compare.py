@@ -1,0 +1,369 @@
+"""What an import would create or change, worked out without writing anything.
+
+`build_plan` compares a parsed file with what the tracker already holds: the review by its
+reference, recommendations by their number, actions by their description (or, failing that, their
+place in the recommendation). The preview shows the plan; `tracker.importing.apply` writes it.
+
+Statuses from a file: an import is the historical record of a plan, not a move made by a user, so
+imported actions may be placed directly in not started, in progress or submitted. They are never
+placed in assured or closed not achieved: only the subgroup's decision assures or closes an action.
+An import never moves an existing action backwards, never changes a returned action's status (the
+lead must answer the challenge), and never changes an assured, closed or withdrawn action at all.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import SequenceMatcher
+from typing import Any, Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker import clock
+from tracker.models import Action, Partnership, Recommendation, Review, Theme
+from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
+from tracker.rules.vocabulary import ReviewType, Scope
+
+from tracker.parsing.agencies import normalise_agency_name
+from tracker.services.imports.agencies import AgencyBook, address
+from tracker.services.imports.preview import NEW, Change, ImportPlan, PlannedAction, PlannedRecommendation, PlannedReview, show_date, show_target
+from tracker.parsing.result import ImportResult, Message, ParsedAction, ParsedRecommendation
+
+AgencyChoice = int | Literal["create"]
+# The statuses a file may put an action in, in the order work moves forward.
+_FORWARD = {ActionStatus.NOT_STARTED: 0, ActionStatus.IN_PROGRESS: 1, ActionStatus.SUBMITTED: 2}
+REFERENCE_NEEDED = "Enter the review reference, for example DHR-2021-03"
+
+
+@dataclass
+class ImportOptions:
+    """What the person importing chose, over what the file says."""
+
+    review_reference: str | None = None
+    review_type: str | None = None
+    partnership_id: int | None = None
+    # The file's agency name -> an existing agency's id, or "create".
+    agency_choices: dict[str, AgencyChoice] = field(default_factory=dict)
+    # The command line's --create-agencies: every unknown agency is created.
+    create_agencies: bool = False
+
+
+def build_plan(result: ImportResult, *, session: Session, options: ImportOptions | None = None,
+               sha256: str = "") -> ImportPlan:
+    options = options or ImportOptions()
+    plan = ImportPlan(result=result, sha256=sha256, review=PlannedReview(reference=""))
+    plan.errors.extend(result.errors)
+    if not result.ok:
+        plan.warnings.extend(result.warnings)
+        return plan
+    _plan_review(plan, session, options)
+    if plan.field_errors:
+        plan.warnings.extend(result.warnings)
+        return plan
+    agencies = AgencyBook(session, options, plan)
+    themes = {_key(t.name): t for t in session.scalars(select(Theme))}
+    existing = {_key(r.number): r for r in plan.review.existing.recommendations} if plan.review.existing else {}
+    next_position = max((r.position for r in existing.values()), default=-1) + 1
+    for index, parsed in enumerate(result.recommendations):
+        rec = existing.get(_key(parsed.number))
+        planned = _plan_recommendation(parsed, rec, agencies, themes, plan)
+        if rec is None:
+            planned.position = index if plan.review.existing is None else next_position
+            next_position += 1
+        plan.recommendations.append(planned)
+    for planned in plan.recommendations:
+        address(planned, agencies)
+    _attach_messages(plan, result.warnings)
+    plan.unknown_agencies = list(agencies.unknown.values())
+    return plan
+
+
+# ----- the review -------------------------------------------------------------------------------
+
+def _plan_review(plan: ImportPlan, session: Session, options: ImportOptions) -> None:
+    details = plan.result.review
+    reference = " ".join((options.review_reference or details.reference or "").split()).upper()
+    review = plan.review
+    review.reference = reference
+    if not reference:
+        plan.refuse("reference", "The file does not give the review's reference. " + REFERENCE_NEEDED + ".")
+        return
+    if len(reference) > 40:
+        plan.refuse("reference", "The review reference must be 40 characters or fewer")
+        return
+    existing = session.scalar(
+        select(Review)
+        .where(func.upper(Review.reference) == reference)
+        .options(
+            selectinload(Review.recommendations).selectinload(Recommendation.actions)
+            .selectinload(Action.progress_updates),
+            selectinload(Review.recommendations).selectinload(Recommendation.actions).selectinload(Action.lead_agency),
+            selectinload(Review.recommendations).selectinload(Recommendation.themes),
+            selectinload(Review.recommendations).selectinload(Recommendation.agencies),
+        )
+    )
+    wanted_type = _review_type(options.review_type or details.type)
+    if existing is not None:
+        review.existing = existing
+        review.reference = existing.reference
+        review.type = existing.type
+        review.title = existing.title
+        review.partnership_name = existing.partnership.name
+        if existing.is_withdrawn:
+            plan.refuse("reference", f"Review {existing.reference} has been withdrawn, so nothing can be imported "
+                        "into it. Enter another reference, or ask an administrator to restore the review.")
+        elif options.review_type and wanted_type and wanted_type != existing.type:
+            plan.warn("Review", f"Review {existing.reference} is a {existing.type.label}; its type was not changed.")
+        return
+    if wanted_type is None:
+        plan.refuse("review_type", "The file does not say what type of review this is. Choose the type of review")
+        return
+    review.type = wanted_type
+    partnership = _partnership(plan, session, options)
+    if partnership is None:
+        return
+    review.partnership_id, review.partnership_name = partnership.id, partnership.name
+    review.title = details.title or f"{wanted_type.label} {reference}"
+    review.title = review.title[:300]
+
+
+def _review_type(value: str | None) -> ReviewType | None:
+    if not value:
+        return None
+    try:
+        return ReviewType(value.strip().upper())
+    except ValueError:
+        return None
+
+
+def _partnership(plan: ImportPlan, session: Session, options: ImportOptions) -> Partnership | None:
+    if options.partnership_id is not None:
+        chosen = session.get(Partnership, options.partnership_id)
+        if chosen is None:
+            plan.refuse("partnership", "Choose the partnership that commissioned the review")
+        return chosen
+    named = plan.result.review.partnership
+    partnerships = list(session.scalars(select(Partnership).order_by(Partnership.name)))
+    if named:
+        wanted = normalise_agency_name(named)
+        for partnership in partnerships:
+            if partnership.name.lower() == named.lower() or normalise_agency_name(partnership.name) == wanted:
+                return partnership
+        plan.refuse("partnership", f"The file names the partnership '{named}', which is not in the tracker. "
+                    "Choose the partnership that commissioned the review, or ask an administrator to add it")
+        return None
+    if len(partnerships) == 1:
+        return partnerships[0]
+    plan.refuse("partnership", "The file does not name the partnership that commissioned the review. "
+                "Choose the partnership")
+    return None
+
+
+# ----- recommendations and actions --------------------------------------------------------------
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _description_key(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def _plan_recommendation(parsed: ParsedRecommendation, rec: Recommendation | None, agencies: AgencyBook,
+                         themes: dict[str, Theme], plan: ImportPlan) -> PlannedRecommendation:
+    planned = PlannedRecommendation(parsed=parsed, existing=rec)
+    for name in parsed.themes:
+        theme = themes.get(_key(name))
+        if theme is not None:
+            planned.theme_ids.append(theme.id)
+        else:
+            planned.new_themes.append(name)
+            if name not in plan.new_themes:
+                plan.new_themes.append(name)
+            planned.warnings.append(Message(parsed.where, f"The theme '{name}' is not in the tracker's list of "
+                                            "themes; it will be added when the import is confirmed."))
+    if rec is not None and rec.is_withdrawn:
+        planned.state = "withdrawn"
+        planned.warnings.append(Message(parsed.where, f"Recommendation {rec.number} was withdrawn in the tracker, "
+                                        "so nothing in it was imported."))
+        return planned
+    if rec is not None:
+        _recommendation_changes(planned, rec)
+    existing_actions = list(rec.actions) if rec is not None else []
+    matches = _match_actions(parsed.actions, existing_actions)
+    next_position = max((a.position for a in existing_actions), default=-1) + 1
+    for parsed_action, action in zip(parsed.actions, matches, strict=True):
+        planned_action = _plan_action(parsed_action, action, agencies, plan)
+        if action is None:
+            planned_action.position = next_position
+            next_position += 1
+        planned.actions.append(planned_action)
+        planned.other_agencies.extend(n for n in parsed_action.other_agencies if n not in planned.other_agencies)
+        if planned_action.lead_agency_id is not None and planned_action.lead_agency_id not in planned.agency_ids:
+            planned.agency_ids.append(planned_action.lead_agency_id)
+    if rec is not None:
+        if planned.new_themes or set(planned.theme_ids) - {t.id for t in rec.themes}:
+            names = [t.name for t in themes.values() if t.id in set(planned.theme_ids) - {t.id for t in rec.themes}]
+            planned.changes.append(Change("themes", "themes", "", "added " + ", ".join(names + planned.new_themes)))
+        kept = [a for a in existing_actions if a not in matches and not a.is_withdrawn]
+        for action in kept:
+            planned.warnings.append(Message(parsed.where, f"The action '{_short(action.description)}' is in the "
+                                            "tracker but not in the file; it was left as it is."))
+    return planned
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _recommendation_changes(planned: PlannedRecommendation, rec: Recommendation) -> None:
+    parsed = planned.parsed
+    scope = Scope(parsed.scope) if parsed.scope else None
+    # A blank cell in the file says nothing, so it never clears what the tracker holds.
+    for name, label, new in (("title", "title", parsed.title), ("text", "explanation", parsed.text),
+                             ("learning", "learning", parsed.learning)):
+        if new and new != getattr(rec, name):
+            planned.changes.append(Change(name, label, _short(getattr(rec, name) or ""), _short(new)))
+            planned.values[name] = new
+    if scope is not None and scope != rec.scope:
+        planned.changes.append(Change("scope", "scope", rec.scope.label if rec.scope else "", scope.label))
+        planned.values["scope"] = scope
+
+
+def _match_actions(parsed: list[ParsedAction], existing: list[Action]) -> list[Action | None]:
+    """Each parsed action's existing action: the same description first, then the same place among live ones."""
+    matches: list[Action | None] = [None] * len(parsed)
+    taken: set[int] = set()
+    by_description: dict[str, list[Action]] = {}
+    for action in existing:
+        by_description.setdefault(_description_key(action.description), []).append(action)
+    for i, p in enumerate(parsed):
+        for action in by_description.get(_description_key(p.description), []):
+            if id(action) not in taken:
+                matches[i] = action
+                taken.add(id(action))
+                break
+    # The same place is only the same action when the wording is close: a reworded action is
+    # an update, but a different action that happens to stand in the same row is new.
+    live = [a for a in existing if not a.is_withdrawn]
+    for i, p in enumerate(parsed):
+        if matches[i] is None and i < len(live) and id(live[i]) not in taken:
+            if _similar(p.description, live[i].description):
+                matches[i] = live[i]
+                taken.add(id(live[i]))
+    return matches
+
+
+SIMILAR_ENOUGH = 0.6
+
+
+def _similar(a: str, b: str) -> bool:
+    return SequenceMatcher(None, _description_key(a), _description_key(b)).ratio() >= SIMILAR_ENOUGH
+
+
+def importable_status(status: str) -> tuple[ActionStatus, str | None]:
+    """The status a file may give an action, and why it differs from the file's when it does."""
+    try:
+        wanted = ActionStatus(status)
+    except ValueError:
+        return ActionStatus.NOT_STARTED, f"Status '{status}' was not recognised; the action was imported as not started."
+    if wanted in _FORWARD:
+        return wanted, None
+    if wanted == ActionStatus.RETURNED:
+        return ActionStatus.IN_PROGRESS, None
+    return ActionStatus.SUBMITTED, ("The file marks the action as closed; it was imported as submitted, because only "
+                                    "the subgroup's decision assures or closes an action.")
+
+
+def _plan_action(parsed: ParsedAction, action: Action | None, agencies: AgencyBook,
+                 plan: ImportPlan) -> PlannedAction:
+    status, note = importable_status(parsed.status)
+    planned = PlannedAction(parsed=parsed, existing=action, status=status)
+    if note:
+        planned.warnings.append(Message(parsed.where, note))
+    if parsed.lead_agency:
+        planned.lead_agency_id, planned.new_agency = agencies.lead(parsed.lead_agency, parsed.where)
+    if action is None:
+        planned.add_progress = bool(parsed.progress)
+        return planned
+    changes = _action_changes(planned, action, agencies)
+    if action.is_withdrawn or action.status in CLOSED_STATUSES:
+        planned.state = "kept"
+        if changes:
+            why = "withdrawn" if action.is_withdrawn else action.status.label.lower()
+            planned.warnings.append(Message(parsed.where, f"This action is {why} in the tracker, so the file's "
+                                            "changes to it were not imported."))
+        return planned
+    planned.changes = changes
+    return planned
+
+
+def _action_changes(planned: PlannedAction, action: Action, agencies: AgencyBook) -> list[Change]:
+    parsed = planned.parsed
+    changes: list[Change] = []
+    values = planned.values
+
+    def differs(name: str, label: str, before: Any, after: Any, shown: tuple[str, str] | None = None) -> None:
+        if before != after:
+            values[name] = after
+            changes.append(Change(name, label, *(shown or (str(before or ""), str(after or "")))))
+
+    differs("description", "action text", action.description, parsed.description,
+            (_short(action.description), _short(parsed.description)))
+    if parsed.lead_agency and (planned.new_agency or planned.lead_agency_id != action.lead_agency_id):
+        before = action.lead_agency.name if action.lead_agency else ""
+        after = planned.new_agency or agencies.agencies[planned.lead_agency_id].name  # type: ignore[index]
+        values["lead_agency_id"] = planned.lead_agency_id
+        changes.append(Change("lead_agency_id", "lead agency", before, after))
+    if parsed.owner:
+        differs("owner", "owner", action.owner, parsed.owner[:200])
+    if parsed.target_date or parsed.target_text:
+        text = parsed.target_text[:100] if parsed.target_text else None
+        before, after = (action.target_date, action.target_text), (parsed.target_date, text)
+        if before != after:
+            values["target_date"], values["target_text"] = after
+            changes.append(Change("target_date", "target date", show_target(*before), show_target(*after)))
+    if parsed.completed_on:
+        differs("completed_on", "completion date", action.completed_on, parsed.completed_on,
+                (show_date(action.completed_on), show_date(parsed.completed_on)))
+    if action.status != planned.status:
+        if action.status == ActionStatus.RETURNED:
+            planned.warnings.append(Message(parsed.where, "This action was returned with a challenge, so its status "
+                                            "was not changed: the lead agency must answer the challenge first."))
+        elif action.status in _FORWARD and _FORWARD[planned.status] < _FORWARD[action.status]:
+            planned.warnings.append(Message(parsed.where, f"The file says {planned.status.label.lower()} but the "
+                                            f"action is {action.status.label.lower()} in the tracker; an import never "
+                                            "moves an action back, so the status was not changed."))
+        elif action.status in _FORWARD:
+            values["status"] = planned.status
+            changes.append(Change("status", "status", action.status.label, planned.status.label))
+    if parsed.progress and parsed.progress not in {u.narrative for u in action.progress_updates}:
+        planned.add_progress = True
+        changes.append(Change("progress", "progress", "", "new update: " + _short(parsed.progress)))
+    return changes
+
+
+def _attach_messages(plan: ImportPlan, messages: Iterable[Message]) -> None:
+    """Each parser warning goes next to the row it is about, or to the file when it is about no one row."""
+    rows: dict[str, PlannedAction | PlannedRecommendation] = {}
+    for rec in plan.recommendations:
+        for action in rec.actions:
+            rows.setdefault(action.parsed.where, action)
+        rows.setdefault(rec.parsed.where, rec)
+    for message in messages:
+        row = rows.get(message.where)
+        if row is None:
+            plan.warnings.append(message)
+        else:
+            row.warnings.insert(0, message)
+
+
+def today_or(day: date | None) -> date:
+    today = clock.today()
+    return min(day, today) if day else today
+
+
+__all__ = ["NEW", "REFERENCE_NEEDED", "ImportOptions", "build_plan", "importable_status", "today_or"]

@@ -1,0 +1,167 @@
+"""Producing, recording and finding assurance reports: the services the pages and the CLI share."""
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from tracker import clock
+from tracker.services import audit
+from tracker.db import db
+from tracker.models import GeneratedReport, Review, User
+from tracker.workbooks import BuiltReport, ReportFilters, build_action_plan_workbook, build_assurance_workbook, default_since
+from tracker.workbooks.filters import describe
+from tracker.rules import DomainError
+
+STANDARD = "standard"
+ASSURANCE = "assurance"
+ACTION_PLAN = "action_plan"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+COMMAND_LINE = "command line"
+
+
+def _name(actor: User | None) -> str:
+    return actor.name if actor is not None else COMMAND_LINE
+
+
+def _file_name(stem: str, produced_at: datetime) -> str:
+    # Unique and meaningful; never built from anything a user typed except a review reference.
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)
+    return f"{safe}-{produced_at:%Y-%m-%d-%H%M%S}-{secrets.token_hex(3)}.xlsx"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _save(reports_dir: Path, file_name: str, write: Callable[[IO[bytes]], object]) -> tuple[int, str]:
+    """Write through a temporary name, so a half-written file never carries a report's name."""
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    final = reports_dir / file_name
+    partial = reports_dir / f".{file_name}.partial"
+    try:
+        with partial.open("xb") as handle:
+            write(handle)
+        os.replace(partial, final)
+    finally:
+        partial.unlink(missing_ok=True)
+    return final.stat().st_size, _sha256(final)
+
+
+def generate_assurance_report(*, actor: User | None, filters: ReportFilters, reports_dir: Path) -> GeneratedReport:
+    """Build the workbook, save it under `reports_dir`, and record who produced it with what filters."""
+    produced_at = clock.now()
+    today = clock.today()
+    kind = STANDARD if filters.is_standard else ASSURANCE
+    since = filters.since or default_since(db.session, kind, today)
+    file_name = _file_name("assurance-report", produced_at)
+    built = None
+
+    def write(handle: IO[bytes]) -> None:
+        nonlocal built
+        built = build_assurance_workbook(
+            db.session, filters, out=handle, produced_by=_name(actor), produced_at=produced_at, since=since, today=today
+        )
+
+    size, sha256 = _save(reports_dir, file_name, write)
+    assert built is not None
+    try:
+        return _record(actor=actor, kind=kind, filters=filters, built=built, since=since, file_name=file_name,
+                       size=size, sha256=sha256, produced_at=produced_at)
+    except BaseException:
+        # No record, no file: a report nobody can find must not be left behind.
+        (reports_dir / file_name).unlink(missing_ok=True)
+        raise
+
+
+def _record(*, actor: User | None, kind: str, filters: ReportFilters, built: BuiltReport, since: date,
+            file_name: str, size: int, sha256: str, produced_at: datetime) -> GeneratedReport:
+    recorded = {
+        **filters.to_json(),
+        "description": describe(db.session, filters).text(),
+        "period_from": since.isoformat(),
+        "actions": built.actions,
+        "reviews": built.reviews,
+    }
+    report = GeneratedReport(kind=kind, file_name=file_name, sha256=sha256, size_bytes=size, filters=recorded,
+                             produced_by=actor, produced_at=produced_at)
+    db.session.add(report)
+    db.session.flush()
+    audit.record(
+        "report.generated", actor=actor, target=report,
+        summary=f"{file_name}: {built.actions} actions in {built.reviews} reviews",
+        after={"kind": kind, "file_name": file_name, "sha256": sha256, "filters": filters.to_json()},
+    )
+    return report
+
+
+def generate_action_plan(*, actor: User | None, review: Review, reports_dir: Path) -> GeneratedReport:
+    """A review's whole plan in the Home Office template, saved and recorded (the command line's route)."""
+    produced_at = clock.now()
+    file_name = _file_name(f"{review.reference}-action-plan", produced_at)
+    size, sha256 = _save(reports_dir, file_name, lambda handle: build_action_plan_workbook(
+        db.session, review, out=handle, produced_by=_name(actor), produced_at=produced_at))
+    report = GeneratedReport(kind=ACTION_PLAN, file_name=file_name, sha256=sha256, size_bytes=size,
+                             filters={"review_ids": [review.id], "description": f"Review: {review.reference}"},
+                             produced_by=actor, produced_at=produced_at)
+    db.session.add(report)
+    db.session.flush()
+    audit.record("report.generated", actor=actor, target=report, summary=f"{file_name}: action plan of {review.reference}",
+                 after={"kind": ACTION_PLAN, "file_name": file_name, "sha256": sha256})
+    return report
+
+
+def action_plan_download(*, actor: User, review: Review, agency_id: int | None, handle: IO[bytes]) -> str:
+    """Write a review's plan for a download, and record the export; returns the file name to offer."""
+    actions = build_action_plan_workbook(db.session, review, out=handle, produced_by=_name(actor),
+                                         produced_at=clock.now(), agency_id=agency_id)
+    audit.record("report.action_plan_exported", actor=actor, target=review,
+                 summary=f"Action plan of {review.reference}: {actions} actions"
+                 + (" of the user's own agency" if agency_id is not None else ""))
+    return f"{review.reference}-action-plan.xlsx"
+
+
+def latest_standard_today() -> GeneratedReport | None:
+    start = datetime.combine(clock.today(), datetime.min.time(), tzinfo=clock.now().tzinfo)
+    return db.session.scalar(
+        select(GeneratedReport).where(GeneratedReport.kind == STANDARD, GeneratedReport.produced_at >= start)
+        .order_by(GeneratedReport.produced_at.desc()).limit(1)
+    )
+
+
+def earlier_reports(limit: int = 200) -> list[GeneratedReport]:
+    return list(db.session.scalars(
+        select(GeneratedReport).options(joinedload(GeneratedReport.produced_by))
+        .order_by(GeneratedReport.produced_at.desc(), GeneratedReport.id.desc()).limit(limit)
+    ))
+
+
+def stored_path(report: GeneratedReport, reports_dir: Path) -> Path | None:
+    """The saved file, or None when it is missing; a name with a path in it is never followed."""
+    name = report.file_name
+    if not name or Path(name).name != name or name.startswith("."):
+        return None
+    path = reports_dir / name
+    return path if path.is_file() else None
+
+
+def record_download(*, actor: User, report: GeneratedReport) -> None:
+    audit.record("report.downloaded", actor=actor, target=report, summary=report.file_name)
+
+
+def require_report_file(report: GeneratedReport, reports_dir: Path) -> Path:
+    path = stored_path(report, reports_dir)
+    if path is None:
+        raise DomainError("The file of this report is no longer stored. Produce the report again.")
+    return path

@@ -1,0 +1,174 @@
+"""Reading reviews for the pages: each page loads in a fixed number of queries."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from tracker.access import policy
+from tracker.services import rollups
+from tracker.db import db
+from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme
+from tracker.access.policy import Permission
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.rag import Rag
+from tracker.rules.vocabulary import ReviewType
+
+
+@dataclass
+class Progress:
+    """Actions by RAG and how many are assured: a review's or a recommendation's roll-up."""
+
+    counts: dict[Rag, int] = field(default_factory=lambda: {r: 0 for r in Rag})
+    assured: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def closed(self) -> bool:
+        """An action plan closes when every action is blue."""
+        return self.total > 0 and self.counts[Rag.BLUE] == self.total
+
+    def add(self, action: Action) -> None:
+        self.counts[action.rag_result.rag] += 1
+        if action.status == ActionStatus.ASSURED:
+            self.assured += 1
+
+
+@dataclass
+class RecommendationView:
+    recommendation: Recommendation
+    actions: list[Action]
+    # Other agencies' actions an agency lead may know exist, but not read.
+    hidden: int
+    progress: Progress
+
+
+def _with_plan(query: Select[Any]) -> Select[Any]:
+    return query.options(
+        selectinload(Review.recommendations).selectinload(Recommendation.actions).joinedload(Action.lead_agency),
+        selectinload(Review.recommendations).selectinload(Recommendation.agencies),
+        selectinload(Review.recommendations).selectinload(Recommendation.themes),
+    )
+
+
+def review_with_plan(review_id: int) -> Review | None:
+    return db.session.scalar(_with_plan(select(Review).where(Review.id == review_id)))
+
+
+def recommendation_with_plan(recommendation_id: int) -> Recommendation | None:
+    """The recommendation with its whole review, since whether a lead may see it depends on the review's actions."""
+    review_id = db.session.scalar(select(Recommendation.review_id).where(Recommendation.id == recommendation_id))
+    if review_id is None:
+        return None
+    review = review_with_plan(review_id)
+    return next((r for r in review.recommendations if r.id == recommendation_id), None) if review else None
+
+
+def review_editable(review_id: int) -> Review | None:
+    return db.session.get(Review, review_id)
+
+
+def recommendation_editable(recommendation_id: int) -> Recommendation | None:
+    return db.session.scalar(
+        select(Recommendation)
+        .where(Recommendation.id == recommendation_id)
+        .options(joinedload(Recommendation.review), selectinload(Recommendation.agencies), selectinload(Recommendation.themes))
+    )
+
+
+def recommendation_view(user: Any, recommendation: Recommendation) -> RecommendationView:
+    shown, hidden, progress = [], 0, Progress()
+    for action in recommendation.actions:
+        if action.is_withdrawn:
+            if policy.sees_withdrawn(user):
+                shown.append(action)
+            continue
+        if policy.can(user, Permission.VIEW_PLANS, action):
+            shown.append(action)
+            progress.add(action)
+        else:
+            hidden += 1
+    return RecommendationView(recommendation, shown, hidden, progress)
+
+
+def plan_views(user: Any, review: Review) -> tuple[list[RecommendationView], Progress, int]:
+    """Each recommendation the user may see, with the review's progress over the actions they may see."""
+    views, total, hidden = [], Progress(), 0
+    for recommendation in review.recommendations:
+        if recommendation.is_withdrawn and not policy.sees_withdrawn(user):
+            continue
+        view = recommendation_view(user, recommendation)
+        views.append(view)
+        if not recommendation.is_withdrawn:
+            hidden += view.hidden
+            for rag, count in view.progress.counts.items():
+                total.counts[rag] += count
+            total.assured += view.progress.assured
+    return views, total, hidden
+
+
+@dataclass
+class ReviewRow:
+    review: Review
+    progress: Progress
+    plan_closed: bool
+
+
+def review_rows(user: Any, *, partnership_id: int | None, review_type: ReviewType | None) -> list[ReviewRow]:
+    """The reviews the user may list, newest published first, each with its actions by RAG: three queries."""
+    query = (
+        select(Review)
+        .where(Review.withdrawn_at.is_(None), policy.visible_reviews(user))
+        .order_by(Review.published_on.desc().nulls_last(), Review.reference)
+    )
+    if partnership_id is not None:
+        query = query.where(Review.partnership_id == partnership_id)
+    if review_type is not None:
+        query = query.where(Review.type == review_type)
+    reviews = list(db.session.scalars(query))
+    ids = [r.id for r in reviews]
+    where = [Review.id.in_(ids)]
+    counts = {row.key: row for row in rollups.rag_by_review(user, where=where)} if ids else {}
+    # Whether the plan is closed is a fact about the whole review, whoever is reading.
+    unfinished = (
+        dict(
+            db.session.execute(
+                rollups.live_actions()
+                .with_only_columns(Review.id, func.sum(case((Action.rag != Rag.BLUE.value, 1), else_=0)))
+                .where(*where)
+                .group_by(Review.id)
+            ).all()
+        )
+        if ids
+        else {}
+    )
+    rows = []
+    for review in reviews:
+        progress = Progress()
+        if review.id in counts:
+            progress.counts = dict(counts[review.id].counts)
+            progress.assured = counts[review.id].assured
+        rows.append(ReviewRow(review, progress, review.id in unfinished and not unfinished[review.id]))
+    return rows
+
+
+def partnership_choices() -> list[tuple[int, str]]:
+    return [(p.id, p.name) for p in db.session.scalars(select(Partnership).order_by(Partnership.name))]
+
+
+def agency_choices(*, keep: list[Agency] = ()) -> list[Agency]:  # type: ignore[assignment]
+    """Active agencies, and any inactive ones the recommendation already names."""
+    agencies = list(db.session.scalars(select(Agency).where(Agency.active.is_(True)).order_by(Agency.name)))
+    extra = [a for a in keep if a not in agencies]
+    return sorted([*agencies, *extra], key=lambda a: a.name.lower())
+
+
+def theme_choices(*, keep: list[Theme] = ()) -> list[Theme]:  # type: ignore[assignment]
+    themes = list(db.session.scalars(select(Theme).where(Theme.active.is_(True)).order_by(Theme.name)))
+    extra = [t for t in keep if t not in themes]
+    return sorted([*themes, *extra], key=lambda t: t.name.lower())

@@ -1,0 +1,365 @@
+"""The action search as plain Python: filters parsed from a URL's arguments, and the SQL they select.
+
+Any page or report that needs "the actions behind a figure" builds the same statement:
+
+    filters = ActionFilters.parse(request.args)
+    statement = actions_statement(filters, user)
+
+Bad values never raise: each becomes a message in `filters.problems`, in the user's
+words, and is left out of the search.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Select, exists, false, func, or_, select
+from sqlalchemy.orm import contains_eager
+
+from tracker import clock
+from tracker.access import policy
+from tracker.services import rollups
+from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, recommendation_themes
+from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
+from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_rank_sql
+from tracker.rules.vocabulary import DecisionOutcome, ReviewType
+
+PAGE_SIZE = 50
+# Each sort and its reverse ("-target_date"), as the page describes them.
+SORTS = {
+    "rag": "RAG, red first",
+    "-rag": "RAG, blue first",
+    "target_date": "target date, earliest first",
+    "-target_date": "target date, latest first",
+    "review": "review reference, A to Z",
+    "-review": "review reference, Z to A",
+    "agency": "lead agency, A to Z",
+    "-agency": "lead agency, Z to A",
+    "updated": "last update, longest ago first",
+    "-updated": "last update, most recent first",
+}
+DEFAULT_SORT = "rag"
+
+
+@dataclass(frozen=True)
+class Problem:
+    parameter: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ActionFilters:
+    reviews: tuple[int, ...] = ()
+    types: tuple[ReviewType, ...] = ()
+    agencies: tuple[int, ...] = ()
+    no_agency: bool = False
+    statuses: tuple[ActionStatus, ...] = ()
+    rags: tuple[Rag, ...] = ()
+    themes: tuple[int, ...] = ()
+    due_before: date | None = None
+    assured_since: date | None = None
+    drifting: bool = False
+    overdue: bool = False
+    q: str = ""
+    include_closed: bool = True
+    sort: str = DEFAULT_SORT
+    page: int = 1
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    # --- reading a URL --------------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, args: Mapping[str, Any]) -> ActionFilters:
+        """From request.args (a MultiDict) or a plain dict of strings or lists of strings."""
+        problems: list[Problem] = []
+
+        def values(name: str) -> list[str]:
+            if hasattr(args, "getlist"):
+                raw = args.getlist(name)
+            else:
+                raw = args.get(name, [])
+                raw = raw if isinstance(raw, list | tuple) else [raw]
+            return [str(v).strip() for v in raw if str(v).strip()]
+
+        def one(name: str) -> str:
+            found = values(name)
+            return found[-1] if found else ""
+
+        def ids(name: str, what: str) -> tuple[int, ...]:
+            good = []
+            for value in values(name):
+                if value.isdigit():
+                    good.append(int(value))
+                else:
+                    problems.append(Problem(name, f"“{value}” is not {what}: choose from the list"))
+            return tuple(dict.fromkeys(good))
+
+        def enums(name: str, enum: Any, what: str, normalise: Any = str.lower) -> tuple[Any, ...]:
+            good = []
+            for value in values(name):
+                try:
+                    good.append(enum(normalise(value)))
+                except ValueError:
+                    choices = ", ".join(_label(m) for m in enum)
+                    problems.append(Problem(name, f"“{value}” is not {what}: choose {choices}"))
+            return tuple(dict.fromkeys(good))
+
+        agency_values = values("agency")
+        no_agency = any(v.lower() == "none" for v in agency_values)
+        agencies = []
+        for value in agency_values:
+            if value.lower() == "none":
+                continue
+            if value.isdigit():
+                agencies.append(int(value))
+            else:
+                problems.append(Problem("agency", f"“{value}” is not an agency: choose from the list"))
+
+        sort = one("sort") or DEFAULT_SORT
+        if sort not in SORTS:
+            problems.append(Problem("sort", f"The tracker cannot sort by “{sort}”: sorted by RAG instead"))
+            sort = DEFAULT_SORT
+
+        page_text = one("page") or "1"
+        page = int(page_text) if page_text.isdigit() and int(page_text) >= 1 else 1
+        if page_text != str(page):
+            problems.append(Problem("page", f"“{page_text}” is not a page number: showing the first page"))
+
+        q = " ".join(one("q").split())
+        if len(q) > 200:
+            problems.append(Problem("q", "Search text must be 200 characters or fewer"))
+            q = q[:200]
+
+        return cls(
+            reviews=ids("review", "a review"),
+            types=enums("type", ReviewType, "a type of review", str.upper),
+            agencies=tuple(dict.fromkeys(agencies)),
+            no_agency=no_agency,
+            statuses=enums("status", ActionStatus, "a status"),
+            rags=enums("rag", Rag, "a RAG rating"),
+            themes=ids("theme", "a theme"),
+            due_before=_date(one("due_before"), "due_before", "Due on or before", problems),
+            assured_since=_date(one("assured_since"), "assured_since", "Assured since", problems),
+            drifting=_flag(one("drifting"), "drifting", "Drifting", problems),
+            overdue=_flag(one("overdue"), "overdue", "Overdue", problems),
+            q=q,
+            include_closed=_flag(one("include_closed") or "1", "include_closed", "Include closed actions", problems),
+            sort=sort,
+            page=page,
+            problems=tuple(problems),
+        )
+
+    # --- writing a URL --------------------------------------------------------------------------
+
+    def to_args(self, **changes: Any) -> dict[str, Any]:
+        """The query string of this search (with `changes`), for url_for: defaults are left out."""
+        f = replace(self, **changes) if changes else self
+        args: dict[str, Any] = {}
+        if f.reviews:
+            args["review"] = list(f.reviews)
+        if f.types:
+            args["type"] = [t.value for t in f.types]
+        if f.agencies or f.no_agency:
+            args["agency"] = [*map(str, f.agencies), *(["none"] if f.no_agency else [])]
+        if f.statuses:
+            args["status"] = [s.value for s in f.statuses]
+        if f.rags:
+            args["rag"] = [r.value for r in f.rags]
+        if f.themes:
+            args["theme"] = list(f.themes)
+        if f.due_before:
+            args["due_before"] = f.due_before.isoformat()
+        if f.assured_since:
+            args["assured_since"] = f.assured_since.isoformat()
+        if f.drifting:
+            args["drifting"] = 1
+        if f.overdue:
+            args["overdue"] = 1
+        if f.q:
+            args["q"] = f.q
+        if not f.include_closed:
+            args["include_closed"] = 0
+        if f.sort != DEFAULT_SORT:
+            args["sort"] = f.sort
+        if f.page != 1:
+            args["page"] = f.page
+        return args
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether any filter is set (sorting and paging aside)."""
+        return bool(self.to_args(sort=DEFAULT_SORT, page=1))
+
+    @property
+    def hides_closed(self) -> bool:
+        """Closed actions are hidden only on request, and never when a status, RAG or assurance filter asks for them."""
+        return not self.include_closed and not (self.statuses or self.rags or self.assured_since)
+
+    @property
+    def sort_key(self) -> str:
+        return self.sort.lstrip("-")
+
+    @property
+    def descending(self) -> bool:
+        return self.sort.startswith("-")
+
+
+def _label(member: Any) -> str:
+    return member.value.lower() if isinstance(member, Rag) else member.value
+
+
+def _flag(text: str, name: str, label: str, problems: list[Problem]) -> bool:
+    if not text:
+        return False
+    if text.lower() in ("1", "true", "yes", "on"):
+        return True
+    if text.lower() in ("0", "false", "no", "off"):
+        return False
+    problems.append(Problem(name, f"{label} must be 1 or 0, not “{text}”"))
+    return False
+
+
+_UK_DATE = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$")
+
+
+def _date(text: str, name: str, label: str, problems: list[Problem]) -> date | None:
+    """ISO dates from links (2025-03-31), and UK dates as people type them (31/3/2025)."""
+    if not text:
+        return None
+    try:
+        if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", text):
+            year, month, day = (int(p) for p in text.split("-"))
+            return date(year, month, day)
+        match = _UK_DATE.match(text)
+        if match:
+            day, month, year = (int(p) for p in match.groups())
+            return date(year, month, day)
+    except ValueError:
+        pass
+    problems.append(Problem(name, f"{label} must be a real date, like 31/3/2025"))
+    return None
+
+
+# --- the SQL -------------------------------------------------------------------------------------
+
+
+def _conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
+    where: list[Any] = [policy.visible_actions(user)]
+    if filters.reviews:
+        where.append(Review.id.in_(filters.reviews))
+    if filters.types:
+        where.append(Review.type.in_([t.value for t in filters.types]))
+    if filters.agencies or filters.no_agency:
+        where.append(
+            or_(
+                Action.lead_agency_id.in_(filters.agencies) if filters.agencies else false(),
+                Action.lead_agency_id.is_(None) if filters.no_agency else false(),
+            )
+        )
+    if filters.statuses:
+        where.append(Action.status.in_([s.value for s in filters.statuses]))
+    if filters.rags:
+        where.append(Action.rag.in_([r.value for r in filters.rags]))
+    if filters.themes:
+        where.append(
+            exists(
+                select(recommendation_themes.c.theme_id).where(
+                    recommendation_themes.c.recommendation_id == Recommendation.id,
+                    recommendation_themes.c.theme_id.in_(filters.themes),
+                )
+            )
+        )
+    if filters.due_before:
+        where.append(Action.target_date <= filters.due_before)
+    if filters.assured_since:
+        since = datetime.combine(filters.assured_since, datetime.min.time(), tzinfo=UTC)
+        where.append(Action.status == ActionStatus.ASSURED.value)
+        where.append(
+            exists(
+                select(AssuranceDecision.id).where(
+                    AssuranceDecision.action_id == Action.id,
+                    AssuranceDecision.outcome == DecisionOutcome.ASSURED.value,
+                    AssuranceDecision.decided_at >= since,
+                )
+            )
+        )
+    if filters.drifting:
+        where.append(drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=today))
+    if filters.overdue:
+        where.append(overdue_sql(status=Action.status, target_date=Action.target_date, today=today))
+    if filters.q:
+        words = [w for w in filters.q.split() if w]
+        for word in words:
+            where.append(
+                or_(
+                    Action.description.icontains(word, autoescape=True),
+                    Action.owner.icontains(word, autoescape=True),
+                    Recommendation.title.icontains(word, autoescape=True),
+                    Review.reference.icontains(word, autoescape=True),
+                    Review.title.icontains(word, autoescape=True),
+                )
+            )
+    if filters.hides_closed:
+        where.append(Action.status.not_in([s.value for s in CLOSED_STATUSES]))
+    return where
+
+
+def _base(filters: ActionFilters, user: Any, today: date) -> Select[Any]:
+    return (
+        rollups.live_actions()
+        .outerjoin(Agency, Action.lead_agency_id == Agency.id)
+        .where(*_conditions(filters, user, today))
+    )
+
+
+def count_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any]:
+    return _base(filters, user, today or clock.today()).with_only_columns(func.count(Action.id))
+
+
+def _order(filters: ActionFilters) -> list[Any]:
+    desc = filters.descending
+    rank = rag_rank_sql(Action.rag)
+    no_date = Action.target_date.is_(None)
+    by_date = Action.target_date.desc() if desc else Action.target_date
+    key = filters.sort_key
+    if key == "rag":
+        return [rank.desc() if desc else rank, no_date, Action.target_date, Action.id]
+    if key == "target_date":
+        # Actions without a date go last whichever way the dates run.
+        return [no_date, by_date, rank, Action.id]
+    if key == "review":
+        reference = Review.reference.desc() if desc else Review.reference
+        return [reference, Recommendation.position, Recommendation.id, Action.position, Action.id]
+    if key == "agency":
+        name = func.lower(Agency.name)
+        return [Agency.id.is_(None), name.desc() if desc else name, rank, no_date, Action.target_date, Action.id]
+    # updated: the longest silence first, or the freshest with "-updated"
+    return [Action.last_update_on.desc() if desc else Action.last_update_on, rank, Action.id]
+
+
+def actions_statement(
+    filters: ActionFilters, user: Any, *, today: date | None = None, paged: bool = True
+) -> Select[Any]:
+    """The actions that match, sorted, with their recommendation, review and lead agency loaded."""
+    query = (
+        _base(filters, user, today or clock.today())
+        .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
+        .options(contains_eager(Action.lead_agency))
+        .order_by(*_order(filters))
+    )
+    if paged:
+        query = query.limit(PAGE_SIZE).offset((filters.page - 1) * PAGE_SIZE)
+    return query
+
+
+__all__ = [
+    "PAGE_SIZE",
+    "SORTS",
+    "ActionFilters",
+    "Problem",
+    "actions_statement",
+    "count_statement",
+]

@@ -1,0 +1,197 @@
+"""The subgroup's pages: decide a submission, close an action, answer a target date request,
+and write the action plan (create, edit, withdraw actions)."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+from wtforms import SelectChoice
+
+from tracker import clock
+from tracker.web.actions import loading as access
+from tracker.services.actions import decisions
+from tracker.web.actions import forms
+from tracker.services.actions import planning
+from tracker.web.actions.blueprint import bp
+from tracker.services.actions.conflicts import ActionChanged
+from tracker.db import db
+from tracker.web.forms import show_refusal
+from tracker.models import Agency, Recommendation, TargetDateChange
+from tracker.access.policy import Permission, requires
+from tracker.rules import DomainError
+from tracker.rules.lifecycle import ActionStatus, next_statuses
+from tracker.rules.vocabulary import DecisionOutcome
+
+
+@bp.route("/actions/<int:action_id>/decide", methods=["GET", "POST"])
+@requires(Permission.DECIDE)
+def decide(action_id: int) -> Any:
+    user = access.user()
+    action = access.changeable(action_id, Permission.DECIDE, full=True)
+    form = forms.DecisionForm()
+    if request.method == "GET":
+        form.meeting_on.data = clock.today()
+    context = {
+        "waiting": ActionStatus.ASSURED in next_statuses(action.status, user.role),
+        "live_evidence": [e for e in action.evidence if not e.is_withdrawn],
+    }
+    if form.validate_on_submit():
+        try:
+            decision = decisions.decide(
+                actor=user, action=action, outcome=form.outcome.data,
+                meeting_on=form.meeting_on.data, comment=form.comment.data or "",
+            )
+        except ActionChanged as changed:
+            return access.conflict_page(changed, form, "actions/decide.html", **context)
+        except DomainError as refusal:
+            show_refusal(form, refusal, default_field="outcome")
+        else:
+            if decision.outcome == DecisionOutcome.ASSURED:
+                flash("The action is assured.", "success")
+            else:
+                flash("The action has been returned to the agency lead with your challenge.", "success")
+            return redirect(url_for("actions.show", action_id=action.id))
+    return render_template("actions/decide.html", form=form, action=action, **context)
+
+
+@bp.route("/actions/<int:action_id>/close", methods=["GET", "POST"])
+@requires(Permission.DECIDE)
+def close(action_id: int) -> Any:
+    user = access.user()
+    action = access.changeable(action_id, Permission.DECIDE)
+    form = forms.CloseForm()
+    closable = ActionStatus.CLOSED_NOT_ACHIEVED in next_statuses(action.status, user.role)
+    if form.validate_on_submit():
+        try:
+            decisions.close(actor=user, action=action, reason=form.comment.data or "", meeting_on=form.meeting_on.data)
+        except ActionChanged as changed:
+            return access.conflict_page(changed, form, "actions/close.html", closable=closable)
+        except DomainError as refusal:
+            show_refusal(form, refusal, default_field="comment")
+        else:
+            flash("The action has been closed as not achieved.", "success")
+            return redirect(url_for("actions.show", action_id=action.id))
+    return render_template("actions/close.html", form=form, action=action, closable=closable)
+
+
+@bp.route("/target-date-changes/<int:change_id>/decide", methods=["GET", "POST"])
+@requires(Permission.DECIDE)
+def decide_target_date(change_id: int) -> Any:
+    user = access.user()
+    change = db.session.scalar(
+        select(TargetDateChange)
+        .where(TargetDateChange.id == change_id)
+        .options(joinedload(TargetDateChange.requested_by), joinedload(TargetDateChange.decided_by))
+    )
+    if change is None:
+        abort(404)
+    action = access.changeable(change.action_id, Permission.DECIDE)
+    form = forms.TargetDateDecisionForm()
+    if form.validate_on_submit():
+        agree = {"agree": True, "refuse": False}.get(form.decision.data or "")
+        try:
+            decisions.decide_target_date(actor=user, change=change, agree=agree, comment=form.comment.data or "")
+        except ActionChanged as changed:
+            return access.conflict_page(changed, form, "actions/decide_target_date.html", change=change)
+        except DomainError as refusal:
+            show_refusal(form, refusal, default_field="decision")
+        else:
+            flash("The new target date is agreed." if agree else "The request for a new target date is refused.", "success")
+            return redirect(url_for("actions.show", action_id=action.id))
+    return render_template("actions/decide_target_date.html", form=form, action=action, change=change)
+
+
+def _agency_choices(form: forms.ActionForm, current: Agency | None) -> dict[str, Agency]:
+    agencies = list(db.session.scalars(select(Agency).where(Agency.active.is_(True)).order_by(Agency.name)))
+    if current is not None and current not in agencies:
+        agencies.append(current)  # an inactive lead agency stays selectable on its own actions
+    form.lead_agency.choices = [SelectChoice("", "Select the lead agency"), *[SelectChoice(str(a.id), a.name) for a in agencies]]
+    return {str(a.id): a for a in agencies}
+
+
+def _details(form: forms.ActionForm, agencies: dict[str, Agency]) -> planning.ActionDetails:
+    return planning.ActionDetails(
+        description=form.description.data or "",
+        expected_outcome=form.expected_outcome.data or "",
+        measure=form.measure.data or "",
+        lead_agency=agencies.get(form.lead_agency.data or ""),
+        owner=form.owner.data or "",
+        target_date=form.target_date.data,
+        milestones=form.milestones.data or "",
+    )
+
+
+@bp.route("/recommendations/<int:recommendation_id>/actions/new", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PLANS)
+def create(recommendation_id: int) -> Any:
+    user = access.user()
+    recommendation = db.session.scalar(
+        select(Recommendation)
+        .where(Recommendation.id == recommendation_id)
+        .options(joinedload(Recommendation.review), joinedload(Recommendation.agencies))
+    )
+    if recommendation is None:
+        abort(404)
+    form = forms.ActionForm()
+    agencies = _agency_choices(form, None)
+    if request.method == "GET" and len(recommendation.agencies) == 1:
+        form.lead_agency.data = str(recommendation.agencies[0].id)
+    if form.validate_on_submit():
+        try:
+            action = planning.create_action(actor=user, recommendation=recommendation, details=_details(form, agencies))
+        except DomainError as refusal:
+            show_refusal(form, refusal, default_field="description")
+        else:
+            flash("The action has been added to the plan.", "success")
+            return redirect(url_for("actions.show", action_id=action.id))
+    return render_template("actions/create.html", form=form, recommendation=recommendation)
+
+
+@bp.route("/actions/<int:action_id>/edit", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PLANS)
+def edit(action_id: int) -> Any:
+    user = access.user()
+    action = access.changeable(action_id, Permission.MANAGE_PLANS)
+    form = forms.ActionForm()
+    agencies = _agency_choices(form, action.lead_agency)
+    if request.method == "GET":
+        form.description.data, form.expected_outcome.data = action.description, action.expected_outcome
+        form.measure.data, form.owner.data = action.measure, action.owner
+        form.lead_agency.data = str(action.lead_agency_id or "")
+        form.target_date.data, form.milestones.data = action.target_date, action.milestones
+        form.load(action)
+    if form.validate_on_submit():
+        try:
+            planning.edit_action(actor=user, action=action, version=form.loaded_version(), details=_details(form, agencies))
+        except ActionChanged as changed:
+            return access.conflict_page(changed, form, "actions/edit.html")
+        except DomainError as refusal:
+            show_refusal(form, refusal, default_field="description")
+        else:
+            flash("The action has been saved.", "success")
+            return redirect(url_for("actions.show", action_id=action.id))
+    return render_template("actions/edit.html", form=form, action=action)
+
+
+@bp.route("/actions/<int:action_id>/withdraw", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PLANS)
+def withdraw(action_id: int) -> Any:
+    user = access.user()
+    action = access.changeable(action_id, Permission.MANAGE_PLANS)
+    form = forms.WithdrawForm()
+    if request.method == "GET":
+        form.load(action)
+    if form.validate_on_submit():
+        try:
+            planning.withdraw_action(actor=user, action=action, version=form.loaded_version(), reason=form.reason.data or "")
+        except ActionChanged as changed:
+            return access.conflict_page(changed, form, "actions/withdraw.html")
+        except DomainError as refusal:
+            show_refusal(form, refusal, default_field="reason")
+        else:
+            flash("The action has been withdrawn. It and its history are kept.", "success")
+            return redirect(url_for("actions.show", action_id=action.id))
+    return render_template("actions/withdraw.html", form=form, action=action)
+

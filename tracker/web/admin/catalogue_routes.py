@@ -1,0 +1,140 @@
+"""Partnerships and themes: the short lists that reviews and recommendations choose from."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from tracker.web.admin.blueprint import bp
+from tracker.web.admin.forms import ConfirmForm, PartnershipForm, ThemeForm
+from tracker.db import db
+from tracker.web.forms import show_refusal
+from tracker.models import Partnership, Review, Theme, recommendation_themes
+from tracker.services import people as services
+from tracker.access.policy import Permission, requires
+from tracker.rules import DomainError
+
+
+@bp.route("/partnerships")
+@requires(Permission.ADMINISTER)
+def partnerships():  # type: ignore[no-untyped-def]
+    listed = db.session.scalars(select(Partnership).order_by(Partnership.name)).all()
+    reviews = dict(db.session.execute(
+        select(Review.partnership_id, func.count(Review.id))
+        .where(Review.withdrawn_at.is_(None))
+        .group_by(Review.partnership_id)
+    ).all())
+    return render_template("admin/partnerships.html", partnerships=listed, reviews=reviews)
+
+
+@bp.route("/partnerships/new", methods=["GET", "POST"])
+@requires(Permission.ADMINISTER)
+def partnership_new():  # type: ignore[no-untyped-def]
+    form = PartnershipForm()
+    if form.validate_on_submit():
+        try:
+            partnership = services.create_partnership(
+                name=form.name.data or "", kind=form.kind.data or "", area=form.area.data or "",
+                actor=current_user._get_current_object(),
+            )
+        except DomainError as refusal:
+            show_refusal(form, refusal)
+        else:
+            flash(f"{partnership.name} added", "success")
+            return redirect(url_for("admin.partnerships"))
+    return render_template("admin/partnership_new.html", form=form)
+
+
+@bp.route("/partnerships/<int:partnership_id>/edit", methods=["GET", "POST"])
+@requires(Permission.ADMINISTER)
+def partnership_edit(partnership_id: int):  # type: ignore[no-untyped-def]
+    partnership = db.session.get(Partnership, partnership_id) or abort(404)
+    form = PartnershipForm(obj=partnership, data={"kind": partnership.kind.value})
+    if form.validate_on_submit():
+        try:
+            services.update_partnership(
+                partnership, name=form.name.data or "", kind=form.kind.data or "", area=form.area.data or "",
+                actor=current_user._get_current_object(),
+            )
+        except DomainError as refusal:
+            show_refusal(form, refusal)
+        else:
+            flash(f"{partnership.name} saved", "success")
+            return redirect(url_for("admin.partnerships"))
+    return render_template("admin/partnership_edit.html", form=form, partnership=partnership)
+
+
+@bp.route("/themes")
+@requires(Permission.ADMINISTER)
+def themes():  # type: ignore[no-untyped-def]
+    listed = db.session.scalars(select(Theme).order_by(Theme.active.desc(), Theme.name)).all()
+    uses = dict(db.session.execute(
+        select(recommendation_themes.c.theme_id, func.count()).group_by(recommendation_themes.c.theme_id)
+    ).all())
+    return render_template("admin/themes.html", themes=listed, uses=uses)
+
+
+@bp.route("/themes/new", methods=["GET", "POST"])
+@requires(Permission.ADMINISTER)
+def theme_new():  # type: ignore[no-untyped-def]
+    form = ThemeForm()
+    if form.validate_on_submit():
+        try:
+            theme = services.create_theme(name=form.name.data or "", actor=current_user._get_current_object())
+        except DomainError as refusal:
+            show_refusal(form, refusal)
+        else:
+            flash(f"Theme ‘{theme.name}’ added", "success")
+            return redirect(url_for("admin.themes"))
+    return render_template("admin/theme_new.html", form=form)
+
+
+@bp.route("/themes/<int:theme_id>/edit", methods=["GET", "POST"])
+@requires(Permission.ADMINISTER)
+def theme_edit(theme_id: int):  # type: ignore[no-untyped-def]
+    theme = db.session.get(Theme, theme_id) or abort(404)
+    form = ThemeForm(obj=theme)
+    if form.validate_on_submit():
+        try:
+            services.rename_theme(theme, name=form.name.data or "", actor=current_user._get_current_object())
+        except DomainError as refusal:
+            show_refusal(form, refusal)
+        else:
+            flash(f"Theme renamed ‘{theme.name}’", "success")
+            return redirect(url_for("admin.themes"))
+    return render_template("admin/theme_edit.html", form=form, theme=theme)
+
+
+@bp.route("/themes/<int:theme_id>/deactivate", methods=["GET", "POST"])
+@requires(Permission.ADMINISTER)
+def theme_deactivate(theme_id: int):  # type: ignore[no-untyped-def]
+    theme = db.session.get(Theme, theme_id) or abort(404)
+    if not theme.active:
+        flash(f"The theme ‘{theme.name}’ is already deactivated", "info")
+        return redirect(url_for("admin.themes"))
+    form = ConfirmForm(label="Deactivate theme")
+    if form.validate_on_submit():
+        services.set_theme_active(theme, False, actor=current_user._get_current_object())
+        flash(f"Theme ‘{theme.name}’ deactivated", "success")
+        return redirect(url_for("admin.themes"))
+    return render_template(
+        "admin/confirm.html",
+        form=form,
+        title=f"Deactivate the theme ‘{theme.name}’?",
+        back=url_for("admin.themes"),
+        points=[
+            "It will no longer be offered for new or edited recommendations.",
+            "Recommendations that already have it keep it, so searches still find them.",
+            "You can reactivate it later.",
+        ],
+    )
+
+
+@bp.route("/themes/<int:theme_id>/reactivate", methods=["POST"])
+@requires(Permission.ADMINISTER)
+def theme_reactivate(theme_id: int):  # type: ignore[no-untyped-def]
+    theme = db.session.get(Theme, theme_id) or abort(404)
+    if ConfirmForm().validate_on_submit():
+        services.set_theme_active(theme, True, actor=current_user._get_current_object())
+        flash(f"Theme ‘{theme.name}’ reactivated", "success")
+    return redirect(url_for("admin.themes"))

@@ -1,0 +1,158 @@
+"""Reviews: the list, a review's page with its plan, and creating, editing and withdrawing one."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+
+from tracker.db import db
+from tracker.web.forms import show_refusal
+from tracker.models import Partnership, Review
+from tracker.access.policy import Permission, requires
+from tracker.services.reviews import queries
+from tracker.web.reviews import recommendation_routes
+from tracker.services.reviews import changes as services
+from tracker.web.reviews.loading import endpoint_allowed, manageable_review, user, visible_review
+from tracker.web.reviews.blueprint import bp
+from tracker.web.reviews.forms import ReviewForm, WithdrawForm
+from tracker.rules import DomainError
+from tracker.rules.vocabulary import ReviewType
+
+# The recommendation pages share this blueprint; importing them registers their routes.
+__all__ = ["bp", "recommendation_routes"]
+
+
+@bp.route("/reviews")
+@requires(Permission.VIEW_PLANS)
+def index():  # type: ignore[no-untyped-def]
+    problems: list[str] = []
+    partnership_id: int | None = None
+    review_type: ReviewType | None = None
+    raw_partnership = request.args.get("partnership", "").strip()
+    if raw_partnership:
+        if raw_partnership.isdigit():
+            partnership_id = int(raw_partnership)
+        else:
+            problems.append("Choose a partnership from the list: the link you followed names none")
+    raw_type = request.args.get("type", "").strip()
+    if raw_type:
+        try:
+            review_type = ReviewType(raw_type.upper())
+        except ValueError:
+            problems.append(f"{raw_type} is not a type of review: choose one from the list")
+    rows = queries.review_rows(user(), partnership_id=partnership_id, review_type=review_type)
+    partnership_items = [{"value": "", "text": "All partnerships"}] + [
+        {"value": str(pid), "text": name, "selected": pid == partnership_id}
+        for pid, name in queries.partnership_choices()
+    ]
+    type_items = [{"value": "", "text": "All types"}] + [
+        {"value": t.value, "text": t.label, "selected": t == review_type} for t in ReviewType
+    ]
+    return render_template(
+        "reviews/index.html",
+        rows=rows,
+        partnership_items=partnership_items,
+        type_items=type_items,
+        problems=[{"text": p} for p in problems],
+    )
+
+
+@bp.route("/reviews/<int:review_id>")
+@requires(Permission.VIEW_PLANS)
+def show(review_id: int):  # type: ignore[no-untyped-def]
+    review = visible_review(review_id)
+    views, progress, hidden = queries.plan_views(user(), review)
+    return render_template(
+        "reviews/show.html",
+        review=review,
+        views=views,
+        progress=progress,
+        hidden=hidden,
+        action_plan_download=endpoint_allowed("reports.action_plan"),
+    )
+
+
+def _review_fields(form: ReviewForm) -> dict[str, Any]:
+    partnership = db.session.get(Partnership, form.partnership.data) if form.partnership.data else None
+    return {
+        "reference": form.reference.data or "",
+        "type": form.type.data,
+        "title": form.title.data or "",
+        "subjects": form.subjects.data or "",
+        "partnership": partnership,
+        "summary": form.summary.data or "",
+        "source_documents": form.source_documents.data or "",
+        "commissioned_on": form.commissioned_on.data,
+        "completed_on": form.completed_on.data,
+        "published_on": form.published_on.data,
+    }
+
+
+@bp.route("/reviews/new", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PLANS)
+def create():  # type: ignore[no-untyped-def]
+    form = ReviewForm()
+    form.set_partnerships(queries.partnership_choices())
+    if form.validate_on_submit():
+        try:
+            review = services.create_review(actor=user(), **_review_fields(form))
+        except DomainError as refusal:
+            show_refusal(form, refusal)
+        else:
+            flash(f"Review {review.reference} added. Now add its recommendations.", "success")
+            return redirect(url_for("reviews.show", review_id=review.id))
+    return render_template("reviews/create.html", form=form)
+
+
+@bp.route("/reviews/<int:review_id>/edit", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PLANS)
+def edit(review_id: int):  # type: ignore[no-untyped-def]
+    review = manageable_review(review_id)
+    if review.is_withdrawn:
+        flash("This review has been withdrawn and cannot be changed.", "info")
+        return redirect(url_for("reviews.show", review_id=review.id))
+    form = ReviewForm(data=_form_data(review)) if request.method == "GET" else ReviewForm()
+    form.set_partnerships(queries.partnership_choices())
+    if form.validate_on_submit():
+        try:
+            changed = services.update_review(actor=user(), review=review, **_review_fields(form))
+        except DomainError as refusal:
+            show_refusal(form, refusal)
+        else:
+            flash(f"Review {review.reference} saved." if changed else "Nothing was changed.", "success")
+            return redirect(url_for("reviews.show", review_id=review.id))
+    return render_template("reviews/edit.html", form=form, review=review)
+
+
+def _form_data(review: Review) -> dict[str, Any]:
+    return {
+        "reference": review.reference,
+        "type": review.type.value,
+        "title": review.title,
+        "subjects": review.subjects,
+        "partnership": review.partnership_id,
+        "summary": review.summary,
+        "source_documents": review.source_documents,
+        "commissioned_on": review.commissioned_on,
+        "completed_on": review.completed_on,
+        "published_on": review.published_on,
+    }
+
+
+@bp.route("/reviews/<int:review_id>/withdraw", methods=["GET", "POST"])
+@requires(Permission.MANAGE_PLANS)
+def withdraw(review_id: int):  # type: ignore[no-untyped-def]
+    review = manageable_review(review_id)
+    if review.is_withdrawn:
+        flash("This review has already been withdrawn.", "info")
+        return redirect(url_for("reviews.show", review_id=review.id))
+    form = WithdrawForm()
+    if form.validate_on_submit():
+        try:
+            services.withdraw_review(actor=user(), review=review, reason=form.reason.data or "")
+        except DomainError as refusal:
+            show_refusal(form, refusal, default_field="reason")
+        else:
+            flash(f"Review {review.reference} withdrawn. Its actions no longer count in any figures.", "success")
+            return redirect(url_for("reviews.index"))
+    return render_template("reviews/withdraw.html", form=form, review=review)

@@ -1,0 +1,164 @@
+"""What every request goes through: deny by default, sessions that end, security headers, the page shell."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask import Flask, Response, abort, current_app, g, redirect, render_template, request, session, url_for
+from flask_login import current_user, logout_user
+from govuk_frontend_wtf.main import WTFormsHelpers
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from sqlalchemy import select
+
+from tracker import clock
+from tracker.access import policy
+from tracker.db import db
+from tracker.web.extensions import login_manager
+from tracker.models import User
+from tracker.access.policy import Permission
+from tracker.rules.vocabulary import Role
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_loader = ChoiceLoader(
+        [
+            PackageLoader("tracker"),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    WTFormsHelpers(app)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals.update(
+        can=_can,
+        Permission=Permission,
+        Role=Role,
+        navigation=navigation,
+        has_endpoint=lambda name: name in current_app.view_functions,
+        csp_nonce=csp_nonce,
+        own_agency_only=lambda: policy.limited_to_own_agency(current_user),
+        sees_withdrawn=lambda: policy.sees_withdrawn(current_user),
+    )
+    app.jinja_env.filters["uk_date"] = uk_date
+    app.jinja_env.filters["uk_datetime"] = uk_datetime
+
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = "Sign in to continue."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+    login_manager.user_loader(_load_user)
+    app.before_request(_guard)
+    app.after_request(_security_headers)
+    for code in (400, 403, 404, 405, 409, 413, 500):
+        app.register_error_handler(code, _error_page)
+
+
+def _load_user(token: str) -> User | None:
+    return db.session.scalar(select(User).where(User.session_token == token, User.active.is_(True)))
+
+
+def _can(permission: str, target: Any = None) -> bool:
+    return policy.can(current_user, permission, target)
+
+
+def _guard() -> Any:
+    """Deny by default: a route without a declared permission answers 403 to everyone."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.endpoint == "static":
+        return None
+    if view is None:
+        return None  # 404 and 405 are answered by Flask itself
+    permission = policy.declared_permission(view)
+    if permission is None:
+        abort(403)
+    if permission == Permission.PUBLIC:
+        return None
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?") if request.method == "GET" else None))
+    if _idle_too_long():
+        logout_user()
+        session.clear()
+        return redirect(url_for("auth.sign_in", timed_out=1))
+    if not policy.allows(current_user, permission):
+        abort(403)
+    return None
+
+
+def _idle_too_long() -> bool:
+    now = clock.now()
+    limit = timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
+    seen = session.get("seen")
+    session["seen"] = now.isoformat()
+    return seen is not None and now - datetime.fromisoformat(seen) > limit
+
+
+def csp_nonce() -> str:
+    """This response's script nonce, made on first use: a request refused before any view runs
+    (a missing CSRF token, say) still gets an error page whose script the policy allows."""
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return str(g.csp_nonce)
+
+
+def _security_headers(response: Response) -> Response:
+    nonce = csp_nonce()
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'self'; "
+        f"script-src 'self' 'nonce-{nonce}'; "
+        "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    if request.is_secure:
+        response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    if current_user.is_authenticated:
+        # Pages about deaths and abuse are not kept in shared caches or the back-button cache.
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _error_page(error: Any) -> tuple[str, int]:
+    code = getattr(error, "code", 500) or 500
+    return render_template("error.html", code=code, error=error), code
+
+
+# Features add their pages here; an entry shows once its blueprint is registered.
+NAVIGATION: list[tuple[str, str, Permission]] = [
+    ("Home", "home.index", Permission.SIGNED_IN),
+    ("Overview", "overview.index", Permission.MONITOR),
+    ("Reviews", "reviews.index", Permission.VIEW_PLANS),
+    ("Actions", "search.actions", Permission.MONITOR),
+    ("Summary", "board.summary", Permission.READ_SUMMARY),
+    ("Import", "imports.upload", Permission.RUN_IMPORTS),
+    ("Reports", "reports.index", Permission.READ_SUMMARY),
+    ("Administration", "admin.index", Permission.ADMINISTER),
+]
+
+
+def navigation() -> list[dict[str, Any]]:
+    """The service navigation for the signed-in role: only what the role may open."""
+    if not current_user.is_authenticated:
+        return []
+    path = request.path
+    return [
+        {"text": label, "href": url_for(endpoint), "active": path == url_for(endpoint)}
+        for label, endpoint, permission in NAVIGATION
+        if policy.allows(current_user, permission) and endpoint in current_app.view_functions
+    ]
+
+
+def uk_date(value: Any) -> str:
+    return value.strftime("%-d %B %Y") if value else ""
+
+
+def uk_datetime(value: Any) -> str:
+    return value.strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm") if value else ""
