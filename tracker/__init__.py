@@ -1,6 +1,6 @@
 """The tracker: case-review recommendations turned into action plans, and proof that learning was acted on.
 
-`flask --app tracker` finds `create_app` here; the application itself is assembled in `tracker.web.app`,
+`flask --app tracker` finds `create_app` here; the application itself is assembled in `tracker.app`,
 so that importing a Flask-free part of the package (the parsers, say) does not import the web.
 """
 from __future__ import annotations
@@ -12,6 +12,6 @@ if TYPE_CHECKING:
 
 
 def create_app(config: type | dict[str, Any] | None = None) -> Flask:
-    from tracker.web.app import create_app as build
+    from tracker.app import create_app as build
 
     return build(config)

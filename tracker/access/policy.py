@@ -1,10 +1,11 @@
-"""Who may do what: the one place that decides (DESIGN.md, "People and permissions").
+"""Who may do what: the one place that decides (docs/domain.md, "People and permissions").
 
 Every route declares a `Permission` with `@requires`; a `before_request` hook asks
-`allows` before the view runs, and views ask `can` again once they have loaded the
-object, because an agency lead's rights depend on whose action it is. Templates
-and the CLI ask the same functions.
+`allows` before the view runs. Once an object is loaded, `tracker.access.loader` asks
+`may_see` and `can`, because an agency lead's rights depend on whose action it is.
+Templates, services and the command line ask the same functions.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,6 +15,21 @@ from typing import Any, TypeVar
 from sqlalchemy import exists, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
+from tracker.db import db
+from tracker.models import (
+    Action,
+    Agency,
+    Evidence,
+    GeneratedReport,
+    Partnership,
+    ProgressUpdate,
+    Recommendation,
+    Review,
+    TargetDateChange,
+    Theme,
+    User,
+)
+from tracker.models.live import is_live, live
 from tracker.rules.vocabulary import Role
 
 
@@ -50,6 +66,9 @@ READ_ONLY = frozenset(
     {Permission.PUBLIC, Permission.SIGNED_IN, Permission.VIEW_PLANS, Permission.MONITOR, Permission.READ_SUMMARY}
 )
 
+# Records only administrators manage, and the permission that reads each other kind.
+_ADMINISTERED = (User, Agency, Partnership, Theme)
+
 
 def roles_for(permission: Permission) -> frozenset[Role]:
     return _ROLES[permission]
@@ -64,8 +83,25 @@ def allows(user: Any, permission: Permission) -> bool:
     return user.role in _ROLES[permission]
 
 
-def can(user: Any, permission: Permission | str, target: Any = None) -> bool:
-    """May this user do `permission` to `target` (a Review, Recommendation, Action or Evidence)?"""
+def may_see(user: Any, target: object) -> bool:
+    """May this user know that `target` exists? The check every loaded object passes first.
+
+    Withdrawn records (or records whose review or recommendation was withdrawn) stay readable,
+    marked as such, to those who manage plans; to everyone else they do not exist.
+    """
+    if isinstance(target, _ADMINISTERED):
+        return allows(user, Permission.ADMINISTER)
+    if isinstance(target, GeneratedReport):
+        return allows(user, Permission.READ_SUMMARY)
+    if not is_live(target) and not sees_withdrawn(user):
+        return False
+    if isinstance(target, TargetDateChange):
+        target = target.action
+    return can(user, Permission.VIEW_PLANS, target)
+
+
+def can(user: Any, permission: Permission | str, target: object = None) -> bool:
+    """May this user do `permission` to `target` (a Review, Recommendation, Action, Evidence or update)?"""
     permission = Permission(permission)
     if not allows(user, permission):
         return False
@@ -84,17 +120,10 @@ def can(user: Any, permission: Permission | str, target: Any = None) -> bool:
 
 
 def _agency_holds_actions_in(review_id: int, agency_id: int | None) -> bool:
-    from tracker.db import db
-    from tracker.models import Action, Recommendation
-
     held = (
         select(Action.id)
         .join(Recommendation, Action.recommendation_id == Recommendation.id)
-        .where(
-            Recommendation.review_id == review_id,
-            Action.lead_agency_id == agency_id,
-            Action.withdrawn_at.is_(None),
-        )
+        .where(Recommendation.review_id == review_id, Action.lead_agency_id == agency_id, *live(Action))
         .exists()
     )
     return bool(db.session.scalar(select(held)))
@@ -110,7 +139,7 @@ def sees_withdrawn(user: Any) -> bool:
     return allows(user, Permission.MANAGE_PLANS)
 
 
-def _open_for_change(permission: Permission, target: Any) -> bool:
+def _open_for_change(permission: Permission, target: object) -> bool:
     """Closed or withdrawn actions are history: nobody updates them."""
     if permission != Permission.UPDATE_ACTION or target is None:
         return True
@@ -118,19 +147,15 @@ def _open_for_change(permission: Permission, target: Any) -> bool:
     return action is None or (action.status.is_open and not action.is_withdrawn)
 
 
-def _action_of(target: Any) -> Any:
-    from tracker.models import Action, Evidence, ProgressUpdate
-
+def _action_of(target: object) -> Action | None:
     if isinstance(target, Action):
         return target
-    if isinstance(target, Evidence | ProgressUpdate):
+    if isinstance(target, Evidence | ProgressUpdate | TargetDateChange):
         return target.action
     return None
 
 
-def _review_of(target: Any) -> Any:
-    from tracker.models import Recommendation, Review
-
+def _review_of(target: object) -> Review | None:
     if isinstance(target, Review):
         return target
     if isinstance(target, Recommendation):
@@ -140,8 +165,6 @@ def _review_of(target: Any) -> Any:
 
 def visible_actions(user: Any) -> ColumnElement[bool]:
     """The WHERE clause for the actions a user may list."""
-    from tracker.models import Action
-
     if limited_to_own_agency(user):
         return Action.lead_agency_id == user.agency_id
     return true()
@@ -149,18 +172,12 @@ def visible_actions(user: Any) -> ColumnElement[bool]:
 
 def visible_reviews(user: Any) -> ColumnElement[bool]:
     """Reviews are confidential: an agency lead lists only those where the agency holds actions."""
-    from tracker.models import Action, Recommendation, Review
-
     if not limited_to_own_agency(user):
         return true()
     return exists(
         select(Action.id)
         .join(Recommendation, Action.recommendation_id == Recommendation.id)
-        .where(
-            Recommendation.review_id == Review.id,
-            Action.lead_agency_id == user.agency_id,
-            Action.withdrawn_at.is_(None),
-        )
+        .where(Recommendation.review_id == Review.id, Action.lead_agency_id == user.agency_id, *live(Action))
     )
 
 
@@ -171,11 +188,12 @@ def requires(permission: Permission) -> Callable[[F], F]:
     """Declare the permission a route needs; the before_request hook enforces it."""
 
     def mark(view: F) -> F:
-        view.permission = permission  # type: ignore[attr-defined]
+        setattr(view, "permission", permission)  # noqa: B010  (a plain attribute the guard reads back)
         return view
 
     return mark
 
 
 def declared_permission(view: Callable[..., Any] | None) -> Permission | None:
-    return getattr(view, "permission", None)
+    permission = getattr(view, "permission", None)
+    return permission if isinstance(permission, Permission) else None

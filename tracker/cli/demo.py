@@ -6,8 +6,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from tracker.services.demo import loader as demo_data
 from tracker.cli import unit_of_work
+from tracker.services.demo import loader as demo_data
 from tracker.services.storage import EvidenceStore
 
 

@@ -17,14 +17,14 @@ from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from tracker.db import db
-from tracker.services.imports.apply import apply
-from tracker.parsing.detect import parse_file
-from tracker.services.imports.compare import ImportOptions, build_plan
-from tracker.services.imports.preview import ImportPlan
-from tracker.parsing.result import Message
 from tracker.models import Partnership
+from tracker.parsing.detect import parse_file
+from tracker.parsing.result import Message
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
+from tracker.services.imports.apply import apply
+from tracker.services.imports.compare import ImportOptions, build_plan
+from tracker.services.imports.preview import ImportPlan
 
 
 @click.command("import", help="Import action plans and review reports (.xlsx, .csv, .docx, .pdf, .txt, .md). "

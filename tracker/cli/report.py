@@ -10,9 +10,9 @@ from flask.cli import AppGroup
 
 from tracker.cli import unit_of_work
 from tracker.db import db
-from tracker.workbooks.filters import find_review, resolve
-from tracker.services import reports as services
 from tracker.rules import DomainError
+from tracker.services import reports as services
+from tracker.workbooks.filters import find_review, resolve
 
 
 @click.group(cls=AppGroup, help="Produce assurance reports and action plans as Excel workbooks.")

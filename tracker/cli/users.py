@@ -7,9 +7,9 @@ from sqlalchemy import select
 from tracker.cli import read_password, unit_of_work
 from tracker.db import db
 from tracker.models import User
-from tracker.services import people as services
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import Role
+from tracker.services import people as services
 
 
 @click.group(cls=AppGroup, help="Manage the people who sign in.")

@@ -7,11 +7,11 @@ from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from tracker import clock
-from tracker.services import audit
 from tracker.db import db
 from tracker.models import AuditEvent, User
 from tracker.models.people import new_session_token
 from tracker.rules import DomainError
+from tracker.services import audit
 
 # Checked against when the email is unknown, so that a wrong email costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a real password")
@@ -77,6 +77,11 @@ def authenticate(email: str, password: str, *, max_failures: int, window: timede
     user.last_signed_in_at = clock.now()
     audit.record("sign_in.succeeded", actor=user, summary=email)
     return user
+
+
+def user_for_session(token: str) -> User | None:
+    """The active user whose session token this is: a new token ends every session they had open."""
+    return db.session.scalar(select(User).where(User.session_token == token, User.active.is_(True)))
 
 
 def sign_out(user: User) -> None:

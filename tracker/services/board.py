@@ -16,7 +16,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, Recommendation, Review
-from tracker.services.rollups import live_actions
+from tracker.models.live import live_actions
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_sql
 from tracker.rules.vocabulary import DecisionOutcome

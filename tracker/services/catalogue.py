@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from tracker.services import audit
 from tracker.db import db
 from tracker.models import Partnership, Theme, User
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import PartnershipKind
+from tracker.services import audit
 
 _PARTNERSHIP_FIELDS = ["name", "kind", "area"]
 _THEME_FIELDS = ["name", "active"]
@@ -18,6 +18,14 @@ _THEME_FIELDS = ["name", "active"]
 
 def _words(text: str) -> str:
     return " ".join(text.split())
+
+
+def find_partnership(partnership_id: int) -> Partnership | None:
+    return db.session.get(Partnership, partnership_id)
+
+
+def partnerships() -> list[Partnership]:
+    return list(db.session.scalars(select(Partnership).order_by(Partnership.name)))
 
 
 def _check_partnership(partnership: Partnership | None, name: str, kind: PartnershipKind | str, area: str) -> PartnershipKind:

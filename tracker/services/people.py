@@ -10,16 +10,22 @@ import secrets
 
 from sqlalchemy import func, select
 
-from tracker.services import audit
-from tracker.services.auth import check_password_strength, hash_password, normalise_email
 from tracker.db import db
 from tracker.models import Agency, User
 from tracker.models.people import new_session_token
-
-# Partnerships and themes live in their own module; callers import every service from here.
-from tracker.services.catalogue import create_partnership, create_theme, rename_theme, set_theme_active, update_partnership
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import Role
+from tracker.services import audit
+from tracker.services.auth import check_password_strength, hash_password, normalise_email
+
+# Partnerships and themes live in their own module; callers import every service from here.
+from tracker.services.catalogue import (
+    create_partnership,
+    create_theme,
+    rename_theme,
+    set_theme_active,
+    update_partnership,
+)
 
 __all__ = [
     "active_agencies",

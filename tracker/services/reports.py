@@ -7,18 +7,27 @@ import secrets
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from tracker import clock
-from tracker.services import audit
+from tracker.access import policy
+from tracker.access.loader import NotFound
 from tracker.db import db
-from tracker.models import GeneratedReport, Review, User
-from tracker.workbooks import BuiltReport, ReportFilters, build_action_plan_workbook, build_assurance_workbook, default_since
-from tracker.workbooks.filters import describe
+from tracker.models import Agency, GeneratedReport, Partnership, Recommendation, Review, User
+from tracker.models.live import live_reviews
 from tracker.rules import DomainError
+from tracker.services import audit
+from tracker.workbooks import (
+    BuiltReport,
+    ReportFilters,
+    build_action_plan_workbook,
+    build_assurance_workbook,
+    default_since,
+)
+from tracker.workbooks.filters import describe
 
 STANDARD = "standard"
 ASSURANCE = "assurance"
@@ -122,8 +131,27 @@ def generate_action_plan(*, actor: User | None, review: Review, reports_dir: Pat
     return report
 
 
-def action_plan_download(*, actor: User, review: Review, agency_id: int | None, handle: IO[bytes]) -> str:
-    """Write a review's plan for a download, and record the export; returns the file name to offer."""
+# A review's plan as the Home Office template needs it: every recommendation with its actions.
+REVIEW_WITH_ACTIONS = (selectinload(Review.recommendations).selectinload(Recommendation.actions),)
+
+
+def filter_choices() -> dict[str, list[Any]]:
+    """What the report form offers: partnerships, live reviews and agencies, by name."""
+    return {
+        "partnerships": list(db.session.scalars(select(Partnership).order_by(Partnership.name))),
+        "reviews": list(db.session.scalars(live_reviews().order_by(Review.reference))),
+        "agencies": list(db.session.scalars(select(Agency).order_by(Agency.name))),
+    }
+
+
+def action_plan_download(*, actor: User, review: Review, handle: IO[bytes]) -> str:
+    """Write a review's plan for a download, and record the export; returns the file name to offer.
+
+    An agency lead gets only their own agency's actions; a withdrawn review has no plan to send on.
+    """
+    if review.is_withdrawn:
+        raise NotFound()
+    agency_id = actor.agency_id if policy.limited_to_own_agency(actor) else None
     actions = build_action_plan_workbook(db.session, review, out=handle, produced_by=_name(actor),
                                          produced_at=clock.now(), agency_id=agency_id)
     audit.record("report.action_plan_exported", actor=actor, target=review,

@@ -6,68 +6,20 @@ so a figure means the same wherever it is shown.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
-from sqlalchemy.orm import Session, contains_eager, joinedload
+from sqlalchemy import func
+from sqlalchemy.orm import contains_eager, joinedload
 
 from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review
+from tracker.models.live import live_actions
+from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, rag_rank_sql
-
-
-@dataclass
-class RagCounts:
-    """One row of a RAG table: a review, an agency, or everything."""
-
-    key: Any
-    label: str
-    counts: dict[Rag, int] = field(default_factory=lambda: {r: 0 for r in Rag})
-    assured: int = 0
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    @property
-    def percent_assured(self) -> int:
-        return round(100 * self.assured / self.total) if self.total else 0
-
-
-def live_actions() -> Select[Any]:
-    """Actions of reviews and recommendations that have not been withdrawn."""
-    return (
-        select(Action)
-        .join(Action.recommendation)
-        .join(Recommendation.review)
-        .where(Action.withdrawn_at.is_(None), Recommendation.withdrawn_at.is_(None), Review.withdrawn_at.is_(None))
-    )
-
-
-def tally(
-    actions: Select[Any], *, key: Any, label: Any, rag: Any, session: Session, outer_agency: bool = False
-) -> list[RagCounts]:
-    """RAG counts and assured actions per `key`, in one GROUP BY over the given actions."""
-    query = actions.with_only_columns(
-        key,
-        label,
-        rag,
-        func.count(Action.id),
-        func.sum(case((Action.status == ActionStatus.ASSURED, 1), else_=0)),
-    ).group_by(key, label, rag)
-    if outer_agency:
-        query = query.outerjoin(Agency, Action.lead_agency_id == Agency.id)
-    rows: dict[Any, RagCounts] = {}
-    for row_key, row_label, row_rag, count, assured in session.execute(query):
-        entry = rows.setdefault(row_key, RagCounts(row_key, row_label or "No lead agency"))
-        entry.counts[Rag(row_rag)] += count
-        entry.assured += assured or 0
-    return sorted(rows.values(), key=lambda r: r.label.lower())
+from tracker.rules.rag import rag_rank_sql
 
 
 def _counts(user: Any, key: Any, label: Any, *, outer_agency: bool = False, where: Sequence[Any] = ()) -> list[RagCounts]:
@@ -84,12 +36,7 @@ def rag_by_agency(user: Any, *, where: Sequence[Any] = ()) -> list[RagCounts]:
 
 
 def rag_overall(user: Any, *, where: Sequence[Any] = ()) -> RagCounts:
-    total = RagCounts(None, "All actions")
-    for row in rag_by_review(user, where=where):
-        for rag, count in row.counts.items():
-            total.counts[rag] += count
-        total.assured += row.assured
-    return total
+    return total_of(rag_by_review(user, where=where))
 
 
 def open_actions(user: Any, *, limit: int | None = None) -> list[Action]:

@@ -9,15 +9,17 @@ from flask import Flask, Response, abort, current_app, g, redirect, render_templ
 from flask_login import current_user, logout_user
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
-from sqlalchemy import select
+from werkzeug.exceptions import NotFound as PageNotFound
 
 from tracker import clock
 from tracker.access import policy
-from tracker.db import db
-from tracker.web.extensions import login_manager
-from tracker.models import User
+from tracker.access.loader import NotFound
 from tracker.access.policy import Permission
+from tracker.clock import uk_date, uk_datetime
+from tracker.models import User
 from tracker.rules.vocabulary import Role
+from tracker.services import auth
+from tracker.web.extensions import login_manager
 
 
 def init_app(app: Flask) -> None:
@@ -41,6 +43,7 @@ def init_app(app: Flask) -> None:
         Role=Role,
         navigation=navigation,
         has_endpoint=lambda name: name in current_app.view_functions,
+        may_open=may_open,
         csp_nonce=csp_nonce,
         own_agency_only=lambda: policy.limited_to_own_agency(current_user),
         sees_withdrawn=lambda: policy.sees_withdrawn(current_user),
@@ -57,10 +60,12 @@ def init_app(app: Flask) -> None:
     app.after_request(_security_headers)
     for code in (400, 403, 404, 405, 409, 413, 500):
         app.register_error_handler(code, _error_page)
+    # A service that finds a record the user may not know of says so the same way as a missing page.
+    app.register_error_handler(NotFound, lambda _error: _error_page(PageNotFound()))
 
 
 def _load_user(token: str) -> User | None:
-    return db.session.scalar(select(User).where(User.session_token == token, User.active.is_(True)))
+    return auth.user_for_session(token)
 
 
 def _can(permission: str, target: Any = None) -> bool:
@@ -144,6 +149,13 @@ NAVIGATION: list[tuple[str, str, Permission]] = [
 ]
 
 
+def may_open(endpoint: str) -> bool:
+    """Whether a page exists and the signed-in user may open it, as its own route declares."""
+    view = current_app.view_functions.get(endpoint)
+    permission = policy.declared_permission(view)
+    return permission is not None and policy.allows(current_user, permission)
+
+
 def navigation() -> list[dict[str, Any]]:
     """The service navigation for the signed-in role: only what the role may open."""
     if not current_user.is_authenticated:
@@ -154,11 +166,3 @@ def navigation() -> list[dict[str, Any]]:
         for label, endpoint, permission in NAVIGATION
         if policy.allows(current_user, permission) and endpoint in current_app.view_functions
     ]
-
-
-def uk_date(value: Any) -> str:
-    return value.strftime("%-d %B %Y") if value else ""
-
-
-def uk_datetime(value: Any) -> str:
-    return value.strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm") if value else ""

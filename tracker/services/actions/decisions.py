@@ -4,14 +4,14 @@ from __future__ import annotations
 from datetime import date
 
 from tracker import clock
-from tracker.services import audit
-from tracker.services.actions import conflicts
-from tracker.services.actions.progress import record_change, snapshot
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, TargetDateChange, User
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus, check_move
 from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
+from tracker.services import audit
+from tracker.services.actions import conflicts
+from tracker.services.actions.progress import record_change, snapshot
 
 _TARGETS = {
     DecisionOutcome.ASSURED: ActionStatus.ASSURED,

@@ -11,38 +11,37 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
+from tracker.clock import uk_date
 from tracker.db import db
-from tracker.models import Action, AssuranceDecision, AuditEvent, Evidence, ProgressUpdate, Recommendation, TargetDateChange
+from tracker.models import (
+    Action,
+    AssuranceDecision,
+    AuditEvent,
+    Evidence,
+    ProgressUpdate,
+    Recommendation,
+    TargetDateChange,
+)
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind
-from tracker.web.shell import uk_date
 
-
-def action_for_page(action_id: int) -> Action | None:
-    """The action, its recommendation and review, and every list the page shows, in five queries."""
-    return db.session.scalar(
-        select(Action)
-        .where(Action.id == action_id)
-        .options(
-            joinedload(Action.recommendation).joinedload(Recommendation.review),
-            joinedload(Action.lead_agency),
-            selectinload(Action.progress_updates).joinedload(ProgressUpdate.author),
-            selectinload(Action.evidence).joinedload(Evidence.uploaded_by),
-            selectinload(Action.decisions).joinedload(AssuranceDecision.decided_by),
-            selectinload(Action.target_date_changes).options(
-                joinedload(TargetDateChange.requested_by), joinedload(TargetDateChange.decided_by)
-            ),
-        )
-    )
+# What the action page loads with the action, in five queries whatever the number of updates.
+FOR_PAGE = (
+    joinedload(Action.recommendation).joinedload(Recommendation.review),
+    joinedload(Action.lead_agency),
+    selectinload(Action.progress_updates).joinedload(ProgressUpdate.author),
+    selectinload(Action.evidence).joinedload(Evidence.uploaded_by),
+    selectinload(Action.decisions).joinedload(AssuranceDecision.decided_by),
+    selectinload(Action.target_date_changes).options(
+        joinedload(TargetDateChange.requested_by), joinedload(TargetDateChange.decided_by)
+    ),
+)
+# What a form page about the action needs: its recommendation, review and lead agency.
+WITH_CONTEXT = (joinedload(Action.recommendation).joinedload(Recommendation.review), joinedload(Action.lead_agency))
 
 
 def action_with_context(action_id: int) -> Action | None:
-    """The action for a form page: with its recommendation, review and lead agency."""
-    return db.session.scalar(
-        select(Action)
-        .where(Action.id == action_id)
-        .options(joinedload(Action.recommendation).joinedload(Recommendation.review), joinedload(Action.lead_agency))
-    )
+    return db.session.scalar(select(Action).where(Action.id == action_id).options(*WITH_CONTEXT))
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from datetime import date
 from sqlalchemy import func, select
 
 from tracker import clock
-from tracker.services import audit
-from tracker.services.actions import conflicts
-from tracker.services.actions.progress import record_change, snapshot, tidy_lines
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, User
 from tracker.rules import DomainError
+from tracker.services import audit
+from tracker.services.actions import conflicts
+from tracker.services.actions.progress import record_change, snapshot, tidy_lines
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The lead agency's work on an action: progress updates, details, target dates, evidence, submission.
+"""The lead agency's work on an action: progress updates, details, target dates and submission.
 
 Every function checks what the life cycle allows, writes, flushes and records an audit
 event whose object is the action, so that the action's page can show its whole history.
@@ -10,21 +10,18 @@ from datetime import date
 from sqlalchemy import func, select
 
 from tracker import clock
-from tracker.services import audit
-from tracker.services.actions import conflicts
-from tracker.services.actions.evidence_files import check_file
-from tracker.services.storage import EvidenceStore
 from tracker.db import db
 from tracker.models import Action, Evidence, ProgressUpdate, TargetDateChange, User
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus, check_move, next_statuses
-from tracker.rules.vocabulary import EvidenceKind, TargetDateChangeState
+from tracker.rules.vocabulary import TargetDateChangeState
+from tracker.services import audit
+from tracker.services.actions import conflicts
 
 ACTION_FIELDS = [
     "description", "expected_outcome", "measure", "owner", "target_date",
     "original_target_date", "milestones", "status", "outcome_statement", "completed_on", "last_update_on",
 ]
-MAX_URL_LENGTH = 2000
 
 
 def _blank(text: str | None) -> bool:
@@ -166,96 +163,3 @@ def submit(
     action.submitted_at = clock.now()
     conflicts.flush(action)
     record_change("action.submitted", actor=actor, action=action, before=before, summary="Submitted for sign-off")
-
-
-def add_evidence(
-    *,
-    actor: User,
-    action: Action,
-    kind: EvidenceKind | str | None,
-    description: str,
-    filename: str | None,
-    content: bytes | None,
-    url: str | None,
-    store: EvidenceStore,
-    max_bytes: int,
-) -> Evidence:
-    """A file or a link. A stored file whose record fails to flush is removed again."""
-    if _blank(description):
-        raise DomainError("Enter a description of the evidence", field="description")
-    if kind not in {k.value for k in EvidenceKind}:
-        raise DomainError("Select whether the evidence shows completion or impact", field="kind")
-    url = (url or "").strip()
-    has_file = bool(filename)
-    if has_file and url:
-        raise DomainError("Choose a file or enter a link, not both", field="file")
-    if not has_file and not url:
-        raise DomainError("Select a file, or enter a link to the evidence", field="file")
-    evidence = Evidence(
-        action=action, kind=EvidenceKind(kind), description=description.strip(), uploaded_by=actor,
-        uploaded_at=clock.now(),
-    )
-    if url:
-        evidence.url = check_link(url)
-    else:
-        checked = check_file(filename or "", content or b"", max_bytes=max_bytes)
-        stored = store.save(content or b"")
-        evidence.original_filename = checked.filename
-        evidence.content_type = checked.content_type
-        evidence.stored_name, evidence.sha256, evidence.size_bytes = stored.stored_name, stored.sha256, stored.size_bytes
-    try:
-        db.session.add(evidence)
-        db.session.flush()
-        audit.record(
-            "evidence.added", actor=actor, target=action, summary=evidence.description,
-            after={
-                "evidence_id": evidence.id, "kind": evidence.kind, "file": evidence.original_filename,
-                "size_bytes": evidence.size_bytes, "sha256": evidence.sha256, "url": evidence.url,
-            },
-        )
-    except BaseException:
-        if evidence.stored_name:
-            store.discard(evidence.stored_name)
-        raise
-    return evidence
-
-
-def check_link(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    if len(url) > MAX_URL_LENGTH:
-        raise DomainError(f"The link must be {MAX_URL_LENGTH} characters or fewer", field="url")
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
-        raise DomainError("Enter a link without spaces, like https://www.example.org/report", field="url")
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise DomainError(
-            "Enter a link that starts with https:// or http://, like https://www.example.org/report", field="url"
-        )
-    return url
-
-
-def withdraw_evidence(*, actor: User, evidence: Evidence, reason: str) -> None:
-    if evidence.held_for_decision and not evidence.is_withdrawn:
-        raise DomainError(
-            "Evidence cannot be withdrawn while the action is waiting for the subgroup's decision", field="reason"
-        )
-    reason = evidence.withdraw(reason, noun="evidence")
-    db.session.flush()
-    audit.record(
-        "evidence.withdrawn", actor=actor, target=evidence.action, summary=evidence.description,
-        before={"evidence_id": evidence.id, "withdrawn": False},
-        after={"evidence_id": evidence.id, "withdrawn": True, "reason": reason},
-    )
-
-
-def record_download(*, actor: User, evidence: Evidence) -> None:
-    audit.record(
-        "evidence.downloaded", actor=actor, target=evidence.action,
-        summary=evidence.original_filename or evidence.description,
-        after={"evidence_id": evidence.id, "sha256": evidence.sha256},
-    )
-

@@ -8,14 +8,25 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 
 from tracker import clock
-from tracker.services import audit
-from tracker.services.demo.northbridge import AGENCIES, PARTNERSHIPS, REVIEWS, THEMES, USERS
-from tracker.services.storage import EvidenceStore
 from tracker.db import db
-from tracker.models import Action, Agency, AssuranceDecision, Evidence, Partnership, ProgressUpdate, Recommendation, Review, TargetDateChange, Theme, User
-from tracker.services import people
+from tracker.models import (
+    Action,
+    Agency,
+    AssuranceDecision,
+    Evidence,
+    Partnership,
+    ProgressUpdate,
+    Recommendation,
+    Review,
+    TargetDateChange,
+    Theme,
+    User,
+)
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, PartnershipKind, ReviewType, Scope
+from tracker.services import audit, people
+from tracker.services.demo.northbridge import AGENCIES, PARTNERSHIPS, REVIEWS, THEMES, USERS
+from tracker.services.storage import EvidenceStore
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.models import Agency
-
 from tracker.parsing.agencies import match_agency, normalise_agency_name
-from tracker.services.imports.preview import CREATE, Change, ImportPlan, PlannedRecommendation, UnknownAgency
 from tracker.parsing.result import Message
+from tracker.services.imports.preview import CREATE, Change, ImportPlan, PlannedRecommendation, UnknownAgency
 
 if TYPE_CHECKING:
     from tracker.services.imports.compare import ImportOptions

@@ -12,13 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker import clock
-from tracker.services import audit
 from tracker.models import Action, Agency, ImportRun, ProgressUpdate, Recommendation, Review, Theme, User
-from tracker.services import people
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import Scope
-
+from tracker.services import audit, people
 from tracker.services.imports.compare import today_or
 from tracker.services.imports.preview import CREATE, NEW, ImportPlan, PlannedAction, PlannedRecommendation
 

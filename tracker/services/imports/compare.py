@@ -23,13 +23,21 @@ from sqlalchemy.orm import Session, selectinload
 
 from tracker import clock
 from tracker.models import Action, Partnership, Recommendation, Review, Theme
+from tracker.parsing.agencies import normalise_agency_name
+from tracker.parsing.result import ImportResult, Message, ParsedAction, ParsedRecommendation
 from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
 from tracker.rules.vocabulary import ReviewType, Scope
-
-from tracker.parsing.agencies import normalise_agency_name
 from tracker.services.imports.agencies import AgencyBook, address
-from tracker.services.imports.preview import NEW, Change, ImportPlan, PlannedAction, PlannedRecommendation, PlannedReview, show_date, show_target
-from tracker.parsing.result import ImportResult, Message, ParsedAction, ParsedRecommendation
+from tracker.services.imports.preview import (
+    NEW,
+    Change,
+    ImportPlan,
+    PlannedAction,
+    PlannedRecommendation,
+    PlannedReview,
+    show_date,
+    show_target,
+)
 
 AgencyChoice = int | Literal["create"]
 # The statuses a file may put an action in, in the order work moves forward.

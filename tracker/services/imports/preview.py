@@ -5,10 +5,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tracker.parsing.result import ImportResult, Message, ParsedAction, ParsedRecommendation
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import ReviewType
-
-from tracker.parsing.result import ImportResult, Message, ParsedAction, ParsedRecommendation
 
 if TYPE_CHECKING:
     from tracker.models import Action, Recommendation, Review

@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.services.imports.apply import apply
-from tracker.parsing.detect import parse_file
-from tracker.services.imports.compare import ImportOptions, build_plan
-from tracker.services.imports.preview import ImportPlan
-from tracker.services.imports.pending import PendingUpload, PendingUploads
 from tracker.models import Agency, ImportRun, Partnership, Review, User
+from tracker.parsing.detect import parse_file
+from tracker.services.imports.apply import apply
+from tracker.services.imports.compare import ImportOptions, build_plan
+from tracker.services.imports.pending import PendingUpload, PendingUploads
+from tracker.services.imports.preview import ImportPlan
 
 
 def safe_file_name(name: str | None) -> str:

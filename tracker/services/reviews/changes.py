@@ -12,11 +12,11 @@ from datetime import date
 from sqlalchemy import func, select
 
 from tracker import clock
-from tracker.services import audit
 from tracker.db import db
 from tracker.models import Agency, Partnership, Recommendation, Review, Theme, User
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType, Scope
+from tracker.services import audit
 
 REVIEW_FIELDS = [
     "reference",

@@ -4,17 +4,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.access import policy
-from tracker.services import rollups
+from tracker.access.policy import Permission
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme
-from tracker.access.policy import Permission
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
+from tracker.services import rollups
 
 
 @dataclass
@@ -48,37 +48,25 @@ class RecommendationView:
     progress: Progress
 
 
-def _with_plan(query: Select[Any]) -> Select[Any]:
-    return query.options(
-        selectinload(Review.recommendations).selectinload(Recommendation.actions).joinedload(Action.lead_agency),
-        selectinload(Review.recommendations).selectinload(Recommendation.agencies),
-        selectinload(Review.recommendations).selectinload(Recommendation.themes),
-    )
-
-
-def review_with_plan(review_id: int) -> Review | None:
-    return db.session.scalar(_with_plan(select(Review).where(Review.id == review_id)))
-
-
-def recommendation_with_plan(recommendation_id: int) -> Recommendation | None:
-    """The recommendation with its whole review, since whether a lead may see it depends on the review's actions."""
-    review_id = db.session.scalar(select(Recommendation.review_id).where(Recommendation.id == recommendation_id))
-    if review_id is None:
-        return None
-    review = review_with_plan(review_id)
-    return next((r for r in review.recommendations if r.id == recommendation_id), None) if review else None
-
-
-def review_editable(review_id: int) -> Review | None:
-    return db.session.get(Review, review_id)
-
-
-def recommendation_editable(recommendation_id: int) -> Recommendation | None:
-    return db.session.scalar(
-        select(Recommendation)
-        .where(Recommendation.id == recommendation_id)
-        .options(joinedload(Recommendation.review), selectinload(Recommendation.agencies), selectinload(Recommendation.themes))
-    )
+# A review's page: every recommendation with its actions, agencies and themes, in four queries.
+REVIEW_WITH_PLAN = (
+    selectinload(Review.recommendations).selectinload(Recommendation.actions).joinedload(Action.lead_agency),
+    selectinload(Review.recommendations).selectinload(Recommendation.agencies),
+    selectinload(Review.recommendations).selectinload(Recommendation.themes),
+)
+# A recommendation's page: its review, actions, agencies and themes.
+RECOMMENDATION_PAGE = (
+    joinedload(Recommendation.review),
+    selectinload(Recommendation.actions).joinedload(Action.lead_agency),
+    selectinload(Recommendation.agencies),
+    selectinload(Recommendation.themes),
+)
+# A recommendation's edit form: its review, agencies and themes.
+RECOMMENDATION_FORM = (
+    joinedload(Recommendation.review),
+    selectinload(Recommendation.agencies),
+    selectinload(Recommendation.themes),
+)
 
 
 def recommendation_view(user: Any, recommendation: Recommendation) -> RecommendationView:

@@ -21,11 +21,11 @@ from sqlalchemy.orm import contains_eager
 
 from tracker import clock
 from tracker.access import policy
-from tracker.services import rollups
 from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, recommendation_themes
 from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_rank_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
+from tracker.services import rollups
 
 PAGE_SIZE = 50
 # Each sort and its reverse ("-target_date"), as the page describes them.

@@ -16,11 +16,11 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import HiddenField, RadioField, SelectChoice, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from tracker.services.actions.conflicts import ComparedField
-from tracker.web.forms import UKDateField
+from tracker.clock import uk_date
 from tracker.models import Action
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind
-from tracker.web.shell import uk_date
+from tracker.services.actions.conflicts import ComparedField
+from tracker.web.forms import UKDateField
 
 
 def _strip(value: Any) -> Any:

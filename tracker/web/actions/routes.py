@@ -1,7 +1,4 @@
-"""The action page and the lead agency's work: progress updates, details, target dates, submission.
-
-Evidence and the subgroup's pages register on the same blueprint from their own modules.
-"""
+"""The action page and the lead agency's work: progress updates, details, target dates, submission."""
 from __future__ import annotations
 
 from typing import Any
@@ -10,30 +7,32 @@ from flask import flash, redirect, render_template, request, url_for
 from wtforms import SelectChoice
 
 from tracker import clock
-from tracker.web.actions import loading as access
-from tracker.web.actions import forms
-from tracker.services.actions import history
-from tracker.services.actions import progress as services
-from tracker.web.actions.blueprint import bp
-from tracker.services.actions.conflicts import ActionChanged
-from tracker.web.forms import show_refusal
 from tracker.access.policy import Permission, requires
+from tracker.models import Action
+from tracker.models.live import is_live
+from tracker.services.actions import history, progress
+from tracker.services.actions.conflicts import ActionChanged
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus, next_statuses
+from tracker.web import loading
+from tracker.web.actions import forms
+from tracker.web.actions.blueprint import bp
+from tracker.web.actions.conflicts import conflict_page
+from tracker.web.forms import show_refusal
 
 
 @bp.get("/actions/<int:action_id>")
 @requires(Permission.VIEW_PLANS)
 def show(action_id: int) -> Any:
-    user = access.user()
-    action = access.visible(history.action_for_page(action_id))
+    user = loading.user()
+    action = loading.load(Action, action_id, options=history.FOR_PAGE)
     return render_template(
         "actions/show.html",
         action=action,
         result=action.rag_result,
-        withdrawn=access.is_withdrawn(action),
+        withdrawn=not is_live(action),
         moves=next_statuses(action.status, user.role),
-        pending=services.pending_change(action),
+        pending=progress.pending_change(action),
         timeline=history.timeline(action),
         history=history.history(action.id),
         live_evidence=[e for e in action.evidence if not e.is_withdrawn],
@@ -53,10 +52,10 @@ def _status(value: str | None) -> ActionStatus | None:
 @bp.route("/actions/<int:action_id>/updates/new", methods=["GET", "POST"])
 @requires(Permission.UPDATE_ACTION)
 def add_update(action_id: int) -> Any:
-    user = access.user()
-    action = access.changeable(action_id, Permission.UPDATE_ACTION)
+    user = loading.user()
+    action = loading.load(Action, action_id, Permission.UPDATE_ACTION, options=history.WITH_CONTEXT)
     form = forms.ProgressUpdateForm()
-    choices = services.update_choices(action, user)
+    choices = progress.update_choices(action, user)
     form.status.choices = [
         SelectChoice("", f"Keep it {action.status.label.lower()}"), *[SelectChoice(s.value, s.label) for s in choices]
     ]
@@ -65,12 +64,12 @@ def add_update(action_id: int) -> Any:
         form.status.data = ""
     if form.validate_on_submit():
         try:
-            services.add_update(
+            progress.add_update(
                 actor=user, action=action, written_on=form.written_on.data,
                 narrative=form.narrative.data or "", new_status=_status(form.status.data),
             )
         except ActionChanged as changed:
-            return access.conflict_page(changed, form, "actions/add_update.html", choices=choices)
+            return conflict_page(changed, form, "actions/add_update.html", choices=choices)
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="narrative")
         else:
@@ -82,20 +81,20 @@ def add_update(action_id: int) -> Any:
 @bp.route("/actions/<int:action_id>/details", methods=["GET", "POST"])
 @requires(Permission.UPDATE_ACTION)
 def edit_details(action_id: int) -> Any:
-    user = access.user()
-    action = access.changeable(action_id, Permission.UPDATE_ACTION)
+    user = loading.user()
+    action = loading.load(Action, action_id, Permission.UPDATE_ACTION, options=history.WITH_CONTEXT)
     form = forms.DetailsForm()
     if request.method == "GET":
         form.owner.data, form.milestones.data = action.owner, action.milestones
         form.load(action)
     if form.validate_on_submit():
         try:
-            services.edit_details(
+            progress.edit_details(
                 actor=user, action=action, version=form.loaded_version(),
                 owner=form.owner.data or "", milestones=form.milestones.data or "",
             )
         except ActionChanged as changed:
-            return access.conflict_page(changed, form, "actions/edit_details.html")
+            return conflict_page(changed, form, "actions/edit_details.html")
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="owner")
         else:
@@ -107,13 +106,13 @@ def edit_details(action_id: int) -> Any:
 @bp.route("/actions/<int:action_id>/target-date", methods=["GET", "POST"])
 @requires(Permission.UPDATE_ACTION)
 def request_target_date(action_id: int) -> Any:
-    user = access.user()
-    action = access.changeable(action_id, Permission.UPDATE_ACTION, full=True)
-    pending = services.pending_change(action)
+    user = loading.user()
+    action = loading.load(Action, action_id, Permission.UPDATE_ACTION, options=history.FOR_PAGE)
+    pending = progress.pending_change(action)
     form = forms.TargetDateRequestForm()
     if form.validate_on_submit():
         try:
-            services.request_target_date(
+            progress.request_target_date(
                 actor=user, action=action, proposed_date=form.proposed_date.data, reason=form.reason.data or ""
             )
         except DomainError as refusal:
@@ -127,8 +126,8 @@ def request_target_date(action_id: int) -> Any:
 @bp.route("/actions/<int:action_id>/submit", methods=["GET", "POST"])
 @requires(Permission.UPDATE_ACTION)
 def submit(action_id: int) -> Any:
-    user = access.user()
-    action = access.changeable(action_id, Permission.UPDATE_ACTION, full=True)
+    user = loading.user()
+    action = loading.load(Action, action_id, Permission.UPDATE_ACTION, options=history.FOR_PAGE)
     form = forms.SubmitForm()
     if request.method == "GET":
         form.outcome_statement.data = action.outcome_statement
@@ -141,12 +140,12 @@ def submit(action_id: int) -> Any:
     }
     if form.validate_on_submit():
         try:
-            services.submit(
+            progress.submit(
                 actor=user, action=action, version=form.loaded_version(),
                 outcome_statement=form.outcome_statement.data or "", completed_on=form.completed_on.data,
             )
         except ActionChanged as changed:
-            return access.conflict_page(changed, form, "actions/submit.html", **context)
+            return conflict_page(changed, form, "actions/submit.html", **context)
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="outcome_statement")
         else:
@@ -154,8 +153,3 @@ def submit(action_id: int) -> Any:
             return redirect(url_for("actions.show", action_id=action.id))
     return render_template("actions/submit.html", form=form, action=action, **context)
 
-
-from tracker.web.actions import evidence_routes  # noqa: E402,F401  (they add their views to bp)
-from tracker.web.actions import subgroup_routes
-
-__all__ = ["bp"]

@@ -4,32 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from flask import flash, redirect, render_template, request, url_for
 from wtforms import SelectChoice
 
 from tracker import clock
-from tracker.web.actions import loading as access
-from tracker.services.actions import decisions
-from tracker.web.actions import forms
-from tracker.services.actions import planning
-from tracker.web.actions.blueprint import bp
-from tracker.services.actions.conflicts import ActionChanged
-from tracker.db import db
-from tracker.web.forms import show_refusal
-from tracker.models import Agency, Recommendation, TargetDateChange
 from tracker.access.policy import Permission, requires
+from tracker.models import Action, Agency, Recommendation, TargetDateChange
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus, next_statuses
 from tracker.rules.vocabulary import DecisionOutcome
+from tracker.services import people
+from tracker.services.actions import decisions, history, planning, planning_queries
+from tracker.services.actions.conflicts import ActionChanged
+from tracker.web import loading
+from tracker.web.actions import forms
+from tracker.web.actions.blueprint import bp
+from tracker.web.actions.conflicts import conflict_page
+from tracker.web.forms import show_refusal
 
 
 @bp.route("/actions/<int:action_id>/decide", methods=["GET", "POST"])
 @requires(Permission.DECIDE)
 def decide(action_id: int) -> Any:
-    user = access.user()
-    action = access.changeable(action_id, Permission.DECIDE, full=True)
+    user = loading.user()
+    action = loading.load(Action, action_id, Permission.DECIDE, options=history.FOR_PAGE)
     form = forms.DecisionForm()
     if request.method == "GET":
         form.meeting_on.data = clock.today()
@@ -44,7 +42,7 @@ def decide(action_id: int) -> Any:
                 meeting_on=form.meeting_on.data, comment=form.comment.data or "",
             )
         except ActionChanged as changed:
-            return access.conflict_page(changed, form, "actions/decide.html", **context)
+            return conflict_page(changed, form, "actions/decide.html", **context)
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="outcome")
         else:
@@ -59,15 +57,15 @@ def decide(action_id: int) -> Any:
 @bp.route("/actions/<int:action_id>/close", methods=["GET", "POST"])
 @requires(Permission.DECIDE)
 def close(action_id: int) -> Any:
-    user = access.user()
-    action = access.changeable(action_id, Permission.DECIDE)
+    user = loading.user()
+    action = loading.load(Action, action_id, Permission.DECIDE, options=history.WITH_CONTEXT)
     form = forms.CloseForm()
     closable = ActionStatus.CLOSED_NOT_ACHIEVED in next_statuses(action.status, user.role)
     if form.validate_on_submit():
         try:
             decisions.close(actor=user, action=action, reason=form.comment.data or "", meeting_on=form.meeting_on.data)
         except ActionChanged as changed:
-            return access.conflict_page(changed, form, "actions/close.html", closable=closable)
+            return conflict_page(changed, form, "actions/close.html", closable=closable)
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="comment")
         else:
@@ -79,22 +77,16 @@ def close(action_id: int) -> Any:
 @bp.route("/target-date-changes/<int:change_id>/decide", methods=["GET", "POST"])
 @requires(Permission.DECIDE)
 def decide_target_date(change_id: int) -> Any:
-    user = access.user()
-    change = db.session.scalar(
-        select(TargetDateChange)
-        .where(TargetDateChange.id == change_id)
-        .options(joinedload(TargetDateChange.requested_by), joinedload(TargetDateChange.decided_by))
-    )
-    if change is None:
-        abort(404)
-    action = access.changeable(change.action_id, Permission.DECIDE)
+    user = loading.user()
+    change = loading.load(TargetDateChange, change_id, Permission.DECIDE, options=planning_queries.CHANGE_WITH_ACTION)
+    action = change.action
     form = forms.TargetDateDecisionForm()
     if form.validate_on_submit():
         agree = {"agree": True, "refuse": False}.get(form.decision.data or "")
         try:
             decisions.decide_target_date(actor=user, change=change, agree=agree, comment=form.comment.data or "")
         except ActionChanged as changed:
-            return access.conflict_page(changed, form, "actions/decide_target_date.html", change=change)
+            return conflict_page(changed, form, "actions/decide_target_date.html", change=change)
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="decision")
         else:
@@ -104,7 +96,7 @@ def decide_target_date(change_id: int) -> Any:
 
 
 def _agency_choices(form: forms.ActionForm, current: Agency | None) -> dict[str, Agency]:
-    agencies = list(db.session.scalars(select(Agency).where(Agency.active.is_(True)).order_by(Agency.name)))
+    agencies = people.active_agencies()
     if current is not None and current not in agencies:
         agencies.append(current)  # an inactive lead agency stays selectable on its own actions
     form.lead_agency.choices = [SelectChoice("", "Select the lead agency"), *[SelectChoice(str(a.id), a.name) for a in agencies]]
@@ -126,14 +118,10 @@ def _details(form: forms.ActionForm, agencies: dict[str, Agency]) -> planning.Ac
 @bp.route("/recommendations/<int:recommendation_id>/actions/new", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def create(recommendation_id: int) -> Any:
-    user = access.user()
-    recommendation = db.session.scalar(
-        select(Recommendation)
-        .where(Recommendation.id == recommendation_id)
-        .options(joinedload(Recommendation.review), joinedload(Recommendation.agencies))
+    user = loading.user()
+    recommendation = loading.load(
+        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=planning_queries.RECOMMENDATION_FOR_ACTIONS
     )
-    if recommendation is None:
-        abort(404)
     form = forms.ActionForm()
     agencies = _agency_choices(form, None)
     if request.method == "GET" and len(recommendation.agencies) == 1:
@@ -152,8 +140,8 @@ def create(recommendation_id: int) -> Any:
 @bp.route("/actions/<int:action_id>/edit", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def edit(action_id: int) -> Any:
-    user = access.user()
-    action = access.changeable(action_id, Permission.MANAGE_PLANS)
+    user = loading.user()
+    action = loading.load(Action, action_id, Permission.MANAGE_PLANS, options=history.WITH_CONTEXT)
     form = forms.ActionForm()
     agencies = _agency_choices(form, action.lead_agency)
     if request.method == "GET":
@@ -166,7 +154,7 @@ def edit(action_id: int) -> Any:
         try:
             planning.edit_action(actor=user, action=action, version=form.loaded_version(), details=_details(form, agencies))
         except ActionChanged as changed:
-            return access.conflict_page(changed, form, "actions/edit.html")
+            return conflict_page(changed, form, "actions/edit.html")
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="description")
         else:
@@ -178,8 +166,8 @@ def edit(action_id: int) -> Any:
 @bp.route("/actions/<int:action_id>/withdraw", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def withdraw(action_id: int) -> Any:
-    user = access.user()
-    action = access.changeable(action_id, Permission.MANAGE_PLANS)
+    user = loading.user()
+    action = loading.load(Action, action_id, Permission.MANAGE_PLANS, options=history.WITH_CONTEXT)
     form = forms.WithdrawForm()
     if request.method == "GET":
         form.load(action)
@@ -187,7 +175,7 @@ def withdraw(action_id: int) -> Any:
         try:
             planning.withdraw_action(actor=user, action=action, version=form.loaded_version(), reason=form.reason.data or "")
         except ActionChanged as changed:
-            return access.conflict_page(changed, form, "actions/withdraw.html")
+            return conflict_page(changed, form, "actions/withdraw.html")
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="reason")
         else:

@@ -5,16 +5,16 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from tracker.web.admin.blueprint import bp
-from tracker.web.admin.forms import AgencyForm, ConfirmForm
-from tracker.db import db
-from tracker.web.forms import show_refusal
-from tracker.models import Action, Agency, User
-from tracker.services import people as services
 from tracker.access.policy import Permission, requires
+from tracker.db import db
+from tracker.models import Action, Agency, User
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import OPEN_STATUSES
 from tracker.rules.vocabulary import Role
+from tracker.services import people as services
+from tracker.web.admin.blueprint import bp
+from tracker.web.admin.forms import AgencyForm, ConfirmForm
+from tracker.web.forms import show_refusal
 
 
 def _agency(agency_id: int) -> Agency:

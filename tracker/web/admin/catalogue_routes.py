@@ -5,14 +5,14 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from tracker.access.policy import Permission, requires
+from tracker.db import db
+from tracker.models import Partnership, Review, Theme, recommendation_themes
+from tracker.rules import DomainError
+from tracker.services import people as services
 from tracker.web.admin.blueprint import bp
 from tracker.web.admin.forms import ConfirmForm, PartnershipForm, ThemeForm
-from tracker.db import db
 from tracker.web.forms import show_refusal
-from tracker.models import Partnership, Review, Theme, recommendation_themes
-from tracker.services import people as services
-from tracker.access.policy import Permission, requires
-from tracker.rules import DomainError
 
 
 @bp.route("/partnerships")

@@ -16,10 +16,10 @@ from wtforms import PasswordField, RadioField, SelectField, StringField, SubmitF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from tracker.services.auth import MIN_PASSWORD_LENGTH
 from tracker.models import Agency
-from tracker.services.people import EMAIL_FORMAT, EMAIL_FORMAT_MESSAGE
 from tracker.rules.vocabulary import PartnershipKind, Role
+from tracker.services.auth import MIN_PASSWORD_LENGTH
+from tracker.services.people import EMAIL_FORMAT, EMAIL_FORMAT_MESSAGE
 
 GENERATE = "generate"
 CHOOSE = "choose"

@@ -1,14 +1,11 @@
-"""Administration pages; each kind of record has its own module of views on the one blueprint."""
+"""The administration index: how many of each kind of record there are."""
 from __future__ import annotations
 
 from flask import render_template
 
-from tracker.web.admin import agency_routes as agencies  # noqa: F401  (they attach their views to bp)
-from tracker.web.admin import catalogue_routes as catalogue
-from tracker.web.admin import user_routes as users
-from tracker.web.admin.blueprint import bp
-from tracker.services.admin_figures import index_figures
 from tracker.access.policy import Permission, requires
+from tracker.services.admin_figures import index_figures
+from tracker.web.admin.blueprint import bp
 
 
 @bp.route("")

@@ -5,15 +5,15 @@ from flask import abort, flash, redirect, render_template, session, url_for
 from flask_login import current_user, login_user
 from sqlalchemy import select
 
+from tracker.access.policy import Permission, requires
+from tracker.db import db
+from tracker.models import Agency, User
+from tracker.rules import DomainError
+from tracker.services import people as services
 from tracker.web.admin.blueprint import bp
 from tracker.web.admin.forms import CHOOSE, ConfirmForm, EditUserForm, NewUserForm, ResetPasswordForm, agency_choices
-from tracker.web.transactions import keep_writes
-from tracker.db import db
 from tracker.web.forms import show_refusal
-from tracker.models import Agency, User
-from tracker.services import people as services
-from tracker.access.policy import Permission, requires
-from tracker.rules import DomainError
+from tracker.web.transactions import keep_writes
 
 
 def _user(user_id: int) -> User:

@@ -1,0 +1,5 @@
+"""Signing in and out."""
+
+from tracker.web.auth.routes import bp
+
+__all__ = ["bp"]

@@ -6,10 +6,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
+from tracker.access.policy import Permission, requires
 from tracker.services import auth as services
 from tracker.web.auth.forms import SignInForm
 from tracker.web.transactions import keep_writes
-from tracker.access.policy import Permission, requires
 
 bp = Blueprint("auth", __name__)
 

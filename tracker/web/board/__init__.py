@@ -1,1 +1,5 @@
 """The board's read-only summary: is the learning being acted on?"""
+
+from tracker.web.board.routes import bp
+
+__all__ = ["bp"]

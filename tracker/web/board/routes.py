@@ -11,12 +11,12 @@ from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField, ValidationError
 
 from tracker import clock
-from tracker.services import rollups
-from tracker.services import board as summary
-from tracker.web.forms import UKDateField
 from tracker.access.policy import Permission, requires
-from tracker.services.rollups import RagCounts
+from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
+from tracker.services import board as summary
+from tracker.services import rollups
+from tracker.web.forms import UKDateField
 
 bp = Blueprint("board", __name__)
 

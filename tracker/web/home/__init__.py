@@ -1,0 +1,5 @@
+"""The home page each role starts from."""
+
+from tracker.web.home.routes import bp
+
+__all__ = ["bp"]

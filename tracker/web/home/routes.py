@@ -3,9 +3,9 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 from flask_login import current_user
 
-from tracker.services import rollups
 from tracker.access.policy import Permission, requires
 from tracker.rules.vocabulary import Role
+from tracker.services import rollups
 
 bp = Blueprint("home", __name__)
 

@@ -9,9 +9,9 @@ from wtforms import SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
-from tracker.services.imports.preview import CREATE, UnknownAgency
 from tracker.models import Agency, Partnership
 from tracker.rules.vocabulary import ReviewType
+from tracker.services.imports.preview import CREATE, UnknownAgency
 
 
 class UploadForm(FlaskForm):

@@ -3,14 +3,14 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from tracker.db import db
-from tracker.web.forms import show_refusal
-from tracker.services.imports.preview import CREATE, ImportPlan
-from tracker.services.imports import staging as services
-from tracker.web.imports.forms import UploadForm, agency_fields, confirm_form
-from tracker.services.imports.pending import PendingUpload, PendingUploads
 from tracker.access.policy import Permission, requires
+from tracker.db import db
 from tracker.rules import DomainError
+from tracker.services.imports import staging as services
+from tracker.services.imports.pending import PendingUpload, PendingUploads
+from tracker.services.imports.preview import CREATE, ImportPlan
+from tracker.web.forms import show_refusal
+from tracker.web.imports.forms import UploadForm, agency_fields, confirm_form
 
 bp = Blueprint("imports", __name__)
 

@@ -1,1 +1,5 @@
 """The subgroup's overview: progress per review and per agency, and what waits for a decision."""
+
+from tracker.web.overview.routes import bp
+
+__all__ = ["bp"]

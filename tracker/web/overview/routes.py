@@ -8,13 +8,13 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from tracker import clock
 from tracker.access import policy
-from tracker.services import rollups
+from tracker.access.policy import Permission, requires
 from tracker.db import db
 from tracker.models import Action, Recommendation, Review, TargetDateChange
-from tracker.access.policy import Permission, requires
-from tracker.services.rollups import RagCounts
+from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import TargetDateChangeState
+from tracker.services import rollups
 
 bp = Blueprint("overview", __name__)
 

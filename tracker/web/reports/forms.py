@@ -8,8 +8,8 @@ from wtforms import RadioField, SelectField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
-from tracker.web.forms import UKDateField
 from tracker.rules.vocabulary import ReviewType
+from tracker.web.forms import UKDateField
 
 
 class ReportForm(FlaskForm):

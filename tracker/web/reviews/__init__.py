@@ -1,1 +1,6 @@
 """Reviews and their numbered recommendations: the plans the actions belong to."""
+
+from tracker.web.reviews import recommendation_routes, routes
+from tracker.web.reviews.blueprint import bp
+
+__all__ = ["bp", "recommendation_routes", "routes"]

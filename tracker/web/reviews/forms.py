@@ -13,8 +13,8 @@ from wtforms import RadioField, SelectField, SelectMultipleField, StringField, S
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
-from tracker.web.forms import UKDateField
 from tracker.rules.vocabulary import ReviewType, Scope
+from tracker.web.forms import UKDateField
 
 
 def choices(pairs: list[tuple[object, str]]) -> list[SelectChoice]:

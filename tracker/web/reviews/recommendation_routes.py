@@ -5,21 +5,22 @@ from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 
-from tracker.web.forms import show_refusal
-from tracker.models import Agency, Recommendation, Theme
 from tracker.access.policy import Permission, requires
-from tracker.services.reviews import queries
+from tracker.models import Agency, Recommendation, Review, Theme
+from tracker.rules import DomainError
 from tracker.services.reviews import changes as services
-from tracker.web.reviews.loading import manageable_recommendation, manageable_review, user, visible_recommendation
+from tracker.services.reviews import queries
+from tracker.web import loading
+from tracker.web.forms import show_refusal
+from tracker.web.loading import user
 from tracker.web.reviews.blueprint import bp
 from tracker.web.reviews.forms import RecommendationForm, WithdrawForm, choices
-from tracker.rules import DomainError
 
 
 @bp.route("/recommendations/<int:recommendation_id>")
 @requires(Permission.VIEW_PLANS)
 def recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
-    found = visible_recommendation(recommendation_id)
+    found = loading.load(Recommendation, recommendation_id, options=queries.RECOMMENDATION_PAGE)
     return render_template(
         "reviews/recommendation.html",
         recommendation=found,
@@ -51,7 +52,7 @@ def _fields(form: RecommendationForm, agencies: dict[int, Agency], themes: dict[
 @bp.route("/reviews/<int:review_id>/recommendations/new", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def create_recommendation(review_id: int):  # type: ignore[no-untyped-def]
-    review = manageable_review(review_id)
+    review = loading.load(Review, review_id, Permission.MANAGE_PLANS)
     if review.is_withdrawn:
         flash("This review has been withdrawn: recommendations cannot be added.", "info")
         return redirect(url_for("reviews.show", review_id=review.id))
@@ -85,7 +86,7 @@ def _form_data(recommendation: Recommendation) -> dict[str, Any]:
 @bp.route("/recommendations/<int:recommendation_id>/edit", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def edit_recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
-    found = manageable_recommendation(recommendation_id)
+    found = loading.load(Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM)
     if found.is_withdrawn or found.review.is_withdrawn:
         flash("This recommendation has been withdrawn and cannot be changed.", "info")
         return redirect(url_for("reviews.recommendation", recommendation_id=found.id))
@@ -107,7 +108,7 @@ def edit_recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
 @bp.route("/recommendations/<int:recommendation_id>/withdraw", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def withdraw_recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
-    found = manageable_recommendation(recommendation_id)
+    found = loading.load(Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM)
     if found.is_withdrawn:
         flash("This recommendation has already been withdrawn.", "info")
         return redirect(url_for("reviews.recommendation", recommendation_id=found.id))

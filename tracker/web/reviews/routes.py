@@ -5,21 +5,19 @@ from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 
-from tracker.db import db
-from tracker.web.forms import show_refusal
-from tracker.models import Partnership, Review
 from tracker.access.policy import Permission, requires
-from tracker.services.reviews import queries
-from tracker.web.reviews import recommendation_routes
-from tracker.services.reviews import changes as services
-from tracker.web.reviews.loading import endpoint_allowed, manageable_review, user, visible_review
-from tracker.web.reviews.blueprint import bp
-from tracker.web.reviews.forms import ReviewForm, WithdrawForm
+from tracker.models import Review
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
-
-# The recommendation pages share this blueprint; importing them registers their routes.
-__all__ = ["bp", "recommendation_routes"]
+from tracker.services import catalogue
+from tracker.services.reviews import changes as services
+from tracker.services.reviews import queries
+from tracker.web import loading
+from tracker.web.forms import show_refusal
+from tracker.web.loading import user
+from tracker.web.reviews.blueprint import bp
+from tracker.web.reviews.forms import ReviewForm, WithdrawForm
+from tracker.web.shell import may_open
 
 
 @bp.route("/reviews")
@@ -60,7 +58,7 @@ def index():  # type: ignore[no-untyped-def]
 @bp.route("/reviews/<int:review_id>")
 @requires(Permission.VIEW_PLANS)
 def show(review_id: int):  # type: ignore[no-untyped-def]
-    review = visible_review(review_id)
+    review = loading.load(Review, review_id, options=queries.REVIEW_WITH_PLAN)
     views, progress, hidden = queries.plan_views(user(), review)
     return render_template(
         "reviews/show.html",
@@ -68,12 +66,12 @@ def show(review_id: int):  # type: ignore[no-untyped-def]
         views=views,
         progress=progress,
         hidden=hidden,
-        action_plan_download=endpoint_allowed("reports.action_plan"),
+        action_plan_download=may_open("reports.action_plan"),
     )
 
 
 def _review_fields(form: ReviewForm) -> dict[str, Any]:
-    partnership = db.session.get(Partnership, form.partnership.data) if form.partnership.data else None
+    partnership = catalogue.find_partnership(form.partnership.data) if form.partnership.data else None
     return {
         "reference": form.reference.data or "",
         "type": form.type.data,
@@ -107,7 +105,7 @@ def create():  # type: ignore[no-untyped-def]
 @bp.route("/reviews/<int:review_id>/edit", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def edit(review_id: int):  # type: ignore[no-untyped-def]
-    review = manageable_review(review_id)
+    review = loading.load(Review, review_id, Permission.MANAGE_PLANS)
     if review.is_withdrawn:
         flash("This review has been withdrawn and cannot be changed.", "info")
         return redirect(url_for("reviews.show", review_id=review.id))
@@ -142,7 +140,7 @@ def _form_data(review: Review) -> dict[str, Any]:
 @bp.route("/reviews/<int:review_id>/withdraw", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def withdraw(review_id: int):  # type: ignore[no-untyped-def]
-    review = manageable_review(review_id)
+    review = loading.load(Review, review_id, Permission.MANAGE_PLANS)
     if review.is_withdrawn:
         flash("This review has already been withdrawn.", "info")
         return redirect(url_for("reviews.show", review_id=review.id))

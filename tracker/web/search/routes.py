@@ -8,9 +8,9 @@ from flask_login import current_user
 
 from tracker import clock
 from tracker.access.policy import Permission, requires
-from tracker.web.search import panel
 from tracker.services.search import results as services
 from tracker.services.search.query import SORTS, ActionFilters
+from tracker.web.search import panel
 
 bp = Blueprint("search", __name__)
 

@@ -1,4 +1,6 @@
-"""The application factory: settings, extensions in one ordered block, the page shell, the blueprints."""
+"""The application factory: settings, extensions in one ordered block, the page shell, blueprints, commands.
+
+It sits above both the web pages and the command line, which know nothing of each other."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +13,7 @@ from tracker.db import db, prepare_engine
 from tracker.web import shell, transactions
 from tracker.web.extensions import csrf, login_manager, migrate
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
 
 
 def create_app(config: type | dict[str, Any] | None = None) -> Flask:
@@ -45,27 +47,7 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from tracker.web.actions.routes import bp as actions_bp
-    from tracker.web.admin.routes import bp as admin_bp
-    from tracker.web.auth.routes import bp as auth_bp
-    from tracker.web.board.routes import bp as board_bp
-    from tracker.web.home.routes import bp as home_bp
-    from tracker.web.imports.routes import bp as imports_bp
-    from tracker.web.overview.routes import bp as overview_bp
-    from tracker.web.reports.routes import bp as reports_bp
-    from tracker.web.reviews.routes import bp as reviews_bp
-    from tracker.web.search.routes import bp as search_bp
+    from tracker.web import actions, admin, auth, board, home, imports, overview, reports, reviews, search
 
-    for blueprint in (
-        auth_bp,
-        home_bp,
-        actions_bp,
-        reviews_bp,
-        overview_bp,
-        search_bp,
-        board_bp,
-        admin_bp,
-        imports_bp,
-        reports_bp,
-    ):
-        app.register_blueprint(blueprint)
+    for feature in (auth, home, actions, reviews, overview, search, board, admin, imports, reports):
+        app.register_blueprint(feature.bp)

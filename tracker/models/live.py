@@ -1,0 +1,60 @@
+"""What still counts: records that have not been withdrawn, and the parents they hang on.
+
+Nothing is hard-deleted; a withdrawn review, recommendation, action or piece of evidence
+keeps its history but drops out of every list and figure. Every query that lists or counts
+starts from one of these selections (or adds `live(...)` to a query that already joins the
+same tables), so the rule is written once. Who may still *read* a withdrawn record is the
+policy's question (`tracker.access.policy.sees_withdrawn`).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from tracker.models.actions import Action, Evidence, ProgressUpdate, TargetDateChange
+from tracker.models.reviews import Recommendation, Review, Withdrawable
+
+
+def live(*models: type[Withdrawable]) -> list[ColumnElement[bool]]:
+    """Conditions that keep only records of these (already joined) tables that are not withdrawn."""
+    return [model.withdrawn_at.is_(None) for model in models]
+
+
+def live_reviews() -> Select[Any]:
+    return select(Review).where(*live(Review))
+
+
+def live_recommendations() -> Select[Any]:
+    """Recommendations joined to their review, both live."""
+    return select(Recommendation).join(Recommendation.review).where(*live(Recommendation, Review))
+
+
+def live_actions() -> Select[Any]:
+    """Actions joined to their recommendation and review, all three live."""
+    return (
+        select(Action)
+        .join(Action.recommendation)
+        .join(Recommendation.review)
+        .where(*live(Action, Recommendation, Review))
+    )
+
+
+def live_evidence() -> Select[Any]:
+    """Evidence that still stands behind its action (the action's own state is the caller's concern)."""
+    return select(Evidence).where(*live(Evidence))
+
+
+def is_live(record: object) -> bool:
+    """Whether one loaded record stands: neither it nor the review or recommendation it hangs on is withdrawn."""
+    chain: list[object] = [record]
+    if isinstance(record, Evidence | ProgressUpdate | TargetDateChange):
+        chain.append(record.action)
+    for item in list(chain):
+        if isinstance(item, Action):
+            chain.append(item.recommendation)
+    for item in list(chain):
+        if isinstance(item, Recommendation):
+            chain.append(item.review)
+    return not any(isinstance(item, Withdrawable) and item.is_withdrawn for item in chain)
