@@ -14,12 +14,23 @@ from sqlalchemy import Row, Select, and_, case, exists, func, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from tracker.models import Action, Agency, AssuranceDecision, Evidence, Partnership, ProgressUpdate, Recommendation, Review, User
-from tracker.workbooks.filters import ReportFilters
-from tracker.services.rollups import RagCounts, live_actions, tally
+from tracker.models import (
+    Action,
+    Agency,
+    AssuranceDecision,
+    Evidence,
+    Partnership,
+    ProgressUpdate,
+    Recommendation,
+    Review,
+    User,
+)
+from tracker.models.live import live_actions
+from tracker.models.tallies import RagCounts, tally
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, rag_rank_sql, rag_sql
 from tracker.rules.vocabulary import DecisionOutcome
+from tracker.workbooks.filters import ReportFilters
 
 STREAM_BATCH = 1_000
 

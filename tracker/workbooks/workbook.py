@@ -21,13 +21,7 @@ from tracker.workbooks import data
 from tracker.workbooks import filters as filters_module
 from tracker.workbooks.cells import Styles, safe_sheet_title, stream_cells
 from tracker.workbooks.filters import ReportFilters
-from tracker.workbooks.sheets import SheetContext
-from tracker.workbooks.sheets import action_plan
-from tracker.workbooks.sheets import all_actions
-from tracker.workbooks.sheets import decisions
-from tracker.workbooks.sheets import evidence
-from tracker.workbooks.sheets import exceptions
-from tracker.workbooks.sheets import summary
+from tracker.workbooks.sheets import SheetContext, action_plan, all_actions, decisions, evidence, exceptions, summary
 
 REVIEW_SHEET_LIMIT = 50
 DEFAULT_PERIOD_DAYS = 90

@@ -10,11 +10,11 @@ from datetime import date
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.workbooks import data
 from tracker.workbooks.cells import Column, cell, prepare_sheet
 from tracker.workbooks.sheets import SheetContext, new_sheet
-from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.vocabulary import ReviewType, Scope
 
 HEADER_ROW = 4
 COLUMNS = [

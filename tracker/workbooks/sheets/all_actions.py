@@ -9,12 +9,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from tracker.workbooks import data
-from tracker.workbooks.cells import Column
-from tracker.workbooks.sheets import HEADER_ROW, SheetContext, new_sheet, write_list
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import ReviewType
 from tracker.rules.vocabulary import Scope as RecommendationScope
+from tracker.workbooks import data
+from tracker.workbooks.cells import Column
+from tracker.workbooks.sheets import HEADER_ROW, SheetContext, new_sheet, write_list
 
 TITLE = "All actions"
 TABLE_NAME = "AllActions"

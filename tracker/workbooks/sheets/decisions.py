@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from tracker.rules.vocabulary import DecisionOutcome
 from tracker.workbooks import data
 from tracker.workbooks.cells import Column
 from tracker.workbooks.sheets import SheetContext, new_sheet, write_list
-from tracker.rules.vocabulary import DecisionOutcome
 
 TITLE = "Assurance decisions"
 

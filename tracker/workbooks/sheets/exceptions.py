@@ -4,11 +4,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.rag import Rag, rag_for
 from tracker.workbooks import data
 from tracker.workbooks.cells import Column
 from tracker.workbooks.sheets import SheetContext, new_sheet, write_list
-from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, rag_for
 
 TITLE = "Exceptions"
 COLUMNS = [

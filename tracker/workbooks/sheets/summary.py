@@ -8,11 +8,11 @@ from datetime import date, datetime
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from tracker.models.tallies import RagCounts
+from tracker.rules.rag import Rag
 from tracker.workbooks.cells import RAG_CHART_COLOURS, cell, print_setup
 from tracker.workbooks.data import Headline
 from tracker.workbooks.sheets import SheetContext
-from tracker.services.rollups import RagCounts
-from tracker.rules.rag import Rag
 
 TITLE = "Summary"
 MAX_CHARTED = 50  # beyond this a chart is a smear of bars; the table still lists them all
