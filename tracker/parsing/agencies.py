@@ -2,6 +2,7 @@
 
 Pure functions: the caller passes the candidates (id, name, short name, aliases) from the database.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,29 @@ Id = TypeVar("Id", bound=Hashable)
 # "Council" goes, but "adult" and "children" stay, so the council's adult and children's social care
 # still come out different.
 NOISE = frozenset(
-    "the and of for nhs trust foundation ft service services council ltd limited plc cic uk "
-    "city county borough district metropolitan".split()
+    [
+        "the",
+        "and",
+        "of",
+        "for",
+        "nhs",
+        "trust",
+        "foundation",
+        "ft",
+        "service",
+        "services",
+        "council",
+        "ltd",
+        "limited",
+        "plc",
+        "cic",
+        "uk",
+        "city",
+        "county",
+        "borough",
+        "district",
+        "metropolitan",
+    ]
 )
 # One spelling for plurals and possessives that mean the same department.
 SAME = {"childrens": "children", "child": "children", "adults": "adult", "constabulary": "police"}
@@ -25,7 +47,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def normalise_agency_name(name: str) -> str:
-    """"The Northbridge NHS Foundation Trust" -> "northbridge"; "Children's Social Care" -> "children social care"."""
+    """ "The Northbridge NHS Foundation Trust" -> "northbridge"; "Children's Social Care" -> "children social care"."""
     s = _APOSTROPHE.sub("", name.lower().replace("&", " and "))
     words = [SAME.get(w, w) for w in _NOT_WORD.sub(" ", s).split()]
     kept = [w for w in words if w not in NOISE]

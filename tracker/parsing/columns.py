@@ -1,4 +1,5 @@
 """Recognising an action plan's columns by what their headings mean, whatever words a partnership uses."""
+
 from __future__ import annotations
 
 import re
@@ -7,15 +8,81 @@ from dataclasses import dataclass, field
 # Roles a column can play. "progress" collects milestones and updates; "lead" is a bare "Lead" or
 # "Responsible", which means the agency unless the sheet also has an agency column.
 ROLES = (
-    "ref", "recommendation", "scope", "action", "agency", "owner", "lead", "progress", "target",
-    "timescale_progress", "completion", "status", "rag", "evidence", "comments",
+    "ref",
+    "recommendation",
+    "scope",
+    "action",
+    "agency",
+    "addressed",
+    "owner",
+    "lead",
+    "progress",
+    "target",
+    "timescale_progress",
+    "completion",
+    "status",
+    "rag",
+    "evidence",
+    "comments",
+    "outcome",
 )
 # Columns whose text is added to the action's progress, each under its own heading.
-PROGRESS_ROLES = ("progress", "evidence", "comments")
+PROGRESS_ROLES = ("progress", "evidence", "comments", "outcome")
+# "Addressed to" names the agencies a recommendation is for, whoever then leads its actions.
+_ADDRESSED = {
+    "addressed to",
+    "to",
+    "for",
+    "recipient",
+    "recipients",
+    "recommendation to",
+    "recommendation for",
+    "directed to",
+    "agency agencies addressed",
+    "agencies addressed",
+    "who to",
+    "target agency",
+}
+# An expected outcome says what will have changed; it is kept with the action but is not progress.
+_OUTCOME = {
+    "outcome",
+    "outcomes",
+    "expected outcome",
+    "expected outcomes",
+    "intended outcome",
+    "desired outcome",
+    "intended outcomes",
+    "measure of success",
+    "success measure",
+    "success measures",
+    "how will we know",
+    "impact",
+    "expected impact",
+    "outcome measure",
+    "outcome measures",
+    "success criteria",
+}
 
-_REF_EXACT = {"ref", "ref no", "reference", "no", "number", "rec", "rec no", "rec ref", "rec number", "item", "id",
-              "item no", "recommendation no", "recommendation number", "recommendation ref", "action no",
-              "action ref", "action number"}
+_REF_EXACT = {
+    "ref",
+    "ref no",
+    "reference",
+    "no",
+    "number",
+    "rec",
+    "rec no",
+    "rec ref",
+    "rec number",
+    "item",
+    "id",
+    "item no",
+    "recommendation no",
+    "recommendation number",
+    "recommendation ref",
+    "action no",
+    "action ref",
+    "action number",
+}
 
 
 def normalise_heading(text: object) -> str:
@@ -28,13 +95,22 @@ def role_of(heading: object) -> str | None:
     if not h or len(h) > 80:
         return None
     words = set(h.split())
-    if h in _REF_EXACT or h == "#":
+    if h in _REF_EXACT or h in {"#", "no.", "rec #", "ref #", "recommendation #", "number ref"}:
         return "ref"
+    if h in _ADDRESSED:
+        return "addressed"
+    if h in _OUTCOME:
+        return "outcome"
     if "timescale" in words and ("progress" in words or "update" in words):
         return "timescale_progress"
     if h.startswith("scope") or h in {"level", "local regional national", "local regional or national"}:
         return "scope"
-    if "milestone" in h or "progress" in words or "update" in h or h in {"current position", "position", "actions taken"}:
+    if (
+        "milestone" in h
+        or "progress" in words
+        or "update" in h
+        or h in {"current position", "position", "actions taken"}
+    ):
         return "progress" if h not in {"progress status"} else "status"
     if "complet" in h or h in {"done", "outcome", "date completed", "date closed", "closed"}:
         return "completion"
@@ -42,13 +118,22 @@ def role_of(heading: object) -> str | None:
         return "rag"
     if h in {"status", "current status", "action status"}:
         return "status"
-    if words & {"target", "deadline", "due", "timescale", "timescales", "timeframe", "when"} or h in {"date", "time frame"}:
+    if words & {"target", "deadline", "due", "timescale", "timescales", "timeframe", "when"} or h in {
+        "date",
+        "time frame",
+    }:
         return "target"
     if "evidence" in words:
         return "evidence"
     if "comment" in h or "critical friend" in h or h in {"notes", "note", "remarks", "challenge"}:
         return "comments"
-    if "agenc" in h or "organisation" in h or "organization" in h or words & {"partner", "partners", "service"}:
+    if (
+        "agenc" in h
+        or "organisation" in h
+        or "organization" in h
+        or words & {"partner", "partners", "service"}
+        or h in {"responsible group", "responsible body", "responsible subgroup", "lead group", "subgroup"}
+    ):
         return "agency"
     if words & {"officer", "owner", "person", "manager"} or "named lead" in h or "responsible officer" in h:
         return "owner"
@@ -68,6 +153,7 @@ class Columns:
     extra: dict[str, list[int]] = field(default_factory=dict)  # progress-like roles -> every column
     headings: dict[int, str] = field(default_factory=dict)  # column -> heading text as written
     unknown: list[int] = field(default_factory=list)
+    bare_lead: int | None = None
 
     def has(self, role: str) -> bool:
         return role in self.roles
@@ -93,6 +179,8 @@ def map_columns(row: list[object], index: int) -> Columns:
         lead = cols.roles.pop("lead")
         target = "owner" if "agency" in cols.roles else "agency"
         cols.roles.setdefault(target, lead)
+        # A bare "Lead" may name people or organisations: the cell decides, and the preview is told.
+        cols.bare_lead = lead
     return cols
 
 

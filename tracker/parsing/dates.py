@@ -4,6 +4,7 @@ A month or a quarter means "by the end of it", so it becomes the last day of tha
 original words are kept in `text` for the preview. Words such as "Ongoing" are not dates: the action
 gets no target date and the user is told why.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -23,7 +24,9 @@ NOT_A_DATE = re.compile(
     re.IGNORECASE,
 )
 # "By", "end of", "w/c" and the like add nothing to the date itself.
-PREFIX = re.compile(r"^(?:(?:by|before|due|deadline|target|end of|end|eo|w/c|week commencing|no later than)\b[\s:,-]*)+", re.I)
+PREFIX = re.compile(
+    r"^(?:(?:by|before|due|deadline|target|end of|end|eo|w/c|week commencing|no later than)\b[\s:,-]*)+", re.I
+)
 
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -31,7 +34,9 @@ _D_MON_Y = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-/]*([A-Za-z]{3,9})\.?,?[\
 _MON_D_Y = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _MON_Y = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/']*(\d{2}|\d{4})$")
 _M_Y = re.compile(r"^(\d{1,2})\s*/\s*(\d{4})$")
-_QUARTER = re.compile(r"^(?:Q|quarter\s*)([1-4])\s*,?\s*(?:of\s+)?(?:FY\s*)?(\d{2}|\d{4})\s*[/\-]\s*(\d{2}|\d{4})$", re.I)
+_QUARTER = re.compile(
+    r"^(?:Q|quarter\s*)([1-4])\s*,?\s*(?:of\s+)?(?:FY\s*)?(\d{2}|\d{4})\s*[/\-]\s*(\d{2}|\d{4})$", re.I
+)
 # A date somewhere inside a sentence, for "Completed 12/05/2021. Training delivered".
 DATE_INSIDE = re.compile(
     r"\b(\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{4}|\d{2})(?!\d)"
@@ -137,7 +142,7 @@ def find_date(text: str) -> tuple[date | None, str]:
         except _Impossible:
             continue
         if found:
-            return found, (text[: m.start()] + text[m.end():]).strip()
+            return found, (text[: m.start()] + text[m.end() :]).strip()
     return None, text
 
 
@@ -175,7 +180,7 @@ def read_completion(value: object) -> Completion:
     if not raw:
         return Completion(False)
     if m := _DONE.match(raw):
-        on, rest = find_date(raw[m.end():])
+        on, rest = find_date(raw[m.end() :])
         return Completion(True, on, _tidy(rest))
     if _NOT_DONE.match(raw):
         rest = _tidy(_NOT_DONE.sub("", raw, count=1))

@@ -3,6 +3,7 @@
 It never raises for bad input: every problem comes back as an error in the ImportResult, in words
 the person uploading can act on.
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,8 +20,10 @@ MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
 _SMALL_ENOUGH = 10 * 1024 * 1024  # below this the ratio does not matter
 
-UNREADABLE = ("This file is not a spreadsheet or document the tracker can read. Upload an Excel workbook (.xlsx), "
-              "a CSV file, a Word document (.docx), a PDF, or a text file (.txt or .md).")
+UNREADABLE = (
+    "This file is not a spreadsheet or document the tracker can read. Upload an Excel workbook (.xlsx), "
+    "a CSV file, a Word document (.docx), a PDF, or a text file (.txt or .md)."
+)
 
 
 def _mb(n: int) -> str:
@@ -41,8 +44,11 @@ def parse_file(path: Path, *, max_bytes: int, name: str | None = None) -> Import
         result.error("File", "The file could not be found or opened.")
         return result
     if size > max_bytes:
-        result.error("File", f"The file is {_mb(size)}, larger than the {_mb(max_bytes)} limit. "
-                     "Split it into smaller files or remove pictures, then upload it again.")
+        result.error(
+            "File",
+            f"The file is {_mb(size)}, larger than the {_mb(max_bytes)} limit. "
+            "Split it into smaller files or remove pictures, then upload it again.",
+        )
         return result
     data = path.read_bytes()
     if not data.strip(b" \t\r\n\x00"):
@@ -50,17 +56,19 @@ def parse_file(path: Path, *, max_bytes: int, name: str | None = None) -> Import
         return result
     try:
         _dispatch(path, data, ext, result)
-    except Exception as exc:  # noqa: BLE001 - a damaged file must become a message, never a crash
+    except Exception as exc:
         result.recommendations.clear()
         what = {"xlsx": "Excel workbook", "docx": "Word document", "pdf": "PDF"}.get(result.format, "file")
-        result.error("File", f"The {what} could not be read; it may be damaged. Open it, save it again and "
-                     f"upload the new copy. ({type(exc).__name__})")
+        result.error(
+            "File",
+            f"The {what} could not be read; it may be damaged. Open it, save it again and "
+            f"upload the new copy. ({type(exc).__name__})",
+        )
     return result
 
 
 def _dispatch(path: Path, data: bytes, ext: str, result: ImportResult) -> None:
-    from tracker.parsing import documents
-    from tracker.parsing import spreadsheet
+    from tracker.parsing import documents, spreadsheet
 
     if data.startswith(OLE):
         result.error("File", _ole_message(data, ext))
@@ -82,12 +90,17 @@ def _dispatch(path: Path, data: bytes, ext: str, result: ImportResult) -> None:
         return
     head = data[:2048].lstrip().lower()
     if head.startswith(b"{\\rtf"):
-        result.error("File", "This is a Rich Text (.rtf) file. Open it in Word, save it as a Word Document (.docx) "
-                     "and upload it again.")
+        result.error(
+            "File",
+            "This is a Rich Text (.rtf) file. Open it in Word, save it as a Word Document (.docx) and upload it again.",
+        )
         return
     if head.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")):
-        result.error("File", "This file is a web page or XML saved under a spreadsheet name, as some systems export "
-                     "them. Open it in Excel, save it as an Excel Workbook (.xlsx) and upload it again.")
+        result.error(
+            "File",
+            "This file is a web page or XML saved under a spreadsheet name, as some systems export "
+            "them. Open it in Excel, save it as an Excel Workbook (.xlsx) and upload it again.",
+        )
         return
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         result.error("File", UNREADABLE)
@@ -105,8 +118,10 @@ def _ole_message(data: bytes, ext: str) -> str:
     # Excel and Word save password-protected .xlsx/.docx files as an OLE container holding an
     # "EncryptedPackage" stream, so the name says .xlsx but the content is the old container format.
     if "EncryptedPackage".encode("utf-16-le") in data or ext in {".xlsx", ".xlsm", ".docx"}:
-        return ("This file is password-protected. Remove the password (in Excel or Word: File > Info > "
-                "Protect > Encrypt with Password, then clear it), save it and upload it again.")
+        return (
+            "This file is password-protected. Remove the password (in Excel or Word: File > Info > "
+            "Protect > Encrypt with Password, then clear it), save it and upload it again."
+        )
     if ext == ".doc" or "WordDocument".encode("utf-16-le") in data:
         return "This is an old Word 97-2003 .doc file. Save it as .docx (Word Document) and upload it again."
     return "This is an old Excel 97-2003 .xls file. Save it as .xlsx (Excel Workbook) and upload it again."
@@ -118,14 +133,20 @@ def _zip_kind(path: Path, data: bytes, result: ImportResult) -> str | None:
             infos = z.infolist()
             names = {i.filename for i in infos}
     except (zipfile.BadZipFile, OSError, ValueError):
-        result.error("File", "The file is damaged: it should be a zip-packed Office file (.xlsx or .docx) but "
-                     "it could not be opened. Open it in Excel or Word, save it again and upload the new copy.")
+        result.error(
+            "File",
+            "The file is damaged: it should be a zip-packed Office file (.xlsx or .docx) but "
+            "it could not be opened. Open it in Excel or Word, save it again and upload the new copy.",
+        )
         return None
     expanded = sum(i.file_size for i in infos)
     limit = min(MAX_EXPANDED_BYTES, max(_SMALL_ENOUGH, MAX_EXPANSION_RATIO * len(data)))
     if len(infos) > MAX_ZIP_ENTRIES or expanded > limit:
-        result.error("File", f"The file would expand to {_mb(expanded)} when opened, far more than its size of "
-                     f"{_mb(len(data))}, so it was not opened. Save it again from Excel or Word and upload the new copy.")
+        result.error(
+            "File",
+            f"The file would expand to {_mb(expanded)} when opened, far more than its size of "
+            f"{_mb(len(data))}, so it was not opened. Save it again from Excel or Word and upload the new copy.",
+        )
         return None
     if "[Content_Types].xml" not in names:
         result.error("File", "This is a zip archive, not an Excel workbook or Word document. " + UNREADABLE)
@@ -134,8 +155,9 @@ def _zip_kind(path: Path, data: bytes, result: ImportResult) -> str | None:
         return "xlsx"
     if any(n.startswith("word/") for n in names):
         return "docx"
-    result.error("File", "This Office file is neither an Excel workbook nor a Word document (perhaps PowerPoint). "
-                 + UNREADABLE)
+    result.error(
+        "File", "This Office file is neither an Excel workbook nor a Word document (perhaps PowerPoint). " + UNREADABLE
+    )
     return None
 
 
@@ -147,7 +169,7 @@ def _pdf_readable(path: Path, result: ImportResult) -> bool:
         try:
             # Many PDFs are "encrypted" with an empty password only to stop editing; those still read.
             opened = reader.decrypt("")
-        except Exception:  # noqa: BLE001 - unsupported encryption is the same as a password to the user
+        except Exception:
             opened = 0
         if not opened:
             result.error("File", "This PDF is password-protected. Remove the password, save it and upload it again.")

@@ -1,4 +1,5 @@
 """Numbered recommendations from briefings and reports (.docx, .pdf, .txt, .md), and thematic briefings."""
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,11 @@ def parse_docx(path: Path, result: ImportResult) -> None:
 def parse_pdf(path: Path, result: ImportResult) -> None:
     paras = pdf_paragraphs(path)
     if not paras:
-        result.error("File", "The PDF has no text the tracker can read. It may be a scan; "
-                     "upload the Word version of the report instead.")
+        result.error(
+            "File",
+            "The PDF has no text the tracker can read. It may be a scan; "
+            "upload the Word version of the report instead.",
+        )
         return
     parse_paragraphs(paras, result)
 
@@ -38,8 +42,9 @@ def parse_text(data: str, result: ImportResult, *, markdown: bool) -> None:
 
 def _heading_like(p: Para) -> bool:
     # Documents made without heading styles often use a short bold line instead.
-    return p.is_heading or (bool(p.bold) and p.bold == p.text and len(p.text) < 80 and p.number is None
-                             and not p.text.endswith("."))
+    return p.is_heading or (
+        bool(p.bold) and p.bold == p.text and len(p.text) < 80 and p.number is None and not p.text.endswith(".")
+    )
 
 
 def parse_paragraphs(paras: list[Para], result: ImportResult) -> None:
@@ -55,9 +60,12 @@ def parse_paragraphs(paras: list[Para], result: ImportResult) -> None:
     else:
         _read_recommendations(paras, result)
     if not result.recommendations:
-        result.error("File", "No recommendations were found. The tracker looks for a 'Recommendations' heading "
-                     "followed by numbered paragraphs (1., 1), Recommendation 1:, R1 or Word's numbered lists), "
-                     "or for themes with 'Key learning' and 'Improving practice'.")
+        result.error(
+            "File",
+            "No recommendations were found. The tracker looks for a 'Recommendations' heading "
+            "followed by numbered paragraphs (1., 1), Recommendation 1:, R1 or Word's numbered lists), "
+            "or for themes with 'Key learning' and 'Improving practice'.",
+        )
 
 
 def _read_recommendations(paras: list[Para], result: ImportResult) -> None:
@@ -70,8 +78,11 @@ def _read_recommendations(paras: list[Para], result: ImportResult) -> None:
     explicit = any(_EXPLICIT.match(p.text) for p in paras)
     recs = _read_list(paras, 0, None, explicit_only=explicit)
     if recs:
-        result.warn("File", "No 'Recommendations' heading was found, so numbered paragraphs were read as "
-                    "recommendations. Check them carefully.")
+        result.warn(
+            "File",
+            "No 'Recommendations' heading was found, so numbered paragraphs were read as "
+            "recommendations. Check them carefully.",
+        )
         result.recommendations.extend(recs)
 
 
@@ -98,14 +109,15 @@ def _read_list(paras: list[Para], start: int, level: int | None, *, explicit_onl
                 lead = split_number(lead)[1]
             scope, body = take_scope(body)
             if lead and body.startswith(lead) and len(lead) < len(body):
-                title, text = lead, body[len(lead):].strip()
+                title, text = lead, body[len(lead) :].strip()
             elif lead and lead == body:
                 title, text = body, ""
             else:
                 title, text = split_lead(body)
             _, title = take_scope(title)
-            current = ParsedRecommendation(number=number, title=title, text=text, scope=scope or scope_here,
-                                           where=p.where)
+            current = ParsedRecommendation(
+                number=number, title=title, text=text, scope=scope or scope_here, where=p.where
+            )
             needs_title = not title
             recs.append(current)
         elif current is not None:
@@ -133,14 +145,14 @@ def _read_themes(paras: list[Para], result: ImportResult) -> None:
                 result.warn(p.where, "'Key learning' has no theme heading above it; it was read as a theme of its own.")
                 theme = _new_theme(Para(f"Theme {len(result.recommendations) + 1}", p.where), result)
             section = "learning"
-            _add(theme, section, p.text[m.end():])
+            _add(theme, section, p.text[m.end() :])
             continue
         if m := _IMPROVE.match(p.text):
             if theme is None:
                 result.warn(p.where, "'Improving practice' comes before any theme, so it was not imported.")
                 continue
             section = "practice"
-            _add(theme, section, p.text[m.end():])
+            _add(theme, section, p.text[m.end() :])
             continue
         if _heading_like(p) and not (p.number and not p.is_heading):
             if STOP.match(p.text):

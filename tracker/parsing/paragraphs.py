@@ -3,6 +3,7 @@
 Each paragraph knows where it came from, whether it is a heading (and at which level), the number
 Word's automatic list numbering gives it, and its bold lead-in.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,21 @@ class Para:
 
 # ----- Word -------------------------------------------------------------------------------------
 
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_ROMAN = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+]
 
 
 def _roman(n: int) -> str:
@@ -184,7 +198,9 @@ def docx_paragraphs(path: Path) -> list[Para]:
 
 # ----- PDF and plain text -----------------------------------------------------------------------
 
-_PAGE_FURNITURE = re.compile(r"^\s*(page\s+\d+(\s+of\s+\d+)?|\d+\s*(of|/)\s*\d+|\d{1,3}|official(\s*[-–]\s*sensitive)?)\s*$", re.I)
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(page\s+\d+(\s+of\s+\d+)?|\d+\s*(of|/)\s*\d+|\d{1,3}|official(\s*[-–]\s*sensitive)?)\s*$", re.I
+)
 # Section names that are headings even when the line above did not end a sentence.
 SECTION_NAME = re.compile(
     r"^(?:\d+[.)]?\s*)?(recommendations?|next steps|contacts?|contact details|further information|more information|"
@@ -198,14 +214,17 @@ _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 
 def _looks_like_heading(line: str) -> bool:
     s = clean(line)
-    if not s or len(s) > 70 or split_number(s)[0] is not None or s.endswith((".", ",", ";", ":")) and not s.isupper():
+    if not s or len(s) > 70 or split_number(s)[0] is not None or (s.endswith((".", ",", ";", ":")) and not s.isupper()):
         return False
     words = s.split()
     if s.isupper() and len(words) <= 8:
         return True
     # Title Case or a short known section name.
-    return len(words) <= 6 and (all(w[0].isupper() or w.lower() in {"and", "of", "the", "for", "to", "in", "a"} for w in words
-                                    if w[0].isalpha()))
+    return len(words) <= 6 and (
+        all(
+            w[0].isupper() or w.lower() in {"and", "of", "the", "for", "to", "in", "a"} for w in words if w[0].isalpha()
+        )
+    )
 
 
 def lines_to_paragraphs(lines: list[tuple[str, str]], *, markdown: bool, blank_splits: bool) -> list[Para]:
@@ -240,13 +259,15 @@ def lines_to_paragraphs(lines: list[tuple[str, str]], *, markdown: bool, blank_s
         starts_item = split_number(text)[0] is not None or _is_bullet_line(raw)
         prev_done = not joinable or not out or out[-1].text.endswith((".", ":", "?", "!")) or out[-1].is_heading
         known = len(text) < 70 and SECTION_NAME.match(text) is not None
-        if (known or _looks_like_heading(raw) and prev_done) and not starts_item:
+        if (known or (_looks_like_heading(raw) and prev_done)) and not starts_item:
             out.append(Para(text, where, _heading_level_guess(text)))
             joinable = False
             continue
         if joinable and out and not starts_item and not out[-1].is_heading:
             prev = out[-1]
-            prev.text = prev.text + text if prev.text.endswith("-") and not prev.text.endswith(" -") else f"{prev.text} {text}"
+            prev.text = (
+                prev.text + text if prev.text.endswith("-") and not prev.text.endswith(" -") else f"{prev.text} {text}"
+            )
             continue
         out.append(Para(text, where, bullet=_is_bullet_line(raw)))
         joinable = True

@@ -4,6 +4,7 @@ The parsers only read; they never save. The app shows the result as a preview an
 unless `ok` is true, so every problem a user must fix is an error and everything they should check
 is a warning.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -54,6 +55,10 @@ class ParsedAction:
     # Agencies named after the lead in a cell such as "Police, ASC and Housing". Not part of the
     # JSON preview contract; the app may use it to address the recommendation to them.
     other_agencies: list[str] = field(default_factory=list)
+    # Decisions the reader made that a person should know about, in plain words.
+    notes: list[str] = field(default_factory=list)
+    # Why this should be checked against the document; None when it was read with confidence.
+    uncertain: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -65,6 +70,9 @@ class ParsedAction:
             "completed_on": _iso(self.completed_on),
             "status": self.status,
             "progress": self.progress,
+            "where": self.where,
+            "notes": list(self.notes),
+            "uncertain": self.uncertain,
         }
 
 
@@ -78,6 +86,11 @@ class ParsedRecommendation:
     learning: str | None = None
     actions: list[ParsedAction] = field(default_factory=list)
     where: str = ""
+    # The agencies a document addresses the recommendation to ("Addressed to", an agency's own
+    # section), for recommendations that come without actions to carry them.
+    agencies: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    uncertain: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -87,8 +100,23 @@ class ParsedRecommendation:
             "scope": self.scope,
             "themes": list(self.themes),
             "learning": self.learning,
+            "agencies": list(self.agencies),
+            "where": self.where,
+            "notes": list(self.notes),
+            "uncertain": self.uncertain,
             "actions": [a.to_json_dict() for a in self.actions],
         }
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def doubt(self, why: str) -> None:
+        # The first reason is usually the one that matters; later ones join it.
+        if self.uncertain is None:
+            self.uncertain = why
+        elif why not in self.uncertain:
+            self.uncertain = f"{self.uncertain} {why}"
 
 
 @dataclass
@@ -99,6 +127,7 @@ class ImportResult:
     recommendations: list[ParsedRecommendation] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)
     errors: list[Message] = field(default_factory=list)
+    _warned: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -106,7 +135,9 @@ class ImportResult:
 
     def warn(self, where: str, message: str) -> None:
         # The same message for the same place once is enough (a row with two actions, one agency cell).
-        if Message(where, message) not in self.warnings:
+        # A set, because a 10,000-row plan can carry thousands of warnings.
+        if (where, message) not in self._warned:
+            self._warned.add((where, message))
             self.warnings.append(Message(where, message))
 
     def error(self, where: str, message: str) -> None:

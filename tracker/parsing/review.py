@@ -1,4 +1,5 @@
 """Guessing the review's reference, type, title and partnership from title lines and the file name."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,9 @@ from collections.abc import Iterable
 
 from tracker.parsing.result import ReviewDetails
 
-_REFERENCE = re.compile(r"\b((?:DHR|DARDR|SAR|LLR|CSPR|LCSPR|SCR|TR|MHHR)[\s\-/_]?(?:\d{2,4}[\-/_]?)?\d{1,4}[a-z]?)\b", re.I)
+_REFERENCE = re.compile(
+    r"\b((?:DHR|DARDR|SAR|LLR|CSPR|LCSPR|SCR|TR|MHHR)[\s\-/_]?(?:\d{2,4}[\-/_]?)?\d{1,4}[a-z]?)\b", re.I
+)
 # Most specific first: "Domestic Abuse Related Death Review" before "DHR", "thematic" before the rest.
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("THEMATIC", re.compile(r"\bthematic\b", re.I)),
@@ -22,11 +25,27 @@ _PARTNERSHIP = re.compile(
     r"Community Safety Partnership|Safeguarding Partnership|Partnership|Board))\b"
 )
 _DASH = re.compile(r"\s+[–—-]\s+|:\s+")
-_TRAILING = re.compile(r"[\s–—:-]*\b(?:recommendations?\s+)?(?:action plan|improvement plan|learning briefing|briefing|tracker)\b\s*$", re.I)
+_TRAILING = re.compile(
+    r"[\s–—:-]*\b(?:recommendations?\s+)?(?:action plan|improvement plan|learning briefing|briefing|tracker)\b\s*$",
+    re.I,
+)
 
 
 # Words that start a sentence about "the Board" rather than a partnership's name.
-_NOT_A_NAME = {"the", "this", "that", "each", "every", "all", "our", "a", "an", "and", "recommendations", "recommendation"}
+_NOT_A_NAME = {
+    "the",
+    "this",
+    "that",
+    "each",
+    "every",
+    "all",
+    "our",
+    "a",
+    "an",
+    "and",
+    "recommendations",
+    "recommendation",
+}
 
 
 def _partnership_in(line: str) -> str | None:
@@ -49,7 +68,7 @@ def guess_type(*texts: str | None) -> str | None:
 
 
 def file_name_words(file_name: str) -> str:
-    """"sar-tracker.xlsx" -> "sar tracker", so the type patterns can see it."""
+    """ "sar-tracker.xlsx" -> "sar tracker", so the type patterns can see it."""
     stem = file_name.rsplit(".", 1)[0]
     return " ".join(re.split(r"[\s_\-.]+", stem)).upper()
 
@@ -73,8 +92,11 @@ def review_from_titles(lines: Iterable[str], file_name: str, *, default_type: st
     if texts:
         title = texts[0]
         if details.partnership and title.startswith(details.partnership):
-            title = _DASH.sub("", title[len(details.partnership):], count=1) if _DASH.match(
-                title[len(details.partnership):]) else title[len(details.partnership):]
+            title = (
+                _DASH.sub("", title[len(details.partnership) :], count=1)
+                if _DASH.match(title[len(details.partnership) :])
+                else title[len(details.partnership) :]
+            )
         if details.reference:
             title = re.sub(r"\(\s*" + re.escape(details.reference) + r"\s*\)", "", title, flags=re.I)
         title = _TRAILING.sub("", " ".join(title.split())).strip(" –—:-")

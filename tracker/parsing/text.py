@@ -1,4 +1,5 @@
 """Text clean-up shared by the spreadsheet and document parsers."""
+
 from __future__ import annotations
 
 import re
@@ -10,10 +11,16 @@ _MARKS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _BULLET = re.compile(r"^\s*(?:[•▪◦·●○■□➢►✓–—]|[-*+](?=\s))\s*")
 
 
+_PLAIN_ASCII = re.compile(r"^[A-Za-z0-9(\"'][\x20-\x7e]*$")
+
+
 def clean(text: str | None) -> str:
     """One line of text without stray formatting marks, bullets or odd spaces."""
     if not text:
         return ""
+    if "*" not in text and "_" not in text and _PLAIN_ASCII.match(text):
+        # Most cells are plain: nothing to strip but runs of spaces.
+        return " ".join(text.split())
     s = text.translate(_INVISIBLE).translate(_SPACES)
     s = _MARKS.sub("", s)
     s = _BULLET.sub("", s)
@@ -45,7 +52,7 @@ def split_lead(text: str) -> tuple[str, str]:
         head = s[: m.end()].rstrip()
         if head.endswith(_ABBREVIATIONS):
             continue
-        return head, s[m.end():].strip()
+        return head, s[m.end() :].strip()
     return s, ""
 
 
@@ -69,12 +76,12 @@ def split_numbered_items(cell: str) -> list[str]:
         m = _ITEM.match(line)
         if m or is_bullet(line):
             markers += 1
-            items.append(clean(line[m.end():] if m else line))
+            items.append(clean(line[m.end() :] if m else line))
         elif items:
             items[-1] = f"{items[-1]} {clean(line)}"
         else:
             items.append(clean(line))
-    if len(items) == 1 and markers <= 1:
+    if len(items) == 1 and markers <= 1 and ")" in items[0]:
         inline = _split_inline_letters(lines[0] if len(lines) == 1 else " ".join(lines))
         if len(inline) > 1:
             return inline
@@ -90,7 +97,7 @@ def _split_inline_letters(text: str) -> list[str]:
     parts = []
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(text)
-        parts.append(clean(text[m.end():end]))
+        parts.append(clean(text[m.end() : end]))
     return [p for p in parts if p]
 
 
@@ -106,7 +113,7 @@ def split_number(text: str) -> tuple[str | None, str]:
     m = _REC_NUMBER.match(text)
     if not m:
         return None, text.strip()
-    rest = text[m.end():].strip()
+    rest = text[m.end() :].strip()
     if not rest and not text.strip().lower().startswith(("rec", "r")):
         return None, text.strip()
     return (m[1] or m[2]).lower(), rest
@@ -120,7 +127,7 @@ def take_scope(text: str) -> tuple[str | None, str]:
     m = _SCOPE.search(text)
     if not m:
         return None, text
-    rest = " ".join((text[: m.start()] + text[m.end():]).split())
+    rest = " ".join((text[: m.start()] + text[m.end() :]).split())
     return (m[1] or m[2]).lower(), rest
 
 
