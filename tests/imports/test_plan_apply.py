@@ -1,4 +1,4 @@
-"""The import plan and its application: matching, changes, statuses, one transaction, the audit trail."""
+"""The import preview and its application: matching, changes, statuses, one transaction, the audit trail."""
 from __future__ import annotations
 
 from datetime import date
@@ -14,7 +14,7 @@ from tests.imports.conftest import EXAMPLES, NO_REFERENCE, agency_named, example
 from tracker.services.imports import apply as apply_module
 from tracker.services.imports.apply import apply
 from tracker.parsing.detect import parse_file
-from tracker.services.imports.compare import ImportOptions, build_plan
+from tracker.services.imports.compare import ImportOptions, build_preview
 from tracker.models import Action, Agency, AuditEvent, ImportRun, ProgressUpdate, Recommendation, Review, Theme
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus
@@ -24,7 +24,7 @@ HOME_OFFICE = "dhr-action-plan-home-office.xlsx"
 
 
 def plan_for(path: Path, session: Any, **options: Any):  # type: ignore[no-untyped-def]
-    return build_plan(parse_file(path, max_bytes=MAX), session=session, options=ImportOptions(**options), sha256="0" * 64)
+    return build_preview(parse_file(path, max_bytes=MAX), options=ImportOptions(**options), sha256="0" * 64)
 
 
 def count(session: Any, model: Any) -> int:
@@ -36,10 +36,10 @@ def test_every_example_imports_then_imports_again_with_no_changes(name: str, nor
     options = {"review_reference": NO_REFERENCE.get(name), "create_agencies": True}
     if name in NO_REFERENCE:
         options["partnership_id"] = partnership_named(database, "Safer Northbridge Partnership").id
-    plan = plan_for(EXAMPLES / name, database, **options)
-    assert plan.ready, plan.errors
-    parsed = plan.result
-    run = apply(plan, session=database, actor=None)
+    preview = plan_for(EXAMPLES / name, database, **options)
+    assert preview.ready, preview.errors
+    parsed = preview.result
+    run = apply(preview, actor=None)
     review = database.get(Review, run.review_id)
     assert review.reference == (parsed.review.reference or NO_REFERENCE[name])
     assert [r.number for r in review.recommendations] == [r.number for r in parsed.recommendations]
@@ -54,19 +54,19 @@ def test_every_example_imports_then_imports_again_with_no_changes(name: str, nor
     again = plan_for(EXAMPLES / name, database, **options)
     assert not again.has_changes
     assert again.describe() == f"No changes: everything in {name} is already in the tracker."
-    apply(again, session=database, actor=None)
+    apply(again, actor=None)
     assert {m: count(database, m) for m in before} == before
     assert count(database, ImportRun) == 2
 
 
 def test_the_home_office_plan_lands_with_agencies_statuses_and_progress(northbridge: Any, database: Any) -> None:
-    plan = plan_for(EXAMPLES / HOME_OFFICE, database)
-    assert [u.name for u in plan.unresolved_agencies] == ["Safer Northbridge Partnership"]
-    assert not plan.ready
+    preview = plan_for(EXAMPLES / HOME_OFFICE, database)
+    assert [u.name for u in preview.unresolved_agencies] == ["Safer Northbridge Partnership"]
+    assert not preview.ready
     with pytest.raises(DomainError):
-        apply(plan, session=database, actor=None)
-    plan = plan_for(EXAMPLES / HOME_OFFICE, database, agency_choices={"Safer Northbridge Partnership": "create"})
-    run = apply(plan, session=database, actor=None)
+        apply(preview, actor=None)
+    preview = plan_for(EXAMPLES / HOME_OFFICE, database, agency_choices={"Safer Northbridge Partnership": "create"})
+    run = apply(preview, actor=None)
     review = database.get(Review, run.review_id)
     assert (review.type.value, review.title, review.partnership.name) == (
         "DHR", "DHR 'Ann'", "Safer Northbridge Partnership")
@@ -88,27 +88,27 @@ def test_the_home_office_plan_lands_with_agencies_statuses_and_progress(northbri
 
 def test_an_updated_plan_changes_exactly_what_changed(northbridge: Any, database: Any, tmp_path: Path) -> None:
     path = example(HOME_OFFICE, tmp_path)
-    apply(plan_for(path, database, create_agencies=True), session=database, actor=None)
+    apply(plan_for(path, database, create_agencies=True), actor=None)
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Action plan"]
     sheet["F11"] = "31/12/2021"
     sheet["C12"] = "Deliver a briefing to every response team on repeat callers"
     workbook.save(path)
 
-    plan = plan_for(path, database)
-    assert plan.ready
+    preview = plan_for(path, database)
+    assert preview.ready
     changed = {(r.parsed.number, i): [str(c) for c in a.changes]
-               for r in plan.recommendations for i, a in enumerate(r.actions, 1) if a.changes}
+               for r in preview.recommendations for i, a in enumerate(r.actions, 1) if a.changes}
     assert changed == {
         ("4", 1): ["target date 30/09/2021 → 31/12/2021"],
         ("4", 2): ["action text Deliver a briefing to response officers on repeat calls → "
                    "Deliver a briefing to every response team on repeat callers"],
     }
-    summary = plan.summary()
+    summary = preview.summary()
     assert (summary["actions_changed"], summary["actions_unchanged"], summary["actions_new"]) == (2, 7, 0)
-    assert plan.describe() == "Recommendations: 4 unchanged; actions: 2 changed, 7 unchanged."
+    assert preview.describe() == "Recommendations: 4 unchanged; actions: 2 changed, 7 unchanged."
 
-    apply(plan, session=database, actor=None)
+    apply(preview, actor=None)
     database.expire_all()
     rec4 = database.scalar(select(Recommendation).where(Recommendation.number == "4"))
     assert rec4.actions[0].target_date == date(2021, 12, 31)
@@ -123,7 +123,7 @@ def test_an_updated_plan_changes_exactly_what_changed(northbridge: Any, database
 
 
 def test_a_failure_half_way_writes_nothing(northbridge: Any, database: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    plan = plan_for(EXAMPLES / HOME_OFFICE, database, create_agencies=True)
+    preview = plan_for(EXAMPLES / HOME_OFFICE, database, create_agencies=True)
     calls = {"n": 0}
     original = apply_module._Writer._new_action
 
@@ -136,15 +136,15 @@ def test_a_failure_half_way_writes_nothing(northbridge: Any, database: Any, monk
     monkeypatch.setattr(apply_module._Writer, "_new_action", fail_on_the_fifth)
     before = {m: count(database, m) for m in (Review, Recommendation, Action, Agency, AuditEvent, ImportRun)}
     with pytest.raises(DomainError):
-        apply(plan, session=database, actor=None)
+        apply(preview, actor=None)
     assert calls["n"] == 5
     assert {m: count(database, m) for m in before} == before
 
 
 def test_audit_events_and_the_import_record(northbridge: Any, database: Any, users: Any) -> None:
     actor = users["subgroup"]
-    plan = plan_for(EXAMPLES / "sar-tracker.xlsx", database, create_agencies=True)
-    run = apply(plan, session=database, actor=actor)
+    preview = plan_for(EXAMPLES / "sar-tracker.xlsx", database, create_agencies=True)
+    run = apply(preview, actor=actor)
     assert (run.file_name, run.file_format, run.sha256, run.imported_by_id) == (
         "sar-tracker.xlsx", "xlsx", "0" * 64, actor.id)
     assert run.summary["recommendations_new"] == 3 and run.summary["actions_new"] == 5
@@ -166,14 +166,14 @@ def test_statuses_are_never_assured_and_decided_actions_are_left_alone(northbrid
                             description="Review the repeat-caller flag in the command and control system")
     returned = ActionFactory(recommendation=rec4, position=1, status=ActionStatus.RETURNED, lead_agency=police,
                              description="Deliver a briefing to response officers on repeat callers")
-    plan = plan_for(EXAMPLES / HOME_OFFICE, database, create_agencies=True)
-    by_number = {r.parsed.number: r for r in plan.recommendations}
+    preview = plan_for(EXAMPLES / HOME_OFFICE, database, create_agencies=True)
+    by_number = {r.parsed.number: r for r in preview.recommendations}
     first, second = by_number["4"].actions
     assert first.existing is assured and first.outcome == "unchanged"
     assert any("assured in the tracker" in w.message for w in first.warnings)
     assert second.existing is returned and "status" not in second.values
     assert any("returned with a challenge" in w.message for w in second.warnings)
-    apply(plan, session=database, actor=None)
+    apply(preview, actor=None)
     database.expire_all()
     assert database.get(Action, assured.id).status == ActionStatus.ASSURED
     assert database.get(Action, returned.id).status == ActionStatus.RETURNED
@@ -188,8 +188,8 @@ def test_an_import_never_moves_an_action_back(northbridge: Any, database: Any) -
     rec = RecommendationFactory(review=review, number="2")
     ahead = ActionFactory(recommendation=rec, position=0, status=ActionStatus.IN_PROGRESS,
                           description="Commission training on coercive control for housing and police staff")
-    plan = plan_for(EXAMPLES / HOME_OFFICE, database, create_agencies=True)
-    planned = next(r for r in plan.recommendations if r.parsed.number == "2").actions[0]
+    preview = plan_for(EXAMPLES / HOME_OFFICE, database, create_agencies=True)
+    planned = next(r for r in preview.recommendations if r.parsed.number == "2").actions[0]
     assert planned.existing is ahead and "status" not in planned.values
     assert any("never moves an action back" in w.message for w in planned.warnings)
 
@@ -197,9 +197,9 @@ def test_an_import_never_moves_an_action_back(northbridge: Any, database: Any) -
 def test_a_mapped_agency_is_remembered_for_the_next_import(northbridge: Any, database: Any) -> None:
     housing = northbridge["agencies"]["Housing"]
     choices = {"Safer Northbridge Partnership": housing.id}
-    plan = plan_for(EXAMPLES / HOME_OFFICE, database, agency_choices=choices)
-    assert plan.ready
-    apply(plan, session=database, actor=None)
+    preview = plan_for(EXAMPLES / HOME_OFFICE, database, agency_choices=choices)
+    assert preview.ready
+    apply(preview, actor=None)
     database.expire_all()
     assert "Safer Northbridge Partnership" in database.get(Agency, housing.id).alias_list
     rec3 = database.scalar(select(Recommendation).where(Recommendation.number == "3"))
@@ -208,16 +208,16 @@ def test_a_mapped_agency_is_remembered_for_the_next_import(northbridge: Any, dat
 
 
 def test_a_file_without_a_reference_needs_one(northbridge: Any, database: Any) -> None:
-    plan = plan_for(EXAMPLES / "dhr-action-plan-utf8-bom.csv", database)
-    assert "reference" in plan.field_errors
-    assert "Enter the review reference, for example DHR-2021-03" in plan.field_errors["reference"]
-    assert not plan.ready
+    preview = plan_for(EXAMPLES / "dhr-action-plan-utf8-bom.csv", database)
+    assert "reference" in preview.field_errors
+    assert "Enter the review reference, for example DHR-2021-03" in preview.field_errors["reference"]
+    assert not preview.ready
 
 
 def test_an_unknown_partnership_must_be_chosen(database: Any) -> None:
-    plan = plan_for(EXAMPLES / HOME_OFFICE, database)
-    assert "partnership" in plan.field_errors
-    assert "Safer Northbridge Partnership" in plan.field_errors["partnership"]
+    preview = plan_for(EXAMPLES / HOME_OFFICE, database)
+    assert "partnership" in preview.field_errors
+    assert "Safer Northbridge Partnership" in preview.field_errors["partnership"]
 
 
 def test_an_existing_review_is_matched_by_reference_and_new_recommendations_added(
@@ -225,11 +225,11 @@ def test_an_existing_review_is_matched_by_reference_and_new_recommendations_adde
 ) -> None:
     review = ReviewFactory(reference="dhr-2019-11", title="Kept title")
     RecommendationFactory(review=review, number="1", title="A different lead sentence.", position=0)
-    plan = plan_for(EXAMPLES / "dhr-recommendations.txt", database)
-    assert plan.review.existing is review
-    outcomes = [(r.parsed.number, r.outcome) for r in plan.recommendations]
+    preview = plan_for(EXAMPLES / "dhr-recommendations.txt", database)
+    assert preview.review.existing is review
+    outcomes = [(r.parsed.number, r.outcome) for r in preview.recommendations]
     assert outcomes == [("1", "changed"), ("2", "new"), ("3", "new"), ("4a", "new"), ("4b", "new")]
-    apply(plan, session=database, actor=None)
+    apply(preview, actor=None)
     database.expire_all()
     review = database.get(Review, review.id)
     assert review.title == "Kept title"

@@ -8,8 +8,8 @@ from contextlib import contextmanager
 import click
 from flask import Flask
 
-from tracker.db import db
 from tracker.rules import DomainError
+from tracker.services import transactions
 
 
 def register(app: Flask) -> None:
@@ -29,13 +29,13 @@ def unit_of_work() -> Iterator[None]:
     """Commit when the block succeeds; otherwise roll back, say why in the user's words, exit 1."""
     try:
         yield
-        db.session.commit()
+        transactions.commit()
     except DomainError as refusal:
-        db.session.rollback()
+        transactions.rollback()
         click.echo(f"Error: {refusal.message}", err=True)
         sys.exit(1)
     except BaseException:
-        db.session.rollback()
+        transactions.rollback()
         raise
 
 

@@ -14,17 +14,15 @@ from typing import Any
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import func, select
 
-from tracker.db import db
-from tracker.models import Partnership
 from tracker.parsing.detect import parse_file
 from tracker.parsing.result import Message
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
+from tracker.services import catalogue, transactions
 from tracker.services.imports.apply import apply
-from tracker.services.imports.compare import ImportOptions, build_plan
-from tracker.services.imports.preview import ImportPlan
+from tracker.services.imports.compare import ImportOptions, build_preview
+from tracker.services.imports.preview import ImportPreview
 
 
 @click.command("import", help="Import action plans and review reports (.xlsx, .csv, .docx, .pdf, .txt, .md). "
@@ -63,11 +61,11 @@ def import_command(path: Path, reference: str | None, review_type: str | None, p
 def _partnership_id(name: str | None) -> int | None:
     if not name:
         return None
-    found = db.session.scalar(select(Partnership.id).where(func.lower(Partnership.name) == " ".join(name.split()).lower()))
+    found = catalogue.find_partnership_by_name(name)
     if found is None:
         raise click.BadParameter(f"There is no partnership called '{name}'. Check the name, or add the partnership "
                                  "in Administration first.", param_hint="--partnership")
-    return found
+    return found.id
 
 
 def _files(path: Path) -> list[Path]:
@@ -82,54 +80,54 @@ def _import_one(file: Path, options: ImportOptions, *, dry_run: bool, as_json: b
     result = parse_file(file, max_bytes=current_app.config["IMPORT_MAX_BYTES"])
     try:
         sha256 = hashlib.sha256(file.read_bytes()).hexdigest()
-        plan = build_plan(result, session=db.session, options=options, sha256=sha256)
-        warnings, errors = messages(plan)
+        preview = build_preview(result, options=options, sha256=sha256)
+        warnings, errors = messages(preview)
         if not errors and not dry_run:
             try:
-                apply(plan, session=db.session, actor=None)
+                apply(preview, actor=None)
             except DomainError as refusal:
                 errors.append(Message("File", refusal.message))
         if errors or dry_run:
-            db.session.rollback()
+            transactions.rollback()
         else:
-            db.session.commit()
+            transactions.commit()
     except BaseException:
-        db.session.rollback()
+        transactions.rollback()
         raise
     if as_json:
-        click.echo(json.dumps(_json(plan, warnings, errors), ensure_ascii=False))
+        click.echo(json.dumps(_json(preview, warnings, errors), ensure_ascii=False))
     else:
-        _tell(plan, warnings, errors, dry_run=dry_run)
+        _tell(preview, warnings, errors, dry_run=dry_run)
     return not errors
 
 
 _OPTIONS = {"reference": "--review", "review_type": "--type", "partnership": "--partnership"}
 
 
-def messages(plan: ImportPlan) -> tuple[list[Message], list[Message]]:
-    """The parser's warnings in file order, then the plan's; errors, with the unknown agencies among them."""
-    parsed = plan.result.warnings
-    warnings = [*parsed, *(w for w in plan.all_warnings if w not in parsed)]
-    refusals = set(plan.field_errors.values())
-    errors = [e for e in plan.errors if e.message not in refusals]
-    errors += [Message("Review", f"{message} (use {_OPTIONS[name]})") for name, message in plan.field_errors.items()]
-    for unknown in plan.unresolved_agencies:
+def messages(preview: ImportPreview) -> tuple[list[Message], list[Message]]:
+    """The parser's warnings in file order, then the preview's; errors, with the unknown agencies among them."""
+    parsed = preview.result.warnings
+    warnings = [*parsed, *(w for w in preview.all_warnings if w not in parsed)]
+    refusals = set(preview.field_errors.values())
+    errors = [e for e in preview.errors if e.message not in refusals]
+    errors += [Message("Review", f"{message} (use {_OPTIONS[name]})") for name, message in preview.field_errors.items()]
+    for unknown in preview.unresolved_agencies:
         where = unknown.places[0] + (f" and {len(unknown.places) - 1} more rows" if len(unknown.places) > 1 else "")
         errors.append(Message(unknown.places[0], f"Unknown lead agency '{unknown.name}' in {where}: add it in "
                               "Administration or use --create-agencies"))
     return warnings, errors
 
 
-def _json(plan: ImportPlan, warnings: list[Message], errors: list[Message]) -> dict[str, Any]:
-    data = plan.result.to_json_dict()
+def _json(preview: ImportPreview, warnings: list[Message], errors: list[Message]) -> dict[str, Any]:
+    data = preview.result.to_json_dict()
     data["warnings"] = [w.to_json_dict() for w in warnings]
     data["errors"] = [e.to_json_dict() for e in errors]
     return data
 
 
-def _tell(plan: ImportPlan, warnings: list[Message], errors: list[Message], *, dry_run: bool) -> None:
-    result = plan.result
-    click.echo(f"{result.file} ({result.format})" + (f": review {plan.review.reference}" if plan.review.reference else ""))
+def _tell(preview: ImportPreview, warnings: list[Message], errors: list[Message], *, dry_run: bool) -> None:
+    result = preview.result
+    click.echo(f"{result.file} ({result.format})" + (f": review {preview.review.reference}" if preview.review.reference else ""))
     for message in warnings:
         click.echo(f"  Warning: {message.where}: {message.message}")
     if errors:
@@ -138,11 +136,11 @@ def _tell(plan: ImportPlan, warnings: list[Message], errors: list[Message], *, d
             click.echo(f"  Error: {where}{message.message}", err=True)
         click.echo(f"  Nothing was saved from {result.file}.", err=True)
         return
-    for rec in plan.recommendations:
+    for rec in preview.recommendations:
         for change in rec.changes:
             click.echo(f"  Recommendation {rec.parsed.number} changed: {change}")
         for n, action in enumerate(rec.actions, start=1):
             for change in action.changes:
                 click.echo(f"  Recommendation {rec.parsed.number}, action {n} changed: {change}")
     prefix = "Dry run, nothing was saved. It would do this: " if dry_run else ""
-    click.echo(f"  {prefix}{plan.describe()}")
+    click.echo(f"  {prefix}{preview.describe()}")

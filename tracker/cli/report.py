@@ -9,10 +9,8 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from tracker.cli import unit_of_work
-from tracker.db import db
 from tracker.rules import DomainError
 from tracker.services import reports as services
-from tracker.workbooks.filters import find_review, resolve
 
 
 @click.group(cls=AppGroup, help="Produce assurance reports and action plans as Excel workbooks.")
@@ -49,7 +47,7 @@ def assurance(out: Path | None, since: str | None, reviews: tuple[str, ...], age
     with unit_of_work():
         if out is not None and not out.is_dir() and not out.parent.is_dir():
             raise DomainError(f"The folder {out.parent} does not exist")
-        filters = resolve(db.session, partnership=partnership, review_refs=reviews, agency_names=agencies,
+        filters = services.resolve_filters(partnership=partnership, review_refs=reviews, agency_names=agencies,
                           type_names=types, since=since, include_closed=include_closed)
         generated = services.generate_assurance_report(actor=None, filters=filters, reports_dir=_reports_dir())
         written = _copy_to(_reports_dir() / generated.file_name, out)
@@ -63,7 +61,7 @@ def action_plan(reference: str, out: Path | None) -> None:
     with unit_of_work():
         if out is not None and not out.is_dir() and not out.parent.is_dir():
             raise DomainError(f"The folder {out.parent} does not exist")
-        review = find_review(db.session, reference)
+        review = services.find_review(reference)
         generated = services.generate_action_plan(actor=None, review=review, reports_dir=_reports_dir())
         written = _copy_to(_reports_dir() / generated.file_name, out)
     click.echo(str(written))

@@ -2,11 +2,8 @@ from __future__ import annotations
 
 import click
 from flask.cli import AppGroup
-from sqlalchemy import select
 
 from tracker.cli import read_password, unit_of_work
-from tracker.db import db
-from tracker.models import User
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import Role
 from tracker.services import people as services
@@ -38,7 +35,7 @@ def create(email: str, name: str, role: str, agency_name: str | None) -> None:
 @click.argument("email")
 def set_password(email: str) -> None:
     with unit_of_work():
-        user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+        user = services.find_user(email)
         if user is None:
             raise DomainError(f"There is no user with the email address {email}")
         services.set_password(user, read_password("New password"), actor=None)
@@ -47,7 +44,7 @@ def set_password(email: str) -> None:
 
 @users.command("list", help="List the users, their roles and agencies.")
 def list_users() -> None:
-    for user in db.session.scalars(select(User).order_by(User.role, User.email)):
+    for user in sorted(services.everyone(), key=lambda u: (u.role, u.email)):
         agency = f", {user.agency.name}" if user.agency else ""
         state = "" if user.active else " (deactivated)"
         click.echo(f"{user.email}\t{Role(user.role).label}{agency}{state}")

@@ -1,4 +1,4 @@
-"""The counts on the administration index, each one query."""
+"""The counts on the administration pages, each one query."""
 from __future__ import annotations
 
 from typing import Any
@@ -6,7 +6,9 @@ from typing import Any
 from sqlalchemy import case, func, select
 
 from tracker.db import db
-from tracker.models import Agency, Partnership, Theme, User
+from tracker.models import Action, Agency, Partnership, Review, Theme, User, recommendation_themes
+from tracker.models.live import live_actions, live_reviews
+from tracker.rules.lifecycle import OPEN_STATUSES
 from tracker.rules.vocabulary import Role
 
 
@@ -30,4 +32,64 @@ def index_figures() -> dict[str, Any]:
         "partnerships": db.session.scalar(select(func.count(Partnership.id))) or 0,
         "users_by_role": [(role, by_role.get(role, 0)) for role in Role],
         "users_inactive": db.session.scalar(select(func.count(User.id)).where(User.active.is_(False))) or 0,
+    }
+
+
+def _actions_by_agency(*where: Any) -> dict[int, int]:
+    query = (
+        live_actions()
+        .with_only_columns(Action.lead_agency_id, func.count(Action.id))
+        .where(Action.lead_agency_id.is_not(None), *where)
+        .group_by(Action.lead_agency_id)
+    )
+    return {agency_id: count for agency_id, count in db.session.execute(query)}
+
+
+def _is_open() -> Any:
+    return Action.status.in_([s.value for s in OPEN_STATUSES])
+
+
+def agency_list() -> dict[str, Any]:
+    """Every agency, active first, with its actions, open actions and active agency leads."""
+    leads = db.session.execute(
+        select(User.agency_id, func.count(User.id))
+        .where(User.role == Role.AGENCY_LEAD, User.active.is_(True))
+        .group_by(User.agency_id)
+    )
+    return {
+        "agencies": list(db.session.scalars(select(Agency).order_by(Agency.active.desc(), Agency.name))),
+        "actions": _actions_by_agency(),
+        "open_actions": _actions_by_agency(_is_open()),
+        "leads": {agency_id: count for agency_id, count in leads},
+    }
+
+
+def agency_load(agency: Agency) -> tuple[int, int]:
+    """How many active users work for the agency, and how many open actions it leads."""
+    leads = db.session.scalar(
+        select(func.count(User.id)).where(User.agency_id == agency.id, User.active.is_(True))
+    )
+    open_actions = _actions_by_agency(Action.lead_agency_id == agency.id, _is_open()).get(agency.id, 0)
+    return leads or 0, open_actions
+
+
+def partnership_list() -> dict[str, Any]:
+    """Every partnership, with how many live reviews it commissioned."""
+    reviews = db.session.execute(
+        live_reviews().with_only_columns(Review.partnership_id, func.count(Review.id)).group_by(Review.partnership_id)
+    )
+    return {
+        "partnerships": list(db.session.scalars(select(Partnership).order_by(Partnership.name))),
+        "reviews": {partnership_id: count for partnership_id, count in reviews},
+    }
+
+
+def theme_list() -> dict[str, Any]:
+    """Every theme, active first, with how many recommendations carry it."""
+    uses = db.session.execute(
+        select(recommendation_themes.c.theme_id, func.count()).group_by(recommendation_themes.c.theme_id)
+    )
+    return {
+        "themes": list(db.session.scalars(select(Theme).order_by(Theme.active.desc(), Theme.name))),
+        "uses": {theme_id: count for theme_id, count in uses},
     }

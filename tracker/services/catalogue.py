@@ -24,6 +24,12 @@ def find_partnership(partnership_id: int) -> Partnership | None:
     return db.session.get(Partnership, partnership_id)
 
 
+def find_partnership_by_name(name: str) -> Partnership | None:
+    """By its name as a person types it: case and spacing do not matter."""
+    key = " ".join(name.split()).lower()
+    return db.session.scalar(select(Partnership).where(func.lower(Partnership.name) == key))
+
+
 def partnerships() -> list[Partnership]:
     return list(db.session.scalars(select(Partnership).order_by(Partnership.name)))
 

@@ -29,6 +29,9 @@ from tracker.services.catalogue import (
 
 __all__ = [
     "active_agencies",
+    "everyone",
+    "find_agency_by_id",
+    "find_user",
     "create_agency",
     "create_partnership",
     "create_theme",
@@ -73,6 +76,10 @@ def find_agency(name: str) -> Agency | None:
     return db.session.scalar(
         select(Agency).where((func.lower(Agency.name) == key) | (func.lower(Agency.short_name) == key))
     )
+
+
+def find_agency_by_id(agency_id: int) -> Agency | None:
+    return db.session.get(Agency, agency_id) if 0 < agency_id < 2**31 else None
 
 
 def active_agencies() -> list[Agency]:
@@ -158,6 +165,15 @@ def set_agency_active(agency: Agency, active: bool, *, actor: User | None) -> No
 
 
 # Users ------------------------------------------------------------------------------------------
+
+
+def everyone() -> list[User]:
+    """Every user, active first, by name."""
+    return list(db.session.scalars(select(User).order_by(User.active.desc(), User.name, User.email)))
+
+
+def find_user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
 def generate_password() -> str:

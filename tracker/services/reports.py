@@ -27,7 +27,8 @@ from tracker.workbooks import (
     build_assurance_workbook,
     default_since,
 )
-from tracker.workbooks.filters import describe
+from tracker.workbooks.filters import describe, resolve
+from tracker.workbooks.filters import find_review as find_live_review
 
 STANDARD = "standard"
 ASSURANCE = "assurance"
@@ -158,6 +159,15 @@ def action_plan_download(*, actor: User, review: Review, handle: IO[bytes]) -> s
                  summary=f"Action plan of {review.reference}: {actions} actions"
                  + (" of the user's own agency" if agency_id is not None else ""))
     return f"{review.reference}-action-plan.xlsx"
+
+
+def resolve_filters(**names: Any) -> ReportFilters:
+    """Filters from the names and references a person types at the command line (see `workbooks.filters.resolve`)."""
+    return resolve(db.session, **names)
+
+
+def find_review(reference: str) -> Review:
+    return find_live_review(db.session, reference)
 
 
 def latest_standard_today() -> GeneratedReport | None:

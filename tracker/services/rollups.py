@@ -9,17 +9,18 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, joinedload
 
 from tracker import clock
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import Action, Agency, Recommendation, Review
-from tracker.models.live import live_actions
+from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange
+from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import rag_rank_sql
+from tracker.rules.vocabulary import TargetDateChangeState
 
 
 def _counts(user: Any, key: Any, label: Any, *, outer_agency: bool = False, where: Sequence[Any] = ()) -> list[RagCounts]:
@@ -72,5 +73,29 @@ def awaiting_decision(user: Any) -> list[Action]:
         .options(joinedload(Action.lead_agency))
         .where(policy.visible_actions(user), Action.status == ActionStatus.SUBMITTED)
         .order_by(Action.submitted_at, Action.id)
+    )
+    return list(db.session.scalars(query).unique())
+
+
+def pending_target_date_changes(user: object) -> list[TargetDateChange]:
+    """Requests for a new target date that nobody has answered yet, oldest first."""
+    query = (
+        select(TargetDateChange)
+        .join(TargetDateChange.action)
+        .join(Action.recommendation)
+        .join(Recommendation.review)
+        .options(
+            contains_eager(TargetDateChange.action)
+            .contains_eager(Action.recommendation)
+            .contains_eager(Recommendation.review),
+            contains_eager(TargetDateChange.action).joinedload(Action.lead_agency),
+            joinedload(TargetDateChange.requested_by),
+        )
+        .where(
+            TargetDateChange.state == TargetDateChangeState.PENDING,
+            *live(Action, Recommendation, Review),
+            policy.visible_actions(user),
+        )
+        .order_by(TargetDateChange.requested_at, TargetDateChange.id)
     )
     return list(db.session.scalars(query).unique())

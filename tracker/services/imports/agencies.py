@@ -1,15 +1,15 @@
-"""Agencies in an import plan: the names the tracker knows, and the ones to be created or matched."""
+"""Agencies in an import preview: the names the tracker knows, and the ones to be created or matched."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from tracker.db import db
 from tracker.models import Agency
 from tracker.parsing.agencies import match_agency, normalise_agency_name
 from tracker.parsing.result import Message
-from tracker.services.imports.preview import CREATE, Change, ImportPlan, PlannedRecommendation, UnknownAgency
+from tracker.services.imports.preview import CREATE, Change, ImportPreview, RecommendationPreview, UnknownAgency
 
 if TYPE_CHECKING:
     from tracker.services.imports.compare import ImportOptions
@@ -18,11 +18,11 @@ if TYPE_CHECKING:
 class AgencyBook:
     """Resolves the agency names in a file, once each, and collects the ones the tracker does not know."""
 
-    def __init__(self, session: Session, options: ImportOptions, plan: ImportPlan) -> None:
-        self.agencies = {a.id: a for a in session.scalars(select(Agency))}
+    def __init__(self, options: ImportOptions, preview: ImportPreview) -> None:
+        self.agencies = {a.id: a for a in db.session.scalars(select(Agency))}
         self.candidates = [(a.id, a.name, a.short_name, a.alias_list) for a in self.agencies.values()]
         self.options = options
-        self.plan = plan
+        self.plan = preview
         self.unknown: dict[str, UnknownAgency] = {}
         self._cache: dict[str, int | None] = {}
 
@@ -51,7 +51,7 @@ class AgencyBook:
         return None, unknown.name
 
 
-def address(planned: PlannedRecommendation, agencies: AgencyBook) -> None:
+def address(planned: RecommendationPreview, agencies: AgencyBook) -> None:
     """A recommendation is addressed to its actions' lead agencies and the other agencies the file names."""
     for name in planned.other_agencies:
         found = agencies.match(name)

@@ -1,4 +1,4 @@
-"""Writing an import plan: the whole file in one transaction, every write in the audit trail.
+"""Writing an import preview: the whole file in one transaction, every write in the audit trail.
 
 `apply` only flushes, inside a savepoint, so a refusal half-way leaves nothing behind; the caller
 commits (the request, or the command line once per file).
@@ -9,16 +9,16 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from tracker import clock
+from tracker.db import db
 from tracker.models import Action, Agency, ImportRun, ProgressUpdate, Recommendation, Review, Theme, User
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import Scope
 from tracker.services import audit, people
 from tracker.services.imports.compare import today_or
-from tracker.services.imports.preview import CREATE, NEW, ImportPlan, PlannedAction, PlannedRecommendation
+from tracker.services.imports.preview import CREATE, NEW, ActionPreview, ImportPreview, RecommendationPreview
 
 _REVIEW_FIELDS = ["reference", "type", "title", "partnership_id", "source_documents"]
 _RECOMMENDATION_FIELDS = ["review_id", "number", "title", "text", "scope", "learning"]
@@ -26,24 +26,24 @@ _ACTION_FIELDS = ["description", "lead_agency_id", "owner", "target_date", "targ
                   "completed_on", "status", "outcome_statement"]
 
 
-def apply(plan: ImportPlan, *, session: Session, actor: User | None) -> ImportRun:
-    """Write what the plan says, or nothing: raise DomainError before any write survives."""
-    if plan.errors:
-        raise DomainError(plan.errors[0].message)
-    if plan.unresolved_agencies:
-        names = ", ".join(f"'{u.name}'" for u in plan.unresolved_agencies)
+def apply(preview: ImportPreview, *, actor: User | None) -> ImportRun:
+    """Write what the preview says, or nothing: raise DomainError before any write survives."""
+    if preview.errors:
+        raise DomainError(preview.errors[0].message)
+    if preview.unresolved_agencies:
+        names = ", ".join(f"'{u.name}'" for u in preview.unresolved_agencies)
         raise DomainError(f"Choose whether to add or match the agencies the tracker does not know: {names}")
-    with session.begin_nested():
-        return _Writer(plan, session, actor).write()
+    with db.session.begin_nested():
+        return _Writer(preview, actor).write()
 
 
 class _Writer:
-    def __init__(self, plan: ImportPlan, session: Session, actor: User | None) -> None:
-        self.plan, self.session, self.actor = plan, session, actor
+    def __init__(self, preview: ImportPreview, actor: User | None) -> None:
+        self.plan, self.actor = preview, actor
         self.created_agencies: dict[str, Agency] = {}
         self.themes: dict[str, Theme] = {}
-        self.label = f"imported from {plan.result.file}"
-        self.reference = plan.review.reference
+        self.label = f"imported from {preview.result.file}"
+        self.reference = preview.review.reference
 
     def write(self) -> ImportRun:
         self._agencies()
@@ -62,8 +62,8 @@ class _Writer:
             imported_by_id=self.actor.id if self.actor else None,
             summary=summary,
         )
-        self.session.add(run)
-        self.session.flush()
+        db.session.add(run)
+        db.session.flush()
         audit.record("import.applied", actor=self.actor, target=run,
                      summary=f"{self.plan.result.file} into {review.reference}: {self.plan.describe()}", after=summary)
         return run
@@ -77,7 +77,7 @@ class _Writer:
 
     def _remember_alias(self, agency_id: int, name: str) -> None:
         """The next import of a file that spells the agency this way matches it without asking."""
-        agency = self.session.get(Agency, agency_id)
+        agency = db.session.get(Agency, agency_id)
         if agency is None:
             raise DomainError(f"The agency chosen for '{name}' no longer exists. Upload the file again.")
         spellings = {agency.name.lower(), agency.short_name.lower(), *(a.lower() for a in agency.alias_list)}
@@ -92,25 +92,25 @@ class _Writer:
 
     def _themes(self) -> None:
         for name in self.plan.new_themes:
-            existing = self.session.scalar(select(Theme).where(func.lower(Theme.name) == name.lower()))
+            existing = db.session.scalar(select(Theme).where(func.lower(Theme.name) == name.lower()))
             self.themes[name] = existing or people.create_theme(name=name, actor=self.actor)
 
     def _review(self) -> Review:
         planned = self.plan.review
         if planned.existing is not None:
             return planned.existing
-        if self.session.scalar(select(Review.id).where(func.upper(Review.reference) == planned.reference)):
+        if db.session.scalar(select(Review.id).where(func.upper(Review.reference) == planned.reference)):
             raise DomainError(f"Review {planned.reference} was added while you were checking the preview. "
                               "Upload the file again to see what would change.")
         review = Review(reference=planned.reference, type=planned.type, title=planned.title,
                         partnership_id=planned.partnership_id, source_documents=self.plan.result.file)
-        self.session.add(review)
-        self.session.flush()
+        db.session.add(review)
+        db.session.flush()
         audit.record("review.created", actor=self.actor, target=review, summary=f"{review.reference} ({self.label})",
                      after=audit.snapshot(review, _REVIEW_FIELDS))
         return review
 
-    def _agency_ids(self, planned: PlannedRecommendation) -> set[int]:
+    def _agency_ids(self, planned: RecommendationPreview) -> set[int]:
         ids = set(planned.agency_ids)
         choices = {u.name: u.choice for u in self.plan.unknown_agencies}
         for name in planned.pending_agencies:
@@ -118,7 +118,7 @@ class _Writer:
             ids |= {self.created_agencies[name].id} if choice == CREATE else {choice} if isinstance(choice, int) else set()
         return ids
 
-    def _recommendation(self, planned: PlannedRecommendation, review: Review) -> None:
+    def _recommendation(self, planned: RecommendationPreview, review: Review) -> None:
         parsed = planned.parsed
         theme_ids = set(planned.theme_ids) | {self.themes[n].id for n in planned.new_themes}
         agency_ids = self._agency_ids(planned)
@@ -127,10 +127,10 @@ class _Writer:
             rec = Recommendation(review_id=review.id, number=parsed.number[:20], position=planned.position,
                                  title=parsed.title, text=parsed.text, scope=Scope(parsed.scope) if parsed.scope else None,
                                  learning=parsed.learning)
-            self.session.add(rec)
-            rec.themes = _load(self.session, Theme, theme_ids)
-            rec.agencies = _load(self.session, Agency, agency_ids)
-            self.session.flush()
+            db.session.add(rec)
+            rec.themes = _load(Theme, theme_ids)
+            rec.agencies = _load(Agency, agency_ids)
+            db.session.flush()
             audit.record("recommendation.created", actor=self.actor, target=rec,
                          summary=f"{review.reference} recommendation {rec.number} ({self.label})",
                          after={**audit.snapshot(rec, _RECOMMENDATION_FIELDS), "themes": [t.name for t in rec.themes],
@@ -140,9 +140,9 @@ class _Writer:
                       "agencies": [a.name for a in rec.agencies]}
             for name, value in planned.values.items():
                 setattr(rec, name, value)
-            rec.themes = [*rec.themes, *_load(self.session, Theme, theme_ids - {t.id for t in rec.themes})]
-            rec.agencies = [*rec.agencies, *_load(self.session, Agency, agency_ids - {a.id for a in rec.agencies})]
-            self.session.flush()
+            rec.themes = [*rec.themes, *_load(Theme, theme_ids - {t.id for t in rec.themes})]
+            rec.agencies = [*rec.agencies, *_load(Agency, agency_ids - {a.id for a in rec.agencies})]
+            db.session.flush()
             after = {**audit.snapshot(rec, _RECOMMENDATION_FIELDS), "themes": [t.name for t in rec.themes],
                      "agencies": [a.name for a in rec.agencies]}
             audit.record("recommendation.updated", actor=self.actor, target=rec,
@@ -155,12 +155,12 @@ class _Writer:
             elif action.outcome != "unchanged":
                 self._changed_action(action)
 
-    def _lead_agency_id(self, planned: PlannedAction) -> int | None:
+    def _lead_agency_id(self, planned: ActionPreview) -> int | None:
         if planned.new_agency:
             return self.created_agencies[planned.new_agency].id
         return planned.lead_agency_id
 
-    def _new_action(self, planned: PlannedAction, rec: Recommendation) -> None:
+    def _new_action(self, planned: ActionPreview, rec: Recommendation) -> None:
         parsed = planned.parsed
         action = Action(
             recommendation=rec, position=planned.position, description=parsed.description,
@@ -170,15 +170,15 @@ class _Writer:
             completed_on=parsed.completed_on, status=planned.status, last_update_on=clock.today(),
         )
         self._enter_status(action, planned.status)
-        self.session.add(action)
-        self.session.flush()
+        db.session.add(action)
+        db.session.flush()
         audit.record("action.created", actor=self.actor, target=action,
                      summary=f"{self.reference} recommendation {rec.number}: {_short(action.description)} "
                      f"({self.label})", after=audit.snapshot(action, _ACTION_FIELDS))
         if planned.add_progress:
             self._progress(action, planned, status_before=None)
 
-    def _changed_action(self, planned: PlannedAction) -> None:
+    def _changed_action(self, planned: ActionPreview) -> None:
         action = planned.existing
         assert action is not None
         before = audit.snapshot(action, _ACTION_FIELDS)
@@ -189,7 +189,7 @@ class _Writer:
             if name == "status":
                 self._enter_status(action, value)
             setattr(action, name, value)
-        self.session.flush()
+        db.session.flush()
         old, new = audit.changed(before, audit.snapshot(action, _ACTION_FIELDS))
         audit.record("action.updated", actor=self.actor, target=action,
                      summary="; ".join(str(c) for c in planned.changes) + f" ({self.label})", before=old, after=new)
@@ -199,29 +199,29 @@ class _Writer:
     def _enter_status(self, action: Action, status: ActionStatus) -> None:
         if status != ActionStatus.SUBMITTED:
             return
-        # The subgroup's queue is oldest first: a plan completed long ago waits from its completion date.
+        # The subgroup's queue is oldest first: a preview completed long ago waits from its completion date.
         done = action.completed_on
         action.submitted_at = datetime.combine(done, time(12), UTC) if done else clock.now()
 
-    def _progress(self, action: Action, planned: PlannedAction, *, status_before: ActionStatus | None) -> None:
+    def _progress(self, action: Action, planned: ActionPreview, *, status_before: ActionStatus | None) -> None:
         written_on = today_or(planned.parsed.completed_on)
         update = ProgressUpdate(action=action, author_id=self.actor.id if self.actor else None, written_on=written_on,
                                 narrative=planned.parsed.progress or "",
                                 status_before=status_before if status_before != action.status else None,
                                 status_after=action.status if status_before != action.status else None)
-        self.session.add(update)
+        db.session.add(update)
         if planned.status == ActionStatus.SUBMITTED and not action.outcome_statement.strip():
             action.outcome_statement = planned.parsed.progress or ""
         if written_on > action.last_update_on or planned.existing is None:
             action.last_update_on = written_on
-        self.session.flush()
+        db.session.flush()
         audit.record("progress_update.created", actor=self.actor, target=update,
                      summary=f"{_short(action.description)}: {_short(update.narrative)} ({self.label})",
                      after={"action_id": action.id, "written_on": written_on, "narrative": update.narrative})
 
 
-def _load(session: Session, model: Any, ids: set[int]) -> list[Any]:
-    return list(session.scalars(select(model).where(model.id.in_(ids)))) if ids else []
+def _load(model: Any, ids: set[int]) -> list[Any]:
+    return list(db.session.scalars(select(model).where(model.id.in_(ids)))) if ids else []
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -1,10 +1,10 @@
 """What an import would create or change, worked out without writing anything.
 
-`build_plan` compares a parsed file with what the tracker already holds: the review by its
+`build_preview` compares a parsed file with what the tracker already holds: the review by its
 reference, recommendations by their number, actions by their description (or, failing that, their
-place in the recommendation). The preview shows the plan; `tracker.importing.apply` writes it.
+place in the recommendation). The preview shows the preview; `tracker.importing.apply` writes it.
 
-Statuses from a file: an import is the historical record of a plan, not a move made by a user, so
+Statuses from a file: an import is the historical record of a preview, not a move made by a user, so
 imported actions may be placed directly in not started, in progress or submitted. They are never
 placed in assured or closed not achieved: only the subgroup's decision assures or closes an action.
 An import never moves an existing action backwards, never changes a returned action's status (the
@@ -19,9 +19,10 @@ from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from tracker import clock
+from tracker.db import db
 from tracker.models import Action, Partnership, Recommendation, Review, Theme
 from tracker.parsing.agencies import normalise_agency_name
 from tracker.parsing.result import ImportResult, Message, ParsedAction, ParsedRecommendation
@@ -30,11 +31,11 @@ from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.services.imports.agencies import AgencyBook, address
 from tracker.services.imports.preview import (
     NEW,
+    ActionPreview,
     Change,
-    ImportPlan,
-    PlannedAction,
-    PlannedRecommendation,
-    PlannedReview,
+    ImportPreview,
+    RecommendationPreview,
+    ReviewPreview,
     show_date,
     show_target,
 )
@@ -58,50 +59,50 @@ class ImportOptions:
     create_agencies: bool = False
 
 
-def build_plan(result: ImportResult, *, session: Session, options: ImportOptions | None = None,
-               sha256: str = "") -> ImportPlan:
+def build_preview(result: ImportResult, *, options: ImportOptions | None = None,
+               sha256: str = "") -> ImportPreview:
     options = options or ImportOptions()
-    plan = ImportPlan(result=result, sha256=sha256, review=PlannedReview(reference=""))
-    plan.errors.extend(result.errors)
+    preview = ImportPreview(result=result, sha256=sha256, review=ReviewPreview(reference=""))
+    preview.errors.extend(result.errors)
     if not result.ok:
-        plan.warnings.extend(result.warnings)
-        return plan
-    _plan_review(plan, session, options)
-    if plan.field_errors:
-        plan.warnings.extend(result.warnings)
-        return plan
-    agencies = AgencyBook(session, options, plan)
-    themes = {_key(t.name): t for t in session.scalars(select(Theme))}
-    existing = {_key(r.number): r for r in plan.review.existing.recommendations} if plan.review.existing else {}
+        preview.warnings.extend(result.warnings)
+        return preview
+    _preview_review(preview, options)
+    if preview.field_errors:
+        preview.warnings.extend(result.warnings)
+        return preview
+    agencies = AgencyBook(options, preview)
+    themes = {_key(t.name): t for t in db.session.scalars(select(Theme))}
+    existing = {_key(r.number): r for r in preview.review.existing.recommendations} if preview.review.existing else {}
     next_position = max((r.position for r in existing.values()), default=-1) + 1
     for index, parsed in enumerate(result.recommendations):
         rec = existing.get(_key(parsed.number))
-        planned = _plan_recommendation(parsed, rec, agencies, themes, plan)
+        planned = _preview_recommendation(parsed, rec, agencies, themes, preview)
         if rec is None:
-            planned.position = index if plan.review.existing is None else next_position
+            planned.position = index if preview.review.existing is None else next_position
             next_position += 1
-        plan.recommendations.append(planned)
-    for planned in plan.recommendations:
+        preview.recommendations.append(planned)
+    for planned in preview.recommendations:
         address(planned, agencies)
-    _attach_messages(plan, result.warnings)
-    plan.unknown_agencies = list(agencies.unknown.values())
-    return plan
+    _attach_messages(preview, result.warnings)
+    preview.unknown_agencies = list(agencies.unknown.values())
+    return preview
 
 
 # ----- the review -------------------------------------------------------------------------------
 
-def _plan_review(plan: ImportPlan, session: Session, options: ImportOptions) -> None:
-    details = plan.result.review
+def _preview_review(preview: ImportPreview, options: ImportOptions) -> None:
+    details = preview.result.review
     reference = " ".join((options.review_reference or details.reference or "").split()).upper()
-    review = plan.review
+    review = preview.review
     review.reference = reference
     if not reference:
-        plan.refuse("reference", "The file does not give the review's reference. " + REFERENCE_NEEDED + ".")
+        preview.refuse("reference", "The file does not give the review's reference. " + REFERENCE_NEEDED + ".")
         return
     if len(reference) > 40:
-        plan.refuse("reference", "The review reference must be 40 characters or fewer")
+        preview.refuse("reference", "The review reference must be 40 characters or fewer")
         return
-    existing = session.scalar(
+    existing = db.session.scalar(
         select(Review)
         .where(func.upper(Review.reference) == reference)
         .options(
@@ -120,16 +121,16 @@ def _plan_review(plan: ImportPlan, session: Session, options: ImportOptions) -> 
         review.title = existing.title
         review.partnership_name = existing.partnership.name
         if existing.is_withdrawn:
-            plan.refuse("reference", f"Review {existing.reference} has been withdrawn, so nothing can be imported "
+            preview.refuse("reference", f"Review {existing.reference} has been withdrawn, so nothing can be imported "
                         "into it. Enter another reference, or ask an administrator to restore the review.")
         elif options.review_type and wanted_type and wanted_type != existing.type:
-            plan.warn("Review", f"Review {existing.reference} is a {existing.type.label}; its type was not changed.")
+            preview.warn("Review", f"Review {existing.reference} is a {existing.type.label}; its type was not changed.")
         return
     if wanted_type is None:
-        plan.refuse("review_type", "The file does not say what type of review this is. Choose the type of review")
+        preview.refuse("review_type", "The file does not say what type of review this is. Choose the type of review")
         return
     review.type = wanted_type
-    partnership = _partnership(plan, session, options)
+    partnership = _partnership(preview, options)
     if partnership is None:
         return
     review.partnership_id, review.partnership_name = partnership.id, partnership.name
@@ -146,25 +147,25 @@ def _review_type(value: str | None) -> ReviewType | None:
         return None
 
 
-def _partnership(plan: ImportPlan, session: Session, options: ImportOptions) -> Partnership | None:
+def _partnership(preview: ImportPreview, options: ImportOptions) -> Partnership | None:
     if options.partnership_id is not None:
-        chosen = session.get(Partnership, options.partnership_id)
+        chosen = db.session.get(Partnership, options.partnership_id)
         if chosen is None:
-            plan.refuse("partnership", "Choose the partnership that commissioned the review")
+            preview.refuse("partnership", "Choose the partnership that commissioned the review")
         return chosen
-    named = plan.result.review.partnership
-    partnerships = list(session.scalars(select(Partnership).order_by(Partnership.name)))
+    named = preview.result.review.partnership
+    partnerships = list(db.session.scalars(select(Partnership).order_by(Partnership.name)))
     if named:
         wanted = normalise_agency_name(named)
         for partnership in partnerships:
             if partnership.name.lower() == named.lower() or normalise_agency_name(partnership.name) == wanted:
                 return partnership
-        plan.refuse("partnership", f"The file names the partnership '{named}', which is not in the tracker. "
+        preview.refuse("partnership", f"The file names the partnership '{named}', which is not in the tracker. "
                     "Choose the partnership that commissioned the review, or ask an administrator to add it")
         return None
     if len(partnerships) == 1:
         return partnerships[0]
-    plan.refuse("partnership", "The file does not name the partnership that commissioned the review. "
+    preview.refuse("partnership", "The file does not name the partnership that commissioned the review. "
                 "Choose the partnership")
     return None
 
@@ -179,17 +180,17 @@ def _description_key(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
-def _plan_recommendation(parsed: ParsedRecommendation, rec: Recommendation | None, agencies: AgencyBook,
-                         themes: dict[str, Theme], plan: ImportPlan) -> PlannedRecommendation:
-    planned = PlannedRecommendation(parsed=parsed, existing=rec)
+def _preview_recommendation(parsed: ParsedRecommendation, rec: Recommendation | None, agencies: AgencyBook,
+                         themes: dict[str, Theme], preview: ImportPreview) -> RecommendationPreview:
+    planned = RecommendationPreview(parsed=parsed, existing=rec)
     for name in parsed.themes:
         theme = themes.get(_key(name))
         if theme is not None:
             planned.theme_ids.append(theme.id)
         else:
             planned.new_themes.append(name)
-            if name not in plan.new_themes:
-                plan.new_themes.append(name)
+            if name not in preview.new_themes:
+                preview.new_themes.append(name)
             planned.warnings.append(Message(parsed.where, f"The theme '{name}' is not in the tracker's list of "
                                             "themes; it will be added when the import is confirmed."))
     if rec is not None and rec.is_withdrawn:
@@ -203,7 +204,7 @@ def _plan_recommendation(parsed: ParsedRecommendation, rec: Recommendation | Non
     matches = _match_actions(parsed.actions, existing_actions)
     next_position = max((a.position for a in existing_actions), default=-1) + 1
     for parsed_action, action in zip(parsed.actions, matches, strict=True):
-        planned_action = _plan_action(parsed_action, action, agencies, plan)
+        planned_action = _preview_action(parsed_action, action, agencies, preview)
         if action is None:
             planned_action.position = next_position
             next_position += 1
@@ -227,7 +228,7 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _recommendation_changes(planned: PlannedRecommendation, rec: Recommendation) -> None:
+def _recommendation_changes(planned: RecommendationPreview, rec: Recommendation) -> None:
     parsed = planned.parsed
     scope = Scope(parsed.scope) if parsed.scope else None
     # A blank cell in the file says nothing, so it never clears what the tracker holds.
@@ -286,10 +287,10 @@ def importable_status(status: str) -> tuple[ActionStatus, str | None]:
                                     "the subgroup's decision assures or closes an action.")
 
 
-def _plan_action(parsed: ParsedAction, action: Action | None, agencies: AgencyBook,
-                 plan: ImportPlan) -> PlannedAction:
+def _preview_action(parsed: ParsedAction, action: Action | None, agencies: AgencyBook,
+                 preview: ImportPreview) -> ActionPreview:
     status, note = importable_status(parsed.status)
-    planned = PlannedAction(parsed=parsed, existing=action, status=status)
+    planned = ActionPreview(parsed=parsed, existing=action, status=status)
     if note:
         planned.warnings.append(Message(parsed.where, note))
     if parsed.lead_agency:
@@ -309,7 +310,7 @@ def _plan_action(parsed: ParsedAction, action: Action | None, agencies: AgencyBo
     return planned
 
 
-def _action_changes(planned: PlannedAction, action: Action, agencies: AgencyBook) -> list[Change]:
+def _action_changes(planned: ActionPreview, action: Action, agencies: AgencyBook) -> list[Change]:
     parsed = planned.parsed
     changes: list[Change] = []
     values = planned.values
@@ -354,17 +355,17 @@ def _action_changes(planned: PlannedAction, action: Action, agencies: AgencyBook
     return changes
 
 
-def _attach_messages(plan: ImportPlan, messages: Iterable[Message]) -> None:
+def _attach_messages(preview: ImportPreview, messages: Iterable[Message]) -> None:
     """Each parser warning goes next to the row it is about, or to the file when it is about no one row."""
-    rows: dict[str, PlannedAction | PlannedRecommendation] = {}
-    for rec in plan.recommendations:
+    rows: dict[str, ActionPreview | RecommendationPreview] = {}
+    for rec in preview.recommendations:
         for action in rec.actions:
             rows.setdefault(action.parsed.where, action)
         rows.setdefault(rec.parsed.where, rec)
     for message in messages:
         row = rows.get(message.where)
         if row is None:
-            plan.warnings.append(message)
+            preview.warnings.append(message)
         else:
             row.warnings.insert(0, message)
 
@@ -374,4 +375,4 @@ def today_or(day: date | None) -> date:
     return min(day, today) if day else today
 
 
-__all__ = ["NEW", "REFERENCE_NEEDED", "ImportOptions", "build_plan", "importable_status", "today_or"]
+__all__ = ["NEW", "REFERENCE_NEEDED", "ImportOptions", "build_preview", "importable_status", "today_or"]

@@ -1,4 +1,4 @@
-"""The shape of an import plan: the review, each recommendation and action, and what will happen to it."""
+"""The shape of an import preview: the review, each recommendation and action, and what will happen to it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -49,7 +49,7 @@ class UnknownAgency:
 
 
 @dataclass
-class PlannedReview:
+class ReviewPreview:
     reference: str
     type: ReviewType | None = None
     title: str = ""
@@ -63,7 +63,7 @@ class PlannedReview:
 
 
 @dataclass
-class PlannedAction:
+class ActionPreview:
     parsed: ParsedAction
     existing: Action | None
     status: ActionStatus
@@ -93,7 +93,7 @@ class PlannedAction:
 
 
 @dataclass
-class PlannedRecommendation:
+class RecommendationPreview:
     parsed: ParsedRecommendation
     existing: Recommendation | None
     position: int = 0
@@ -105,7 +105,7 @@ class PlannedRecommendation:
     # Agencies named in the file that the tracker does not know yet, by their UnknownAgency name.
     pending_agencies: list[str] = field(default_factory=list)
     other_agencies: list[str] = field(default_factory=list)
-    actions: list[PlannedAction] = field(default_factory=list)
+    actions: list[ActionPreview] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)
     # "withdrawn": a recommendation an import does not touch.
     state: str = ""
@@ -120,11 +120,11 @@ class PlannedRecommendation:
 
 
 @dataclass
-class ImportPlan:
+class ImportPreview:
     result: ImportResult
-    review: PlannedReview
+    review: ReviewPreview
     sha256: str = ""
-    recommendations: list[PlannedRecommendation] = field(default_factory=list)
+    recommendations: list[RecommendationPreview] = field(default_factory=list)
     unknown_agencies: list[UnknownAgency] = field(default_factory=list)
     new_themes: list[str] = field(default_factory=list)
     # Messages about the file as a whole; row messages live on their rows.
@@ -150,7 +150,7 @@ class ImportPlan:
         return not self.errors and not self.unresolved_agencies
 
     @property
-    def actions(self) -> list[PlannedAction]:
+    def actions(self) -> list[ActionPreview]:
         return [a for r in self.recommendations for a in r.actions]
 
     @property

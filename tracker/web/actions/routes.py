@@ -10,10 +10,10 @@ from tracker import clock
 from tracker.access.policy import Permission, requires
 from tracker.models import Action
 from tracker.models.live import is_live
-from tracker.services.actions import history, progress
-from tracker.services.actions.conflicts import ActionChanged
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus, next_statuses
+from tracker.services.actions import history, progress
+from tracker.services.actions.conflicts import ActionChanged
 from tracker.web import loading
 from tracker.web.actions import forms
 from tracker.web.actions.blueprint import bp

@@ -1,60 +1,40 @@
 """Agencies: the organisations that lead actions and employ agency leads."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
-from flask_login import current_user
-from sqlalchemy import func, select
+from typing import Any
+
+from flask import flash, redirect, render_template, url_for
 
 from tracker.access.policy import Permission, requires
-from tracker.db import db
-from tracker.models import Action, Agency, User
+from tracker.models import Agency
 from tracker.rules import DomainError
-from tracker.rules.lifecycle import OPEN_STATUSES
-from tracker.rules.vocabulary import Role
+from tracker.services import admin_figures
 from tracker.services import people as services
+from tracker.web import loading
 from tracker.web.admin.blueprint import bp
 from tracker.web.admin.forms import AgencyForm, ConfirmForm
 from tracker.web.forms import show_refusal
 
 
 def _agency(agency_id: int) -> Agency:
-    return db.session.get(Agency, agency_id) or abort(404)
-
-
-def _counts_by_agency(*where: object) -> dict[int, int]:
-    return dict(db.session.execute(select(Action.lead_agency_id, func.count(Action.id)).where(
-        Action.lead_agency_id.is_not(None), Action.withdrawn_at.is_(None), *where
-    ).group_by(Action.lead_agency_id)).all())
-
-
-def _leads_by_agency() -> dict[int, int]:
-    return dict(db.session.execute(select(User.agency_id, func.count(User.id)).where(
-        User.role == Role.AGENCY_LEAD, User.active.is_(True)
-    ).group_by(User.agency_id)).all())
+    return loading.load(Agency, agency_id, Permission.ADMINISTER)
 
 
 @bp.route("/agencies")
 @requires(Permission.ADMINISTER)
-def agencies():  # type: ignore[no-untyped-def]
-    listed = db.session.scalars(select(Agency).order_by(Agency.active.desc(), Agency.name)).all()
-    return render_template(
-        "admin/agencies.html",
-        agencies=listed,
-        actions=_counts_by_agency(),
-        open_actions=_counts_by_agency(Action.status.in_([s.value for s in OPEN_STATUSES])),
-        leads=_leads_by_agency(),
-    )
+def agencies() -> Any:
+    return render_template("admin/agencies.html", **admin_figures.agency_list())
 
 
 @bp.route("/agencies/new", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def agency_new():  # type: ignore[no-untyped-def]
+def agency_new() -> Any:
     form = AgencyForm()
     if form.validate_on_submit():
         try:
             agency = services.create_agency(
                 name=form.name.data or "", short_name=form.short_name.data or "",
-                aliases=form.aliases.data or "", actor=current_user._get_current_object(),
+                aliases=form.aliases.data or "", actor=loading.user(),
             )
         except DomainError as refusal:
             show_refusal(form, refusal)
@@ -66,14 +46,14 @@ def agency_new():  # type: ignore[no-untyped-def]
 
 @bp.route("/agencies/<int:agency_id>/edit", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def agency_edit(agency_id: int):  # type: ignore[no-untyped-def]
+def agency_edit(agency_id: int) -> Any:
     agency = _agency(agency_id)
     form = AgencyForm(obj=agency)
     if form.validate_on_submit():
         try:
             services.update_agency(
                 agency, name=form.name.data or "", short_name=form.short_name.data or "",
-                aliases=form.aliases.data or "", actor=current_user._get_current_object(),
+                aliases=form.aliases.data or "", actor=loading.user(),
             )
         except DomainError as refusal:
             show_refusal(form, refusal)
@@ -85,20 +65,17 @@ def agency_edit(agency_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/agencies/<int:agency_id>/deactivate", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def agency_deactivate(agency_id: int):  # type: ignore[no-untyped-def]
+def agency_deactivate(agency_id: int) -> Any:
     agency = _agency(agency_id)
     if not agency.active:
         flash(f"{agency.name} is already deactivated", "info")
         return redirect(url_for("admin.agencies"))
     form = ConfirmForm(label="Deactivate agency")
     if form.validate_on_submit():
-        services.set_agency_active(agency, False, actor=current_user._get_current_object())
+        services.set_agency_active(agency, False, actor=loading.user())
         flash(f"{agency.name} deactivated. Its actions and history are kept", "success")
         return redirect(url_for("admin.agencies"))
-    leads = db.session.scalar(select(func.count(User.id)).where(User.agency_id == agency.id, User.active.is_(True))) or 0
-    open_actions = _counts_by_agency(
-        Action.lead_agency_id == agency.id, Action.status.in_([s.value for s in OPEN_STATUSES])
-    ).get(agency.id, 0)
+    leads, open_actions = admin_figures.agency_load(agency)
     return render_template(
         "admin/confirm.html",
         form=form,
@@ -122,10 +99,10 @@ def agency_deactivate(agency_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/agencies/<int:agency_id>/reactivate", methods=["POST"])
 @requires(Permission.ADMINISTER)
-def agency_reactivate(agency_id: int):  # type: ignore[no-untyped-def]
+def agency_reactivate(agency_id: int) -> Any:
     agency = _agency(agency_id)
     form = ConfirmForm()
     if form.validate_on_submit():
-        services.set_agency_active(agency, True, actor=current_user._get_current_object())
+        services.set_agency_active(agency, True, actor=loading.user())
         flash(f"{agency.name} reactivated", "success")
     return redirect(url_for("admin.agencies"))

@@ -1,15 +1,16 @@
 """Partnerships and themes: the short lists that reviews and recommendations choose from."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
-from flask_login import current_user
-from sqlalchemy import func, select
+from typing import Any
+
+from flask import flash, redirect, render_template, url_for
 
 from tracker.access.policy import Permission, requires
-from tracker.db import db
-from tracker.models import Partnership, Review, Theme, recommendation_themes
+from tracker.models import Partnership, Theme
 from tracker.rules import DomainError
+from tracker.services import admin_figures
 from tracker.services import people as services
+from tracker.web import loading
 from tracker.web.admin.blueprint import bp
 from tracker.web.admin.forms import ConfirmForm, PartnershipForm, ThemeForm
 from tracker.web.forms import show_refusal
@@ -17,25 +18,19 @@ from tracker.web.forms import show_refusal
 
 @bp.route("/partnerships")
 @requires(Permission.ADMINISTER)
-def partnerships():  # type: ignore[no-untyped-def]
-    listed = db.session.scalars(select(Partnership).order_by(Partnership.name)).all()
-    reviews = dict(db.session.execute(
-        select(Review.partnership_id, func.count(Review.id))
-        .where(Review.withdrawn_at.is_(None))
-        .group_by(Review.partnership_id)
-    ).all())
-    return render_template("admin/partnerships.html", partnerships=listed, reviews=reviews)
+def partnerships() -> Any:
+    return render_template("admin/partnerships.html", **admin_figures.partnership_list())
 
 
 @bp.route("/partnerships/new", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def partnership_new():  # type: ignore[no-untyped-def]
+def partnership_new() -> Any:
     form = PartnershipForm()
     if form.validate_on_submit():
         try:
             partnership = services.create_partnership(
                 name=form.name.data or "", kind=form.kind.data or "", area=form.area.data or "",
-                actor=current_user._get_current_object(),
+                actor=loading.user(),
             )
         except DomainError as refusal:
             show_refusal(form, refusal)
@@ -47,14 +42,14 @@ def partnership_new():  # type: ignore[no-untyped-def]
 
 @bp.route("/partnerships/<int:partnership_id>/edit", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def partnership_edit(partnership_id: int):  # type: ignore[no-untyped-def]
-    partnership = db.session.get(Partnership, partnership_id) or abort(404)
+def partnership_edit(partnership_id: int) -> Any:
+    partnership = loading.load(Partnership, partnership_id, Permission.ADMINISTER)
     form = PartnershipForm(obj=partnership, data={"kind": partnership.kind.value})
     if form.validate_on_submit():
         try:
             services.update_partnership(
                 partnership, name=form.name.data or "", kind=form.kind.data or "", area=form.area.data or "",
-                actor=current_user._get_current_object(),
+                actor=loading.user(),
             )
         except DomainError as refusal:
             show_refusal(form, refusal)
@@ -66,21 +61,17 @@ def partnership_edit(partnership_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/themes")
 @requires(Permission.ADMINISTER)
-def themes():  # type: ignore[no-untyped-def]
-    listed = db.session.scalars(select(Theme).order_by(Theme.active.desc(), Theme.name)).all()
-    uses = dict(db.session.execute(
-        select(recommendation_themes.c.theme_id, func.count()).group_by(recommendation_themes.c.theme_id)
-    ).all())
-    return render_template("admin/themes.html", themes=listed, uses=uses)
+def themes() -> Any:
+    return render_template("admin/themes.html", **admin_figures.theme_list())
 
 
 @bp.route("/themes/new", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def theme_new():  # type: ignore[no-untyped-def]
+def theme_new() -> Any:
     form = ThemeForm()
     if form.validate_on_submit():
         try:
-            theme = services.create_theme(name=form.name.data or "", actor=current_user._get_current_object())
+            theme = services.create_theme(name=form.name.data or "", actor=loading.user())
         except DomainError as refusal:
             show_refusal(form, refusal)
         else:
@@ -91,12 +82,12 @@ def theme_new():  # type: ignore[no-untyped-def]
 
 @bp.route("/themes/<int:theme_id>/edit", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def theme_edit(theme_id: int):  # type: ignore[no-untyped-def]
-    theme = db.session.get(Theme, theme_id) or abort(404)
+def theme_edit(theme_id: int) -> Any:
+    theme = loading.load(Theme, theme_id, Permission.ADMINISTER)
     form = ThemeForm(obj=theme)
     if form.validate_on_submit():
         try:
-            services.rename_theme(theme, name=form.name.data or "", actor=current_user._get_current_object())
+            services.rename_theme(theme, name=form.name.data or "", actor=loading.user())
         except DomainError as refusal:
             show_refusal(form, refusal)
         else:
@@ -107,14 +98,14 @@ def theme_edit(theme_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/themes/<int:theme_id>/deactivate", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def theme_deactivate(theme_id: int):  # type: ignore[no-untyped-def]
-    theme = db.session.get(Theme, theme_id) or abort(404)
+def theme_deactivate(theme_id: int) -> Any:
+    theme = loading.load(Theme, theme_id, Permission.ADMINISTER)
     if not theme.active:
         flash(f"The theme ‘{theme.name}’ is already deactivated", "info")
         return redirect(url_for("admin.themes"))
     form = ConfirmForm(label="Deactivate theme")
     if form.validate_on_submit():
-        services.set_theme_active(theme, False, actor=current_user._get_current_object())
+        services.set_theme_active(theme, False, actor=loading.user())
         flash(f"Theme ‘{theme.name}’ deactivated", "success")
         return redirect(url_for("admin.themes"))
     return render_template(
@@ -132,9 +123,9 @@ def theme_deactivate(theme_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/themes/<int:theme_id>/reactivate", methods=["POST"])
 @requires(Permission.ADMINISTER)
-def theme_reactivate(theme_id: int):  # type: ignore[no-untyped-def]
-    theme = db.session.get(Theme, theme_id) or abort(404)
+def theme_reactivate(theme_id: int) -> Any:
+    theme = loading.load(Theme, theme_id, Permission.ADMINISTER)
     if ConfirmForm().validate_on_submit():
-        services.set_theme_active(theme, True, actor=current_user._get_current_object())
+        services.set_theme_active(theme, True, actor=loading.user())
         flash(f"Theme ‘{theme.name}’ reactivated", "success")
     return redirect(url_for("admin.themes"))

@@ -1,15 +1,16 @@
 """Users: who may sign in, in which role, for which agency."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, session, url_for
+from typing import Any
+
+from flask import flash, redirect, render_template, session, url_for
 from flask_login import current_user, login_user
-from sqlalchemy import select
 
 from tracker.access.policy import Permission, requires
-from tracker.db import db
 from tracker.models import Agency, User
 from tracker.rules import DomainError
 from tracker.services import people as services
+from tracker.web import loading
 from tracker.web.admin.blueprint import bp
 from tracker.web.admin.forms import CHOOSE, ConfirmForm, EditUserForm, NewUserForm, ResetPasswordForm, agency_choices
 from tracker.web.forms import show_refusal
@@ -17,11 +18,11 @@ from tracker.web.transactions import keep_writes
 
 
 def _user(user_id: int) -> User:
-    return db.session.get(User, user_id) or abort(404)
+    return loading.load(User, user_id, Permission.ADMINISTER)
 
 
 def _chosen_agency(value: str | None) -> Agency | None:
-    return db.session.get(Agency, int(value)) if value and value.isdigit() else None
+    return services.find_agency_by_id(int(value)) if value and value.isdigit() else None
 
 
 def _chosen_password(form: NewUserForm | ResetPasswordForm) -> tuple[str, bool]:
@@ -33,14 +34,13 @@ def _chosen_password(form: NewUserForm | ResetPasswordForm) -> tuple[str, bool]:
 
 @bp.route("/users")
 @requires(Permission.ADMINISTER)
-def users():  # type: ignore[no-untyped-def]
-    listed = db.session.scalars(select(User).order_by(User.active.desc(), User.name, User.email)).all()
-    return render_template("admin/users.html", users=listed)
+def users() -> Any:
+    return render_template("admin/users.html", users=services.everyone())
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def user_new():  # type: ignore[no-untyped-def]
+def user_new() -> Any:
     form = NewUserForm()
     form.agency.choices = agency_choices(services.active_agencies())
     if form.validate_on_submit():
@@ -49,7 +49,7 @@ def user_new():  # type: ignore[no-untyped-def]
             user = services.create_user(
                 email=form.email.data or "", name=form.name.data or "", role=form.role.data or "",
                 password=password, agency=_chosen_agency(form.agency.data),
-                actor=current_user._get_current_object(),
+                actor=loading.user(),
             )
         except DomainError as refusal:
             show_refusal(form, refusal)
@@ -66,14 +66,14 @@ def user_new():  # type: ignore[no-untyped-def]
 
 @bp.route("/users/<int:user_id>")
 @requires(Permission.ADMINISTER)
-def user(user_id: int):  # type: ignore[no-untyped-def]
+def user(user_id: int) -> Any:
     person = _user(user_id)
     return render_template("admin/user.html", person=person, reactivate=ConfirmForm(label="Reactivate user"))
 
 
 @bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def user_edit(user_id: int):  # type: ignore[no-untyped-def]
+def user_edit(user_id: int) -> Any:
     person = _user(user_id)
     form = EditUserForm(obj=person, data={"role": person.role.value, "agency": str(person.agency_id or "")})
     form.agency.choices = agency_choices(services.active_agencies(), person.agency)
@@ -81,7 +81,7 @@ def user_edit(user_id: int):  # type: ignore[no-untyped-def]
         try:
             services.update_user(
                 person, email=form.email.data or "", name=form.name.data or "", role=form.role.data or "",
-                agency=_chosen_agency(form.agency.data), actor=current_user._get_current_object(),
+                agency=_chosen_agency(form.agency.data), actor=loading.user(),
             )
         except DomainError as refusal:
             show_refusal(form, refusal)
@@ -93,12 +93,12 @@ def user_edit(user_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/users/<int:user_id>/password", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def user_password(user_id: int):  # type: ignore[no-untyped-def]
+def user_password(user_id: int) -> Any:
     person = _user(user_id)
     form = ResetPasswordForm()
     if form.validate_on_submit():
         password, generated = _chosen_password(form)
-        actor = current_user._get_current_object()
+        actor = loading.user()
         try:
             services.set_password(person, password, actor=actor)
         except DomainError as refusal:
@@ -118,7 +118,7 @@ def user_password(user_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
-def user_deactivate(user_id: int):  # type: ignore[no-untyped-def]
+def user_deactivate(user_id: int) -> Any:
     person = _user(user_id)
     if not person.active:
         flash(f"{person.name} is already deactivated", "info")
@@ -126,7 +126,7 @@ def user_deactivate(user_id: int):  # type: ignore[no-untyped-def]
     form = ConfirmForm(label="Deactivate user")
     if form.validate_on_submit():
         try:
-            services.set_active(person, False, actor=current_user._get_current_object())
+            services.set_active(person, False, actor=loading.user())
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="submit")
         else:
@@ -148,12 +148,12 @@ def user_deactivate(user_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/users/<int:user_id>/reactivate", methods=["POST"])
 @requires(Permission.ADMINISTER)
-def user_reactivate(user_id: int):  # type: ignore[no-untyped-def]
+def user_reactivate(user_id: int) -> Any:
     person = _user(user_id)
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
-            services.set_active(person, True, actor=current_user._get_current_object())
+            services.set_active(person, True, actor=loading.user())
         except DomainError as refusal:
             flash(refusal.message, "error")
         else:

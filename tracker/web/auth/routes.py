@@ -8,6 +8,7 @@ from flask_login import current_user, login_user, logout_user
 
 from tracker.access.policy import Permission, requires
 from tracker.services import auth as services
+from tracker.web import loading
 from tracker.web.auth.forms import SignInForm
 from tracker.web.transactions import keep_writes
 
@@ -53,7 +54,7 @@ def sign_in():  # type: ignore[no-untyped-def]
 @bp.route("/sign-out", methods=["POST"])
 @requires(Permission.SIGNED_IN)
 def sign_out():  # type: ignore[no-untyped-def]
-    services.sign_out(current_user._get_current_object())
+    services.sign_out(loading.user())
     logout_user()
     session.clear()
     flash("You have signed out.", "success")

@@ -5,7 +5,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from flask import Blueprint, current_app, render_template, request, url_for
-from flask_login import current_user
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField, ValidationError
@@ -16,6 +15,7 @@ from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
 from tracker.services import board as summary
 from tracker.services import rollups
+from tracker.web import loading
 from tracker.web.forms import UKDateField
 
 bp = Blueprint("board", __name__)
@@ -66,7 +66,7 @@ def rag_links(row: RagCounts, key: str) -> dict[str, str | None]:
 @requires(Permission.READ_SUMMARY)
 def summary_page():  # type: ignore[no-untyped-def]
     """Endpoint board.summary; the function has another name so as not to hide the summary module."""
-    user = current_user._get_current_object()
+    user = loading.user()
     default = clock.today() - timedelta(days=SINCE_DEFAULT_DAYS)
     chosen = "since" in request.args
     form = SinceForm(formdata=request.args if chosen else None, data=None if chosen else {"since": default})

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
-from flask_login import current_user
 
 from tracker.access.policy import Permission, requires
 from tracker.rules.vocabulary import Role
 from tracker.services import rollups
+from tracker.web import loading
 
 bp = Blueprint("home", __name__)
 
@@ -13,7 +13,7 @@ bp = Blueprint("home", __name__)
 @bp.route("/")
 @requires(Permission.SIGNED_IN)
 def index():  # type: ignore[no-untyped-def]
-    user = current_user._get_current_object()
+    user = loading.user()
     if user.role == Role.AGENCY_LEAD:
         actions = rollups.open_actions(user)
         return render_template(

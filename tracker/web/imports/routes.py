@@ -4,11 +4,11 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 
 from tracker.access.policy import Permission, requires
-from tracker.db import db
 from tracker.rules import DomainError
 from tracker.services.imports import staging as services
 from tracker.services.imports.pending import PendingUpload, PendingUploads
-from tracker.services.imports.preview import CREATE, ImportPlan
+from tracker.services.imports.preview import CREATE, ImportPreview
+from tracker.web import loading
 from tracker.web.forms import show_refusal
 from tracker.web.imports.forms import UploadForm, agency_fields, confirm_form
 
@@ -29,26 +29,25 @@ def _max_bytes() -> int:
 @bp.route("/imports", methods=["GET", "POST"])
 @requires(Permission.RUN_IMPORTS)
 def upload():  # type: ignore[no-untyped-def]
-    form = UploadForm().offer(services.partnerships(db.session))
+    form = UploadForm().offer(services.partnerships())
     if form.validate_on_submit():
         store = _store()
-        staged, plan = services.stage(
+        staged, preview = services.stage(
             store,
             content=form.file.data.read(),
             file_name=services.safe_file_name(form.file.data.filename),
-            user=current_user._get_current_object(),
+            user=loading.user(),
             choices={"reference": (form.reference.data or "").strip(), "review_type": form.review_type.data,
                      "partnership_id": form.partnership.data},
-            session=db.session,
             max_bytes=_max_bytes(),
         )
-        if plan.result.ok and not plan.field_errors:
+        if preview.result.ok and not preview.field_errors:
             return redirect(url_for("imports.preview", token=staged.token))
         store.discard(staged.token)
-        form.file.errors = [_file_message(m.where, m.message) for m in plan.result.errors]
-        for name, message in plan.field_errors.items():
+        form.file.errors = [_file_message(m.where, m.message) for m in preview.result.errors]
+        for name, message in preview.field_errors.items():
             form[_FIELDS[name]].errors = [message]
-    return render_template("imports/upload.html", form=form, runs=services.recent_runs(db.session))
+    return render_template("imports/upload.html", form=form, runs=services.recent_runs())
 
 
 def _file_message(where: str, message: str) -> str:
@@ -67,27 +66,27 @@ def _pending(token: str) -> PendingUpload:
 @requires(Permission.RUN_IMPORTS)
 def preview(token: str):  # type: ignore[no-untyped-def]
     pending = _pending(token)
-    plan = services.plan_upload(pending, session=db.session, max_bytes=_max_bytes())
-    agencies = services.active_agencies(db.session)
-    form = confirm_form(plan.unknown_agencies, agencies)
-    if form.validate_on_submit() and not plan.errors:
+    preview = services.preview_upload(pending, max_bytes=_max_bytes())
+    agencies = services.active_agencies()
+    form = confirm_form(preview.unknown_agencies, agencies)
+    if form.validate_on_submit() and not preview.errors:
         choices = {entry.name: (CREATE if field.data == CREATE else int(field.data))
-                   for entry, field in zip(plan.unknown_agencies, agency_fields(form), strict=True)}
-        plan = services.plan_upload(pending, session=db.session, max_bytes=_max_bytes(), agency_choices=choices)
+                   for entry, field in zip(preview.unknown_agencies, agency_fields(form), strict=True)}
+        preview = services.preview_upload(pending, max_bytes=_max_bytes(), agency_choices=choices)
         try:
-            run = services.confirm(plan, session=db.session, actor=current_user._get_current_object())
+            run = services.confirm(preview, actor=loading.user())
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="submit")
         else:
             _store().discard(token)
-            flash(f"{pending.file_name} was imported. {plan.describe()}", "success")
+            flash(f"{pending.file_name} was imported. {preview.describe()}", "success")
             if "reviews.show" in current_app.view_functions:
                 return redirect(url_for("reviews.show", review_id=run.review_id))
             return redirect(url_for("home.index"))
-    return render_template("imports/preview.html", form=form, plan=plan, pending=pending,
-                           agency_fields=list(zip(plan.unknown_agencies, agency_fields(form), strict=True)),
-                           plan_errors=_plan_errors(plan))
+    return render_template("imports/preview.html", form=form, preview=preview, pending=pending,
+                           agency_fields=list(zip(preview.unknown_agencies, agency_fields(form), strict=True)),
+                           preview_errors=_preview_errors(preview))
 
 
-def _plan_errors(plan: ImportPlan) -> list[dict[str, str]]:
-    return [{"text": _file_message(m.where, m.message)} for m in plan.errors]
+def _preview_errors(preview: ImportPreview) -> list[dict[str, str]]:
+    return [{"text": _file_message(m.where, m.message)} for m in preview.errors]

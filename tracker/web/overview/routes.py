@@ -2,19 +2,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template, url_for
-from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import contains_eager, joinedload
 
 from tracker import clock
-from tracker.access import policy
 from tracker.access.policy import Permission, requires
-from tracker.db import db
-from tracker.models import Action, Recommendation, Review, TargetDateChange
-from tracker.models.tallies import RagCounts
+from tracker.models.tallies import RagCounts, total_of
 from tracker.rules.rag import Rag
-from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services import rollups
+from tracker.web import loading
 
 bp = Blueprint("overview", __name__)
 
@@ -28,28 +22,19 @@ def _clock() -> dict[str, object]:
 @bp.route("/overview")
 @requires(Permission.MONITOR)
 def index():  # type: ignore[no-untyped-def]
-    user = current_user._get_current_object()
+    user = loading.user()
     by_review = rollups.rag_by_review(user)
     return render_template(
         "overview/index.html",
-        overall=_overall(by_review),
+        overall=total_of(by_review),
         by_review=by_review,
         by_agency=rollups.rag_by_agency(user),
         queue=rollups.awaiting_decision(user),
-        changes=pending_target_date_changes(user),
+        changes=rollups.pending_target_date_changes(user),
         review_link=review_link,
         agency_link=agency_link,
         review_page=lambda row: url_for("reviews.show", review_id=row.key),
     )
-
-
-def _overall(rows: list[RagCounts]) -> RagCounts:
-    total = RagCounts(None, "All actions")
-    for row in rows:
-        for rag, count in row.counts.items():
-            total.counts[rag] += count
-        total.assured += row.assured
-    return total
 
 
 def review_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False) -> str:
@@ -68,29 +53,3 @@ def agency_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False
     if assured:
         args["status"] = "assured"
     return url_for("search.actions", **args)
-
-
-def pending_target_date_changes(user: object) -> list[TargetDateChange]:
-    """Requests for a new target date that nobody has answered yet, oldest first."""
-    query = (
-        select(TargetDateChange)
-        .join(TargetDateChange.action)
-        .join(Action.recommendation)
-        .join(Recommendation.review)
-        .options(
-            contains_eager(TargetDateChange.action)
-            .contains_eager(Action.recommendation)
-            .contains_eager(Recommendation.review),
-            contains_eager(TargetDateChange.action).joinedload(Action.lead_agency),
-            joinedload(TargetDateChange.requested_by),
-        )
-        .where(
-            TargetDateChange.state == TargetDateChangeState.PENDING,
-            Action.withdrawn_at.is_(None),
-            Recommendation.withdrawn_at.is_(None),
-            Review.withdrawn_at.is_(None),
-            policy.visible_actions(user),
-        )
-        .order_by(TargetDateChange.requested_at, TargetDateChange.id)
-    )
-    return list(db.session.scalars(query).unique())

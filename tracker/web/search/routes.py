@@ -4,12 +4,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, render_template, request, url_for
-from flask_login import current_user
 
 from tracker import clock
 from tracker.access.policy import Permission, requires
 from tracker.services.search import results as services
 from tracker.services.search.query import SORTS, ActionFilters
+from tracker.web import loading
 from tracker.web.search import panel
 
 bp = Blueprint("search", __name__)
@@ -18,7 +18,7 @@ bp = Blueprint("search", __name__)
 @bp.route("/actions")
 @requires(Permission.MONITOR)
 def actions():  # type: ignore[no-untyped-def]
-    found = services.search(ActionFilters.parse(request.args), current_user._get_current_object(), today=clock.today())
+    found = services.search(ActionFilters.parse(request.args), loading.user(), today=clock.today())
     filters = found.filters
     lists = {"reviews": found.reviews, "agencies": found.agencies, "themes": found.themes}
     return render_template(
