@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import csv
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
+from tracker.parsing.people import known_names
 from tracker.parsing.result import UNKNOWN_FORMAT, ImportResult
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -32,8 +34,14 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def parse_file(path: Path, *, max_bytes: int, name: str | None = None) -> ImportResult:
-    """Parse one uploaded file. `name` is the name the user gave it, when `path` is a temporary file."""
+def parse_file(
+    path: Path, *, max_bytes: int, name: str | None = None, agencies: Iterable[str] | None = None
+) -> ImportResult:
+    """Parse one uploaded file. `name` is the name the user gave it, when `path` is a temporary file.
+
+    `agencies` are the names and aliases of the agencies the tracker knows: a lead cell naming one of
+    them is an organisation for certain, whatever its words.
+    """
     path = Path(path)
     name = name or path.name
     ext = Path(name).suffix.lower()
@@ -55,7 +63,7 @@ def parse_file(path: Path, *, max_bytes: int, name: str | None = None) -> Import
         result.error("File", "The file is empty.")
         return result
     try:
-        _dispatch(path, data, ext, result)
+        _dispatch(path, data, ext, result, known_names(agencies))
     except Exception as exc:
         result.recommendations.clear()
         what = {"xlsx": "Excel workbook", "docx": "Word document", "pdf": "PDF"}.get(result.format, "file")
@@ -67,7 +75,7 @@ def parse_file(path: Path, *, max_bytes: int, name: str | None = None) -> Import
     return result
 
 
-def _dispatch(path: Path, data: bytes, ext: str, result: ImportResult) -> None:
+def _dispatch(path: Path, data: bytes, ext: str, result: ImportResult, known: frozenset[str]) -> None:
     from tracker.parsing import documents, spreadsheet
 
     if data.startswith(OLE):
@@ -77,16 +85,16 @@ def _dispatch(path: Path, data: bytes, ext: str, result: ImportResult) -> None:
         kind = _zip_kind(path, data, result)
         if kind == "xlsx":
             result.format = "xlsx"
-            spreadsheet.parse_xlsx(path, result)
+            spreadsheet.parse_xlsx(path, result, known)
         elif kind == "docx":
             result.format = "docx"
-            documents.parse_docx(path, result)
+            documents.parse_docx(path, result, known)
         return
     if data.startswith(b"%PDF"):
         result.format = "pdf"
         if not _pdf_readable(path, result):
             return
-        documents.parse_pdf(path, result)
+        documents.parse_pdf(path, result, known)
         return
     head = data[:2048].lstrip().lower()
     if head.startswith(b"{\\rtf"):
@@ -108,10 +116,10 @@ def _dispatch(path: Path, data: bytes, ext: str, result: ImportResult) -> None:
     text = spreadsheet.decode_csv(data)
     if ext in {".csv", ".tsv"} or (ext not in {".txt", ".md", ".markdown", ".text"} and _looks_like_csv(text)):
         result.format = "csv"
-        spreadsheet.parse_csv(data, result)
+        spreadsheet.parse_csv(data, result, known)
         return
     result.format = "text"
-    documents.parse_text(text, result, markdown=ext in {".md", ".markdown"})
+    documents.parse_text(text, result, markdown=ext in {".md", ".markdown"}, known=known)
 
 
 def _ole_message(data: bytes, ext: str) -> str:

@@ -1,184 +1,222 @@
-"""Numbered recommendations from briefings and reports (.docx, .pdf, .txt, .md), and thematic briefings."""
+"""Recommendations from briefings and reports (.docx, .pdf, .txt, .md), and thematic briefings.
+
+A whole report is read only in its recommendations sections; the contents page never counts. With
+no such section, only recommendations the document marks as such ("Recommendation 3", a table of
+recommendations, a numbered list that reads as recommendations) are taken, each marked for checking.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from tracker.parsing.paragraphs import SECTION_NAME, Para, docx_paragraphs, pdf_paragraphs, text_paragraphs
+from tracker.parsing.blocks import Block, Para, Table, text_blocks
+from tracker.parsing.doctables import actions_table, flatten, read_doc_table
+from tracker.parsing.items import RECISH, ItemReader
+from tracker.parsing.numbering import Number, next_in_sequence, read_number
+from tracker.parsing.people import ORGANISATION, kind_of
 from tracker.parsing.result import ImportResult, ParsedRecommendation
-from tracker.parsing.review import review_from_titles
-from tracker.parsing.text import split_lead, split_number, take_scope
+from tracker.parsing.review import document_review
+from tracker.parsing.sections import Heading, find_sections, heading_of, is_item_heading, is_stop, scope_of
+from tracker.parsing.thematic import is_thematic, read_themes
+from tracker.parsing.unique import make_unique
 
-# Headings that end the list of recommendations ("Recommendations" itself starts it).
-STOP = re.compile(SECTION_NAME.pattern.replace("recommendations?|", ""), re.I)
-_REC_HEADING = re.compile(r"\brecommendations?\b", re.I)
-_EXPLICIT = re.compile(r"^\s*(?:recommendation|rec\.?)\s*\d|^\s*R\d", re.I)
-_KEY = re.compile(r"^\s*key\s+learning(?:\s+points?)?\s*(?::|[-–—]\s|$)", re.I)
-_IMPROVE = re.compile(r"^\s*improving\s+practice\s*(?::|[-–—]\s|$)", re.I)
-_THEME_NUMBER = re.compile(r"^\s*(?:theme\s*)?(\d{1,2}[a-z]?)\s*(?:[:.)\-–—]\s*|\s+)(.+)$", re.I)
-_SUBHEADING_SCOPE = re.compile(r"\b(local|regional|national)\b", re.I)
-
-
-def parse_docx(path: Path, result: ImportResult) -> None:
-    parse_paragraphs(docx_paragraphs(path), result)
+NONE_FOUND = (
+    "No recommendations were found. The tracker looks for a 'Recommendations' heading followed by numbered "
+    "paragraphs (1., 1), Recommendation 1:, R1 or Word's numbered lists), or for themes with 'Key learning' "
+    "and 'Improving practice'."
+)
+_LETTER = re.compile(r"\bquality\s+assurance\s+panel\b.*\b(?:dear|yours\s+sincerely|yours\s+faithfully)\b", re.I | re.S)
+_PURPOSES = re.compile(r"\b(?:purposes?|aims?|objectives?|terms\s+of\s+reference|key\s+lines\s+of\s+enquiry)\b", re.I)
+_WHOLE_REPORT = 25  # numbered paragraphs outside any list of recommendations: a whole report
 
 
-def parse_pdf(path: Path, result: ImportResult) -> None:
-    paras = pdf_paragraphs(path)
-    if not paras:
-        result.error(
-            "File",
-            "The PDF has no text the tracker can read. It may be a scan; "
-            "upload the Word version of the report instead.",
-        )
+def parse_docx(path: Path, result: ImportResult, known: frozenset[str] = frozenset()) -> None:
+    from tracker.parsing.word import docx_blocks
+
+    read_blocks(docx_blocks(path), result, known)
+
+
+def parse_pdf(path: Path, result: ImportResult, known: frozenset[str] = frozenset()) -> None:
+    from tracker.parsing.pdf import pdf_blocks
+
+    blocks = pdf_blocks(path)
+    if not blocks:
+        result.error("File", "The PDF has no text the tracker can read. It may be a scan; "
+                     "upload the Word version of the report instead.")  # fmt: skip
         return
-    parse_paragraphs(paras, result)
+    read_blocks(blocks, result, known)
 
 
-def parse_text(data: str, result: ImportResult, *, markdown: bool) -> None:
-    parse_paragraphs(text_paragraphs(data, markdown=markdown), result)
+def parse_text(data: str, result: ImportResult, *, markdown: bool, known: frozenset[str] = frozenset()) -> None:
+    read_blocks(text_blocks(data, markdown=markdown), result, known)
 
 
-def _heading_like(p: Para) -> bool:
-    # Documents made without heading styles often use a short bold line instead.
-    return p.is_heading or (
-        bool(p.bold) and p.bold == p.text and len(p.text) < 80 and p.number is None and not p.text.endswith(".")
-    )
-
-
-def parse_paragraphs(paras: list[Para], result: ImportResult) -> None:
-    if not paras:
+def read_blocks(blocks: list[Block], result: ImportResult, known: frozenset[str]) -> None:
+    if not blocks:
         result.error("File", "The file has no text in it.")
         return
-    first = next((p.text for p in paras if p.is_heading), paras[0].text)
-    opening = [first] + [p.text for p in paras[:15] if p.text != first]
-    thematic = any(_KEY.match(p.text) for p in paras) and any(_IMPROVE.match(p.text) for p in paras)
-    result.review = review_from_titles(opening, result.file, default_type="THEMATIC" if thematic else None)
+    thematic = is_thematic(blocks)
+    result.review = document_review(blocks, result.file, thematic=thematic)
     if thematic:
-        _read_themes(paras, result)
-    else:
-        _read_recommendations(paras, result)
+        read_themes(blocks, result)
     if not result.recommendations:
-        result.error(
-            "File",
-            "No recommendations were found. The tracker looks for a 'Recommendations' heading "
-            "followed by numbered paragraphs (1., 1), Recommendation 1:, R1 or Word's numbered lists), "
-            "or for themes with 'Key learning' and 'Improving practice'.",
+        _read_recommendations(
+            blocks, result, known, plan="action plan" in f"{result.review.title} {result.file}".lower()
         )
-
-
-def _read_recommendations(paras: list[Para], result: ImportResult) -> None:
-    for i, p in enumerate(paras):
-        if _heading_like(p) and _REC_HEADING.search(p.text) and not STOP.match(p.text) and len(p.text) < 80:
-            recs = _read_list(paras, i + 1, p.level, explicit_only=False)
-            if recs:
-                result.recommendations.extend(recs)
-                return
-    explicit = any(_EXPLICIT.match(p.text) for p in paras)
-    recs = _read_list(paras, 0, None, explicit_only=explicit)
-    if recs:
-        result.warn(
-            "File",
-            "No 'Recommendations' heading was found, so numbered paragraphs were read as "
-            "recommendations. Check them carefully.",
-        )
-        result.recommendations.extend(recs)
-
-
-def _read_list(paras: list[Para], start: int, level: int | None, *, explicit_only: bool) -> list[ParsedRecommendation]:
-    recs: list[ParsedRecommendation] = []
-    current: ParsedRecommendation | None = None
-    needs_title = False
-    scope_here: str | None = None
-    for p in paras[start:]:
-        if _heading_like(p) and not (p.number and not p.is_heading):
-            if STOP.match(p.text) or (p.is_heading and level is not None and p.level is not None and p.level <= level):
-                break
-            # A sub-heading such as "National recommendations" states the scope of those below it.
-            m = _SUBHEADING_SCOPE.search(p.text)
-            scope_here = m[1].lower() if m else None
-            current = None
-            continue
-        number, body = (p.number, p.text) if p.number else split_number(p.text)
-        if number and explicit_only and not p.number and not _EXPLICIT.match(p.text):
-            number, body = None, p.text
-        if number:
-            lead = p.bold
-            if lead and not p.number:
-                lead = split_number(lead)[1]
-            scope, body = take_scope(body)
-            if lead and body.startswith(lead) and len(lead) < len(body):
-                title, text = lead, body[len(lead) :].strip()
-            elif lead and lead == body:
-                title, text = body, ""
-            else:
-                title, text = split_lead(body)
-            _, title = take_scope(title)
-            current = ParsedRecommendation(
-                number=number, title=title, text=text, scope=scope or scope_here, where=p.where
+    if not result.recommendations:
+        text = " ".join(b.text for b in blocks[:400] if isinstance(b, Para))
+        if _LETTER.search(text):
+            result.error(
+                "File",
+                "No recommendations were found. This reads as a letter about a review (its numbered "
+                "comments are not recommendations); upload the review's report or action plan instead.",
             )
-            needs_title = not title
-            recs.append(current)
-        elif current is not None:
-            scope, body = take_scope(p.text)
-            if scope and current.scope is None:
-                current.scope = scope
-            if needs_title:
-                current.title, current.text = split_lead(body)
-                needs_title = False
-            elif body:
-                current.text = f"{current.text}\n{body}" if current.text else body
-    return recs
+        else:
+            result.error("File", NONE_FOUND)
 
 
-def _read_themes(paras: list[Para], result: ImportResult) -> None:
-    theme: ParsedRecommendation | None = None
-    pending: Para | None = None
-    section: str | None = None
-    for p in paras:
-        if m := _KEY.match(p.text):
-            if pending is not None:
-                theme = _new_theme(pending, result)
-                pending = None
-            elif theme is None:
-                result.warn(p.where, "'Key learning' has no theme heading above it; it was read as a theme of its own.")
-                theme = _new_theme(Para(f"Theme {len(result.recommendations) + 1}", p.where), result)
-            section = "learning"
-            _add(theme, section, p.text[m.end() :])
+def _read_recommendations(blocks: list[Block], result: ImportResult, known: frozenset[str], *, plan: bool) -> None:
+    sections = find_sections(blocks)
+    recs: list[ParsedRecommendation] = []
+    labels: list[str | None] = []
+    for section in sections:
+        name = section.heading.name if section.heading else ""
+        label = _section_label(name) if len(sections) > 1 else None
+        reader = ItemReader(result, known, scope=scope_of(section.heading) if section.heading else None,
+                            plan=plan or "action plan" in name.lower())  # fmt: skip
+        _read_section(section.blocks, reader, result, known, top=section.heading)
+        recs.extend(reader.recs)
+        labels.extend(lab or label for lab in reader.labels)
+    if not recs:
+        recs, labels = _without_a_section(blocks, result, known, plan=plan)
+    make_unique(recs, labels, "the numbering restarts under each heading")
+    result.recommendations.extend(r for r in recs if r not in result.recommendations)
+
+
+def _section_label(name: str) -> str | None:
+    label = re.sub(r"\brecommendations?\b|\bfor\s+the\b|\bfor\b|\bto\b|\bof\b", " ", name, flags=re.I)
+    label = " ".join(label.split()).strip(" :–—-")
+    return label[:1].upper() + label[1:] if label else None
+
+
+def _read_section(blocks: list[Block], reader: ItemReader, result: ImportResult, known: frozenset[str],
+                  *, top: Heading | None) -> None:  # fmt: skip
+    for i, block in enumerate(blocks):
+        if isinstance(block, Table):
+            _table(block, reader, result, known)
             continue
-        if m := _IMPROVE.match(p.text):
-            if theme is None:
-                result.warn(p.where, "'Improving practice' comes before any theme, so it was not imported.")
-                continue
-            section = "practice"
-            _add(theme, section, p.text[m.end() :])
+        h = heading_of(block)
+        if h is not None and not (block.number and not block.is_heading and not h.reliable):
+            if is_item_heading(h) and h.number is not None:
+                reader.heading_item(h.number, block, "")
+            elif (
+                h.number is not None
+                and h.number.parts[0].isdigit()
+                and _body_below(blocks, i)
+                and not (kind_of(h.name, known) == ORGANISATION)
+            ):
+                reader.heading_item(h.number, block, h.name)
+            elif not is_stop(h):
+                agency = h.name if kind_of(h.name, known) == ORGANISATION and len(h.name) < 80 else None
+                reader.subheading(h.name, agency, scope_of(h))
             continue
-        if _heading_like(p) and not (p.number and not p.is_heading):
-            if STOP.match(p.text):
-                break
-            pending, section = p, None
-            continue
-        if theme is not None and section is not None:
-            _add(theme, section, p.text)
+        reader.para(block)
+    reader.finish()
 
 
-def _new_theme(heading: Para, result: ImportResult) -> ParsedRecommendation:
-    text = heading.text
-    number = heading.number
-    if m := _THEME_NUMBER.match(text):
-        number, text = m[1].lower(), m[2].strip()
-    number = number or f"T{len(result.recommendations) + 1}"
-    theme = ParsedRecommendation(number=number, title=text, text="", themes=[text], learning=None, where=heading.where)
-    result.recommendations.append(theme)
-    return theme
+def _body_below(blocks: list[Block], index: int) -> bool:
+    """A numbered heading with plain paragraphs (not numbered ones) below it holds one recommendation."""
+    body = False
+    for block in blocks[index + 1 :]:
+        if isinstance(block, Table) or heading_of(block) is not None:
+            break
+        if block.number or read_number(block.text):
+            return False
+        body = True
+    return body
 
 
-def _add(theme: ParsedRecommendation, section: str, text: str) -> None:
-    text = text.strip()
-    if not text:
+def _table(table: Table, reader: ItemReader, result: ImportResult, known: frozenset[str]) -> None:
+    recs = read_doc_table(table, result, known)
+    if recs:
+        reader.close()
+        for rec in recs:
+            if reader.label_agency and not rec.agencies:
+                rec.agencies.append(reader.label_agency)
+        reader.recs.extend(recs)
+        reader.labels.extend(r.agencies[0] if r.agencies else reader.label for r in recs)
+        reader.r_prefixed.extend(False for _ in recs)
         return
-    if section == "learning":
-        theme.learning = f"{theme.learning}\n{text}" if theme.learning else text
-    else:
-        theme.text = f"{theme.text}\n{text}" if theme.text else text
+    if reader.current is not None and (actions := actions_table(table, result, known)):
+        reader.current.actions.extend(actions)
+        return
+    for para in flatten(table):
+        h = heading_of(para)
+        if h is not None and is_item_heading(h) and h.number is not None:
+            reader.heading_item(h.number, para, "")
+        else:
+            reader.para(para)
+
+
+def _without_a_section(blocks: list[Block], result: ImportResult, known: frozenset[str],
+                       *, plan: bool) -> tuple[list[ParsedRecommendation], list[str | None]]:  # fmt: skip
+    """Recommendations in a document with no recommendations heading: only what is plainly marked."""
+    recs: list[ParsedRecommendation] = []
+    labels: list[str | None] = []
+    for block in blocks:
+        if isinstance(block, Table) and (found := read_doc_table(block, result, known)):
+            recs.extend(found)
+            labels.extend(r.agencies[0] if r.agencies else None for r in found)
+    if recs:
+        return recs, labels
+    explicit = ItemReader(result, known, scope=None, plan=plan, explicit_only=True)
+    _read_section(blocks, explicit, result, known, top=None)
+    if explicit.recs:
+        for rec in explicit.recs:
+            rec.doubt("There is no 'Recommendations' heading, so this was read from the words 'Recommendation' "
+                      "before its number; check it against the document.")  # fmt: skip
+        return explicit.recs, list(explicit.labels)
+    run = _recommendation_list(blocks)
+    if not run:
+        return [], []
+    reader = ItemReader(result, known, scope=None, plan=plan)
+    _read_section(run, reader, result, known, top=None)
+    result.warn("File", "No 'Recommendations' heading was found, so numbered paragraphs were read as "
+                "recommendations. Check them carefully.")  # fmt: skip
+    for rec in reader.recs:
+        rec.doubt("There is no 'Recommendations' heading; this numbered paragraph was read as a recommendation "
+                  "because it says what should be done. Check it against the document.")  # fmt: skip
+    return reader.recs, list(reader.labels)
+
+
+def _recommendation_list(blocks: list[Block]) -> list[Block]:
+    """The one numbered list in a short document that reads as recommendations, with what follows each item."""
+    numbered = [(i, n) for i, b in enumerate(blocks) if isinstance(b, Para) and (n := _number(b)) is not None]
+    if len(numbered) > _WHOLE_REPORT:
+        return []  # a whole report with no recommendations section holds none we can trust
+    runs: list[list[tuple[int, Number]]] = []
+    previous = None
+    for i, n in numbered:
+        if previous is not None and next_in_sequence(previous, n):
+            runs[-1].append((i, n))
+        elif n.parts[-1] in {"1", "a", "i"}:
+            runs.append([(i, n)])
+        previous = n
+    for run in runs:
+        first = run[0][0]
+        items = [blocks[i] for i, _ in run]
+        intro = " ".join(b.text for b in blocks[max(0, first - 2) : first] if isinstance(b, Para))
+        recish = sum(1 for b in items if isinstance(b, Para) and RECISH.search(b.text))
+        if len(run) >= 2 and recish * 10 >= len(run) * 6 and not _PURPOSES.search(intro):
+            last = run[-1][0]
+            end = next((j for j in range(last + 1, len(blocks)) if heading_of(blocks[j]) is not None), len(blocks))
+            return blocks[first:end]
+    return []
+
+
+def _number(p: Para) -> Number | None:
+    if p.number and not p.bullet:
+        return read_number(f"{p.number}. {p.text}")
+    n = read_number(p.text)
+    return n if n is not None and n.rest else None

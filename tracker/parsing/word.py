@@ -1,0 +1,230 @@
+"""Word documents (.docx) as blocks: paragraphs with their heading level, automatic numbers and bold
+lead-in, and tables with the paragraphs of each cell."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from tracker.parsing.blocks import LEADER, Block, Para, Table
+from tracker.parsing.text import clean
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]  # fmt: skip
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    return str(n)
+
+
+def _val(element: Any, tag: str) -> str | None:
+    child = element.find(f"{W}{tag}")
+    return child.get(f"{W}val") if child is not None else None
+
+
+class WordNumbering:
+    """Works out the numbers Word shows for automatically numbered paragraphs.
+
+    The number is not in the paragraph's text: the paragraph points (numId, ilvl) at a list
+    definition in numbering.xml, and Word counts as it lays the document out. We count the same way:
+    lists that share a definition continue each other's count unless one restarts it.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[tuple[str, int], tuple[int, str, str]] = {}  # (abstract, ilvl) -> start, format, text
+        self.abstract_of: dict[str, str] = {}
+        self.restarts: dict[str, set[int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        self.started: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        for definition in root.iter(f"{W}abstractNum"):
+            aid = definition.get(f"{W}abstractNumId")
+            for lvl in definition.iter(f"{W}lvl"):
+                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                start = int(_val(lvl, "start") or 1)
+                self.levels[(aid, ilvl)] = (start, _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "")
+        for num in root.iter(f"{W}num"):
+            num_id, ref = num.get(f"{W}numId"), num.find(f"{W}abstractNumId")
+            if ref is None or num_id is None:
+                continue
+            self.abstract_of[num_id] = ref.get(f"{W}val")
+            for override in num.iter(f"{W}lvlOverride"):
+                if (s := _val(override, "startOverride")) is not None:
+                    ilvl = int(override.get(f"{W}ilvl", "0"))
+                    self.restarts.setdefault(num_id, set()).add(ilvl)
+                    aid = self.abstract_of[num_id]
+                    start, fmt, text = self.levels.get((aid, ilvl), (1, "decimal", ""))
+                    self.levels[(f"{aid}/{num_id}", ilvl)] = (int(s), fmt, text)
+
+    def number(self, num_id: str, ilvl: int) -> tuple[str | None, bool]:
+        """(number text such as "4a" or "21.10.1", is_bullet) for the next paragraph in that list."""
+        aid = self.abstract_of.get(num_id, num_id)
+        key = aid
+        if num_id in self.restarts:
+            key = f"{aid}/{num_id}"
+            for level in range(9):
+                if (key, level) not in self.levels and (aid, level) in self.levels:
+                    self.levels[(key, level)] = self.levels[(aid, level)]
+        start, fmt, text = self.levels.get((key, ilvl), (1, "decimal", ""))
+        if fmt == "bullet":
+            return None, True
+        if fmt == "none":
+            return None, False
+        counts = self.counters.setdefault(key, [0] * 9)
+        for deeper in range(ilvl + 1, 9):
+            counts[deeper] = 0
+        counts[ilvl] = counts[ilvl] + 1 if counts[ilvl] else start
+        shown = [
+            _format(counts[level] or self.levels.get((key, level), (1, "decimal", ""))[0],
+                    self.levels.get((key, level), (1, "decimal", ""))[1])
+            for level in range(ilvl + 1)
+        ]  # fmt: skip
+        if text and re.search(r"%[1-9]", text) and len(set(re.findall(r"%([1-9])", text))) > 1:
+            # "%1.%2.%3" shows the whole path: "21.10.1".
+            label = re.sub(r"%([1-9])", lambda m: shown[int(m[1]) - 1] if int(m[1]) <= len(shown) else "", text)
+            return label.strip(" .)(:"), False
+        # A level that shows only itself ("a)") reads with its parents: "4" then "a" is "4a", "4" then "1" is "4.1".
+        out = shown[0]
+        for n, part in enumerate(shown[1:], start=1):
+            fmt_here = self.levels.get((key, n), (1, "decimal", ""))[1]
+            out += f".{part}" if fmt_here == "decimal" else part
+        return out, False
+
+
+def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+    """numId and level from the paragraph, else from its style (List Number styles carry numbering)."""
+    candidates = [paragraph._p.pPr]
+    style = paragraph.style
+    while style is not None and len(candidates) < 5:
+        candidates.append(style.element.pPr)
+        style = style.base_style
+    for ppr in candidates:
+        if ppr is None:
+            continue
+        num_pr = ppr.find(f"{W}numPr")
+        if num_pr is None:
+            continue
+        num_id = _val(num_pr, "numId")
+        if num_id is None or num_id == "0":
+            return None
+        return num_id, int(_val(num_pr, "ilvl") or 0)
+    return None
+
+
+def _style_names(paragraph: Any) -> list[str]:
+    names = []
+    style = paragraph.style
+    while style is not None and len(names) < 5:
+        names.append(style.name or "")
+        style = style.base_style
+    return names
+
+
+def _heading_level(paragraph: Any, names: list[str]) -> int | None:
+    for name in names:
+        if name == "Title":
+            return 0
+        if m := re.match(r"(?:Heading|heading)\s*(\d)", name):
+            return int(m[1])
+    ppr = paragraph._p.pPr
+    if ppr is not None and (outline := _val(ppr, "outlineLvl")) is not None and outline.isdigit() and int(outline) < 9:
+        return int(outline) + 1
+    return None
+
+
+class _Reader:
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.numbering = WordNumbering(document)
+        self.count = 0
+        self.tables = 0
+
+    def para(self, paragraph: Any, where: str | None = None) -> Para | None:
+        self.count += 1
+        names = _style_names(paragraph)
+        if any(n.lower().startswith("toc") for n in names):
+            return None  # the contents page
+        text = clean(paragraph.text)
+        if not text or LEADER.search(paragraph.text):
+            return None
+        para = Para(text, where or f"paragraph {self.count}", _heading_level(paragraph, names))
+        num = _num_pr(paragraph)
+        if num is not None:
+            number, para.bullet = self.numbering.number(*num)
+            para.list_level = num[1]
+            if para.level is None or number:
+                para.number = number
+        bold: list[str] = []
+        for run in paragraph.runs:
+            if not run.text.strip() and bold:
+                bold.append(run.text)
+                continue
+            if not (run.bold or (run.style is not None and run.style.font.bold)):
+                break
+            bold.append(run.text)
+        para.bold = clean("".join(bold))
+        if not para.bold and any("strong" in n.lower() for n in names):
+            para.bold = text
+        return para
+
+    def table(self, table: Any) -> Table:
+        self.tables += 1
+        label = f"table {self.tables}"
+        rows: list[list[str]] = []
+        cells: list[list[list[Para]]] = []
+        for r, row in enumerate(table.rows, start=1):
+            texts: list[str] = []
+            row_paras: list[list[Para]] = []
+            for cell in row.cells:
+                paras = [p for p in (self.para(x, f"{label}, row {r}") for x in cell.paragraphs) if p is not None]
+                for p in paras:
+                    p.in_table = True
+                row_paras.append(paras)
+                texts.append("\n".join(f"{p.number}. {p.text}" if p.number else p.text for p in paras))
+            rows.append(texts)
+            cells.append(row_paras)
+        return Table(rows, label, cell_paras=cells)
+
+
+def docx_blocks(path: Path) -> list[Block]:
+    import docx  # python-docx
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+    reader = _Reader(document)
+    out: list[Block] = []
+    # Walk the body in order so tables keep their place among the paragraphs.
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{W}p":
+            if (para := reader.para(Paragraph(child, document))) is not None:
+                out.append(para)
+        elif child.tag == f"{W}tbl":
+            out.append(reader.table(DocxTable(child, document)))
+        elif child.tag == f"{W}sdt":
+            # Content controls wrap the contents page and sometimes whole sections; read what they hold.
+            for inner in child.iter(f"{W}p"):
+                if (para := reader.para(Paragraph(inner, document))) is not None:
+                    out.append(para)
+    return out
