@@ -8,7 +8,7 @@ import pytest
 
 from tests.actions.conftest import error_summary, events_for, text_of
 from tests.actions.factories import TargetDateChangeFactory
-from tests.factories import EvidenceFactory, on
+from tests.factories import EvidenceFactory, on, place
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, TargetDateChange, User
@@ -75,7 +75,7 @@ def test_completed_on_defaults_to_today(client_for: Any, own_action: Action, dat
 
 
 def test_a_returned_action_is_answered_before_it_is_submitted(client_for: Any, own_action: Action) -> None:
-    own_action.status = ActionStatus.RETURNED
+    place(own_action, ActionStatus.RETURNED)
     EvidenceFactory(action=own_action)
     db.session.flush()
     browser = client_for("agency_lead")
@@ -86,7 +86,7 @@ def test_a_returned_action_is_answered_before_it_is_submitted(client_for: Any, o
 
 
 def submitted(action: Action) -> Action:
-    action.status = ActionStatus.SUBMITTED
+    place(action, ActionStatus.SUBMITTED)
     action.outcome_statement = "All teams refer."
     action.submitted_at = clock.now()
     EvidenceFactory(action=action)
@@ -162,7 +162,7 @@ def test_leads_and_the_board_do_not_decide(client_for: Any, own_action: Action, 
 
 @pytest.mark.parametrize("status", [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.SUBMITTED, ActionStatus.RETURNED])
 def test_close_as_not_achieved(client_for: Any, own_action: Action, database: Any, status: ActionStatus) -> None:
-    own_action.status = status
+    place(own_action, status)
     db.session.flush()
     browser = client_for("subgroup")
     refused = browser.post_form(f"/actions/{own_action.id}/close", {"comment": ""})
@@ -176,7 +176,7 @@ def test_close_as_not_achieved(client_for: Any, own_action: Action, database: An
 
 
 def test_a_closed_action_cannot_be_closed_again(client_for: Any, own_action: Action) -> None:
-    own_action.status = ActionStatus.ASSURED
+    place(own_action, ActionStatus.ASSURED)
     db.session.flush()
     browser = client_for("subgroup")
     assert "it is already closed" in text_of(browser.get(f"/actions/{own_action.id}/close").get_data(as_text=True))

@@ -9,11 +9,11 @@ import pytest
 from flask import Flask
 
 from tests.actions.conftest import SAMPLES, error_summary, events_for, text_of
-from tests.factories import EvidenceFactory
-from tracker.services.storage import EvidenceStore
+from tests.factories import EvidenceFactory, place
 from tracker.db import db
 from tracker.models import Action, Evidence, User
 from tracker.rules.lifecycle import ActionStatus
+from tracker.services.storage import EvidenceStore
 
 
 def upload(client: Any, action: Action, name: str, content: bytes, **extra: Any) -> Any:
@@ -217,7 +217,7 @@ def test_the_lead_withdraws_evidence_with_a_reason(client_for: Any, own_action: 
 
 def test_evidence_cannot_be_withdrawn_from_a_submission(client_for: Any, own_action: Action, database: Any) -> None:
     evidence = _uploaded(client_for("agency_lead"), own_action, "notes.txt", database)
-    db.session.get(Action, own_action.id).status = ActionStatus.SUBMITTED
+    place(db.session.get(Action, own_action.id), ActionStatus.SUBMITTED)
     db.session.flush()
     response = client_for("agency_lead").post_form(f"/evidence/{evidence.id}/withdraw", {"reason": "Oops"})
     assert "waiting for the subgroup's decision" in error_summary(response.get_data(as_text=True))

@@ -9,7 +9,7 @@ import pytest
 
 from tests.actions.conftest import error_summary, events_for, text_of
 from tests.actions.factories import AssuranceDecisionFactory, TargetDateChangeFactory
-from tests.factories import on
+from tests.factories import on, place
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action, ProgressUpdate, TargetDateChange, User
@@ -48,7 +48,7 @@ def test_a_progress_update_is_recorded(client_for: Any, own_action: Action, user
 
 
 def test_an_update_can_start_the_action(client_for: Any, own_action: Action, database: Any) -> None:
-    own_action.status = ActionStatus.NOT_STARTED
+    place(own_action, ActionStatus.NOT_STARTED)
     db.session.flush()
     browser = client_for("agency_lead")
     html = browser.get(f"/actions/{own_action.id}/updates/new").get_data(as_text=True)
@@ -72,7 +72,7 @@ def test_an_update_cannot_jump_the_life_cycle(client_for: Any, own_action: Actio
 
 
 def test_an_update_answers_a_return(client_for: Any, own_action: Action, database: Any) -> None:
-    own_action.status = ActionStatus.RETURNED
+    place(own_action, ActionStatus.RETURNED)
     AssuranceDecisionFactory(action=own_action, comment="Show the change across all teams.")
     db.session.flush()
     browser = client_for("agency_lead")
@@ -195,7 +195,7 @@ def test_only_the_lead_agency_does_the_leads_work(client_for: Any, own_action: A
 
 
 def test_a_closed_action_can_no_longer_be_updated(client_for: Any, own_action: Action) -> None:
-    own_action.status = ActionStatus.ASSURED
+    place(own_action, ActionStatus.ASSURED)
     db.session.flush()
     browser = client_for("agency_lead")
     response = update(browser, own_action)

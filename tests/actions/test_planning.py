@@ -9,10 +9,9 @@ from sqlalchemy import text
 from tests.actions.conftest import error_summary, events_for, text_of
 from tests.factories import AgencyFactory, RecommendationFactory, on
 from tracker import clock
-from tracker.services.actions import conflicts
-from tracker.services.actions import planning
 from tracker.db import db
 from tracker.models import Action, User
+from tracker.services.actions import conflicts, planning
 
 
 def dated(prefix: str, day: Any) -> dict[str, list[str]]:

@@ -9,12 +9,12 @@ import pytest
 from tests.actions.conftest import text_of
 from tests.actions.factories import AssuranceDecisionFactory, TargetDateChangeFactory
 from tests.conftest import headings
-from tests.factories import ActionFactory, EvidenceFactory, ProgressUpdateFactory, UserFactory, on
+from tests.factories import ActionFactory, EvidenceFactory, ProgressUpdateFactory, UserFactory, on, place
 from tracker import clock
-from tracker.services import audit
 from tracker.db import db
 from tracker.models import Action, User
 from tracker.rules.lifecycle import ActionStatus
+from tracker.services import audit
 
 
 def page(client: Any, action: Action) -> str:
@@ -138,7 +138,7 @@ BUTTONS = {
 def test_buttons_follow_the_policy_and_the_life_cycle(
     client_for: Any, own_action: Action, role: str, status: ActionStatus, shown: set[str]
 ) -> None:
-    own_action.status = status
+    place(own_action, status)
     db.session.flush()
     html = page(client_for(role), own_action)
     present = {label for label, path in BUTTONS.items() if f'/actions/{own_action.id}{path}"' in html}

@@ -16,8 +16,8 @@ from tests.factories import EvidenceFactory, PartnershipFactory
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import AuditEvent, User
-from tracker.services.people import create_theme
 from tracker.rules.vocabulary import Role
+from tracker.services.people import create_theme
 
 # Words on buttons and button-like links that change something.
 CHANGE_WORDS = re.compile(

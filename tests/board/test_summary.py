@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.board.conftest import Plans, page, query_of, seen
-from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, on
+from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, on, place
 from tracker import clock
 from tracker.models import User
 from tracker.rules.lifecycle import ActionStatus
@@ -192,7 +192,7 @@ def test_the_figures_move_when_an_action_is_assured(client_for: Any, plans: Plan
     board = client_for("board")
     assert headline(page(board.get("/summary")))["Assured"][0] == "25%"
     submitted = plans.actions["submitted"]
-    submitted.status = ActionStatus.ASSURED
+    place(submitted, ActionStatus.ASSURED)
     assure(submitted, meeting_days_ago=0, decided_days_ago=0, by=users["subgroup"])
     database.flush()
     doc = page(board.get("/summary"))

@@ -11,13 +11,13 @@ from sqlalchemy import func, select
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
 from tests.imports.conftest import EXAMPLES, NO_REFERENCE, agency_named, example, partnership_named
-from tracker.services.imports import apply as apply_module
-from tracker.services.imports.apply import apply
-from tracker.parsing.detect import parse_file
-from tracker.services.imports.compare import ImportOptions, build_preview
 from tracker.models import Action, Agency, AuditEvent, ImportRun, ProgressUpdate, Recommendation, Review, Theme
+from tracker.parsing.detect import parse_file
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus
+from tracker.services.imports import apply as apply_module
+from tracker.services.imports.apply import apply
+from tracker.services.imports.compare import ImportOptions, build_preview
 
 MAX = 10 * 1024 * 1024
 HOME_OFFICE = "dhr-action-plan-home-office.xlsx"
@@ -239,8 +239,8 @@ def test_an_existing_review_is_matched_by_reference_and_new_recommendations_adde
 def test_actions_in_the_same_place_match_only_when_the_wording_is_close() -> None:
     from types import SimpleNamespace
 
-    from tracker.services.imports.compare import _match_actions
     from tracker.parsing.result import ParsedAction
+    from tracker.services.imports.compare import _match_actions
 
     existing = [
         SimpleNamespace(description="Audit 50 DASH assessments scoring 14 or more.", is_withdrawn=False),

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from tests.factories import ActionFactory, PartnershipFactory, RecommendationFactory, ReviewFactory, on
+from tests.factories import ActionFactory, PartnershipFactory, RecommendationFactory, ReviewFactory, on, place
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action, Agency, AuditEvent, Recommendation, Review, Theme, User
@@ -94,12 +94,13 @@ def bulk_actions(recommendation: Recommendation, agency: Agency | None, count: i
             description=f"Bulk action {n}",
             owner="Owner",
             position=n,
-            status=fields.get("status", ActionStatus.IN_PROGRESS),
             target_date=fields.get("target_date", today + timedelta(days=40 + n % 300)),
             last_update_on=fields.get("last_update_on", today - timedelta(days=n % 60)),
         )
         for n in range(count)
     ]
+    for action in actions:
+        place(action, fields.get("status", ActionStatus.IN_PROGRESS))
     db.session.add_all(actions)
     db.session.flush()
     return actions

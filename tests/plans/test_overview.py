@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import headings
+from tests.factories import place
 from tests.plans.conftest import Plans, text
 from tracker import clock
 from tracker.db import db
@@ -16,7 +17,7 @@ from tracker.rules.vocabulary import TargetDateChangeState
 
 
 def submit(action: Any, days_ago: int) -> None:
-    action.status = ActionStatus.SUBMITTED
+    place(action, ActionStatus.SUBMITTED)
     action.submitted_at = clock.now() - timedelta(days=days_ago)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import headings
-from tests.factories import ActionFactory
+from tests.factories import ActionFactory, place
 from tests.plans.conftest import Plans, text
 from tracker import clock
 from tracker.db import db
@@ -149,7 +149,7 @@ def test_the_action_plan_download_is_offered_only_when_reports_exist(app: Any, c
 
 
 def test_blue_actions_count_as_assured(client_for: Any, plans: Plans) -> None:
-    plans.police_green.status = ActionStatus.ASSURED
+    place(plans.police_green, ActionStatus.ASSURED)
     db.session.flush()
     page = text(client_for("subgroup").get(f"/reviews/{plans.shared.id}"))
     assert "1 of 3 actions assured" in page

@@ -6,9 +6,9 @@ import pytest
 from tests.factories import PartnershipFactory
 from tests.plans.conftest import Plans, events
 from tracker import clock
-from tracker.services.reviews import changes as services
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType, Scope
+from tracker.services.reviews import changes as services
 
 
 def test_create_review_normalises_and_records(plans: Plans) -> None:

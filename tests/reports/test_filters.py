@@ -11,10 +11,10 @@ import pytest
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
 from tests.reports.conftest import Scenario, summary_values, table_rows
 from tracker import clock
-from tracker.workbooks import REVIEW_SHEET_LIMIT, ReportFilters, build_assurance_workbook
-from tracker.workbooks.filters import resolve
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
+from tracker.workbooks import REVIEW_SHEET_LIMIT, ReportFilters, build_assurance_workbook
+from tracker.workbooks.filters import resolve
 
 
 def action_ids(database: Any, tmp_path: Path, filters: ReportFilters) -> set[int]:

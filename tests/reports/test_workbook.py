@@ -10,11 +10,11 @@ import pytest
 
 from tests.reports.conftest import Scenario, summary_values, table_rows
 from tracker import clock
-from tracker.workbooks import ReportFilters, build_assurance_workbook
-from tracker.workbooks.cells import RAG_FILLS
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import DRIFT_DAYS, Rag
 from tracker.rules.vocabulary import DecisionOutcome
+from tracker.workbooks import ReportFilters, build_assurance_workbook
+from tracker.workbooks.cells import RAG_FILLS
 
 FORMULA_LIKE = ['=HYPERLINK("http://evil.example","Click")', "+44 1632 960000", "-5 days of training for every team",
                 "@SUM(A1) audit of MARAC referrals", "=1+1 latest update", "=cmd|' /C calc'!A0",

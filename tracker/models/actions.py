@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, event
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -13,7 +13,8 @@ from tracker.models.base import Base
 from tracker.models.people import Agency, User
 from tracker.models.reviews import Recommendation, Withdrawable
 from tracker.models.types import UTCDateTime, enum_of
-from tracker.rules.lifecycle import ActionStatus
+from tracker.rules import lifecycle
+from tracker.rules.lifecycle import ActionStatus, StatusWrittenOutsideLifeCycle
 from tracker.rules.rag import Rag, RagResult, rag_for, rag_sql
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, TargetDateChangeState
 
@@ -90,6 +91,15 @@ class Action(Withdrawable, Base):
 
     def __repr__(self) -> str:
         return f"<Action {self.id} {self.status}>"
+
+
+@event.listens_for(Action.status, "set")
+def _only_through_the_life_cycle(_action: Action, value: object, _old: object, _initiator: object) -> None:
+    """A status changes through `lifecycle.move` or `lifecycle.place`, or not at all."""
+    if not lifecycle.is_writing():
+        raise StatusWrittenOutsideLifeCycle(
+            f"an action's status was set to {value!r} outside tracker.rules.lifecycle; use move() or place()"
+        )
 
 
 class ProgressUpdate(Base):

@@ -16,7 +16,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, Recommendation, Review
-from tracker.models.live import live_actions
+from tracker.models.live import live, live_actions, live_recommendations
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_sql
 from tracker.rules.vocabulary import DecisionOutcome
@@ -62,11 +62,7 @@ def headline(user: Any) -> Headline:
     so recommendations are counted whole, including those still waiting for actions.
     """
     today = clock.today()
-    recommendations = (
-        select(func.count(Recommendation.id))
-        .join(Recommendation.review)
-        .where(Recommendation.withdrawn_at.is_(None), Review.withdrawn_at.is_(None))
-    )
+    recommendations = live_recommendations().with_only_columns(func.count(Recommendation.id))
     is_open = Action.status.in_(_OPEN)
     counts = (
         live_actions()
@@ -147,9 +143,7 @@ def assured_since(user: Any, since: date) -> list[Assured]:
         )
         .where(
             assured_since_condition(since),
-            Action.withdrawn_at.is_(None),
-            Recommendation.withdrawn_at.is_(None),
-            Review.withdrawn_at.is_(None),
+            *live(Action, Recommendation, Review),
             policy.visible_actions(user),
         )
         .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())

@@ -25,7 +25,7 @@ from tracker.models import (
     Review,
     User,
 )
-from tracker.models.live import live_actions
+from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts, tally
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, rag_rank_sql, rag_sql
@@ -171,14 +171,12 @@ def _reviews_in_scope(scope: Scope) -> ColumnElement[bool]:
     with_actions = exists(
         select(Action.id)
         .join(Recommendation, Action.recommendation_id == Recommendation.id)
-        .where(Recommendation.review_id == Review.id, Recommendation.withdrawn_at.is_(None),
-               *scope.filters.action_clauses())
+        .where(Recommendation.review_id == Review.id, *live(Recommendation), *scope.filters.action_clauses())
     )
     if scope.filters.narrows_actions:
         return with_actions
     # A review whose recommendations have no actions yet still has a plan to show: an empty one.
-    return exists(select(Recommendation.id).where(Recommendation.review_id == Review.id,
-                                                  Recommendation.withdrawn_at.is_(None)))
+    return exists(select(Recommendation.id).where(Recommendation.review_id == Review.id, *live(Recommendation)))
 
 
 def count_reviews(session: Session, scope: Scope) -> int:
@@ -207,7 +205,7 @@ def plan_rows(session: Session, scope: Scope, review_id: int) -> Iterator[Row[An
         )
         .outerjoin(Action, on)
         .outerjoin(Agency, Action.lead_agency_id == Agency.id)
-        .where(Recommendation.review_id == review_id, Recommendation.withdrawn_at.is_(None))
+        .where(Recommendation.review_id == review_id, *live(Recommendation))
         .order_by(Recommendation.position, Recommendation.id, Action.position, Action.id)
     )
     if scope.filters.narrows_actions:
@@ -252,7 +250,7 @@ def exception_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
 def action_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
     evidence_count = (
         select(func.count(Evidence.id))
-        .where(Evidence.action_id == Action.id, Evidence.withdrawn_at.is_(None))
+        .where(Evidence.action_id == Action.id, *live(Evidence))
         .scalar_subquery()
     )
     query = (
@@ -283,7 +281,7 @@ def evidence_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
             Review.reference, Recommendation.number, Action.id, Action.description, Agency.name, Evidence.kind,
             Evidence.description, Evidence.original_filename, Evidence.url, uploader.name, Evidence.uploaded_at,
         )
-        .where(Evidence.withdrawn_at.is_(None))
+        .where(*live(Evidence))
         .order_by(Review.reference, Recommendation.position, Action.position, Action.id, Evidence.uploaded_at)
     )
     yield from _stream(session, query)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.models import Action, Agency, Partnership, Recommendation, Review
+from tracker.models.live import live, live_reviews
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import OPEN_STATUSES
 from tracker.rules.vocabulary import ReviewType
@@ -37,7 +38,7 @@ class ReportFilters:
         return bool(self.agency_ids) or not self.include_closed
 
     def review_clauses(self) -> list[ColumnElement[bool]]:
-        clauses: list[ColumnElement[bool]] = [Review.withdrawn_at.is_(None)]
+        clauses: list[ColumnElement[bool]] = live(Review)
         if self.partnership_id is not None:
             clauses.append(Review.partnership_id == self.partnership_id)
         if self.review_ids:
@@ -48,7 +49,7 @@ class ReportFilters:
 
     def action_clauses(self) -> list[ColumnElement[bool]]:
         """Conditions on the action itself; the review's and recommendation's come separately."""
-        clauses: list[ColumnElement[bool]] = [Action.withdrawn_at.is_(None)]
+        clauses: list[ColumnElement[bool]] = live(Action)
         if self.agency_ids:
             clauses.append(Action.lead_agency_id.in_(self.agency_ids))
         if not self.include_closed:
@@ -57,7 +58,7 @@ class ReportFilters:
 
     def where(self) -> list[ColumnElement[bool]]:
         """Every condition for a query over actions joined to their recommendation and review."""
-        return [*self.review_clauses(), Recommendation.withdrawn_at.is_(None), *self.action_clauses()]
+        return [*self.review_clauses(), *live(Recommendation), *self.action_clauses()]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -166,7 +167,7 @@ def resolve(
 
 def find_review(session: Session, reference: str) -> Review:
     review = session.scalar(
-        select(Review).where(func.upper(Review.reference) == reference.strip().upper(), Review.withdrawn_at.is_(None))
+        live_reviews().where(func.upper(Review.reference) == reference.strip().upper())
     )
     if review is None:
         raise DomainError(f"There is no review with the reference {reference!r}", field="reviews")

@@ -6,8 +6,8 @@ from datetime import date
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, TargetDateChange, User
-from tracker.rules import DomainError
-from tracker.rules.lifecycle import ActionStatus, check_move
+from tracker.rules import DomainError, lifecycle
+from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
 from tracker.services import audit
 from tracker.services.actions import conflicts
@@ -46,14 +46,12 @@ def decide(
         raise DomainError("Select whether to assure the action or return it", field="outcome")
     outcome = DecisionOutcome(outcome)
     _meeting(meeting_on, required=True)
-    check_move(action.status, _TARGETS[outcome], actor.role, reason=comment)
     return _record(actor=actor, action=action, outcome=outcome, meeting_on=meeting_on, comment=comment)
 
 
 def close(*, actor: User, action: Action, reason: str, meeting_on: date | None) -> AssuranceDecision:
     _not_withdrawn(action, "comment")
     _meeting(meeting_on, required=False)
-    check_move(action.status, ActionStatus.CLOSED_NOT_ACHIEVED, actor.role, reason=reason)
     return _record(
         actor=actor, action=action, outcome=DecisionOutcome.CLOSED_NOT_ACHIEVED, meeting_on=meeting_on, comment=reason
     )
@@ -63,12 +61,12 @@ def _record(
     *, actor: User, action: Action, outcome: DecisionOutcome, meeting_on: date | None, comment: str
 ) -> AssuranceDecision:
     before = snapshot(action)
+    lifecycle.move(action, _TARGETS[outcome], role=actor.role, at=clock.now(), reason=comment)
     decision = AssuranceDecision(
         action=action, outcome=outcome, comment=comment.strip(), meeting_on=meeting_on,
         decided_by=actor, decided_at=clock.now(),
     )
     db.session.add(decision)
-    action.status = _TARGETS[outcome]
     conflicts.flush(action)
     record_change(_EVENTS[outcome], actor=actor, action=action, before=before, summary=comment.strip())
     return decision

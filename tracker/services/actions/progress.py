@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func
 
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action, Evidence, ProgressUpdate, TargetDateChange, User
-from tracker.rules import DomainError
-from tracker.rules.lifecycle import ActionStatus, check_move, next_statuses
+from tracker.models.live import live_evidence
+from tracker.rules import DomainError, lifecycle
+from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services import audit
 from tracker.services.actions import conflicts
@@ -46,16 +47,13 @@ def record_change(event: str, *, actor: User, action: Action, before: dict[str, 
 
 
 def live_evidence_count(action: Action) -> int:
-    return db.session.scalar(
-        select(func.count(Evidence.id)).where(Evidence.action_id == action.id, Evidence.withdrawn_at.is_(None))
-    ) or 0
+    query = live_evidence().with_only_columns(func.count(Evidence.id)).where(Evidence.action_id == action.id)
+    return db.session.scalar(query) or 0
 
 
 def update_choices(action: Action, actor: User) -> list[ActionStatus]:
     """Statuses a progress update may set. Submission has its own page, and decisions are the subgroup's."""
-    if action.status == ActionStatus.RETURNED:
-        return []  # answering a challenge always moves the action back to in progress
-    return [s for s in next_statuses(action.status, actor.role) if s == ActionStatus.IN_PROGRESS]
+    return lifecycle.update_choices(action.status, actor.role)
 
 
 def add_update(
@@ -67,16 +65,7 @@ def add_update(
         raise DomainError("Date of the update must be today or in the past", field="written_on")
     if _blank(narrative):
         raise DomainError("Enter what has happened since the last update", field="narrative")
-    allowed = update_choices(action, actor)
-    if action.status == ActionStatus.RETURNED:
-        # The update is the lead's answer to the challenge.
-        new_status, allowed = ActionStatus.IN_PROGRESS, [ActionStatus.IN_PROGRESS]
-    if new_status is not None and new_status != action.status:
-        if new_status not in allowed:
-            raise DomainError("Choose a status from the list", field="status")
-        check_move(action.status, new_status, actor.role)
-    else:
-        new_status = None
+    new_status = lifecycle.status_after_update(action.status, new_status, actor.role)
     before = snapshot(action)
     update = ProgressUpdate(
         action=action, author=actor, written_on=written_on, narrative=narrative.strip(),
@@ -84,7 +73,7 @@ def add_update(
     )
     db.session.add(update)
     if new_status is not None:
-        action.status = new_status
+        lifecycle.move(action, new_status, role=actor.role, at=clock.now())
     action.last_update_on = max(action.last_update_on or written_on, written_on)
     conflicts.flush(action)
     summary = "Answered the challenge: " if before["status"] == ActionStatus.RETURNED.value else ""
@@ -141,25 +130,15 @@ def submit(
     *, actor: User, action: Action, version: int | None, outcome_statement: str, completed_on: date | None
 ) -> None:
     conflicts.check_version(action, version)
-    if action.status == ActionStatus.RETURNED:
-        raise DomainError(
-            "Answer the subgroup's challenge with a progress update before you submit the action again",
-            field="outcome_statement",
-        )
-    if action.status == ActionStatus.NOT_STARTED:
-        raise DomainError(
-            "Add a progress update that starts the action before you submit it", field="outcome_statement"
-        )
+    lifecycle.check_path(action.status, ActionStatus.SUBMITTED, actor.role)
     if completed_on is not None and completed_on > clock.today():
         raise DomainError("Date completed must be today or in the past", field="completed_on")
-    check_move(
-        action.status, ActionStatus.SUBMITTED, actor.role,
+    before = snapshot(action)
+    lifecycle.move(
+        action, ActionStatus.SUBMITTED, role=actor.role, at=clock.now(),
         evidence_count=live_evidence_count(action), outcome_statement=outcome_statement,
     )
-    before = snapshot(action)
     action.outcome_statement = outcome_statement.strip()
     action.completed_on = completed_on or clock.today()
-    action.status = ActionStatus.SUBMITTED
-    action.submitted_at = clock.now()
     conflicts.flush(action)
     record_change("action.submitted", actor=actor, action=action, before=before, summary="Submitted for sign-off")

@@ -22,6 +22,7 @@ from tracker.models import (
     Theme,
     User,
 )
+from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, PartnershipKind, ReviewType, Scope
 from tracker.services import audit, people
@@ -141,9 +142,11 @@ def _action(
         target_date=today + timedelta(days=state.target),
         original_target_date=today + timedelta(days=state.target),
         milestones="Plan agreed\nDelivery started" if state.updates else "",
-        status=state.status, last_update_on=today - timedelta(days=state.last_update if state.updates else 0),
+        last_update_on=today - timedelta(days=state.last_update if state.updates else 0),
         created_at=_at(created),
     )
+    # Where the story says the action stands, entered as any record of past work is: through the life cycle.
+    lifecycle.place(action, state.status, at=_at(today - timedelta(days=state.last_update)))
     if state.status == ActionStatus.NOT_STARTED:
         action.last_update_on = today - timedelta(days=20)
     db.session.add(action)
@@ -157,7 +160,6 @@ def _action(
         ))
     if state.status in (ActionStatus.SUBMITTED, ActionStatus.ASSURED, ActionStatus.RETURNED):
         action.outcome_statement = f"{outcome} Evidence attached."
-        action.submitted_at = _at(today - timedelta(days=state.last_update))
         stored = store.save(f"Audit summary for: {description}\nCases audited,Compliant\n40,37\n".encode())
         db.session.add(Evidence(
             action=action, kind=EvidenceKind.COMPLETION, description="Audit summary (CSV)",

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action, Agency, ImportRun, ProgressUpdate, Recommendation, Review, Theme, User
-from tracker.rules import DomainError
+from tracker.rules import DomainError, lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import Scope
 from tracker.services import audit, people
@@ -39,7 +39,7 @@ def apply(preview: ImportPreview, *, actor: User | None) -> ImportRun:
 
 class _Writer:
     def __init__(self, preview: ImportPreview, actor: User | None) -> None:
-        self.plan, self.actor = preview, actor
+        self.preview, self.actor = preview, actor
         self.created_agencies: dict[str, Agency] = {}
         self.themes: dict[str, Theme] = {}
         self.label = f"imported from {preview.result.file}"
@@ -50,14 +50,14 @@ class _Writer:
         self._themes()
         review = self._review()
         self.reference = review.reference
-        for planned in self.plan.recommendations:
+        for planned in self.preview.recommendations:
             if planned.state != "withdrawn":
                 self._recommendation(planned, review)
-        summary = self.plan.summary()
+        summary = self.preview.summary()
         run = ImportRun(
-            file_name=self.plan.result.file[:255],
-            file_format=self.plan.result.format,
-            sha256=self.plan.sha256,
+            file_name=self.preview.result.file[:255],
+            file_format=self.preview.result.format,
+            sha256=self.preview.sha256,
             review_id=review.id,
             imported_by_id=self.actor.id if self.actor else None,
             summary=summary,
@@ -65,11 +65,11 @@ class _Writer:
         db.session.add(run)
         db.session.flush()
         audit.record("import.applied", actor=self.actor, target=run,
-                     summary=f"{self.plan.result.file} into {review.reference}: {self.plan.describe()}", after=summary)
+                     summary=f"{self.preview.result.file} into {review.reference}: {self.preview.describe()}", after=summary)
         return run
 
     def _agencies(self) -> None:
-        for unknown in self.plan.unknown_agencies:
+        for unknown in self.preview.unknown_agencies:
             if unknown.choice == CREATE:
                 self.created_agencies[unknown.name] = people.create_agency(name=unknown.name, actor=self.actor)
             elif isinstance(unknown.choice, int):
@@ -91,19 +91,19 @@ class _Writer:
             return
 
     def _themes(self) -> None:
-        for name in self.plan.new_themes:
+        for name in self.preview.new_themes:
             existing = db.session.scalar(select(Theme).where(func.lower(Theme.name) == name.lower()))
             self.themes[name] = existing or people.create_theme(name=name, actor=self.actor)
 
     def _review(self) -> Review:
-        planned = self.plan.review
+        planned = self.preview.review
         if planned.existing is not None:
             return planned.existing
         if db.session.scalar(select(Review.id).where(func.upper(Review.reference) == planned.reference)):
             raise DomainError(f"Review {planned.reference} was added while you were checking the preview. "
                               "Upload the file again to see what would change.")
         review = Review(reference=planned.reference, type=planned.type, title=planned.title,
-                        partnership_id=planned.partnership_id, source_documents=self.plan.result.file)
+                        partnership_id=planned.partnership_id, source_documents=self.preview.result.file)
         db.session.add(review)
         db.session.flush()
         audit.record("review.created", actor=self.actor, target=review, summary=f"{review.reference} ({self.label})",
@@ -112,7 +112,7 @@ class _Writer:
 
     def _agency_ids(self, planned: RecommendationPreview) -> set[int]:
         ids = set(planned.agency_ids)
-        choices = {u.name: u.choice for u in self.plan.unknown_agencies}
+        choices = {u.name: u.choice for u in self.preview.unknown_agencies}
         for name in planned.pending_agencies:
             choice = choices.get(name)
             ids |= {self.created_agencies[name].id} if choice == CREATE else {choice} if isinstance(choice, int) else set()
@@ -138,8 +138,7 @@ class _Writer:
         elif planned.changes:
             before = {**audit.snapshot(rec, _RECOMMENDATION_FIELDS), "themes": [t.name for t in rec.themes],
                       "agencies": [a.name for a in rec.agencies]}
-            for name, value in planned.values.items():
-                setattr(rec, name, value)
+            _take_recommendation_values(rec, planned.values)
             rec.themes = [*rec.themes, *_load(Theme, theme_ids - {t.id for t in rec.themes})]
             rec.agencies = [*rec.agencies, *_load(Agency, agency_ids - {a.id for a in rec.agencies})]
             db.session.flush()
@@ -167,9 +166,9 @@ class _Writer:
             lead_agency_id=self._lead_agency_id(planned), owner=(parsed.owner or "")[:200],
             target_date=parsed.target_date, original_target_date=parsed.target_date,
             target_text=parsed.target_text[:100] if parsed.target_text else None,
-            completed_on=parsed.completed_on, status=planned.status, last_update_on=clock.today(),
+            completed_on=parsed.completed_on, last_update_on=clock.today(),
         )
-        self._enter_status(action, planned.status)
+        lifecycle.place(action, planned.status, at=_submitted_at(action))
         db.session.add(action)
         db.session.flush()
         audit.record("action.created", actor=self.actor, target=action,
@@ -183,25 +182,18 @@ class _Writer:
         assert action is not None
         before = audit.snapshot(action, _ACTION_FIELDS)
         status_before = action.status
-        for name, value in planned.values.items():
-            if name == "lead_agency_id":
-                value = self._lead_agency_id(planned)
-            if name == "status":
-                self._enter_status(action, value)
-            setattr(action, name, value)
+        values = planned.values
+        if "lead_agency_id" in values:
+            action.lead_agency_id = self._lead_agency_id(planned)
+        _take_action_values(action, values)
+        if "status" in values:
+            lifecycle.place(action, values["status"], at=_submitted_at(action))
         db.session.flush()
         old, new = audit.changed(before, audit.snapshot(action, _ACTION_FIELDS))
         audit.record("action.updated", actor=self.actor, target=action,
                      summary="; ".join(str(c) for c in planned.changes) + f" ({self.label})", before=old, after=new)
         if planned.add_progress:
             self._progress(action, planned, status_before=status_before)
-
-    def _enter_status(self, action: Action, status: ActionStatus) -> None:
-        if status != ActionStatus.SUBMITTED:
-            return
-        # The subgroup's queue is oldest first: a preview completed long ago waits from its completion date.
-        done = action.completed_on
-        action.submitted_at = datetime.combine(done, time(12), UTC) if done else clock.now()
 
     def _progress(self, action: Action, planned: ActionPreview, *, status_before: ActionStatus | None) -> None:
         written_on = today_or(planned.parsed.completed_on)
@@ -218,6 +210,36 @@ class _Writer:
         audit.record("progress_update.created", actor=self.actor, target=update,
                      summary=f"{_short(action.description)}: {_short(update.narrative)} ({self.label})",
                      after={"action_id": action.id, "written_on": written_on, "narrative": update.narrative})
+
+
+def _take_recommendation_values(rec: Recommendation, values: dict[str, Any]) -> None:
+    """The fields the file changes (a blank cell says nothing, so it is never among them)."""
+    if "title" in values:
+        rec.title = values["title"]
+    if "text" in values:
+        rec.text = values["text"]
+    if "learning" in values:
+        rec.learning = values["learning"]
+    if "scope" in values:
+        rec.scope = values["scope"]
+
+
+def _take_action_values(action: Action, values: dict[str, Any]) -> None:
+    """The action's own fields the file changes; its lead agency and status are the caller's."""
+    if "description" in values:
+        action.description = values["description"]
+    if "owner" in values:
+        action.owner = values["owner"]
+    if "target_date" in values:
+        action.target_date, action.target_text = values["target_date"], values["target_text"]
+    if "completed_on" in values:
+        action.completed_on = values["completed_on"]
+
+
+def _submitted_at(action: Action) -> datetime:
+    """The subgroup's queue is oldest first: a plan completed long ago waits from its completion date."""
+    done = action.completed_on
+    return datetime.combine(done, time(12), UTC) if done else clock.now()
 
 
 def _load(model: Any, ids: set[int]) -> list[Any]:

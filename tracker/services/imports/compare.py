@@ -2,13 +2,9 @@
 
 `build_preview` compares a parsed file with what the tracker already holds: the review by its
 reference, recommendations by their number, actions by their description (or, failing that, their
-place in the recommendation). The preview shows the preview; `tracker.importing.apply` writes it.
-
-Statuses from a file: an import is the historical record of a preview, not a move made by a user, so
-imported actions may be placed directly in not started, in progress or submitted. They are never
-placed in assured or closed not achieved: only the subgroup's decision assures or closes an action.
-An import never moves an existing action backwards, never changes a returned action's status (the
-lead must answer the challenge), and never changes an assured, closed or withdrawn action at all.
+place in the recommendation). The upload page shows the preview; `tracker.services.imports.apply`
+writes it. Which status a file may give an action is the life cycle's rule
+(`tracker.rules.lifecycle.status_from_record` and `status_change_from_record`).
 """
 from __future__ import annotations
 
@@ -26,7 +22,8 @@ from tracker.db import db
 from tracker.models import Action, Partnership, Recommendation, Review, Theme
 from tracker.parsing.agencies import normalise_agency_name
 from tracker.parsing.result import ImportResult, Message, ParsedAction, ParsedRecommendation
-from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
+from tracker.rules import lifecycle
+from tracker.rules.lifecycle import CLOSED_STATUSES
 from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.services.imports.agencies import AgencyBook, address
 from tracker.services.imports.preview import (
@@ -41,8 +38,6 @@ from tracker.services.imports.preview import (
 )
 
 AgencyChoice = int | Literal["create"]
-# The statuses a file may put an action in, in the order work moves forward.
-_FORWARD = {ActionStatus.NOT_STARTED: 0, ActionStatus.IN_PROGRESS: 1, ActionStatus.SUBMITTED: 2}
 REFERENCE_NEEDED = "Enter the review reference, for example DHR-2021-03"
 
 
@@ -273,23 +268,9 @@ def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, _description_key(a), _description_key(b)).ratio() >= SIMILAR_ENOUGH
 
 
-def importable_status(status: str) -> tuple[ActionStatus, str | None]:
-    """The status a file may give an action, and why it differs from the file's when it does."""
-    try:
-        wanted = ActionStatus(status)
-    except ValueError:
-        return ActionStatus.NOT_STARTED, f"Status '{status}' was not recognised; the action was imported as not started."
-    if wanted in _FORWARD:
-        return wanted, None
-    if wanted == ActionStatus.RETURNED:
-        return ActionStatus.IN_PROGRESS, None
-    return ActionStatus.SUBMITTED, ("The file marks the action as closed; it was imported as submitted, because only "
-                                    "the subgroup's decision assures or closes an action.")
-
-
 def _preview_action(parsed: ParsedAction, action: Action | None, agencies: AgencyBook,
                  preview: ImportPreview) -> ActionPreview:
-    status, note = importable_status(parsed.status)
+    status, note = lifecycle.status_from_record(parsed.status)
     planned = ActionPreview(parsed=parsed, existing=action, status=status)
     if note:
         planned.warnings.append(Message(parsed.where, note))
@@ -338,17 +319,12 @@ def _action_changes(planned: ActionPreview, action: Action, agencies: AgencyBook
     if parsed.completed_on:
         differs("completed_on", "completion date", action.completed_on, parsed.completed_on,
                 (show_date(action.completed_on), show_date(parsed.completed_on)))
-    if action.status != planned.status:
-        if action.status == ActionStatus.RETURNED:
-            planned.warnings.append(Message(parsed.where, "This action was returned with a challenge, so its status "
-                                            "was not changed: the lead agency must answer the challenge first."))
-        elif action.status in _FORWARD and _FORWARD[planned.status] < _FORWARD[action.status]:
-            planned.warnings.append(Message(parsed.where, f"The file says {planned.status.label.lower()} but the "
-                                            f"action is {action.status.label.lower()} in the tracker; an import never "
-                                            "moves an action back, so the status was not changed."))
-        elif action.status in _FORWARD:
-            values["status"] = planned.status
-            changes.append(Change("status", "status", action.status.label, planned.status.label))
+    moves, why_not = lifecycle.status_change_from_record(action.status, planned.status)
+    if why_not:
+        planned.warnings.append(Message(parsed.where, why_not))
+    if moves:
+        values["status"] = planned.status
+        changes.append(Change("status", "status", action.status.label, planned.status.label))
     if parsed.progress and parsed.progress not in {u.narrative for u in action.progress_updates}:
         planned.add_progress = True
         changes.append(Change("progress", "progress", "", "new update: " + _short(parsed.progress)))
@@ -375,4 +351,4 @@ def today_or(day: date | None) -> date:
     return min(day, today) if day else today
 
 
-__all__ = ["NEW", "REFERENCE_NEEDED", "ImportOptions", "build_preview", "importable_status", "today_or"]
+__all__ = ["NEW", "REFERENCE_NEEDED", "ImportOptions", "build_preview", "today_or"]

@@ -11,6 +11,7 @@ from tracker.access import policy
 from tracker.access.policy import Permission
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme
+from tracker.models.live import live_actions, live_reviews
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
@@ -110,8 +111,8 @@ class ReviewRow:
 def review_rows(user: Any, *, partnership_id: int | None, review_type: ReviewType | None) -> list[ReviewRow]:
     """The reviews the user may list, newest published first, each with its actions by RAG: three queries."""
     query = (
-        select(Review)
-        .where(Review.withdrawn_at.is_(None), policy.visible_reviews(user))
+        live_reviews()
+        .where(policy.visible_reviews(user))
         .order_by(Review.published_on.desc().nulls_last(), Review.reference)
     )
     if partnership_id is not None:
@@ -126,7 +127,7 @@ def review_rows(user: Any, *, partnership_id: int | None, review_type: ReviewTyp
     unfinished = (
         dict(
             db.session.execute(
-                rollups.live_actions()
+                live_actions()
                 .with_only_columns(Review.id, func.sum(case((Action.rag != Rag.BLUE.value, 1), else_=0)))
                 .where(*where)
                 .group_by(Review.id)

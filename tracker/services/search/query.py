@@ -22,10 +22,10 @@ from sqlalchemy.orm import contains_eager
 from tracker import clock
 from tracker.access import policy
 from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, recommendation_themes
+from tracker.models.live import live_actions
 from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_rank_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
-from tracker.services import rollups
 
 PAGE_SIZE = 50
 # Each sort and its reverse ("-target_date"), as the page describes them.
@@ -309,7 +309,7 @@ def _conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
 
 def _base(filters: ActionFilters, user: Any, today: date) -> Select[Any]:
     return (
-        rollups.live_actions()
+        live_actions()
         .outerjoin(Agency, Action.lead_agency_id == Agency.id)
         .where(*_conditions(filters, user, today))
     )

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Review, Theme
+from tracker.models.live import live_reviews
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem, actions_statement, count_statement
 
 
@@ -42,7 +43,7 @@ def search(filters: ActionFilters, user: Any, *, today: date) -> SearchPage:
         filters = replace(filters, page=pages, problems=(*filters.problems, problem))
     found = list(db.session.scalars(actions_statement(filters, user, today=today)).unique()) if total else []
     reviews = db.session.scalars(
-        select(Review).where(Review.withdrawn_at.is_(None), policy.visible_reviews(user)).order_by(Review.reference)
+        live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference)
     )
     return SearchPage(
         filters=filters,
