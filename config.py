@@ -1,8 +1,10 @@
 """Settings, read from the environment once, when the application is created."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent
 INSTANCE = ROOT / "instance"
@@ -16,10 +18,8 @@ def _int(name: str, default: int) -> int:
 class Config:
     SERVICE_NAME = "Review learning tracker"
     SECRET_KEY = os.environ.get("SECRET_KEY", "")
-    SQLALCHEMY_DATABASE_URI = os.environ.get(
-        "DATABASE_URL", f"sqlite:///{INSTANCE / 'tracker.db'}"
-    )
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE / 'tracker.db'}")
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, object]] = {"pool_pre_ping": True}
     EVIDENCE_DIR = Path(os.environ.get("EVIDENCE_DIR", INSTANCE / "evidence"))
     REPORTS_DIR = Path(os.environ.get("REPORTS_DIR", ROOT / "reports"))
     # Uploaded import files wait here, under generated names, between the preview and the confirmation.
@@ -55,7 +55,7 @@ class TestConfig(Config):
     TESTING = True
     DEVELOPMENT = True
     SESSION_COOKIE_SECURE = False
-    SECRET_KEY = "test-only-not-secret"
+    SECRET_KEY = "test-only-not-secret"  # noqa: S105  (signs nothing outside the test suite)
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
     SERVER_NAME = "tracker.test"
 

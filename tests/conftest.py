@@ -1,4 +1,5 @@
 """Fixtures: one app for the session, a rolled-back transaction per test, a client per role."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """factory_boy factories for the tracker's models: realistic, fictional, and flushed not committed."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta

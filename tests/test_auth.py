@@ -1,4 +1,5 @@
 """Sign-in, sign-out, throttling, session expiry and the cookies."""
+
 from __future__ import annotations
 
 from datetime import timedelta

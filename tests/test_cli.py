@@ -1,4 +1,5 @@
 """The command line: users and demo data, with bad input refused in plain words."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,8 +23,18 @@ def runner(app: Flask) -> Any:
 def test_create_a_user_with_the_password_on_stdin(runner: Any, database: Any) -> None:
     AgencyFactory(name="Northshire Police", short_name="Police")
     result = runner.invoke(
-        args=["users", "create", "--email", "Lead@Police.Example", "--name", "Sam Carter", "--role", "agency_lead",
-              "--agency", "police"],
+        args=[
+            "users",
+            "create",
+            "--email",
+            "Lead@Police.Example",
+            "--name",
+            "Sam Carter",
+            "--role",
+            "agency_lead",
+            "--agency",
+            "police",
+        ],
         input="a long enough password\n",
     )
     assert result.exit_code == 0, result.output

@@ -1,4 +1,5 @@
 """The day-month-year date field, with GOV.UK's messages."""
+
 from __future__ import annotations
 
 from datetime import date

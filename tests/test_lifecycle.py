@@ -1,11 +1,20 @@
 """Every move of the action life cycle, and every refusal (DESIGN.md, "Actions")."""
+
 from __future__ import annotations
 
 import itertools
 
 import pytest
 
-from tracker.rules.lifecycle import CLOSED_STATUSES, MOVES, OPEN_STATUSES, ActionStatus, TransitionRefused, check_move, next_statuses
+from tracker.rules.lifecycle import (
+    CLOSED_STATUSES,
+    MOVES,
+    OPEN_STATUSES,
+    ActionStatus,
+    TransitionRefused,
+    check_move,
+    next_statuses,
+)
 from tracker.rules.vocabulary import Role
 
 S = ActionStatus

@@ -1,4 +1,5 @@
 """The migrations build exactly the models' schema, and come down again."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Constraints the database holds by itself, optimistic locking, and the append-only audit trail."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -9,11 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, UserFactory
-from tracker.services import audit
 from tracker.db import db
 from tracker.models import Action, AuditEvent, Evidence
 from tracker.models.records import AuditTrailIsAppendOnly
 from tracker.rules.vocabulary import EvidenceKind, Role
+from tracker.services import audit
 
 
 def refused(database: Any, make: Any) -> None:
@@ -49,8 +50,10 @@ def test_foreign_keys_are_enforced(database: Any) -> None:
     savepoint = database.begin_nested()
     with pytest.raises(IntegrityError):
         database.execute(
-            text("INSERT INTO recommendations (review_id, number, position, title, text, created_at) "
-                 "VALUES (99999, '1', 0, 't', '', '2024-01-01 00:00:00')")
+            text(
+                "INSERT INTO recommendations (review_id, number, position, title, text, created_at) "
+                "VALUES (99999, '1', 0, 't', '', '2024-01-01 00:00:00')"
+            )
         )
     savepoint.rollback()
 

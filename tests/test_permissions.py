@@ -2,6 +2,7 @@
 
 The routes come from `app.url_map`, so a new route is covered the day it is added.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,10 +14,10 @@ from tests.actions.factories import TargetDateChangeFactory
 from tests.factories import ActionFactory, EvidenceFactory, RecommendationFactory, ReviewFactory
 from tests.reports.factories import GeneratedReportFactory
 from tracker.access import policy
-from tracker.models import User
-from tracker.services.people import create_theme
 from tracker.access.policy import Permission
+from tracker.models import User
 from tracker.rules.vocabulary import Role
+from tracker.services.people import create_theme
 
 # The design's table of who may do what, written out here so that the policy is checked against it.
 EXPECTED: dict[Permission, set[str]] = {
@@ -112,10 +113,7 @@ def test_role_matrix(app: Flask, client_for: Any, client: Any, samples: dict[str
         allowed = role in EXPECTED[permission]
         url = url_for_rule(rule, samples)
         for method in sorted(methods & {"GET", "POST"}):
-            if method == "GET":
-                response = browser.get(url)
-            else:
-                response = browser.post_form(url, {})
+            response = browser.get(url) if method == "GET" else browser.post_form(url, {})
             status = response.status_code
             if role == "anonymous" and not allowed:
                 ok = status == 302 and "/sign-in" in response.headers["Location"]

@@ -1,12 +1,13 @@
 """Object-level answers of the policy: an agency lead's rights depend on whose action it is."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from tests.factories import ActionFactory, EvidenceFactory, RecommendationFactory, ReviewFactory
 from tracker.access import policy
-from tracker.models import User
 from tracker.access.policy import Permission
+from tracker.models import User
 from tracker.rules.lifecycle import ActionStatus
 
 

@@ -1,4 +1,5 @@
 """RAG at its boundaries, and the SQL expression agreeing with the Python rule."""
+
 from __future__ import annotations
 
 import itertools

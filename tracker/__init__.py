@@ -3,6 +3,7 @@
 `flask --app tracker` finds `create_app` here; the application itself is assembled in `tracker.app`,
 so that importing a Flask-free part of the package (the parsers, say) does not import the web.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any

@@ -1,6 +1,7 @@
 """The application factory: settings, extensions in one ordered block, the page shell, blueprints, commands.
 
 It sits above both the web pages and the command line, which know nothing of each other."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@
 Services use `db.session`; a web request or a command commits it once, through
 `tracker.services.transactions`. Nothing above the services touches it.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Fixtures for the action pages: actions of the lead's own agency and of another, and sample files."""
+
 from __future__ import annotations
 
 import io
@@ -17,7 +18,9 @@ from tracker.models import Action, AuditEvent, User
 @pytest.fixture
 def own_action(users: dict[str, User]) -> Action:
     review = ReviewFactory(reference="DHR-2023-07", title="Domestic Homicide Review: Adult R")
-    recommendation = RecommendationFactory(review=review, number="4a", title="Police should share DASH risk assessments.")
+    recommendation = RecommendationFactory(
+        review=review, number="4a", title="Police should share DASH risk assessments."
+    )
     return ActionFactory(
         recommendation=recommendation,
         lead_agency=users["agency_lead"].agency,

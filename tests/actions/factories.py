@@ -1,4 +1,5 @@
 """Factories the action tests need beyond tests/factories.py."""
+
 from __future__ import annotations
 
 from datetime import timedelta

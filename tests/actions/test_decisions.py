@@ -1,4 +1,5 @@
 """Submission for sign-off, and the subgroup's decisions: assure, return, close, target dates."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -25,7 +26,9 @@ def submit(client: Any, action: Action, statement: str = "All teams refer high-r
 
 def test_submission_needs_evidence(client_for: Any, own_action: Action) -> None:
     browser = client_for("agency_lead")
-    assert "The action has no evidence yet" in text_of(browser.get(f"/actions/{own_action.id}/submit").get_data(as_text=True))
+    assert "The action has no evidence yet" in text_of(
+        browser.get(f"/actions/{own_action.id}/submit").get_data(as_text=True)
+    )
     response = submit(browser, own_action)
     assert "Add at least one piece of evidence before submitting" in error_summary(response.get_data(as_text=True))
     assert db.session.get(Action, own_action.id).status == ActionStatus.IN_PROGRESS
@@ -54,7 +57,11 @@ def test_a_submission(client_for: Any, own_action: Action, users: dict[str, User
     db.session.flush()
     completed = clock.today() - timedelta(days=3)
     response = submit(
-        client_for("agency_lead"), own_action, "All five teams refer.", version=own_action.version, **dated("completed_on", completed)
+        client_for("agency_lead"),
+        own_action,
+        "All five teams refer.",
+        version=own_action.version,
+        **dated("completed_on", completed),
     )
     assert response.status_code == 302
     database.expire_all()
@@ -96,7 +103,8 @@ def submitted(action: Action) -> Action:
 
 def decide(client: Any, action: Action, outcome: str, comment: str = "", day: Any = None) -> Any:
     return client.post_form(
-        f"/actions/{action.id}/decide", {"outcome": outcome, "comment": comment, **dated("meeting_on", day or clock.today())}
+        f"/actions/{action.id}/decide",
+        {"outcome": outcome, "comment": comment, **dated("meeting_on", day or clock.today())},
     )
 
 
@@ -146,7 +154,9 @@ def test_decision_refusals(client_for: Any, own_action: Action, data: dict[str, 
 
 def test_only_a_submission_is_decided(client_for: Any, own_action: Action) -> None:
     browser = client_for("subgroup")
-    assert "it is not waiting for a decision" in text_of(browser.get(f"/actions/{own_action.id}/decide").get_data(as_text=True))
+    assert "it is not waiting for a decision" in text_of(
+        browser.get(f"/actions/{own_action.id}/decide").get_data(as_text=True)
+    )
     response = decide(browser, own_action, "assured")
     assert "An action that is in progress cannot be moved to assured" in error_summary(response.get_data(as_text=True))
 
@@ -160,14 +170,19 @@ def test_leads_and_the_board_do_not_decide(client_for: Any, own_action: Action, 
     assert db.session.get(Action, own_action.id).status == ActionStatus.SUBMITTED
 
 
-@pytest.mark.parametrize("status", [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.SUBMITTED, ActionStatus.RETURNED])
+@pytest.mark.parametrize(
+    "status", [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.SUBMITTED, ActionStatus.RETURNED]
+)
 def test_close_as_not_achieved(client_for: Any, own_action: Action, database: Any, status: ActionStatus) -> None:
     place(own_action, status)
     db.session.flush()
     browser = client_for("subgroup")
     refused = browser.post_form(f"/actions/{own_action.id}/close", {"comment": ""})
     assert "Enter the reason the action was not achieved" in error_summary(refused.get_data(as_text=True))
-    assert browser.post_form(f"/actions/{own_action.id}/close", {"comment": "National policy; escalated."}).status_code == 302
+    assert (
+        browser.post_form(f"/actions/{own_action.id}/close", {"comment": "National policy; escalated."}).status_code
+        == 302
+    )
     database.expire_all()
     action = db.session.get(Action, own_action.id)
     assert action.status == ActionStatus.CLOSED_NOT_ACHIEVED and action.rag.value == "blue"
@@ -221,7 +236,9 @@ def test_refuse_a_new_target_date(client_for: Any, own_action: Action, database:
     assert "Enter the reason for refusing the new target date" in error_summary(refused.get_data(as_text=True))
     empty = browser.post_form(f"/target-date-changes/{change.id}/decide", {})
     assert "Select whether to agree or refuse the new target date" in error_summary(empty.get_data(as_text=True))
-    response = browser.post_form(f"/target-date-changes/{change.id}/decide", {"decision": "refuse", "comment": "Too late."})
+    response = browser.post_form(
+        f"/target-date-changes/{change.id}/decide", {"decision": "refuse", "comment": "Too late."}
+    )
     assert response.status_code == 302
     database.expire_all()
     assert db.session.get(Action, own_action.id).target_date == old
@@ -233,6 +250,11 @@ def test_refuse_a_new_target_date(client_for: Any, own_action: Action, database:
 def test_leads_do_not_answer_their_own_requests(client_for: Any, own_action: Action) -> None:
     change = TargetDateChangeFactory(action=own_action)
     db.session.flush()
-    assert client_for("agency_lead").post_form(f"/target-date-changes/{change.id}/decide", {"decision": "agree"}).status_code == 403
+    assert (
+        client_for("agency_lead")
+        .post_form(f"/target-date-changes/{change.id}/decide", {"decision": "agree"})
+        .status_code
+        == 403
+    )
     assert client_for("board").get(f"/target-date-changes/{change.id}/decide").status_code == 403
     assert client_for("subgroup").get("/target-date-changes/999999/decide").status_code == 404

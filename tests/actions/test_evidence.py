@@ -1,4 +1,5 @@
 """Evidence through the browser: upload checks, storage, download through the policy, withdrawal."""
+
 from __future__ import annotations
 
 import io
@@ -30,7 +31,9 @@ def test_a_file_is_stored_under_a_generated_name_with_its_hash(
     app: Flask, client_for: Any, own_action: Action, users: dict[str, User], database: Any
 ) -> None:
     before = stored_files(app)
-    response = upload(client_for("agency_lead"), own_action, "Register März 2025.pdf", SAMPLES["report.pdf"], kind="impact")
+    response = upload(
+        client_for("agency_lead"), own_action, "Register März 2025.pdf", SAMPLES["report.pdf"], kind="impact"
+    )
     assert response.status_code == 302
     database.expire_all()
     [evidence] = db.session.get(Action, own_action.id).evidence
@@ -52,7 +55,11 @@ def test_a_file_is_stored_under_a_generated_name_with_its_hash(
 def test_a_link_is_evidence_too(client_for: Any, own_action: Action, database: Any) -> None:
     response = client_for("agency_lead").post_form(
         f"/actions/{own_action.id}/evidence/new",
-        {"kind": "completion", "description": "Audit on the intranet", "url": "https://intranet.police.example/audit?id=3"},
+        {
+            "kind": "completion",
+            "description": "Audit on the intranet",
+            "url": "https://intranet.police.example/audit?id=3",
+        },
     )
     assert response.status_code == 302
     database.expire_all()
@@ -103,7 +110,9 @@ def test_a_backslash_in_the_name_is_refused(client_for: Any, own_action: Action)
     assert "must not contain slashes, backslashes or two dots" in error_summary(response.get_data(as_text=True))
 
 
-def test_an_oversized_file_is_refused(app: Flask, client_for: Any, own_action: Action, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_oversized_file_is_refused(
+    app: Flask, client_for: Any, own_action: Action, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(app.config, "EVIDENCE_MAX_BYTES", 1024)
     response = upload(client_for("agency_lead"), own_action, "notes.txt", b"x" * 1025)
     assert "The selected file must be smaller than 1 KB" in error_summary(response.get_data(as_text=True))
@@ -171,7 +180,9 @@ def _uploaded(client: Any, action: Action, name: str, database: Any) -> Evidence
 
 
 @pytest.mark.parametrize("role", ["agency_lead", "subgroup", "board", "admin"])
-def test_download_headers(client_for: Any, own_action: Action, users: dict[str, User], database: Any, role: str) -> None:
+def test_download_headers(
+    client_for: Any, own_action: Action, users: dict[str, User], database: Any, role: str
+) -> None:
     evidence = _uploaded(client_for("agency_lead"), own_action, "Café register.csv", database)
     response = client_for(role).get(f"/evidence/{evidence.id}")
     assert response.status_code == 200

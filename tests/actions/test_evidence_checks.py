@@ -1,4 +1,5 @@
 """The upload checks on their own: a file is what its name says, or it is refused in plain words."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,12 +28,24 @@ def test_content_types_are_the_detected_ones() -> None:
     [
         ("report.pdf", SAMPLES["poster.png"], "The selected file is a PNG image, but its name ends in .pdf"),
         ("notes.txt", SAMPLES["report.pdf"], "The selected file is a PDF, but its name ends in .txt"),
-        ("briefing.docx", SAMPLES["audit.xlsx"], "The selected file is an Excel spreadsheet, but its name ends in .docx"),
-        ("minutes.doc", SAMPLES["figures.xls"], "The selected file is an Excel 97-2003 spreadsheet, but its name ends in .doc"),
+        (
+            "briefing.docx",
+            SAMPLES["audit.xlsx"],
+            "The selected file is an Excel spreadsheet, but its name ends in .docx",
+        ),
+        (
+            "minutes.doc",
+            SAMPLES["figures.xls"],
+            "The selected file is an Excel 97-2003 spreadsheet, but its name ends in .doc",
+        ),
         ("report.pdf", b"just some text pretending", "The selected file is not a PDF"),
         ("briefing.docx", b"PK\x03\x04 not really a zip", "The selected file is not a Word document"),
         ("briefing.docx", _zip({"word/document.xml": b"<w:document/>"}), "The selected file is not a Word document"),
-        ("briefing.docx", _zip({"[Content_Types].xml": CONTENT_TYPES, "other/x.xml": b""}), "The selected file is not a Word"),
+        (
+            "briefing.docx",
+            _zip({"[Content_Types].xml": CONTENT_TYPES, "other/x.xml": b""}),
+            "The selected file is not a Word",
+        ),
         ("notes.txt", b"text\x00with a NUL", "The selected file is not a text file"),
         ("notes.txt", b"\x81\x8d\x8f\x90\x9d", "The selected file is not a text file"),
         ("email.eml", b"Dear all,\nthe audit is attached.\n", "The selected file is not an email"),

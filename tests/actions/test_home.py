@@ -1,4 +1,5 @@
 """The agency lead's home page: open actions grouped by RAG, red first, in a fixed number of queries."""
+
 from __future__ import annotations
 
 import re
@@ -19,10 +20,17 @@ def test_open_actions_are_grouped_red_first(client_for: Any, users: dict[str, Us
     recommendation = RecommendationFactory(review=review, number="3")
     ActionFactory(recommendation=recommendation, lead_agency=police, description="Green one", target_date=on(200))
     ActionFactory(recommendation=recommendation, lead_agency=police, description="Red one", target_date=on(-12))
-    ActionFactory(recommendation=recommendation, lead_agency=police, description="Amber drift", target_date=on(300),
-                  last_update_on=clock.today() - timedelta(days=97))
+    ActionFactory(
+        recommendation=recommendation,
+        lead_agency=police,
+        description="Amber drift",
+        target_date=on(300),
+        last_update_on=clock.today() - timedelta(days=97),
+    )
     ActionFactory(recommendation=recommendation, lead_agency=police, description="Amber due", target_date=on(10))
-    ActionFactory(recommendation=recommendation, lead_agency=police, description="Assured one", status=ActionStatus.ASSURED)
+    ActionFactory(
+        recommendation=recommendation, lead_agency=police, description="Assured one", status=ActionStatus.ASSURED
+    )
     ActionFactory(recommendation=recommendation, lead_agency=users["other_lead"].agency, description="Not ours")
     db.session.flush()
     html = client_for("agency_lead").get("/").get_data(as_text=True)
@@ -46,7 +54,9 @@ def test_a_lead_with_nothing_open(client_for: Any, users: dict[str, User]) -> No
     assert "Your agency has no open actions." in client_for("agency_lead").get("/").get_data(as_text=True)
 
 
-def test_the_home_page_runs_a_fixed_number_of_queries(client_for: Any, users: dict[str, User], count_queries: Any) -> None:
+def test_the_home_page_runs_a_fixed_number_of_queries(
+    client_for: Any, users: dict[str, User], count_queries: Any
+) -> None:
     police = users["agency_lead"].agency
     recommendations = [RecommendationFactory(review=ReviewFactory()) for _ in range(5)]
     browser = client_for("agency_lead")

@@ -1,4 +1,5 @@
 """The whole journey, as the demo walks it: update, evidence, submit, return, answer, resubmit, assure."""
+
 from __future__ import annotations
 
 import io
@@ -28,8 +29,17 @@ def test_from_update_to_assurance(client_for: Any, own_action: Action, database:
     url = f"/actions/{own_action.id}"
 
     # The lead reports progress and adds evidence.
-    assert lead.post_form(f"{url}/updates/new", {**today("written_on"), "narrative": "Audit of 20 cases done."}).status_code == 302
-    upload = {"kind": "completion", "description": "Audit results", "file": (io.BytesIO(SAMPLES["audit.xlsx"]), "audit.xlsx")}
+    assert (
+        lead.post_form(
+            f"{url}/updates/new", {**today("written_on"), "narrative": "Audit of 20 cases done."}
+        ).status_code
+        == 302
+    )
+    upload = {
+        "kind": "completion",
+        "description": "Audit results",
+        "file": (io.BytesIO(SAMPLES["audit.xlsx"]), "audit.xlsx"),
+    }
     assert lead.post_form(f"{url}/evidence/new", upload, content_type="multipart/form-data").status_code == 302
 
     # The lead submits; the subgroup sees it waiting.
@@ -58,7 +68,11 @@ def test_from_update_to_assurance(client_for: Any, own_action: Action, database:
     # Resubmitted with more evidence, then assured: RAG goes blue.
     more = {"kind": "impact", "description": "Five-team audit", "url": "https://intranet.police.example/audit-5"}
     assert lead.post_form(f"{url}/evidence/new", more).status_code == 302
-    resubmission = {**submission, "outcome_statement": "All five teams refer every case.", "version": str(action.version)}
+    resubmission = {
+        **submission,
+        "outcome_statement": "All five teams refer every case.",
+        "version": str(action.version),
+    }
     assert lead.post_form(f"{url}/submit", resubmission).status_code == 302
     assurance = {"outcome": "assured", "comment": "Evidence across all teams.", **today("meeting_on")}
     assert subgroup.post_form(f"{url}/decide", assurance).status_code == 302

@@ -1,4 +1,5 @@
 """The agency lead's work on an action: progress updates, owner and milestones, new target dates."""
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,9 @@ def test_the_update_form_defaults_to_today(client_for: Any, own_action: Action) 
     assert "Add a progress update" in html
 
 
-def test_a_progress_update_is_recorded(client_for: Any, own_action: Action, users: dict[str, User], database: Any) -> None:
+def test_a_progress_update_is_recorded(
+    client_for: Any, own_action: Action, users: dict[str, User], database: Any
+) -> None:
     own_action.last_update_on = clock.today() - timedelta(days=100)
     db.session.flush()
     response = update(client_for("agency_lead"), own_action, "Half the response teams are audited.")
@@ -111,7 +114,11 @@ def test_edit_owner_and_milestones(client_for: Any, own_action: Action, database
     assert f'name="version" type="hidden" value="{own_action.version}"' in html
     response = browser.post_form(
         f"/actions/{own_action.id}/details",
-        {"owner": "DS Ann Lee", "milestones": "  Audit tool agreed \n\n Second audit  \n", "version": own_action.version},
+        {
+            "owner": "DS Ann Lee",
+            "milestones": "  Audit tool agreed \n\n Second audit  \n",
+            "version": own_action.version,
+        },
     )
     assert response.status_code == 302
     database.expire_all()
@@ -122,7 +129,9 @@ def test_edit_owner_and_milestones(client_for: Any, own_action: Action, database
 
 
 def test_the_owner_is_required(client_for: Any, own_action: Action) -> None:
-    response = client_for("agency_lead").post_form(f"/actions/{own_action.id}/details", {"owner": " ", "version": own_action.version})
+    response = client_for("agency_lead").post_form(
+        f"/actions/{own_action.id}/details", {"owner": " ", "version": own_action.version}
+    )
     assert "Enter the name of the person who owns the action" in error_summary(response.get_data(as_text=True))
 
 
@@ -151,7 +160,9 @@ def test_ask_for_a_new_target_date(client_for: Any, own_action: Action, users: d
         (200, "", "Enter the reason the target date needs to change"),
     ],
 )
-def test_target_date_request_refusals(client_for: Any, own_action: Action, day: int | None, reason: str, message: str) -> None:
+def test_target_date_request_refusals(
+    client_for: Any, own_action: Action, day: int | None, reason: str, message: str
+) -> None:
     data = {"reason": reason, **(dated("proposed_date", on(day)) if day is not None else {})}
     response = client_for("agency_lead").post_form(f"/actions/{own_action.id}/target-date", data)
     assert message in error_summary(response.get_data(as_text=True))
@@ -162,8 +173,12 @@ def test_one_pending_request_at_a_time(client_for: Any, own_action: Action) -> N
     TargetDateChangeFactory(action=own_action)
     db.session.flush()
     browser = client_for("agency_lead")
-    assert "already waiting for the subgroup's answer" in browser.get(f"/actions/{own_action.id}/target-date").get_data(as_text=True)
-    response = browser.post_form(f"/actions/{own_action.id}/target-date", {**dated("proposed_date", on(300)), "reason": "Again"})
+    assert "already waiting for the subgroup's answer" in browser.get(f"/actions/{own_action.id}/target-date").get_data(
+        as_text=True
+    )
+    response = browser.post_form(
+        f"/actions/{own_action.id}/target-date", {**dated("proposed_date", on(300)), "reason": "Again"}
+    )
     assert "There is already a request for a new target date" in error_summary(response.get_data(as_text=True))
     assert db.session.query(TargetDateChange).count() == 1
 
@@ -189,7 +204,9 @@ def test_an_agency_lead_cannot_touch_another_agencys_action(
 
 @pytest.mark.parametrize(("path", "data"), LEAD_POSTS)
 @pytest.mark.parametrize("role", ["board", "subgroup"])
-def test_only_the_lead_agency_does_the_leads_work(client_for: Any, own_action: Action, role: str, path: str, data: dict[str, str]) -> None:
+def test_only_the_lead_agency_does_the_leads_work(
+    client_for: Any, own_action: Action, role: str, path: str, data: dict[str, str]
+) -> None:
     assert client_for(role).post_form(f"/actions/{own_action.id}/{path}", data).status_code == 403
     assert events_for(own_action.id) == []
 
@@ -200,5 +217,7 @@ def test_a_closed_action_can_no_longer_be_updated(client_for: Any, own_action: A
     browser = client_for("agency_lead")
     response = update(browser, own_action)
     assert response.status_code == 302 and response.headers["Location"].endswith(f"/actions/{own_action.id}")
-    assert "This action is assured: it can no longer be updated." in browser.get(f"/actions/{own_action.id}").get_data(as_text=True)
+    assert "This action is assured: it can no longer be updated." in browser.get(f"/actions/{own_action.id}").get_data(
+        as_text=True
+    )
     assert events_for(own_action.id) == []

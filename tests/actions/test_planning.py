@@ -1,4 +1,5 @@
 """The subgroup writes the plan: create, edit and withdraw actions; two people editing at once."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -65,13 +66,17 @@ def test_create_an_action(client_for: Any, users: dict[str, User], database: Any
 def test_create_refusals(client_for: Any, users: dict[str, User], changes: dict[str, Any], message: str) -> None:
     recommendation = RecommendationFactory()
     db.session.flush()
-    response = client_for("subgroup").post_form(f"/recommendations/{recommendation.id}/actions/new", action_form(users, **changes))
+    response = client_for("subgroup").post_form(
+        f"/recommendations/{recommendation.id}/actions/new", action_form(users, **changes)
+    )
     assert message in error_summary(response.get_data(as_text=True))
     assert db.session.query(Action).count() == 0
 
 
 @pytest.mark.parametrize("role", ["agency_lead", "board"])
-def test_only_the_subgroup_writes_the_plan(client_for: Any, users: dict[str, User], own_action: Action, role: str) -> None:
+def test_only_the_subgroup_writes_the_plan(
+    client_for: Any, users: dict[str, User], own_action: Action, role: str
+) -> None:
     browser = client_for(role)
     rec = own_action.recommendation_id
     assert browser.post_form(f"/recommendations/{rec}/actions/new", action_form(users)).status_code == 403
@@ -98,7 +103,9 @@ def test_edit_an_action(client_for: Any, users: dict[str, User], own_action: Act
     assert event.after["target_date"] == on(365).isoformat()
 
 
-def test_an_inactive_lead_agency_stays_on_its_actions(client_for: Any, users: dict[str, User], own_action: Action) -> None:
+def test_an_inactive_lead_agency_stays_on_its_actions(
+    client_for: Any, users: dict[str, User], own_action: Action
+) -> None:
     retired = AgencyFactory(name="Old Probation Trust", active=False)
     own_action.lead_agency = retired
     db.session.flush()
@@ -121,10 +128,14 @@ def test_withdraw_an_action(client_for: Any, own_action: Action, database: Any) 
     assert events_for(action.id, "action.withdrawn")[0].summary == "Duplicates action 2"
     assert client_for("agency_lead").get(f"/actions/{action.id}").status_code == 404
     # The lead can no longer update it either.
-    assert client_for("agency_lead").post_form(f"/actions/{action.id}/updates/new", {"narrative": "x"}).status_code == 404
+    assert (
+        client_for("agency_lead").post_form(f"/actions/{action.id}/updates/new", {"narrative": "x"}).status_code == 404
+    )
 
 
-def test_two_people_editing_the_same_action(client_for: Any, users: dict[str, User], own_action: Action, database: Any) -> None:
+def test_two_people_editing_the_same_action(
+    client_for: Any, users: dict[str, User], own_action: Action, database: Any
+) -> None:
     """The second to save sees both versions, keeps their own input, and can save again."""
     loaded = own_action.version
     first, second = client_for("subgroup"), client_for("admin")
@@ -155,9 +166,13 @@ def test_two_people_editing_the_same_action(client_for: Any, users: dict[str, Us
     assert db.session.get(Action, own_action.id).owner == "Mine: Inspector Shah"
 
 
-def test_a_lead_editing_details_over_a_subgroup_edit(client_for: Any, users: dict[str, User], own_action: Action) -> None:
+def test_a_lead_editing_details_over_a_subgroup_edit(
+    client_for: Any, users: dict[str, User], own_action: Action
+) -> None:
     loaded = own_action.version
-    client_for("subgroup").post_form(f"/actions/{own_action.id}/edit", action_form(users, version=str(loaded), owner="New owner"))
+    client_for("subgroup").post_form(
+        f"/actions/{own_action.id}/edit", action_form(users, version=str(loaded), owner="New owner")
+    )
     response = client_for("agency_lead").post_form(
         f"/actions/{own_action.id}/details", {"owner": "Lead's owner", "milestones": "M1", "version": str(loaded)}
     )
@@ -170,8 +185,13 @@ def test_a_race_at_the_database_is_caught(users: dict[str, User], own_action: Ac
     """Another server saved between this request's read and its write: the UPDATE matches no row."""
     db.session.execute(text("UPDATE actions SET version = version + 1 WHERE id = :id"), {"id": own_action.id})
     details = planning.ActionDetails(
-        description="Changed", expected_outcome="", measure="", lead_agency=users["agency_lead"].agency,
-        owner="x", target_date=on(100), milestones="",
+        description="Changed",
+        expected_outcome="",
+        measure="",
+        lead_agency=users["agency_lead"].agency,
+        owner="x",
+        target_date=on(100),
+        milestones="",
     )
     with pytest.raises(conflicts.ActionChanged):
         planning.edit_action(actor=users["subgroup"], action=own_action, version=own_action.version, details=details)

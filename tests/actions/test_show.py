@@ -1,4 +1,5 @@
 """The action page: what it shows, to whom, with which buttons, in a fixed number of queries."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -23,7 +24,9 @@ def page(client: Any, action: Action) -> str:
     return response.get_data(as_text=True)
 
 
-def test_the_page_shows_the_action_and_what_it_answers(client_for: Any, own_action: Action, users: dict[str, User]) -> None:
+def test_the_page_shows_the_action_and_what_it_answers(
+    client_for: Any, own_action: Action, users: dict[str, User]
+) -> None:
     own_action.original_target_date = own_action.target_date - timedelta(days=30)
     own_action.target_text = "Q3 2024/25"
     own_action.expected_outcome = "Every high-risk case is referred to MARAC."
@@ -77,12 +80,16 @@ def test_updates_and_decisions_are_one_timeline_newest_first(client_for: Any, ow
 
 def test_the_history_comes_from_the_audit_trail(client_for: Any, own_action: Action, users: dict[str, User]) -> None:
     audit.record(
-        "action.edited", actor=users["subgroup"], target=own_action, summary="Action edited",
-        before={"owner": "Someone", "target_date": "2025-01-31"}, after={"owner": "DI Jo Smith", "target_date": "2025-03-31"},
+        "action.edited",
+        actor=users["subgroup"],
+        target=own_action,
+        summary="Action edited",
+        before={"owner": "Someone", "target_date": "2025-01-31"},
+        after={"owner": "DI Jo Smith", "target_date": "2025-03-31"},
     )
     db.session.flush()
     words = text_of(page(client_for("agency_lead"), own_action))
-    assert f"Edited the action, by {users['subgroup'].name}" in words, words[words.index("History"):]
+    assert f"Edited the action, by {users['subgroup'].name}" in words, words[words.index("History") :]
     assert "Owner: Someone → DI Jo Smith" in words
     assert "Target date: 31 January 2025 → 31 March 2025" in words
 
@@ -98,7 +105,9 @@ def test_a_missing_action_is_not_found(client_for: Any, database: Any) -> None:
 
 
 @pytest.mark.parametrize(("role", "status"), [("agency_lead", 404), ("board", 404), ("subgroup", 200), ("admin", 200)])
-def test_withdrawn_actions_are_seen_only_by_the_subgroup(client_for: Any, own_action: Action, role: str, status: int) -> None:
+def test_withdrawn_actions_are_seen_only_by_the_subgroup(
+    client_for: Any, own_action: Action, role: str, status: int
+) -> None:
     own_action.withdrawn_at = clock.now()
     own_action.withdrawn_reason = "Duplicates action 3"
     db.session.flush()
@@ -130,8 +139,16 @@ BUTTONS = {
         ("agency_lead", ActionStatus.ASSURED, set()),
         ("board", ActionStatus.IN_PROGRESS, set()),
         ("board", ActionStatus.SUBMITTED, set()),
-        ("subgroup", ActionStatus.IN_PROGRESS, {"Edit the action", "Close the action as not achieved", "Withdraw the action"}),
-        ("subgroup", ActionStatus.SUBMITTED, {"Assure or return", "Edit the action", "Close the action as not achieved", "Withdraw the action"}),
+        (
+            "subgroup",
+            ActionStatus.IN_PROGRESS,
+            {"Edit the action", "Close the action as not achieved", "Withdraw the action"},
+        ),
+        (
+            "subgroup",
+            ActionStatus.SUBMITTED,
+            {"Assure or return", "Edit the action", "Close the action as not achieved", "Withdraw the action"},
+        ),
         ("subgroup", ActionStatus.ASSURED, {"Edit the action", "Withdraw the action"}),
     ],
 )
@@ -165,7 +182,9 @@ def test_the_page_runs_a_fixed_number_of_queries(
             ProgressUpdateFactory(action=own_action, author=author, narrative=f"Update {i}")
             EvidenceFactory(action=own_action, uploaded_by=author)
             AssuranceDecisionFactory(action=own_action, decided_by=users["subgroup"])
-            TargetDateChangeFactory(action=own_action, requested_by=author, state="refused", decided_by=users["subgroup"])
+            TargetDateChangeFactory(
+                action=own_action, requested_by=author, state="refused", decided_by=users["subgroup"]
+            )
             audit.record("action.edited", actor=author, target=own_action, after={"owner": f"Owner {i}"})
             ActionFactory(lead_agency=users["agency_lead"].agency)
         db.session.flush()

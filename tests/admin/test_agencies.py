@@ -1,4 +1,5 @@
 """Administering agencies: add, change, aliases for imports, deactivate and reactivate."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -10,8 +11,8 @@ from tests.admin.conftest import events, refused, text_of
 from tests.factories import ActionFactory, AgencyFactory
 from tracker.db import db
 from tracker.models import Agency, User
-from tracker.services import people as services
 from tracker.rules import DomainError
+from tracker.services import people as services
 
 
 def agency_named(name: str) -> Agency | None:
@@ -24,8 +25,11 @@ def test_add_an_agency_with_aliases(admin: Any, users: dict[str, User]) -> None:
     assert "One name a line" in page
     response = admin.post_form(
         "/admin/agencies/new",
-        {"name": "  Northshire   Children's Social Care ", "short_name": "CSC",
-         "aliases": "Children's Services\n\n  Northshire CSC \nChildren's Services\nCSC"},
+        {
+            "name": "  Northshire   Children's Social Care ",
+            "short_name": "CSC",
+            "aliases": "Children's Services\n\n  Northshire CSC \nChildren's Services\nCSC",
+        },
     )
     assert response.status_code == 302 and response.headers["Location"].endswith("/admin/agencies")
     agency = agency_named("Northshire Children's Social Care")
@@ -44,12 +48,17 @@ def test_add_an_agency_with_aliases(admin: Any, users: dict[str, User]) -> None:
     [
         ({"name": ""}, "Enter the agency&#39;s name"),
         ({"name": "northshire police"}, "An agency called northshire police already exists"),
-        ({"name": "Probation", "short_name": "NMHT"}, "The short name NMHT is already used by Northshire Mental Health NHS Trust"),
+        (
+            {"name": "Probation", "short_name": "NMHT"},
+            "The short name NMHT is already used by Northshire Mental Health NHS Trust",
+        ),
         ({"name": "Probation", "aliases": "Police"}, "The alias Police is already used by Northshire Police"),
         ({"name": "x" * 201}, "Name must be 200 characters or fewer"),
     ],
 )
-def test_an_agency_that_cannot_be_told_apart_is_refused(admin: Any, users: dict[str, User], data: dict[str, str], message: str) -> None:
+def test_an_agency_that_cannot_be_told_apart_is_refused(
+    admin: Any, users: dict[str, User], data: dict[str, str], message: str
+) -> None:
     before = db.session.scalar(select(db.func.count(Agency.id)))
     refused(admin.post_form("/admin/agencies/new", data), message)
     db.session.expire_all()
@@ -108,14 +117,22 @@ def test_a_deactivated_agency_takes_no_new_users(admin: Any, users: dict[str, Us
     form = text_of(admin.get("/admin/users/new"))
     assert f'value="{police.id}"' not in form
     refused(
-        admin.post_form("/admin/users/new", {
-            "email": "new.lead@northshire.example", "name": "New Lead", "role": "agency_lead",
-            "agency": str(police.id), "password_choice": "generate",
-        }),
+        admin.post_form(
+            "/admin/users/new",
+            {
+                "email": "new.lead@northshire.example",
+                "name": "New Lead",
+                "role": "agency_lead",
+                "agency": str(police.id),
+                "password_choice": "generate",
+            },
+        ),
         "Select the agency this agency lead works for",
     )
     with pytest.raises(DomainError, match="has been deactivated"):
-        services.create_user(email="a@b.org", name="A", role="agency_lead", password="x" * 12, agency=police, actor=None)
+        services.create_user(
+            email="a@b.org", name="A", role="agency_lead", password="x" * 12, agency=police, actor=None
+        )
     with pytest.raises(DomainError, match="has been deactivated"):
         services.require_active_agency(police)
     assert police not in services.active_agencies()

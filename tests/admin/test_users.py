@@ -1,4 +1,5 @@
 """Administering users: add, change role or agency, reset a password, deactivate and reactivate."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,13 @@ def count_users() -> int:
 
 def new_lead(agency_id: int, **overrides: str) -> dict[str, str]:
     return {
-        "email": "Sam.Lead@Northshire.example ", "name": "Sam Lead", "role": "agency_lead",
-        "agency": str(agency_id), "password_choice": "choose", "password": "a temporary password", **overrides,
+        "email": "Sam.Lead@Northshire.example ",
+        "name": "Sam Lead",
+        "role": "agency_lead",
+        "agency": str(agency_id),
+        "password_choice": "choose",
+        "password": "a temporary password",
+        **overrides,
     }
 
 
@@ -55,7 +61,13 @@ def test_add_an_agency_lead_with_a_chosen_password(admin: Any, client: Any, user
     assert response.headers["Location"].endswith(f"/admin/users/{user.id}")
     [event] = events("user.created")
     assert event.actor_id == users["admin"].id
-    assert event.after == {"email": user.email, "name": "Sam Lead", "role": "agency_lead", "agency_id": police.id, "active": True}
+    assert event.after == {
+        "email": user.email,
+        "name": "Sam Lead",
+        "role": "agency_lead",
+        "agency_id": police.id,
+        "active": True,
+    }
     assert "a temporary password" not in str(event.after)
     assert sign_in(client, "sam.lead@northshire.example", "a temporary password").status_code == 302
 
@@ -63,8 +75,13 @@ def test_add_an_agency_lead_with_a_chosen_password(admin: Any, client: Any, user
 def test_add_a_user_with_a_generated_password_shown_once(admin: Any, client: Any, users: dict[str, User]) -> None:
     response = admin.post_form(
         "/admin/users/new",
-        {"email": "chair@northshire.example", "name": "Board Chair", "role": "board", "agency": "",
-         "password_choice": "generate"},
+        {
+            "email": "chair@northshire.example",
+            "name": "Board Chair",
+            "role": "board",
+            "agency": "",
+            "password_choice": "generate",
+        },
     )
     html = text_of(response)
     assert response.status_code == 200 and "User added" in html
@@ -99,7 +116,9 @@ def test_a_board_member_never_keeps_an_agency(admin: Any, users: dict[str, User]
         ({"password_choice": ""}, "Select how to set the password"),
     ],
 )
-def test_a_user_that_cannot_be_added_is_refused(admin: Any, users: dict[str, User], overrides: dict[str, str], message: str) -> None:
+def test_a_user_that_cannot_be_added_is_refused(
+    admin: Any, users: dict[str, User], overrides: dict[str, str], message: str
+) -> None:
     before = count_users()
     refused(admin.post_form("/admin/users/new", new_lead(users["agency_lead"].agency_id, **overrides)), message)
     assert count_users() == before
@@ -130,7 +149,9 @@ def test_change_role_and_agency(admin: Any, users: dict[str, User]) -> None:
     [event] = events("user.updated")
     assert event.before == {"agency_id": police_id}
     assert event.after == {"agency_id": health.id}
-    admin.post_form(f"/admin/users/{lead.id}/edit", {"email": lead.email, "name": lead.name, "role": "subgroup", "agency": ""})
+    admin.post_form(
+        f"/admin/users/{lead.id}/edit", {"email": lead.email, "name": lead.name, "role": "subgroup", "agency": ""}
+    )
     db.session.expire_all()
     assert lead.role == Role.SUBGROUP and lead.agency_id is None
 
@@ -138,7 +159,10 @@ def test_change_role_and_agency(admin: Any, users: dict[str, User]) -> None:
 def test_an_agency_lead_without_an_agency_is_refused_on_change(admin: Any, users: dict[str, User]) -> None:
     board = users["board"]
     refused(
-        admin.post_form(f"/admin/users/{board.id}/edit", {"email": board.email, "name": board.name, "role": "agency_lead", "agency": ""}),
+        admin.post_form(
+            f"/admin/users/{board.id}/edit",
+            {"email": board.email, "name": board.name, "role": "agency_lead", "agency": ""},
+        ),
         "Select the agency this agency lead works for",
     )
     db.session.expire_all()
@@ -148,7 +172,9 @@ def test_an_agency_lead_without_an_agency_is_refused_on_change(admin: Any, users
 def test_administrators_cannot_change_their_own_role(admin: Any, users: dict[str, User]) -> None:
     me = users["admin"]
     refused(
-        admin.post_form(f"/admin/users/{me.id}/edit", {"email": me.email, "name": me.name, "role": "board", "agency": ""}),
+        admin.post_form(
+            f"/admin/users/{me.id}/edit", {"email": me.email, "name": me.name, "role": "board", "agency": ""}
+        ),
         "You cannot change your own role",
     )
     db.session.expire_all()
@@ -198,8 +224,10 @@ def test_resetting_a_password_ends_sessions(app: Any, admin: Any, client: Any, u
     lead = users["agency_lead"]
     theirs = app.test_client().sign_in_as(lead)
     assert theirs.get("/").status_code == 200
-    refused(admin.post_form(f"/admin/users/{lead.id}/password", {"password_choice": "choose", "password": "short"}),
-            "Password must be 12 characters or more")
+    refused(
+        admin.post_form(f"/admin/users/{lead.id}/password", {"password_choice": "choose", "password": "short"}),
+        "Password must be 12 characters or more",
+    )
     response = admin.post_form(
         f"/admin/users/{lead.id}/password", {"password_choice": "choose", "password": "a brand new password"}
     )
@@ -222,7 +250,9 @@ def test_a_generated_reset_password_is_shown_once(admin: Any, client: Any, users
 
 def test_resetting_your_own_password_keeps_you_signed_in(admin: Any, users: dict[str, User]) -> None:
     me = users["admin"]
-    response = admin.post_form(f"/admin/users/{me.id}/password", {"password_choice": "choose", "password": "my own new password"})
+    response = admin.post_form(
+        f"/admin/users/{me.id}/password", {"password_choice": "choose", "password": "my own new password"}
+    )
     assert response.status_code == 302
     assert admin.get("/admin").status_code == 200
 
@@ -245,12 +275,21 @@ def test_users_list_in_a_fixed_number_of_queries(admin: Any, users: dict[str, Us
 
 
 def test_every_mistake_is_shown_at_once(admin: Any, users: dict[str, User]) -> None:
-    response = admin.post_form("/admin/users/new", {
-        "email": "not an email", "name": "", "role": "agency_lead", "agency": "",
-        "password_choice": "choose", "password": "short",
-    })
+    response = admin.post_form(
+        "/admin/users/new",
+        {
+            "email": "not an email",
+            "name": "",
+            "role": "agency_lead",
+            "agency": "",
+            "password_choice": "choose",
+            "password": "short",
+        },
+    )
     for message in (
-        "Enter an email address in the correct format", "Enter the person&#39;s full name",
-        "Select the agency this agency lead works for", "Password must be 12 characters or more",
+        "Enter an email address in the correct format",
+        "Enter the person&#39;s full name",
+        "Select the agency this agency lead works for",
+        "Password must be 12 characters or more",
     ):
         refused(response, message)

@@ -1,4 +1,5 @@
 """A small partnership whose every board figure is known in advance."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -68,8 +69,12 @@ def plans(users: dict[str, User]) -> Plans:
 
     def action(rec: Any, agency: Any, status: ActionStatus, target: int, silent: int, text: str) -> Action:
         return ActionFactory(
-            recommendation=rec, lead_agency=agency, status=status, target_date=on(target),
-            last_update_on=on(-silent), description=text,
+            recommendation=rec,
+            lead_agency=agency,
+            status=status,
+            target_date=on(target),
+            last_update_on=on(-silent),
+            description=text,
         )
 
     p = Plans(reviews={"sar": sar, "dhr": dhr, "cspr": cspr}, agencies={"police": police, "health": health})

@@ -1,4 +1,5 @@
 """Board members change nothing: no change control on any page they reach, and every write refused."""
+
 from __future__ import annotations
 
 import re

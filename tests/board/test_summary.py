@@ -1,4 +1,5 @@
 """The board summary: each figure against the database, and each figure's link to the actions behind it."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -73,7 +74,7 @@ def test_rag_by_review(client_for: Any, plans: Plans) -> None:
     assert [c[0] for c in rows["DHR-2022-02"]] == ["1", "0", "1", "1", "1", "3", "33%"]
     assert [c[0] for c in rows["CSPR-2021-03"]] == ["0", "0", "0", "2", "1", "2", "50%"]
     sar = plans.reviews["sar"].id
-    red, amber, green, blue, assured, total, _ = rows["SAR-2023-01"]
+    red, amber, _green, blue, assured, total, _ = rows["SAR-2023-01"]
     assert query_of(red[1]) == {"review": [str(sar)], "rag": ["red"]}
     assert query_of(amber[1]) == {"review": [str(sar)], "rag": ["amber"]}
     assert query_of(blue[1]) == {"review": [str(sar)], "rag": ["blue"], "include_closed": ["1"]}
@@ -95,15 +96,21 @@ def test_overdue_and_drifting_lists(client_for: Any, plans: Plans) -> None:
     doc = page(client_for("board").get("/summary"))
     overdue = doc.xpath("//table[caption[contains(., 'Overdue actions')]]/tbody/tr")
     assert [r.xpath("string(td[1])").strip() for r in overdue] == [
-        "Review the DNA policy", "Train every response officer in DASH"
+        "Review the DNA policy",
+        "Train every response officer in DASH",
     ]
     first = [c.text_content().strip() for c in overdue[0].xpath("td")]
     assert first[1:] == [
-        "DHR-2022-02", "4a", "Northshire Mental Health NHS Trust", (clock.today() - timedelta(days=30)).strftime("%-d %B %Y"), "30"
+        "DHR-2022-02",
+        "4a",
+        "Northshire Mental Health NHS Trust",
+        (clock.today() - timedelta(days=30)).strftime("%-d %B %Y"),
+        "30",
     ]
     drifting = doc.xpath("//table[caption[contains(., 'Drifting actions')]]/tbody/tr")
     assert [(r.xpath("td[1]/a/text()") or r.xpath("td[1]/text()"))[0].strip() for r in drifting] == [
-        "Review the DNA policy", "Audit MARAC referrals"
+        "Review the DNA policy",
+        "Audit MARAC referrals",
     ]
     assert [r.xpath("string(td[1]/span)") for r in drifting] == ["Returned", "In progress"]
     assert [r.xpath("string(td[6])").strip() for r in drifting] == ["120", "100"]
@@ -142,7 +149,8 @@ def test_assured_since_a_chosen_date(client_for: Any, plans: Plans) -> None:
     assert query_of(heading.xpath(".//a/@href")[0]) == {"assured_since": [chosen.isoformat()]}
     rows = doc.xpath("//table[caption[contains(., 'Actions assured since')]]/tbody/tr")
     assert [r.xpath("string(td[1])").strip() for r in rows] == [
-        "Add routine enquiry to triage", "Brief custody sergeants"
+        "Add routine enquiry to triage",
+        "Brief custody sergeants",
     ]
 
 
@@ -165,7 +173,9 @@ def test_assured_since_counts_from_the_day_the_decision_was_recorded(client_for:
         ("since=1&since=1&since=2999", "Assured since must be today or in the past"),
     ],
 )
-def test_a_bad_date_is_explained_and_the_default_is_used(client_for: Any, plans: Plans, query: str, message: str) -> None:
+def test_a_bad_date_is_explained_and_the_default_is_used(
+    client_for: Any, plans: Plans, query: str, message: str
+) -> None:
     response = client_for("board").get(f"/summary?{query}")
     html = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -186,7 +196,9 @@ def test_board_home_shows_the_headline_and_links_to_the_summary(client_for: Any,
     assert doc.xpath("//a[@href='/summary']")
 
 
-def test_the_figures_move_when_an_action_is_assured(client_for: Any, plans: Plans, users: dict[str, User], database: Any) -> None:
+def test_the_figures_move_when_an_action_is_assured(
+    client_for: Any, plans: Plans, users: dict[str, User], database: Any
+) -> None:
     from tests.board.conftest import assure
 
     board = client_for("board")
@@ -206,14 +218,18 @@ def _many(n: int, police: Any) -> None:
         review = ReviewFactory()
         recommendation = RecommendationFactory(review=review)
         ActionFactory(
-            recommendation=recommendation, lead_agency=police,
+            recommendation=recommendation,
+            lead_agency=police,
             status=ActionStatus.IN_PROGRESS if i % 2 else ActionStatus.ASSURED,
-            target_date=on(-5 if i % 3 else 40), last_update_on=on(-100 if i % 4 else -1),
+            target_date=on(-5 if i % 3 else 40),
+            last_update_on=on(-100 if i % 4 else -1),
         )
 
 
 @pytest.mark.parametrize("url", ["/summary", "/"])
-def test_a_fixed_number_of_queries(client_for: Any, users: dict[str, User], count_queries: Any, database: Any, url: str) -> None:
+def test_a_fixed_number_of_queries(
+    client_for: Any, users: dict[str, User], count_queries: Any, database: Any, url: str
+) -> None:
     board = client_for("board")
     police = users["agency_lead"].agency
     _many(5, police)

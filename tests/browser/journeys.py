@@ -1,4 +1,5 @@
 """The steps people take, in the browser, shared by the journeys: each step checks every page it reaches."""
+
 from __future__ import annotations
 
 import re
@@ -64,7 +65,9 @@ def upload_impact_evidence(visitor: Visitor) -> None:
     press(visitor, "Add evidence", role="link")
     visitor.check("evidence form")
     visitor.page.get_by_label("Impact", exact=False).check()
-    visitor.page.get_by_label("Description", exact=True).fill("Audit of 50 high-risk cases, March: 47 referred to MARAC")
+    visitor.page.get_by_label("Description", exact=True).fill(
+        "Audit of 50 high-risk cases, March: 47 referred to MARAC"
+    )
     visitor.page.set_input_files(
         "input[type=file]",
         files=[{"name": "marac-referral-audit.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}],

@@ -1,4 +1,5 @@
 """Moving through pages with the keyboard alone, checking at every stop that focus can be seen."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -5,6 +5,7 @@ file: it migrates the database, loads the demo partnership with TRACKER_DEMO_PAS
 serves on 127.0.0.1 on a free port and prints `serving on <port>` once it answers.
 A process of its own keeps it apart from the test run's rolled-back sessions.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,9 +15,9 @@ from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
 from tracker import create_app
+from tracker.db import db
 from tracker.services.demo.loader import load
 from tracker.services.storage import EvidenceStore
-from tracker.db import db
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """What every page must be, checked in the browser: axe-core's WCAG 2.2 AA rules, the GOV.UK page
 shell (one h1, a title naming the page and the service, a skip link, landmarks, labelled fields),
 and no script or style refused by the Content-Security-Policy."""
+
 from __future__ import annotations
 
 import re
@@ -120,7 +121,5 @@ def screenshot(page: Any, folder: str, name: str) -> Path:
 def error_summary_has_focus(page: Any) -> bool:
     """GOV.UK Frontend moves focus to the error summary when the page loads with errors."""
     return bool(
-        page.evaluate(
-            "() => !!document.activeElement && !!document.activeElement.closest('.govuk-error-summary')"
-        )
+        page.evaluate("() => !!document.activeElement && !!document.activeElement.closest('.govuk-error-summary')")
     )

@@ -1,5 +1,6 @@
 """Every page of the route list, for every role, in Chromium: WCAG 2.2 AA by axe-core, the page
 shell, no CSP violation; and every form submitted empty, to check its error state too."""
+
 from __future__ import annotations
 
 import warnings
@@ -12,7 +13,18 @@ from sqlalchemy import select
 from tests.browser.conftest import LiveServer
 from tests.security.checks import MissingSample, Route, fill, routes
 from tracker.access import policy
-from tracker.models import Action, Agency, AssuranceDecision, Evidence, GeneratedReport, ImportRun, ProgressUpdate, TargetDateChange, Theme, User
+from tracker.models import (
+    Action,
+    Agency,
+    AssuranceDecision,
+    Evidence,
+    GeneratedReport,
+    ImportRun,
+    ProgressUpdate,
+    TargetDateChange,
+    Theme,
+    User,
+)
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import Role
 
@@ -50,7 +62,9 @@ def demo_samples(scan_server: LiveServer) -> dict[str, int]:
         lead = session.scalar(select(User).where(User.role == Role.AGENCY_LEAD, User.email.like("police%")))
         assert lead is not None
         own = Action.lead_agency_id == lead.agency_id
-        action = session.scalar(select(Action).where(own, Action.status == ActionStatus.IN_PROGRESS).order_by(Action.id))
+        action = session.scalar(
+            select(Action).where(own, Action.status == ActionStatus.IN_PROGRESS).order_by(Action.id)
+        )
         assert action is not None
         found = {
             "action_id": action.id,
@@ -108,7 +122,9 @@ def open_page(visitor: Any, url: str) -> str:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_page_for_every_role(app: Flask, scan_server: LiveServer, demo_samples: dict[str, int], visit: Any, role: str) -> None:
+def test_every_page_for_every_role(
+    app: Flask, scan_server: LiveServer, demo_samples: dict[str, int], visit: Any, role: str
+) -> None:
     visitor = visit(scan_server, f"scan-{role}", screenshots=False)
     visitor.sign_in(role)
     pages, skipped = pages_for(app, role, demo_samples)
@@ -127,7 +143,9 @@ def test_every_page_for_every_role(app: Flask, scan_server: LiveServer, demo_sam
     assert problems == [], "\n".join(problems)
 
 
-def test_every_form_submitted_empty(app: Flask, scan_server: LiveServer, demo_samples: dict[str, int], visit: Any) -> None:
+def test_every_form_submitted_empty(
+    app: Flask, scan_server: LiveServer, demo_samples: dict[str, int], visit: Any
+) -> None:
     """Each form's error state, once per form, as the first role that may use it."""
     done: set[str] = set()
     problems = []

@@ -1,4 +1,5 @@
 """The five journeys of the people who use the tracker, in Chromium, each on a fresh database."""
+
 from __future__ import annotations
 
 import io
@@ -36,7 +37,15 @@ def test_agency_lead_updates_evidences_and_submits_a_red_action(app: Flask, serv
 
 
 def test_subgroup_returns_the_lead_answers_and_the_subgroup_assures(app: Flask, server: LiveServer, visit: Any) -> None:
-    need(app, "actions.show", "actions.add_update", "actions.add_evidence", "actions.submit", "actions.decide", "overview.index")
+    need(
+        app,
+        "actions.show",
+        "actions.add_update",
+        "actions.add_evidence",
+        "actions.submit",
+        "actions.decide",
+        "overview.index",
+    )
     subgroup = visit(server, "2-subgroup")
     subgroup.sign_in("subgroup")
     before = journeys.rag_counts(subgroup)
@@ -55,7 +64,9 @@ def test_subgroup_returns_the_lead_answers_and_the_subgroup_assures(app: Flask, 
     lead.goto(f"/actions/{action_id}")
     lead.check("returned action")
     assert challenge in lead.page.content()
-    journeys.add_progress_update(lead, "Every referral in the audit has a safety plan recorded.", link="Answer the challenge")
+    journeys.add_progress_update(
+        lead, "Every referral in the audit has a safety plan recorded.", link="Answer the challenge"
+    )
     journeys.submit_for_sign_off(lead)
 
     journeys.decide(subgroup, action_id, assure=True, comment="The audit shows practice changed.")

@@ -1,4 +1,5 @@
 """Journey 1 with the keyboard alone: no clicks, and focus always visible."""
+
 from __future__ import annotations
 
 import re

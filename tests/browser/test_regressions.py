@@ -1,4 +1,5 @@
 """The browser checks catch what they are for: each is shown a page broken on purpose."""
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,8 @@ def test_an_unlabelled_field_is_reported(server: LiveServer, visit: Any) -> None
 def test_a_script_the_policy_refuses_is_reported(server: LiveServer, visit: Any) -> None:
     visitor = visit(server, "regression-csp", screenshots=False)
     serve_altered(
-        visitor, "/sign-in-with-an-inline-script",
+        visitor,
+        "/sign-in-with-an-inline-script",
         lambda html: html.replace("</body>", "<script>document.title = 'changed';</script></body>"),
     )
     visitor.page.wait_for_load_state()

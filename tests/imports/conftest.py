@@ -1,4 +1,5 @@
 """Fixtures for the import tests: a partnership's agencies and partnerships, and a private upload folder."""
+
 from __future__ import annotations
 
 import shutil

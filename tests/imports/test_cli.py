@@ -1,4 +1,5 @@
 """`flask --app tracker import`: files and folders, --json on stdout only, exit codes 0, 1 and 2."""
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,16 @@ from tracker.models import Action, Agency, AuditEvent, ImportRun, Recommendation
 JSON_KEYS = {"file", "format", "review", "recommendations", "warnings", "errors"}
 REVIEW_KEYS = {"reference", "type", "title", "partnership"}
 RECOMMENDATION_KEYS = {"number", "title", "text", "scope", "themes", "learning", "actions"}
-ACTION_KEYS = {"description", "lead_agency", "owner", "target_date", "target_text", "completed_on", "status", "progress"}
+ACTION_KEYS = {
+    "description",
+    "lead_agency",
+    "owner",
+    "target_date",
+    "target_text",
+    "completed_on",
+    "status",
+    "progress",
+}
 FORMATS = {"xlsx", "csv", "docx", "pdf", "text", "unknown"}
 
 
@@ -64,7 +74,11 @@ def check_shape(data: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.iterdir()))
 def test_every_example_loads_through_the_command_line(runner: Any, northbridge: Any, database: Any, name: str) -> None:
-    extra = ["--review", NO_REFERENCE[name], "--partnership", "Safer Northbridge Partnership"] if name in NO_REFERENCE else []
+    extra = (
+        ["--review", NO_REFERENCE[name], "--partnership", "Safer Northbridge Partnership"]
+        if name in NO_REFERENCE
+        else []
+    )
     result = run(runner, EXAMPLES / name, "--create-agencies", *extra)
     assert result.exit_code == 0, result.output
     assert "created" in result.stdout
@@ -124,8 +138,9 @@ def test_a_folder_prints_json_lines_and_fails_when_one_file_fails(
         ("no-recommendations.docx", "No recommendations were found"),
     ],
 )
-def test_bad_files_exit_1_and_write_nothing(runner: Any, northbridge: Any, database: Any, name: str,
-                                            message: str) -> None:
+def test_bad_files_exit_1_and_write_nothing(
+    runner: Any, northbridge: Any, database: Any, name: str, message: str
+) -> None:
     result = run(runner, BAD_FILES / name)
     assert result.exit_code == 1
     assert message.lower() in result.stderr.lower()
@@ -153,8 +168,10 @@ def test_an_oversize_file_is_refused(runner: Any, app: Flask, database: Any, tmp
 def test_unknown_agencies_are_errors_unless_created(runner: Any, northbridge: Any, database: Any) -> None:
     result = run(runner, EXAMPLES / "dhr-action-plan-home-office.xlsx")
     assert result.exit_code == 1
-    assert ("Unknown lead agency 'Safer Northbridge Partnership' in Sheet 'Action plan', row 9 and 1 more rows: "
-            "add it in Administration or use --create-agencies") in result.stderr
+    assert (
+        "Unknown lead agency 'Safer Northbridge Partnership' in Sheet 'Action plan', row 9 and 1 more rows: "
+        "add it in Administration or use --create-agencies"
+    ) in result.stderr
     assert count(database, Review) == 0 and count(database, Action) == 0
     created = run(runner, EXAMPLES / "dhr-action-plan-home-office.xlsx", "--create-agencies")
     assert created.exit_code == 0, created.output

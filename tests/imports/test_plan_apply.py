@@ -1,4 +1,5 @@
 """The import preview and its application: matching, changes, statuses, one transaction, the audit trail."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -69,7 +70,10 @@ def test_the_home_office_plan_lands_with_agencies_statuses_and_progress(northbri
     run = apply(preview, actor=None)
     review = database.get(Review, run.review_id)
     assert (review.type.value, review.title, review.partnership.name) == (
-        "DHR", "DHR 'Ann'", "Safer Northbridge Partnership")
+        "DHR",
+        "DHR 'Ann'",
+        "Safer Northbridge Partnership",
+    )
     rec1, rec2 = review.recommendations[0], review.recommendations[1]
     first = rec1.actions[0]
     assert first.lead_agency.short_name == "NTH"
@@ -97,12 +101,18 @@ def test_an_updated_plan_changes_exactly_what_changed(northbridge: Any, database
 
     preview = plan_for(path, database)
     assert preview.ready
-    changed = {(r.parsed.number, i): [str(c) for c in a.changes]
-               for r in preview.recommendations for i, a in enumerate(r.actions, 1) if a.changes}
+    changed = {
+        (r.parsed.number, i): [str(c) for c in a.changes]
+        for r in preview.recommendations
+        for i, a in enumerate(r.actions, 1)
+        if a.changes
+    }
     assert changed == {
         ("4", 1): ["target date 30/09/2021 → 31/12/2021"],
-        ("4", 2): ["action text Deliver a briefing to response officers on repeat calls → "
-                   "Deliver a briefing to every response team on repeat callers"],
+        ("4", 2): [
+            "action text Deliver a briefing to response officers on repeat calls → "
+            "Deliver a briefing to every response team on repeat callers"
+        ],
     }
     summary = preview.summary()
     assert (summary["actions_changed"], summary["actions_unchanged"], summary["actions_new"]) == (2, 7, 0)
@@ -116,7 +126,8 @@ def test_an_updated_plan_changes_exactly_what_changed(northbridge: Any, database
     assert rec4.actions[1].description.startswith("Deliver a briefing to every response team")
     assert count(database, Action) == 9
     updated = database.scalars(
-        select(AuditEvent).where(AuditEvent.event == "action.updated").order_by(AuditEvent.id)).all()
+        select(AuditEvent).where(AuditEvent.event == "action.updated").order_by(AuditEvent.id)
+    ).all()
     assert len(updated) == 2
     assert (updated[0].before, updated[0].after) == ({"target_date": "2021-09-30"}, {"target_date": "2021-12-31"})
     assert "target date 30/09/2021 → 31/12/2021" in updated[0].summary
@@ -146,7 +157,11 @@ def test_audit_events_and_the_import_record(northbridge: Any, database: Any, use
     preview = plan_for(EXAMPLES / "sar-tracker.xlsx", database, create_agencies=True)
     run = apply(preview, actor=actor)
     assert (run.file_name, run.file_format, run.sha256, run.imported_by_id) == (
-        "sar-tracker.xlsx", "xlsx", "0" * 64, actor.id)
+        "sar-tracker.xlsx",
+        "xlsx",
+        "0" * 64,
+        actor.id,
+    )
     assert run.summary["recommendations_new"] == 3 and run.summary["actions_new"] == 5
     events = database.scalars(select(AuditEvent.event).where(AuditEvent.actor_id == actor.id)).all()
     assert events.count("review.created") == 1
@@ -162,10 +177,20 @@ def test_statuses_are_never_assured_and_decided_actions_are_left_alone(northbrid
     review = ReviewFactory(reference="DHR-2021-03")
     police = northbridge["agencies"]["Police"]
     rec4 = RecommendationFactory(review=review, number="4", title="Old title")
-    assured = ActionFactory(recommendation=rec4, position=0, status=ActionStatus.ASSURED, lead_agency=police,
-                            description="Review the repeat-caller flag in the command and control system")
-    returned = ActionFactory(recommendation=rec4, position=1, status=ActionStatus.RETURNED, lead_agency=police,
-                             description="Deliver a briefing to response officers on repeat callers")
+    assured = ActionFactory(
+        recommendation=rec4,
+        position=0,
+        status=ActionStatus.ASSURED,
+        lead_agency=police,
+        description="Review the repeat-caller flag in the command and control system",
+    )
+    returned = ActionFactory(
+        recommendation=rec4,
+        position=1,
+        status=ActionStatus.RETURNED,
+        lead_agency=police,
+        description="Deliver a briefing to response officers on repeat callers",
+    )
     preview = plan_for(EXAMPLES / HOME_OFFICE, database, create_agencies=True)
     by_number = {r.parsed.number: r for r in preview.recommendations}
     first, second = by_number["4"].actions
@@ -178,16 +203,25 @@ def test_statuses_are_never_assured_and_decided_actions_are_left_alone(northbrid
     assert database.get(Action, assured.id).status == ActionStatus.ASSURED
     assert database.get(Action, returned.id).status == ActionStatus.RETURNED
     statuses = set(database.scalars(select(Action.status)))
-    assert statuses <= {ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.SUBMITTED,
-                        ActionStatus.ASSURED, ActionStatus.RETURNED}
+    assert statuses <= {
+        ActionStatus.NOT_STARTED,
+        ActionStatus.IN_PROGRESS,
+        ActionStatus.SUBMITTED,
+        ActionStatus.ASSURED,
+        ActionStatus.RETURNED,
+    }
     assert database.scalar(select(func.count(Action.id)).where(Action.status == ActionStatus.ASSURED)) == 1
 
 
 def test_an_import_never_moves_an_action_back(northbridge: Any, database: Any) -> None:
     review = ReviewFactory(reference="DHR-2021-03")
     rec = RecommendationFactory(review=review, number="2")
-    ahead = ActionFactory(recommendation=rec, position=0, status=ActionStatus.IN_PROGRESS,
-                          description="Commission training on coercive control for housing and police staff")
+    ahead = ActionFactory(
+        recommendation=rec,
+        position=0,
+        status=ActionStatus.IN_PROGRESS,
+        description="Commission training on coercive control for housing and police staff",
+    )
     preview = plan_for(EXAMPLES / HOME_OFFICE, database, create_agencies=True)
     planned = next(r for r in preview.recommendations if r.parsed.number == "2").actions[0]
     assert planned.existing is ahead and "status" not in planned.values

@@ -1,4 +1,5 @@
 """The web import: upload, preview with every row and warning, choices for unknown agencies, confirm."""
+
 from __future__ import annotations
 
 import io
@@ -19,8 +20,13 @@ def count(session: Any, model: Any) -> int:
 
 
 def upload(browser: Any, path: Path, **fields: Any) -> Any:
-    data = {"file": (io.BytesIO(path.read_bytes()), path.name), "reference": "", "review_type": "",
-            "partnership": "", **fields}
+    data = {
+        "file": (io.BytesIO(path.read_bytes()), path.name),
+        "reference": "",
+        "review_type": "",
+        "partnership": "",
+        **fields,
+    }
     return browser.post_form("/imports", data, content_type="multipart/form-data")
 
 
@@ -40,8 +46,9 @@ def test_the_upload_page(client_for: Any) -> None:
 
 
 @pytest.mark.parametrize("role", ["board", "agency_lead", "other_lead"])
-def test_only_the_subgroup_and_administrators_import(client_for: Any, role: str, northbridge: Any,
-                                                     database: Any) -> None:
+def test_only_the_subgroup_and_administrators_import(
+    client_for: Any, role: str, northbridge: Any, database: Any
+) -> None:
     subgroup = client_for("subgroup")
     token = token_of(upload(subgroup, EXAMPLES / "thematic-briefing.md"))
     browser = client_for(role)
@@ -53,13 +60,16 @@ def test_only_the_subgroup_and_administrators_import(client_for: Any, role: str,
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.iterdir()))
-def test_every_example_previews_and_imports(client_for: Any, northbridge: Any, database: Any, name: str,
-                                           import_dir: Path) -> None:
+def test_every_example_previews_and_imports(
+    client_for: Any, northbridge: Any, database: Any, name: str, import_dir: Path
+) -> None:
     browser = client_for("admin")
     fields = {}
     if name in NO_REFERENCE:
-        fields = {"reference": NO_REFERENCE[name],
-                  "partnership": str(northbridge["partnerships"]["Safer Northbridge Partnership"].id)}
+        fields = {
+            "reference": NO_REFERENCE[name],
+            "partnership": str(northbridge["partnerships"]["Safer Northbridge Partnership"].id),
+        }
     token = token_of(upload(browser, EXAMPLES / name, **fields))
     preview = browser.get(f"/imports/{token}")
     assert preview.status_code == 200
@@ -87,9 +97,9 @@ def test_the_preview_shows_rows_changes_and_warnings_next_to_them(
     html = browser.get(f"/imports/{token_of(upload(browser, EXAMPLES / 'dhr-action-plan-home-office.xlsx'))}")
     text = html.get_data(as_text=True)
     assert "DHR-2021-03" in text and "New review" in text
-    assert text.count("<h2 class=\"govuk-heading-m\" id=\"recommendation-") == 4
+    assert text.count('<h2 class="govuk-heading-m" id="recommendation-') == 4
     assert "Refresh the routine enquiry guidance" in text
-    row = text[text.index("Commission training on coercive control"):]
+    row = text[text.index("Commission training on coercive control") :]
     row = row[: row.index("</tr>")]
     assert "names more than one agency; Police is taken as the lead agency." in row
     assert "Agencies the tracker does not know" in text
@@ -145,8 +155,9 @@ def test_importing_the_same_file_twice_says_no_changes(client_for: Any, northbri
         ("no-recommendations.docx", "No recommendations were found"),
     ],
 )
-def test_bad_files_are_refused_on_the_upload_form(client_for: Any, database: Any, name: str, message: str,
-                                                  import_dir: Path) -> None:
+def test_bad_files_are_refused_on_the_upload_form(
+    client_for: Any, database: Any, name: str, message: str, import_dir: Path
+) -> None:
     response = upload(client_for("subgroup"), BAD_FILES / name)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
@@ -188,8 +199,9 @@ def test_another_users_upload_is_not_found(client_for: Any, northbridge: Any) ->
     assert client_for("admin").post_form(f"/imports/{token}", {}).status_code == 404
 
 
-def test_a_withdrawn_review_shows_errors_and_no_confirm_button(client_for: Any, northbridge: Any,
-                                                              database: Any) -> None:
+def test_a_withdrawn_review_shows_errors_and_no_confirm_button(
+    client_for: Any, northbridge: Any, database: Any
+) -> None:
     from tests.factories import ReviewFactory
     from tracker.clock import now
 

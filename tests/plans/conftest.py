@@ -1,4 +1,5 @@
 """A small, known partnership's plans: two reviews, actions held by the lead's agency and by another."""
+
 from __future__ import annotations
 
 import re
@@ -50,25 +51,50 @@ def plans(users: dict[str, User]) -> Plans:
     rec2 = RecommendationFactory(review=shared, number="2", position=2, title="Train staff in professional curiosity.")
     other_rec = RecommendationFactory(review=health_only, number="1", position=1, title="Review self-neglect pathway.")
     police_red = ActionFactory(
-        recommendation=rec1, lead_agency=police, description="Police audit of MARAC referrals",
-        owner="DI Jones", target_date=on(-12), position=1,
+        recommendation=rec1,
+        lead_agency=police,
+        description="Police audit of MARAC referrals",
+        owner="DI Jones",
+        target_date=on(-12),
+        position=1,
     )
     police_green = ActionFactory(
-        recommendation=rec2, lead_agency=police, description="Police curiosity training",
-        owner="Training lead", target_date=on(150), position=1,
+        recommendation=rec2,
+        lead_agency=police,
+        description="Police curiosity training",
+        owner="Training lead",
+        target_date=on(150),
+        position=1,
     )
     health_amber = ActionFactory(
-        recommendation=rec1, lead_agency=health, description="Confidential health pathway change",
-        owner="Named nurse", target_date=on(10), position=2,
+        recommendation=rec1,
+        lead_agency=health,
+        description="Confidential health pathway change",
+        owner="Named nurse",
+        target_date=on(10),
+        position=2,
     )
     health_assured = ActionFactory(
-        recommendation=other_rec, lead_agency=health, description="Self-neglect guidance rewritten",
-        status=ActionStatus.ASSURED, target_date=on(-60),
+        recommendation=other_rec,
+        lead_agency=health,
+        description="Self-neglect guidance rewritten",
+        status=ActionStatus.ASSURED,
+        target_date=on(-60),
     )
     db.session.flush()
     return Plans(
-        police, health, shared, health_only, rec1, rec2, other_rec,
-        police_red, police_green, health_amber, health_assured, theme,
+        police,
+        health,
+        shared,
+        health_only,
+        rec1,
+        rec2,
+        other_rec,
+        police_red,
+        police_green,
+        health_amber,
+        health_assured,
+        theme,
     )
 
 

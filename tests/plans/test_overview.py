@@ -1,4 +1,5 @@
 """The subgroup's overview and home page: figures that open the actions behind them, and the queues."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -64,13 +65,18 @@ def test_pending_target_date_requests_are_listed(client_for: Any, plans: Plans, 
     db.session.add_all(
         [
             TargetDateChange(
-                action=plans.police_red, previous_date=plans.police_red.target_date,
-                proposed_date=clock.today() + timedelta(days=60), reason="Training slots moved to spring",
-                requested_by=users["agency_lead"], requested_at=clock.now() - timedelta(days=4),
+                action=plans.police_red,
+                previous_date=plans.police_red.target_date,
+                proposed_date=clock.today() + timedelta(days=60),
+                reason="Training slots moved to spring",
+                requested_by=users["agency_lead"],
+                requested_at=clock.now() - timedelta(days=4),
             ),
             TargetDateChange(
-                action=plans.health_amber, previous_date=plans.health_amber.target_date,
-                proposed_date=clock.today() + timedelta(days=90), reason="Already answered",
+                action=plans.health_amber,
+                previous_date=plans.health_amber.target_date,
+                proposed_date=clock.today() + timedelta(days=90),
+                reason="Already answered",
                 state=TargetDateChangeState.REFUSED,
             ),
         ]

@@ -1,4 +1,5 @@
 """Each page runs the same number of queries with 5 actions as with 500."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Adding, editing and withdrawing reviews and recommendations: the journeys, the refusals and the audit trail."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -114,8 +115,12 @@ def test_editing_a_review_records_what_changed(client_for: Any, plans: Plans) ->
 def test_saving_a_review_unchanged_records_nothing(client_for: Any, plans: Plans) -> None:
     review = plans.shared
     data = {
-        "reference": review.reference, "type": review.type.value, "title": review.title,
-        "subjects": review.subjects, "partnership": str(review.partnership_id), "summary": review.summary,
+        "reference": review.reference,
+        "type": review.type.value,
+        "title": review.title,
+        "subjects": review.subjects,
+        "partnership": str(review.partnership_id),
+        "summary": review.summary,
         "source_documents": review.source_documents,
     }
     response = client_for("subgroup").post_form(f"/reviews/{review.id}/edit", data)
@@ -237,7 +242,13 @@ def test_editing_a_recommendation_records_what_changed(client_for: Any, plans: P
     assert "Share risk information at MARAC." in text(browser.get(f"/recommendations/{plans.rec1.id}/edit"))
     response = browser.post_form(
         f"/recommendations/{plans.rec1.id}/edit",
-        recommendation_form(plans, number="1", title="Share risk information at every MARAC.", agencies=[str(plans.police.id)], themes=[]),
+        recommendation_form(
+            plans,
+            number="1",
+            title="Share risk information at every MARAC.",
+            agencies=[str(plans.police.id)],
+            themes=[],
+        ),
     )
     assert response.status_code == 302
     [event] = events("recommendation.updated")

@@ -1,4 +1,5 @@
 """Reviews: the list and a review's page, for each role, and every refusal."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -32,9 +33,9 @@ def test_the_list_shows_rag_counts_and_closed_plans(client_for: Any, plans: Plan
     response = client_for("subgroup").get("/reviews")
     html = response.get_data(as_text=True)
     # The SAR's only action is assured: its plan is closed.
-    sar_row = html[html.index("SAR-2022-01"):]
+    sar_row = html[html.index("SAR-2022-01") :]
     assert "Action plan closed" in sar_row[: sar_row.index("</tr>")]
-    dhr_row = html[html.index("DHR-2021-03"):]
+    dhr_row = html[html.index("DHR-2021-03") :]
     assert "Action plan closed" not in dhr_row[: dhr_row.index("</tr>")]
     assert f"/actions?review={plans.shared.id}&amp;rag=red" in html
     assert "1 / 1" in text(response)
@@ -80,9 +81,7 @@ def test_an_agency_lead_sees_only_their_agencys_actions(client_for: Any, plans: 
 
 
 @pytest.mark.parametrize("path", ["/reviews/{review}", "/recommendations/{rec}"])
-def test_an_agency_lead_cannot_reach_another_agencys_review_by_url(
-    client_for: Any, plans: Plans, path: str
-) -> None:
+def test_an_agency_lead_cannot_reach_another_agencys_review_by_url(client_for: Any, plans: Plans, path: str) -> None:
     url = path.format(review=plans.health_only.id, rec=plans.other_rec.id)
     response = client_for("agency_lead").get(url)
     assert response.status_code == 404

@@ -1,4 +1,5 @@
 """The action search: each filter, each sort, paging, and the filters kept in the URL."""
+
 from __future__ import annotations
 
 import re
@@ -30,13 +31,13 @@ DESCRIPTIONS = {
 def found(response: Any) -> set[str]:
     """Which of the known actions a results page lists."""
     html = response.get_data(as_text=True)
-    body = html[html.index('id="results"'):]
+    body = html[html.index('id="results"') :]
     return {name for name, description in DESCRIPTIONS.items() if description in body}
 
 
 def row_order(response: Any) -> list[str]:
     html = response.get_data(as_text=True)
-    body = html[html.index('id="results"'):]
+    body = html[html.index('id="results"') :]
     positions = {name: body.find(d) for name, d in DESCRIPTIONS.items() if d in body}
     return sorted(positions, key=positions.get)  # type: ignore[arg-type]
 
@@ -95,16 +96,23 @@ def test_no_lead_agency(browser: Any, plans: Plans) -> None:
 
 def test_due_before_drifting_and_assured_since(browser: Any, plans: Plans) -> None:
     day = on(20)
-    assert found(browser.get(f"/actions?due_before={day.isoformat()}")) == {"police_red", "health_amber", "health_assured"}
+    assert found(browser.get(f"/actions?due_before={day.isoformat()}")) == {
+        "police_red",
+        "health_amber",
+        "health_assured",
+    }
     # People type UK dates; links carry ISO ones.
     assert found(browser.get(f"/actions?due_before={day.day}/{day.month}/{day.year}")) == {
-        "police_red", "health_amber", "health_assured",
+        "police_red",
+        "health_amber",
+        "health_assured",
     }
     plans.police_green.last_update_on = clock.today() - timedelta(days=95)
     plans.health_assured.last_update_on = clock.today() - timedelta(days=200)  # closed: not drifting
     db.session.add(
         AssuranceDecision(
-            action=plans.health_assured, outcome=DecisionOutcome.ASSURED,
+            action=plans.health_assured,
+            outcome=DecisionOutcome.ASSURED,
             decided_at=datetime.now(UTC) - timedelta(days=3),
         )
     )
@@ -142,12 +150,24 @@ def test_sort_by_last_update(browser: Any, plans: Plans) -> None:
     for days, action in enumerate([plans.health_amber, plans.police_green, plans.health_assured, plans.police_red]):
         action.last_update_on = clock.today() - timedelta(days=50 - days)
     db.session.flush()
-    assert row_order(browser.get("/actions?sort=updated")) == ["health_amber", "police_green", "health_assured", "police_red"]
-    assert row_order(browser.get("/actions?sort=-updated")) == ["police_red", "health_assured", "police_green", "health_amber"]
+    assert row_order(browser.get("/actions?sort=updated")) == [
+        "health_amber",
+        "police_green",
+        "health_assured",
+        "police_red",
+    ]
+    assert row_order(browser.get("/actions?sort=-updated")) == [
+        "police_red",
+        "health_assured",
+        "police_green",
+        "health_amber",
+    ]
 
 
 def test_sortable_headers_keep_the_filters_and_mark_the_sorted_column(browser: Any, plans: Plans) -> None:
-    html = browser.get(f"/actions?rag=red&rag=amber&agency={plans.police.id}&sort=target_date&page=1").get_data(as_text=True)
+    html = browser.get(f"/actions?rag=red&rag=amber&agency={plans.police.id}&sort=target_date&page=1").get_data(
+        as_text=True
+    )
     headers = re.findall(r'<th scope="col"[^>]*>.*?</th>', html, re.S)
     sorted_headers = [h for h in headers if "aria-sort" in h]
     assert len(sorted_headers) == 1 and 'aria-sort="ascending"' in sorted_headers[0]
@@ -201,7 +221,9 @@ def test_bad_values_get_a_clear_message_not_an_error(browser: Any, plans: Plans)
 
 
 def test_the_filter_form_shows_its_own_state(browser: Any, plans: Plans) -> None:
-    html = browser.get(f"/actions?rag=red&q=audit&agency={plans.police.id}&overdue=1&due_before=2030-01-31").get_data(as_text=True)
+    html = browser.get(f"/actions?rag=red&q=audit&agency={plans.police.id}&overdue=1&due_before=2030-01-31").get_data(
+        as_text=True
+    )
     assert re.search(r'name="rag" type="checkbox" value="red" checked', html)
     assert re.search(rf'name="agency" type="checkbox" value="{plans.police.id}" checked', html)
     assert re.search(r'name="q" type="text"[^>]* value="audit"', html)

@@ -1,4 +1,5 @@
 """The review services as the importer and the command line call them: no request, no form."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,8 +41,14 @@ def test_create_review_refusals_name_their_field(plans: Plans, changes: dict, fi
 
 def test_recommendation_numbers_are_taken_as_the_report_writes_them(plans: Plans) -> None:
     added = services.create_recommendation(
-        actor=None, review=plans.shared, number="Recommendation 4a:", title="Ask about separation.",
-        scope=Scope.NATIONAL, agencies=[plans.police], themes=[plans.theme], learning="  ",
+        actor=None,
+        review=plans.shared,
+        number="Recommendation 4a:",
+        title="Ask about separation.",
+        scope=Scope.NATIONAL,
+        agencies=[plans.police],
+        themes=[plans.theme],
+        learning="  ",
     )
     assert added.number == "4a" and added.scope == Scope.NATIONAL and added.learning is None
     with pytest.raises(DomainError, match="Recommendation 4A already exists in this review"):
@@ -60,10 +67,15 @@ def test_withdrawn_reviews_take_no_new_recommendations(plans: Plans) -> None:
 
 
 def test_update_recommendation_reports_whether_anything_changed(plans: Plans) -> None:
-    same = dict(
-        number=plans.rec1.number, title=plans.rec1.title, text=plans.rec1.text, scope=plans.rec1.scope,
-        agencies=list(plans.rec1.agencies), themes=list(plans.rec1.themes), learning=plans.rec1.learning,
-    )
+    same = {
+        "number": plans.rec1.number,
+        "title": plans.rec1.title,
+        "text": plans.rec1.text,
+        "scope": plans.rec1.scope,
+        "agencies": list(plans.rec1.agencies),
+        "themes": list(plans.rec1.themes),
+        "learning": plans.rec1.learning,
+    }
     assert services.update_recommendation(actor=None, recommendation=plans.rec1, **same) is False
     assert services.update_recommendation(actor=None, recommendation=plans.rec1, **{**same, "scope": "regional"})
     [event] = events("recommendation.updated")

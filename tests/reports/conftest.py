@@ -1,4 +1,5 @@
 """A partnership's plans with an action in every RAG state, and helpers to read workbooks back."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -48,21 +49,41 @@ def scenario(database: Any, users: dict[str, Any]) -> Scenario:
     csp = PartnershipFactory(name="Safer Northshire Partnership")
     sab = PartnershipFactory(name="Northshire Safeguarding Adults Board")
     s.partnerships = {"csp": csp, "sab": sab}
-    dhr = ReviewFactory(reference="DHR-2023-01", type=ReviewType.DHR, title="Domestic Homicide Review 'Ann'",
-                        partnership=csp)
-    sar = ReviewFactory(reference="SAR-2024-02", type=ReviewType.SAR, title="Safeguarding Adults Review 'Adult R'",
-                        partnership=sab)
-    gone = ReviewFactory(reference="DHR-2020-09", partnership=csp, withdrawn_at=days_ago(3), withdrawn_reason="Duplicate")
+    dhr = ReviewFactory(
+        reference="DHR-2023-01", type=ReviewType.DHR, title="Domestic Homicide Review 'Ann'", partnership=csp
+    )
+    sar = ReviewFactory(
+        reference="SAR-2024-02", type=ReviewType.SAR, title="Safeguarding Adults Review 'Adult R'", partnership=sab
+    )
+    gone = ReviewFactory(
+        reference="DHR-2020-09", partnership=csp, withdrawn_at=days_ago(3), withdrawn_reason="Duplicate"
+    )
     s.reviews = {"dhr": dhr, "sar": sar, "gone": gone}
 
-    r1 = RecommendationFactory(review=dhr, number="1", position=1, scope=Scope.LOCAL,
-                               title="Agencies should share information when risk is high.",
-                               text="Two agencies held information about the risk that was never shared.")
-    r2 = RecommendationFactory(review=dhr, number="2", position=2, scope=Scope.NATIONAL,
-                               title="The Home Office should review the statutory guidance.", text="")
-    r3 = RecommendationFactory(review=sar, number="1", position=1, scope=Scope.REGIONAL,
-                               title="Self-neglect training should reach every team.",
-                               text="Staff did not recognise self-neglect.")
+    r1 = RecommendationFactory(
+        review=dhr,
+        number="1",
+        position=1,
+        scope=Scope.LOCAL,
+        title="Agencies should share information when risk is high.",
+        text="Two agencies held information about the risk that was never shared.",
+    )
+    r2 = RecommendationFactory(
+        review=dhr,
+        number="2",
+        position=2,
+        scope=Scope.NATIONAL,
+        title="The Home Office should review the statutory guidance.",
+        text="",
+    )
+    r3 = RecommendationFactory(
+        review=sar,
+        number="1",
+        position=1,
+        scope=Scope.REGIONAL,
+        title="Self-neglect training should reach every team.",
+        text="Staff did not recognise self-neglect.",
+    )
     r4 = RecommendationFactory(review=dhr, number="3", position=3, withdrawn_at=days_ago(1), withdrawn_reason="Merged")
     r5 = RecommendationFactory(review=sar, number="2", position=2, title="Carers should be asked about risk.", text="")
 
@@ -71,25 +92,80 @@ def scenario(database: Any, users: dict[str, Any]) -> Scenario:
         s.actions[key] = made
         return made
 
-    action("red", r1, police, position=1, description="=HYPERLINK(\"http://evil.example\",\"Click\")",
-           target_date=on(-10), owner="+44 1632 960000", milestones="Training plan agreed")
+    action(
+        "red",
+        r1,
+        police,
+        position=1,
+        description='=HYPERLINK("http://evil.example","Click")',
+        target_date=on(-10),
+        owner="+44 1632 960000",
+        milestones="Training plan agreed",
+    )
     action("amber_due", r1, health, position=2, description="-5 days of training for every team", target_date=on(12))
-    action("amber_drift", r2, police, position=1, description="@SUM(A1) audit of MARAC referrals",
-           target_date=on(200), last_update_on=clock.today() - timedelta(days=120))
-    action("amber_returned", r3, housing, position=1, status=ActionStatus.RETURNED, target_date=on(90),
-           description="Housing officers trained in self-neglect", outcome_statement="Trained 40 staff")
+    action(
+        "amber_drift",
+        r2,
+        police,
+        position=1,
+        description="@SUM(A1) audit of MARAC referrals",
+        target_date=on(200),
+        last_update_on=clock.today() - timedelta(days=120),
+    )
+    action(
+        "amber_returned",
+        r3,
+        housing,
+        position=1,
+        status=ActionStatus.RETURNED,
+        target_date=on(90),
+        description="Housing officers trained in self-neglect",
+        outcome_statement="Trained 40 staff",
+    )
     action("green", r3, police, position=2, target_date=on(150), description="Police attend the self-neglect panel")
-    action("submitted", r3, health, position=3, status=ActionStatus.SUBMITTED, target_date=on(-20),
-           submitted_at=days_ago(4), outcome_statement="Audit shows 95% of referrals made",
-           description="Audit of carers' assessments")
-    action("assured", r1, housing, position=3, status=ActionStatus.ASSURED, target_date=on(-60),
-           completed_on=on(-70), outcome_statement="Information sharing protocol signed",
-           description="Sign the information sharing protocol", target_text=None)
-    action("closed", r2, None, position=2, status=ActionStatus.CLOSED_NOT_ACHIEVED, target_date=on(-100),
-           outcome_statement="The Home Office did not reply", description="Write to the Home Office",
-           last_update_on=clock.today() - timedelta(days=200))
-    action("ongoing", r5, police, position=1, target_date=None, target_text="Ongoing",
-           description="Ask carers about risk at every assessment")
+    action(
+        "submitted",
+        r3,
+        health,
+        position=3,
+        status=ActionStatus.SUBMITTED,
+        target_date=on(-20),
+        submitted_at=days_ago(4),
+        outcome_statement="Audit shows 95% of referrals made",
+        description="Audit of carers' assessments",
+    )
+    action(
+        "assured",
+        r1,
+        housing,
+        position=3,
+        status=ActionStatus.ASSURED,
+        target_date=on(-60),
+        completed_on=on(-70),
+        outcome_statement="Information sharing protocol signed",
+        description="Sign the information sharing protocol",
+        target_text=None,
+    )
+    action(
+        "closed",
+        r2,
+        None,
+        position=2,
+        status=ActionStatus.CLOSED_NOT_ACHIEVED,
+        target_date=on(-100),
+        outcome_statement="The Home Office did not reply",
+        description="Write to the Home Office",
+        last_update_on=clock.today() - timedelta(days=200),
+    )
+    action(
+        "ongoing",
+        r5,
+        police,
+        position=1,
+        target_date=None,
+        target_text="Ongoing",
+        description="Ask carers about risk at every assessment",
+    )
     s.hidden = [
         ActionFactory(recommendation=r1, lead_agency=police, withdrawn_at=days_ago(2), withdrawn_reason="Duplicate"),
         ActionFactory(recommendation=r4, lead_agency=police),
@@ -106,8 +182,16 @@ def scenario(database: Any, users: dict[str, Any]) -> Scenario:
         ("closed", DecisionOutcome.CLOSED_NOT_ACHIEVED, days_ago(200)),
     ]
     for key, outcome, when in decisions:
-        database.add(AssuranceDecision(action=s.actions[key], outcome=outcome, comment="-Discussed at the meeting",
-                                       decided_at=when, decided_by=users["subgroup"], meeting_on=when.date()))
+        database.add(
+            AssuranceDecision(
+                action=s.actions[key],
+                outcome=outcome,
+                comment="-Discussed at the meeting",
+                decided_at=when,
+                decided_by=users["subgroup"],
+                meeting_on=when.date(),
+            )
+        )
     database.flush()
     return s
 
@@ -130,5 +214,3 @@ def table_rows(ws: Any, header_row: int) -> list[dict[str, Any]]:
 
 def open_workbook(path: Path) -> Any:
     return openpyxl.load_workbook(path)
-
-

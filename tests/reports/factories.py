@@ -1,4 +1,5 @@
 """A recorded report whose file need not exist (the download must then answer 404)."""
+
 from __future__ import annotations
 
 import factory

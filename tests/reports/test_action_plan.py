@@ -1,4 +1,5 @@
 """The Home Office template: its columns and merges, and that it imports back to the same plan."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,15 @@ from tracker.parsing.spreadsheet import parse_grids, read_xlsx
 from tracker.workbooks import ReportFilters, build_action_plan_workbook, build_assurance_workbook
 from tracker.workbooks.sheets.action_plan import HEADINGS
 
-TEMPLATE = ["Recommendation", "Scope of recommendation", "Action to take", "Lead agency",
-            "Key milestones achieved in enacting recommendation", "Target date", "Date of completion and outcome"]
+TEMPLATE = [
+    "Recommendation",
+    "Scope of recommendation",
+    "Action to take",
+    "Lead agency",
+    "Key milestones achieved in enacting recommendation",
+    "Target date",
+    "Date of completion and outcome",
+]
 
 
 def export(database: Any, review: Any, tmp_path: Path, **kwargs: Any) -> Path:
@@ -31,7 +39,8 @@ def expected_plan(review: Any) -> list[tuple[Any, ...]]:
             continue
         actions = [
             (a.description, a.lead_agency.name if a.lead_agency else None, a.target_date, a.completed_on)
-            for a in sorted(rec.actions, key=lambda a: (a.position, a.id)) if not a.is_withdrawn
+            for a in sorted(rec.actions, key=lambda a: (a.position, a.id))
+            if not a.is_withdrawn
         ]
         plan.append((rec.number, rec.title, rec.text, rec.scope.value if rec.scope else None, actions))
     return plan
@@ -39,8 +48,13 @@ def expected_plan(review: Any) -> list[tuple[Any, ...]]:
 
 def parsed_plan(result: ImportResult) -> list[tuple[Any, ...]]:
     return [
-        (r.number, r.title, r.text, r.scope,
-         [(a.description, a.lead_agency, a.target_date, a.completed_on) for a in r.actions])
+        (
+            r.number,
+            r.title,
+            r.text,
+            r.scope,
+            [(a.description, a.lead_agency, a.target_date, a.completed_on) for a in r.actions],
+        )
         for r in result.recommendations
     ]
 
@@ -81,8 +95,9 @@ def test_the_review_sheets_of_the_assurance_workbook_import_back_too(
     database: Any, scenario: Scenario, tmp_path: Path
 ) -> None:
     out = tmp_path / "report.xlsx"
-    build_assurance_workbook(database, ReportFilters(), out=out, produced_by="Sam", produced_at=clock.now(),
-                             since=clock.today())
+    build_assurance_workbook(
+        database, ReportFilters(), out=out, produced_by="Sam", produced_at=clock.now(), since=clock.today()
+    )
     grids = {g.name: g for g in read_xlsx(out)}
     for key in ("dhr", "sar"):
         review = scenario.reviews[key]

@@ -1,4 +1,5 @@
 """`flask report assurance` and `flask report action-plan`: files written, recorded, and bad input refused."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,13 +24,33 @@ def count(database: Any) -> int:
     return database.scalar(select(func.count(GeneratedReport.id)))
 
 
-def test_the_assurance_report_from_the_command_line(app: Flask, runner: Any, database: Any, scenario: Scenario,
-                                                    tmp_path: Path) -> None:
+def test_the_assurance_report_from_the_command_line(
+    app: Flask, runner: Any, database: Any, scenario: Scenario, tmp_path: Path
+) -> None:
     out = tmp_path / "board.xlsx"
-    result = runner.invoke(args=["report", "assurance", "--out", str(out), "--since", "2025-03-27",
-                                 "--review", "dhr-2023-01", "--review", "SAR-2024-02", "--agency", "Police",
-                                 "--type", "DHR", "--type", "SAR", "--partnership", "Safer Northshire Partnership",
-                                 "--open-only"])
+    result = runner.invoke(
+        args=[
+            "report",
+            "assurance",
+            "--out",
+            str(out),
+            "--since",
+            "2025-03-27",
+            "--review",
+            "dhr-2023-01",
+            "--review",
+            "SAR-2024-02",
+            "--agency",
+            "Police",
+            "--type",
+            "DHR",
+            "--type",
+            "SAR",
+            "--partnership",
+            "Safer Northshire Partnership",
+            "--open-only",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.strip() == str(out)
     figures = summary_values(openpyxl.load_workbook(out))
@@ -61,8 +82,9 @@ def test_with_no_filters_it_prints_the_saved_path(app: Flask, runner: Any, datab
         (["--out", "/no/such/folder/report.xlsx"], "The folder /no/such/folder does not exist"),
     ],
 )
-def test_bad_input_is_refused_and_nothing_is_written(runner: Any, database: Any, scenario: Scenario,
-                                                     args: list[str], message: str) -> None:
+def test_bad_input_is_refused_and_nothing_is_written(
+    runner: Any, database: Any, scenario: Scenario, args: list[str], message: str
+) -> None:
     result = runner.invoke(args=["report", "assurance", *args])
     assert result.exit_code == 1
     assert message in result.output

@@ -1,4 +1,5 @@
 """The reports pages, role by role: what each may produce, download and see."""
+
 from __future__ import annotations
 
 import hashlib
@@ -32,8 +33,9 @@ def events(database: Any, name: str) -> list[AuditEvent]:
     return list(database.scalars(select(AuditEvent).where(AuditEvent.event == name)))
 
 
-def test_the_board_downloads_the_standard_report(app: Flask, client_for: Any, database: Any, scenario: Scenario,
-                                                 users: Any) -> None:
+def test_the_board_downloads_the_standard_report(
+    app: Flask, client_for: Any, database: Any, scenario: Scenario, users: Any
+) -> None:
     board = client_for("board")
     page = board.get("/reports")
     assert page.status_code == 200 and headings(page.text) == ["Assurance reports"]
@@ -76,17 +78,24 @@ def test_agency_leads_have_no_reports_page(client_for: Any) -> None:
     assert lead.post_form("/reports/standard").status_code == 403
 
 
-def test_the_subgroup_produces_a_filtered_report(app: Flask, client_for: Any, database: Any,
-                                                 scenario: Scenario) -> None:
+def test_the_subgroup_produces_a_filtered_report(
+    app: Flask, client_for: Any, database: Any, scenario: Scenario
+) -> None:
     subgroup = client_for("subgroup")
     form = subgroup.get("/reports/new")
     assert form.status_code == 200 and headings(form.text) == ["Produce an assurance report"]
     assert "DHR-2023-01" in form.text and "Northshire Police" in form.text
     police = scenario.agencies["police"].id
-    answer = subgroup.post_form("/reports/new", {
-        "partnership": "", "agencies": [str(police)], "types": ["DHR", "SAR"],
-        "since": ["27", "3", "2025"], "include_closed": "no",
-    })
+    answer = subgroup.post_form(
+        "/reports/new",
+        {
+            "partnership": "",
+            "agencies": [str(police)],
+            "types": ["DHR", "SAR"],
+            "since": ["27", "3", "2025"],
+            "include_closed": "no",
+        },
+    )
     assert answer.status_code == 302, answer.text
     report = latest(database)
     assert answer.headers["Location"].endswith(f"/reports/{report.id}")
@@ -119,8 +128,9 @@ def test_a_report_whose_file_is_gone_answers_not_found(client_for: Any, database
     assert browser.get("/reports/999999").status_code == 404
 
 
-def test_the_reports_page_runs_the_same_queries_however_many_reports(client_for: Any, database: Any,
-                                                                     count_queries: Any, users: Any) -> None:
+def test_the_reports_page_runs_the_same_queries_however_many_reports(
+    client_for: Any, database: Any, count_queries: Any, users: Any
+) -> None:
     browser = client_for("subgroup")
 
     def count() -> int:

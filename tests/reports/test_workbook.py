@@ -1,4 +1,5 @@
 """The assurance workbook, opened with openpyxl and checked against the database and the RAG rules."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -16,16 +17,23 @@ from tracker.rules.vocabulary import DecisionOutcome
 from tracker.workbooks import ReportFilters, build_assurance_workbook
 from tracker.workbooks.cells import RAG_FILLS
 
-FORMULA_LIKE = ['=HYPERLINK("http://evil.example","Click")', "+44 1632 960000", "-5 days of training for every team",
-                "@SUM(A1) audit of MARAC referrals", "=1+1 latest update", "=cmd|' /C calc'!A0",
-                "-Discussed at the meeting"]
+FORMULA_LIKE = [
+    '=HYPERLINK("http://evil.example","Click")',
+    "+44 1632 960000",
+    "-5 days of training for every team",
+    "@SUM(A1) audit of MARAC referrals",
+    "=1+1 latest update",
+    "=cmd|' /C calc'!A0",
+    "-Discussed at the meeting",
+]
 
 
 def build(database: Any, tmp_path: Path, filters: ReportFilters | None = None, **kwargs: Any) -> Path:
     out = tmp_path / "report.xlsx"
     kwargs.setdefault("since", clock.today() - timedelta(days=90))
-    build_assurance_workbook(database, filters or ReportFilters(), out=out, produced_by="Sam Subgroup",
-                             produced_at=clock.now(), **kwargs)
+    build_assurance_workbook(
+        database, filters or ReportFilters(), out=out, produced_by="Sam Subgroup", produced_at=clock.now(), **kwargs
+    )
     return out
 
 
@@ -35,8 +43,15 @@ def workbook(database: Any, scenario: Scenario, tmp_path: Path) -> Any:
 
 
 def test_the_sheets_and_their_order(workbook: Any) -> None:
-    assert workbook.sheetnames == ["Summary", "Exceptions", "DHR-2023-01", "SAR-2024-02", "All actions",
-                                   "Evidence register", "Assurance decisions"]
+    assert workbook.sheetnames == [
+        "Summary",
+        "Exceptions",
+        "DHR-2023-01",
+        "SAR-2024-02",
+        "All actions",
+        "Evidence register",
+        "Assurance decisions",
+    ]
 
 
 def test_every_figure_on_the_summary_matches_the_database(workbook: Any, scenario: Scenario) -> None:
@@ -46,24 +61,33 @@ def test_every_figure_on_the_summary_matches_the_database(workbook: Any, scenari
     rags = {a.id: a.rag_on(today).rag for a in live}  # the Python rule: the workbook's SQL must agree
     figures = summary_values(workbook)
     assert figures["Reviews with open action plans"] == len(
-        {a.recommendation.review_id for a in live if a.status in OPEN_STATUSES})
+        {a.recommendation.review_id for a in live if a.status in OPEN_STATUSES}
+    )
     assert figures["Recommendations"] == len({a.recommendation_id for a in live})
     assert figures["Actions"] == len(live) == 9
     assert figures["Actions assured"] == pytest.approx(sum(a.status == ActionStatus.ASSURED for a in live) / len(live))
-    assert figures["Overdue: past the target date and not submitted (red)"] == sum(
-        r == Rag.RED for r in rags.values()) == 1
-    assert figures["Drifting: open with no update for 90 days or more"] == sum(
-        a.status in OPEN_STATUSES and (today - a.last_update_on).days >= DRIFT_DAYS for a in live) == 1
+    assert (
+        figures["Overdue: past the target date and not submitted (red)"]
+        == sum(r == Rag.RED for r in rags.values())
+        == 1
+    )
+    assert (
+        figures["Drifting: open with no update for 90 days or more"]
+        == sum(a.status in OPEN_STATUSES and (today - a.last_update_on).days >= DRIFT_DAYS for a in live)
+        == 1
+    )
     assert figures["Submitted, awaiting a decision"] == sum(a.status == ActionStatus.SUBMITTED for a in live) == 1
 
     def decided_since(outcome: DecisionOutcome) -> int:
-        return len({d.action_id for a in live for d in a.decisions if d.outcome == outcome
-                    and d.decided_at.date() >= since})
+        return len(
+            {d.action_id for a in live for d in a.decisions if d.outcome == outcome and d.decided_at.date() >= since}
+        )
 
     assert figures["Assured since then"] == decided_since(DecisionOutcome.ASSURED) == 1
     assert figures["Returned with a challenge since then"] == decided_since(DecisionOutcome.RETURNED) == 1
-    assert figures["Newly overdue since then"] == sum(
-        rags[a.id] == Rag.RED and a.target_date >= since for a in live) == 1
+    assert (
+        figures["Newly overdue since then"] == sum(rags[a.id] == Rag.RED and a.target_date >= since for a in live) == 1
+    )
     assert figures["Period covered"][0].date() == since and figures["Period covered"][2].date() == today
     assert figures["Partnership"] == "Northshire Safeguarding Adults Board, Safer Northshire Partnership"
     assert figures["Filters used"] == "None: every action"
@@ -72,8 +96,11 @@ def test_every_figure_on_the_summary_matches_the_database(workbook: Any, scenari
     by_review = _rag_table(workbook, "Review")
     for review in (scenario.reviews["dhr"], scenario.reviews["sar"]):
         mine = [a for a in live if a.recommendation.review_id == review.id]
-        assert by_review[review.reference] == [*[sum(rags[a.id] == r for a in mine) for r in Rag], len(mine),
-                                               sum(a.status == ActionStatus.ASSURED for a in mine)]
+        assert by_review[review.reference] == [
+            *[sum(rags[a.id] == r for a in mine) for r in Rag],
+            len(mine),
+            sum(a.status == ActionStatus.ASSURED for a in mine),
+        ]
     assert "DHR-2020-09" not in by_review
     by_agency = _rag_table(workbook, "Lead agency")
     police = [a for a in live if a.lead_agency_id == scenario.agencies["police"].id]
@@ -86,13 +113,11 @@ def _rag_table(workbook: Any, heading: str) -> dict[str, list[int]]:
     rows = list(ws.iter_rows(values_only=True))
     start = next(i for i, r in enumerate(rows) if r[0] == heading and r[1] == "Red")
     table = {}
-    for row in rows[start + 1:]:
+    for row in rows[start + 1 :]:
         if not row[0] or row[1] is None:
             break
         table[row[0]] = list(row[1:7])
     return table
-
-
 
 
 def test_exceptions_are_exactly_the_red_and_amber_actions(workbook: Any, scenario: Scenario) -> None:

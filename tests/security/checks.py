@@ -1,5 +1,6 @@
 """The checks the security suite makes, as plain functions: the suite uses them on the real app,
 and the regression tests use them on an app broken on purpose, to show that they would notice."""
+
 from __future__ import annotations
 
 import re

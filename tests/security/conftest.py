@@ -1,4 +1,5 @@
 """Objects to fill every route's URL arguments: one set held by the agency lead's agency, one by another."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,10 +17,19 @@ from tests.factories import (
     UserFactory,
 )
 from tracker import clock
-from tracker.services.storage import EvidenceStore
 from tracker.db import db
-from tracker.models import Action, AssuranceDecision, Evidence, GeneratedReport, ImportRun, TargetDateChange, Theme, User
+from tracker.models import (
+    Action,
+    AssuranceDecision,
+    Evidence,
+    GeneratedReport,
+    ImportRun,
+    TargetDateChange,
+    Theme,
+    User,
+)
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, Role
+from tracker.services.storage import EvidenceStore
 
 # The same object answers to the names different features give their URL arguments.
 ALIASES = {
@@ -88,7 +98,7 @@ def with_aliases(ids: dict[str, int]) -> dict[str, int]:
     every = dict(ids)
     for name, aliases in ALIASES.items():
         if name in ids:
-            every.update({alias: ids[name] for alias in aliases})
+            every.update(dict.fromkeys(aliases, ids[name]))
     return every
 
 
@@ -108,11 +118,17 @@ def samples(app: Flask, users: dict[str, User], own: Held) -> dict[str, int]:
     """A value for every URL argument the app's routes take, held by the agency lead's agency."""
     theme = Theme(name="Information sharing (security suite)")
     report = GeneratedReport(
-        kind="standard", file_name="assurance-report-security-suite.xlsx", sha256="0" * 64, size_bytes=1,
+        kind="standard",
+        file_name="assurance-report-security-suite.xlsx",
+        sha256="0" * 64,
+        size_bytes=1,
         produced_by=users["subgroup"],
     )
     run = ImportRun(
-        file_name="plan.xlsx", file_format="xlsx", sha256="0" * 64, imported_by_id=users["subgroup"].id,
+        file_name="plan.xlsx",
+        file_format="xlsx",
+        sha256="0" * 64,
+        imported_by_id=users["subgroup"].id,
         review_id=own.ids["review_id"],
     )
     # Forms that change a user (deactivate, reset) act on this one, not on a signed-in role.

@@ -3,6 +3,7 @@
 The security suite uses this to put hostile text in every text field of every form,
 without knowing the forms in advance: a form added tomorrow is filled tomorrow.
 """
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """What the suite asks of every spreadsheet the tracker hands out."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """Spreadsheets never turn what a user typed into a formula (DESIGN.md, "Assurance reports")."""
+
 from __future__ import annotations
 
 import csv

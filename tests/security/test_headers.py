@@ -1,4 +1,5 @@
 """Every page, for every role, carries the security headers; and every route declares who may use it."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -15,7 +16,9 @@ def pages_or_fail(app: Flask, samples: dict[str, int]) -> list[tuple[str, str]]:
     found = []
     for route, url in get_pages(app, samples):
         if url is None:
-            pytest.fail(f"add a sample for the URL arguments {route.arguments} of {route.rule} to tests/security/conftest.py")
+            pytest.fail(
+                f"add a sample for the URL arguments {route.arguments} of {route.rule} to tests/security/conftest.py"
+            )
         found.append((route.endpoint, url))
     return found
 
@@ -32,7 +35,10 @@ def test_security_headers_on_every_page_for_every_role(
     problems = []
     for endpoint, url in pages_or_fail(app, samples):
         response = browser.get(url)
-        problems += [f"GET {url} ({endpoint}, {response.status_code}): {p}" for p in header_problems(response.headers, https=False)]
+        problems += [
+            f"GET {url} ({endpoint}, {response.status_code}): {p}"
+            for p in header_problems(response.headers, https=False)
+        ]
     assert problems == []
 
 
@@ -75,6 +81,7 @@ def test_behind_a_trusted_proxy_https_is_recognised(app: Any) -> None:
     response = proxied.get("/sign-in", headers={"X-Forwarded-Proto": "https"})
     assert "max-age" in response.headers["Strict-Transport-Security"]
     # Without the setting, the same header is not believed.
-    assert "Strict-Transport-Security" not in app.test_client().get(
-        "/sign-in", headers={"X-Forwarded-Proto": "https"}
-    ).headers
+    assert (
+        "Strict-Transport-Security"
+        not in app.test_client().get("/sign-in", headers={"X-Forwarded-Proto": "https"}).headers
+    )

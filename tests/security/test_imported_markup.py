@@ -1,4 +1,5 @@
 """Markup inside an imported spreadsheet shows as text in the preview and once imported."""
+
 from __future__ import annotations
 
 import io
@@ -21,8 +22,17 @@ def hostile_plan() -> bytes:
     book = load_workbook(TEMPLATE)
     sheet = book.worksheets[0]
     sheet["A1"] = f"Safer Testshire Partnership – DHR 'Adult Z' (DHR-2031-01) Action Plan {PAYLOAD}"
-    sheet.append([f"1. Agencies should share risk. {PAYLOAD}", "Local", f"Audit referrals {PAYLOAD}",
-                  "Northshire Police", f"Milestone {PAYLOAD}", "31/03/2032", ""])
+    sheet.append(
+        [
+            f"1. Agencies should share risk. {PAYLOAD}",
+            "Local",
+            f"Audit referrals {PAYLOAD}",
+            "Northshire Police",
+            f"Milestone {PAYLOAD}",
+            "31/03/2032",
+            "",
+        ]
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -42,7 +52,11 @@ def test_imported_markup_is_text(app: Flask, client_for: Any) -> None:
     file_field = next(c.name for c in upload.controls.values() if c.kind == "file")
     response = subgroup.post_form(
         upload.action,
-        {file_field: (io.BytesIO(hostile_plan()), "plan.xlsx"), "reference": "DHR-2031-01", "partnership": partnership.id},
+        {
+            file_field: (io.BytesIO(hostile_plan()), "plan.xlsx"),
+            "reference": "DHR-2031-01",
+            "partnership": partnership.id,
+        },
         content_type="multipart/form-data",
     )
     while response.status_code in (302, 303):

@@ -1,4 +1,5 @@
 """An agency lead never reaches another agency's actions, evidence, recommendations or reviews."""
+
 from __future__ import annotations
 
 from typing import Any

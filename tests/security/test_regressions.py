@@ -1,4 +1,5 @@
 """The checks catch what they are for: each is run on an app broken on purpose."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -53,8 +54,12 @@ def test_weakened_policies_are_reported(client: Any) -> None:
         return header_problems({**good, **changes}, https=False)
 
     csp = good["Content-Security-Policy"]
-    assert weakened(**{"Content-Security-Policy": csp.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")})
-    assert weakened(**{"Content-Security-Policy": csp.replace("style-src 'self'", "style-src 'self' https://cdn.example")})
+    assert weakened(
+        **{"Content-Security-Policy": csp.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")}
+    )
+    assert weakened(
+        **{"Content-Security-Policy": csp.replace("style-src 'self'", "style-src 'self' https://cdn.example")}
+    )
     assert weakened(**{"Content-Security-Policy": csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'")})
     assert weakened(**{"Referrer-Policy": "unsafe-url"})
     assert weakened(**{"Strict-Transport-Security": "max-age=31536000"})

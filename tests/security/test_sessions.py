@@ -1,4 +1,5 @@
 """Sessions end when they should, and sign-in throttling cannot be sidestepped."""
+
 from __future__ import annotations
 
 from datetime import timedelta

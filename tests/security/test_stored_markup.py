@@ -1,4 +1,5 @@
 """Markup typed into any text field comes back as text: on every page, for every role, and in reports."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -37,9 +38,9 @@ def form_pages(app: Flask, client: Any, samples: dict[str, int]) -> list[str]:
             continue
         url = fill(route.rule, samples)
         response = client.get(url)
-        if response.status_code == 200 and response.content_type.startswith("text/html"):
-            if any(form.fillable for form in post_forms(response.get_data(as_text=True), url)):
-                pages.append(url)
+        is_page = response.status_code == 200 and response.content_type.startswith("text/html")
+        if is_page and any(form.fillable for form in post_forms(response.get_data(as_text=True), url)):
+            pages.append(url)
     return sorted(pages, key=lambda url: any(word in url for word in FINAL_WORDS))
 
 

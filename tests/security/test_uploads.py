@@ -1,4 +1,5 @@
 """Evidence uploads: what is refused, with a message, and how evidence is served."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """Command-line entry points: `flask --app tracker ...`."""
+
 from __future__ import annotations
 
 import sys

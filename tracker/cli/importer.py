@@ -4,6 +4,7 @@ A folder means every file directly in it (not in sub-folders), in name order, sk
 and Office lock files. Each file is its own transaction: a file with errors writes nothing, the
 others still land, and the command exits 1 if any file failed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,24 +26,44 @@ from tracker.services.imports.compare import ImportOptions, build_preview
 from tracker.services.imports.preview import ImportPreview
 
 
-@click.command("import", help="Import action plans and review reports (.xlsx, .csv, .docx, .pdf, .txt, .md). "
-               "PATH is a file, or a folder whose files are each imported in turn (sub-folders are not read).")
+@click.command(
+    "import",
+    help="Import action plans and review reports (.xlsx, .csv, .docx, .pdf, .txt, .md). "
+    "PATH is a file, or a folder whose files are each imported in turn (sub-folders are not read).",
+)
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--review", "reference", help="The review's reference, when the file gives none or another one.")
-@click.option("--type", "review_type", type=click.Choice([t.value for t in ReviewType], case_sensitive=False),
-              help="The type of review, when the file does not make it clear.")
+@click.option(
+    "--type",
+    "review_type",
+    type=click.Choice([t.value for t in ReviewType], case_sensitive=False),
+    help="The type of review, when the file does not make it clear.",
+)
 @click.option("--partnership", "partnership_name", help="The commissioning partnership's name, for a new review.")
 @click.option("--dry-run", is_flag=True, help="Check the files and say what would change, without saving anything.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file on standard output.")
 @click.option("--create-agencies", is_flag=True, help="Add agencies the tracker does not know, instead of refusing.")
 @with_appcontext
-def import_command(path: Path, reference: str | None, review_type: str | None, partnership_name: str | None,
-                   dry_run: bool, as_json: bool, create_agencies: bool) -> None:
+def import_command(
+    path: Path,
+    reference: str | None,
+    review_type: str | None,
+    partnership_name: str | None,
+    dry_run: bool,
+    as_json: bool,
+    create_agencies: bool,
+) -> None:
     if path.is_dir() and reference:
-        raise click.UsageError("--review cannot be used with a folder: each file names its own review. "
-                               "Import the file on its own to give it a reference.")
-    options = ImportOptions(review_reference=reference, review_type=review_type.upper() if review_type else None,
-                            partnership_id=_partnership_id(partnership_name), create_agencies=create_agencies)
+        raise click.UsageError(
+            "--review cannot be used with a folder: each file names its own review. "
+            "Import the file on its own to give it a reference."
+        )
+    options = ImportOptions(
+        review_reference=reference,
+        review_type=review_type.upper() if review_type else None,
+        partnership_id=_partnership_id(partnership_name),
+        create_agencies=create_agencies,
+    )
     files = _files(path)
     if not files:
         click.echo(f"Error: there are no files to import in {path}.", err=True)
@@ -63,16 +84,19 @@ def _partnership_id(name: str | None) -> int | None:
         return None
     found = catalogue.find_partnership_by_name(name)
     if found is None:
-        raise click.BadParameter(f"There is no partnership called '{name}'. Check the name, or add the partnership "
-                                 "in Administration first.", param_hint="--partnership")
+        raise click.BadParameter(
+            f"There is no partnership called '{name}'. Check the name, or add the partnership in Administration first.",
+            param_hint="--partnership",
+        )
     return found.id
 
 
 def _files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
-    return sorted((p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))),
-                  key=lambda p: p.name.lower())
+    return sorted(
+        (p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))), key=lambda p: p.name.lower()
+    )
 
 
 def _import_one(file: Path, options: ImportOptions, *, dry_run: bool, as_json: bool) -> bool:
@@ -113,8 +137,12 @@ def messages(preview: ImportPreview) -> tuple[list[Message], list[Message]]:
     errors += [Message("Review", f"{message} (use {_OPTIONS[name]})") for name, message in preview.field_errors.items()]
     for unknown in preview.unresolved_agencies:
         where = unknown.places[0] + (f" and {len(unknown.places) - 1} more rows" if len(unknown.places) > 1 else "")
-        errors.append(Message(unknown.places[0], f"Unknown lead agency '{unknown.name}' in {where}: add it in "
-                              "Administration or use --create-agencies"))
+        errors.append(
+            Message(
+                unknown.places[0],
+                f"Unknown lead agency '{unknown.name}' in {where}: add it in Administration or use --create-agencies",
+            )
+        )
     return warnings, errors
 
 
@@ -127,7 +155,10 @@ def _json(preview: ImportPreview, warnings: list[Message], errors: list[Message]
 
 def _tell(preview: ImportPreview, warnings: list[Message], errors: list[Message], *, dry_run: bool) -> None:
     result = preview.result
-    click.echo(f"{result.file} ({result.format})" + (f": review {preview.review.reference}" if preview.review.reference else ""))
+    click.echo(
+        f"{result.file} ({result.format})"
+        + (f": review {preview.review.reference}" if preview.review.reference else "")
+    )
     for message in warnings:
         click.echo(f"  Warning: {message.where}: {message.message}")
     if errors:

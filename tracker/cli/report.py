@@ -1,4 +1,5 @@
 """`flask --app tracker report ...`: assurance workbooks and action plans from the command line."""
+
 from __future__ import annotations
 
 import shutil
@@ -40,15 +41,32 @@ def _copy_to(saved: Path, out: Path | None) -> Path:
 @click.option("--agency", "agencies", multiple=True, metavar="NAME", help="Only this lead agency (repeatable).")
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this type of review, e.g. DHR (repeatable).")
 @click.option("--partnership", help="Only this partnership's reviews.")
-@click.option("--include-closed/--open-only", default=True, show_default=True,
-              help="Include assured and closed actions, or open ones only.")
-def assurance(out: Path | None, since: str | None, reviews: tuple[str, ...], agencies: tuple[str, ...],
-              types: tuple[str, ...], partnership: str | None, include_closed: bool) -> None:
+@click.option(
+    "--include-closed/--open-only",
+    default=True,
+    show_default=True,
+    help="Include assured and closed actions, or open ones only.",
+)
+def assurance(
+    out: Path | None,
+    since: str | None,
+    reviews: tuple[str, ...],
+    agencies: tuple[str, ...],
+    types: tuple[str, ...],
+    partnership: str | None,
+    include_closed: bool,
+) -> None:
     with unit_of_work():
         if out is not None and not out.is_dir() and not out.parent.is_dir():
             raise DomainError(f"The folder {out.parent} does not exist")
-        filters = services.resolve_filters(partnership=partnership, review_refs=reviews, agency_names=agencies,
-                          type_names=types, since=since, include_closed=include_closed)
+        filters = services.resolve_filters(
+            partnership=partnership,
+            review_refs=reviews,
+            agency_names=agencies,
+            type_names=types,
+            since=since,
+            include_closed=include_closed,
+        )
         generated = services.generate_assurance_report(actor=None, filters=filters, reports_dir=_reports_dir())
         written = _copy_to(_reports_dir() / generated.file_name, out)
     click.echo(str(written))

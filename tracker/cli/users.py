@@ -25,7 +25,9 @@ def create(email: str, name: str, role: str, agency_name: str | None) -> None:
         if agency_name:
             agency = services.find_agency(agency_name)
             if agency is None:
-                raise DomainError(f"There is no agency called {agency_name!r}. Check the name, or add the agency first.")
+                raise DomainError(
+                    f"There is no agency called {agency_name!r}. Check the name, or add the agency first."
+                )
         password = read_password()
         user = services.create_user(email=email, name=name, role=role, password=password, agency=agency, actor=None)
     click.echo(f"Created {user.email} ({Role(user.role).label}).")

@@ -1,4 +1,5 @@
 """The data model (DESIGN.md): every table the tracker keeps."""
+
 from tracker.models.actions import Action, AssuranceDecision, Evidence, ProgressUpdate, TargetDateChange
 from tracker.models.people import Agency, Partnership, User
 from tracker.models.records import AuditEvent, GeneratedReport, ImportRun

@@ -1,7 +1,9 @@
 """Actions and what happens to them: progress updates, evidence and decisions."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, event
 from sqlalchemy.ext.hybrid import hybrid_property
@@ -50,7 +52,7 @@ class Action(Withdrawable, Base):
     # Optimistic locking: an UPDATE that finds another version matches no row.
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="actions")
     lead_agency: Mapped[Agency | None] = relationship()
@@ -120,9 +122,7 @@ class ProgressUpdate(Base):
 
 class Evidence(Withdrawable, Base):
     __tablename__ = "evidence"
-    __table_args__ = (
-        CheckConstraint("url IS NOT NULL OR stored_name IS NOT NULL", name="file_or_link"),
-    )
+    __table_args__ = (CheckConstraint("url IS NOT NULL OR stored_name IS NOT NULL", name="file_or_link"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)

@@ -1,4 +1,5 @@
 """The declarative base every table derives from: plain SQLAlchemy 2, with named constraints."""
+
 from __future__ import annotations
 
 from sqlalchemy import MetaData

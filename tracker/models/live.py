@@ -6,6 +6,7 @@ starts from one of these selections (or adds `live(...)` to a query that already
 same tables), so the rule is written once. Who may still *read* a withdrawn record is the
 policy's question (`tracker.access.policy.sees_withdrawn`).
 """
+
 from __future__ import annotations
 
 from typing import Any

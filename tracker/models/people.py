@@ -1,4 +1,5 @@
 """Who works in the tracker: partnerships, agencies and users."""
+
 from __future__ import annotations
 
 import secrets
@@ -55,11 +56,7 @@ def new_session_token() -> str:
 
 class User(Base):
     __tablename__ = "users"
-    __table_args__ = (
-        CheckConstraint(
-            "role != 'agency_lead' OR agency_id IS NOT NULL", name="agency_lead_has_agency"
-        ),
-    )
+    __table_args__ = (CheckConstraint("role != 'agency_lead' OR agency_id IS NOT NULL", name="agency_lead_has_agency"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)

@@ -1,4 +1,5 @@
 """The append-only record of what happened: audit events, imports and reports."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """Reviews, their numbered recommendations, and the themes that recur across them."""
+
 from __future__ import annotations
 
 from datetime import date, datetime

@@ -1,4 +1,5 @@
 """RAG counts per review, agency or anything else, in one GROUP BY: the shape every figure table shares."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -252,7 +252,10 @@ def status_from_record(recorded: str) -> tuple[ActionStatus, str | None]:
     try:
         wanted = ActionStatus(recorded)
     except ValueError:
-        return ActionStatus.NOT_STARTED, f"Status '{recorded}' was not recognised; the action was imported as not started."
+        return (
+            ActionStatus.NOT_STARTED,
+            f"Status '{recorded}' was not recognised; the action was imported as not started.",
+        )
     if wanted in _FORWARD:
         return wanted, None
     if wanted == ActionStatus.RETURNED:

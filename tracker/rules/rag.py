@@ -8,6 +8,7 @@
 The rule exists twice, as Python for one action and as one SQL CASE for pages and
 reports that count and filter in the database; a test holds the two together.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,9 +50,7 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-def rag_for(
-    *, status: ActionStatus, target_date: date | None, last_update_on: date, today: date
-) -> RagResult:
+def rag_for(*, status: ActionStatus, target_date: date | None, last_update_on: date, today: date) -> RagResult:
     if status == ActionStatus.ASSURED:
         return RagResult(Rag.BLUE, "assured")
     if status == ActionStatus.CLOSED_NOT_ACHIEVED:
@@ -107,9 +106,7 @@ def overdue_sql(*, status: ColumnElement, target_date: ColumnElement, today: dat
 
 def drifting_sql(*, status: ColumnElement, last_update_on: ColumnElement, today: date) -> ColumnElement[bool]:
     """Open, with no update for DRIFT_DAYS or more, whatever the target date says."""
-    return and_(
-        status.in_([s.value for s in OPEN_STATUSES]), last_update_on <= today - timedelta(days=DRIFT_DAYS)
-    )
+    return and_(status.in_([s.value for s in OPEN_STATUSES]), last_update_on <= today - timedelta(days=DRIFT_DAYS))
 
 
 def rag_rank_sql(rag: ColumnElement[str]) -> ColumnElement[int]:

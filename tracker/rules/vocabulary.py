@@ -1,4 +1,5 @@
 """The named values of the domain, as DESIGN.md spells them."""
+
 from __future__ import annotations
 
 from enum import StrEnum

@@ -1,4 +1,5 @@
 """The counts on the administration pages, each one query."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -42,7 +43,7 @@ def _actions_by_agency(*where: Any) -> dict[int, int]:
         .where(Action.lead_agency_id.is_not(None), *where)
         .group_by(Action.lead_agency_id)
     )
-    return {agency_id: count for agency_id, count in db.session.execute(query)}
+    return dict(db.session.execute(query).tuples().all())
 
 
 def _is_open() -> Any:
@@ -60,15 +61,13 @@ def agency_list() -> dict[str, Any]:
         "agencies": list(db.session.scalars(select(Agency).order_by(Agency.active.desc(), Agency.name))),
         "actions": _actions_by_agency(),
         "open_actions": _actions_by_agency(_is_open()),
-        "leads": {agency_id: count for agency_id, count in leads},
+        "leads": dict(leads.tuples().all()),
     }
 
 
 def agency_load(agency: Agency) -> tuple[int, int]:
     """How many active users work for the agency, and how many open actions it leads."""
-    leads = db.session.scalar(
-        select(func.count(User.id)).where(User.agency_id == agency.id, User.active.is_(True))
-    )
+    leads = db.session.scalar(select(func.count(User.id)).where(User.agency_id == agency.id, User.active.is_(True)))
     open_actions = _actions_by_agency(Action.lead_agency_id == agency.id, _is_open()).get(agency.id, 0)
     return leads or 0, open_actions
 
@@ -80,7 +79,7 @@ def partnership_list() -> dict[str, Any]:
     )
     return {
         "partnerships": list(db.session.scalars(select(Partnership).order_by(Partnership.name))),
-        "reviews": {partnership_id: count for partnership_id, count in reviews},
+        "reviews": dict(reviews.tuples().all()),
     }
 
 
@@ -91,5 +90,5 @@ def theme_list() -> dict[str, Any]:
     )
     return {
         "themes": list(db.session.scalars(select(Theme).order_by(Theme.active.desc(), Theme.name))),
-        "uses": {theme_id: count for theme_id, count in uses},
+        "uses": dict(uses.tuples().all()),
     }

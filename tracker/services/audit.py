@@ -1,4 +1,5 @@
 """Writing the audit trail: every service write calls `record`."""
+
 from __future__ import annotations
 
 from datetime import date, datetime

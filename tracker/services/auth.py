@@ -1,4 +1,5 @@
 """Signing in: passwords, throttling and the record of every attempt."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -43,13 +44,14 @@ def locked_until(email: str, *, max_failures: int, window: timedelta) -> datetim
     Failures are counted since the last successful sign-in, in the database, so that
     every app server behind the load balancer sees the same count.
     """
-    last_success = select(AuditEvent.occurred_at).where(
-        AuditEvent.event == "sign_in.succeeded", AuditEvent.summary == email
-    ).order_by(AuditEvent.occurred_at.desc()).limit(1)
-    since = db.session.scalar(last_success)
-    query = select(AuditEvent.occurred_at).where(
-        AuditEvent.event == "sign_in.failed", AuditEvent.summary == email
+    last_success = (
+        select(AuditEvent.occurred_at)
+        .where(AuditEvent.event == "sign_in.succeeded", AuditEvent.summary == email)
+        .order_by(AuditEvent.occurred_at.desc())
+        .limit(1)
     )
+    since = db.session.scalar(last_success)
+    query = select(AuditEvent.occurred_at).where(AuditEvent.event == "sign_in.failed", AuditEvent.summary == email)
     if since is not None:
         query = query.where(AuditEvent.occurred_at > since)
     recent = db.session.scalars(query.order_by(AuditEvent.occurred_at.desc()).limit(max_failures)).all()

@@ -3,6 +3,7 @@
 Every figure here has a matching filter on the action search page (the shared link
 parameters), so that a board member can open the actions behind any number.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -107,12 +108,7 @@ def overdue_actions(user: Any, *, limit: int = LIST_LIMIT) -> list[Action]:
 
 def drifting_actions(user: Any, *, limit: int = LIST_LIMIT) -> list[Action]:
     """Open actions with no update for the drift period, the longest silent first."""
-    query = (
-        _listed(user)
-        .where(_drifting(clock.today()))
-        .order_by(Action.last_update_on, Action.id)
-        .limit(limit)
-    )
+    query = _listed(user).where(_drifting(clock.today())).order_by(Action.last_update_on, Action.id).limit(limit)
     return list(db.session.scalars(query).unique())
 
 

@@ -2,6 +2,7 @@
 
 Imported through tracker.people.services, which is where callers look for them.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import func, select
@@ -34,7 +35,9 @@ def partnerships() -> list[Partnership]:
     return list(db.session.scalars(select(Partnership).order_by(Partnership.name)))
 
 
-def _check_partnership(partnership: Partnership | None, name: str, kind: PartnershipKind | str, area: str) -> PartnershipKind:
+def _check_partnership(
+    partnership: Partnership | None, name: str, kind: PartnershipKind | str, area: str
+) -> PartnershipKind:
     if not name:
         raise DomainError("Enter the partnership's name", field="name")
     if len(name) > 200:
@@ -60,7 +63,10 @@ def create_partnership(*, name: str, kind: PartnershipKind | str, area: str = ""
     db.session.add(partnership)
     db.session.flush()
     audit.record(
-        "partnership.created", actor=actor, target=partnership, summary=name,
+        "partnership.created",
+        actor=actor,
+        target=partnership,
+        summary=name,
         after=audit.snapshot(partnership, _PARTNERSHIP_FIELDS),
     )
     return partnership
@@ -122,5 +128,9 @@ def set_theme_active(theme: Theme, active: bool, *, actor: User | None) -> None:
     old, new = audit.changed(before, audit.snapshot(theme, _THEME_FIELDS))
     audit.record(
         "theme.reactivated" if active else "theme.deactivated",
-        actor=actor, target=theme, summary=theme.name, before=old, after=new,
+        actor=actor,
+        target=theme,
+        summary=theme.name,
+        before=old,
+        after=new,
     )

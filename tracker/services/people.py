@@ -3,6 +3,7 @@
 Every write is checked whole before anything changes, so that a refusal leaves nothing
 half-saved, and every write leaves an audit event with what it changed.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,14 +30,14 @@ from tracker.services.catalogue import (
 
 __all__ = [
     "active_agencies",
-    "everyone",
-    "find_agency_by_id",
-    "find_user",
     "create_agency",
     "create_partnership",
     "create_theme",
     "create_user",
+    "everyone",
     "find_agency",
+    "find_agency_by_id",
+    "find_user",
     "generate_password",
     "rename_theme",
     "require_active_agency",
@@ -160,7 +161,11 @@ def set_agency_active(agency: Agency, active: bool, *, actor: User | None) -> No
     old, new = audit.changed(before, audit.snapshot(agency, _AGENCY_FIELDS))
     audit.record(
         "agency.reactivated" if active else "agency.deactivated",
-        actor=actor, target=agency, summary=agency.name, before=old, after=new,
+        actor=actor,
+        target=agency,
+        summary=agency.name,
+        before=old,
+        after=new,
     )
 
 
@@ -196,7 +201,9 @@ def _check_email(email: str, user: User | None) -> str:
     return email
 
 
-def _check_role_and_agency(role: Role | str, agency: Agency | None, current: Agency | None) -> tuple[Role, Agency | None]:
+def _check_role_and_agency(
+    role: Role | str, agency: Agency | None, current: Agency | None
+) -> tuple[Role, Agency | None]:
     try:
         role = Role(role)
     except ValueError:

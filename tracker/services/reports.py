@@ -1,8 +1,8 @@
 """Producing, recording and finding assurance reports: the services the pages and the CLI share."""
+
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 from collections.abc import Callable
 from datetime import date, datetime
@@ -63,7 +63,7 @@ def _save(reports_dir: Path, file_name: str, write: Callable[[IO[bytes]], object
     try:
         with partial.open("xb") as handle:
             write(handle)
-        os.replace(partial, final)
+        partial.replace(final)
     finally:
         partial.unlink(missing_ok=True)
     return final.stat().st_size, _sha256(final)
@@ -87,16 +87,35 @@ def generate_assurance_report(*, actor: User | None, filters: ReportFilters, rep
     size, sha256 = _save(reports_dir, file_name, write)
     assert built is not None
     try:
-        return _record(actor=actor, kind=kind, filters=filters, built=built, since=since, file_name=file_name,
-                       size=size, sha256=sha256, produced_at=produced_at)
+        return _record(
+            actor=actor,
+            kind=kind,
+            filters=filters,
+            built=built,
+            since=since,
+            file_name=file_name,
+            size=size,
+            sha256=sha256,
+            produced_at=produced_at,
+        )
     except BaseException:
         # No record, no file: a report nobody can find must not be left behind.
         (reports_dir / file_name).unlink(missing_ok=True)
         raise
 
 
-def _record(*, actor: User | None, kind: str, filters: ReportFilters, built: BuiltReport, since: date,
-            file_name: str, size: int, sha256: str, produced_at: datetime) -> GeneratedReport:
+def _record(
+    *,
+    actor: User | None,
+    kind: str,
+    filters: ReportFilters,
+    built: BuiltReport,
+    since: date,
+    file_name: str,
+    size: int,
+    sha256: str,
+    produced_at: datetime,
+) -> GeneratedReport:
     recorded = {
         **filters.to_json(),
         "description": describe(db.session, filters).text(),
@@ -104,12 +123,21 @@ def _record(*, actor: User | None, kind: str, filters: ReportFilters, built: Bui
         "actions": built.actions,
         "reviews": built.reviews,
     }
-    report = GeneratedReport(kind=kind, file_name=file_name, sha256=sha256, size_bytes=size, filters=recorded,
-                             produced_by=actor, produced_at=produced_at)
+    report = GeneratedReport(
+        kind=kind,
+        file_name=file_name,
+        sha256=sha256,
+        size_bytes=size,
+        filters=recorded,
+        produced_by=actor,
+        produced_at=produced_at,
+    )
     db.session.add(report)
     db.session.flush()
     audit.record(
-        "report.generated", actor=actor, target=report,
+        "report.generated",
+        actor=actor,
+        target=report,
         summary=f"{file_name}: {built.actions} actions in {built.reviews} reviews",
         after={"kind": kind, "file_name": file_name, "sha256": sha256, "filters": filters.to_json()},
     )
@@ -120,15 +148,31 @@ def generate_action_plan(*, actor: User | None, review: Review, reports_dir: Pat
     """A review's whole plan in the Home Office template, saved and recorded (the command line's route)."""
     produced_at = clock.now()
     file_name = _file_name(f"{review.reference}-action-plan", produced_at)
-    size, sha256 = _save(reports_dir, file_name, lambda handle: build_action_plan_workbook(
-        db.session, review, out=handle, produced_by=_name(actor), produced_at=produced_at))
-    report = GeneratedReport(kind=ACTION_PLAN, file_name=file_name, sha256=sha256, size_bytes=size,
-                             filters={"review_ids": [review.id], "description": f"Review: {review.reference}"},
-                             produced_by=actor, produced_at=produced_at)
+    size, sha256 = _save(
+        reports_dir,
+        file_name,
+        lambda handle: build_action_plan_workbook(
+            db.session, review, out=handle, produced_by=_name(actor), produced_at=produced_at
+        ),
+    )
+    report = GeneratedReport(
+        kind=ACTION_PLAN,
+        file_name=file_name,
+        sha256=sha256,
+        size_bytes=size,
+        filters={"review_ids": [review.id], "description": f"Review: {review.reference}"},
+        produced_by=actor,
+        produced_at=produced_at,
+    )
     db.session.add(report)
     db.session.flush()
-    audit.record("report.generated", actor=actor, target=report, summary=f"{file_name}: action plan of {review.reference}",
-                 after={"kind": ACTION_PLAN, "file_name": file_name, "sha256": sha256})
+    audit.record(
+        "report.generated",
+        actor=actor,
+        target=report,
+        summary=f"{file_name}: action plan of {review.reference}",
+        after={"kind": ACTION_PLAN, "file_name": file_name, "sha256": sha256},
+    )
     return report
 
 
@@ -153,11 +197,16 @@ def action_plan_download(*, actor: User, review: Review, handle: IO[bytes]) -> s
     if review.is_withdrawn:
         raise NotFound()
     agency_id = actor.agency_id if policy.limited_to_own_agency(actor) else None
-    actions = build_action_plan_workbook(db.session, review, out=handle, produced_by=_name(actor),
-                                         produced_at=clock.now(), agency_id=agency_id)
-    audit.record("report.action_plan_exported", actor=actor, target=review,
-                 summary=f"Action plan of {review.reference}: {actions} actions"
-                 + (" of the user's own agency" if agency_id is not None else ""))
+    actions = build_action_plan_workbook(
+        db.session, review, out=handle, produced_by=_name(actor), produced_at=clock.now(), agency_id=agency_id
+    )
+    audit.record(
+        "report.action_plan_exported",
+        actor=actor,
+        target=review,
+        summary=f"Action plan of {review.reference}: {actions} actions"
+        + (" of the user's own agency" if agency_id is not None else ""),
+    )
     return f"{review.reference}-action-plan.xlsx"
 
 
@@ -173,16 +222,22 @@ def find_review(reference: str) -> Review:
 def latest_standard_today() -> GeneratedReport | None:
     start = datetime.combine(clock.today(), datetime.min.time(), tzinfo=clock.now().tzinfo)
     return db.session.scalar(
-        select(GeneratedReport).where(GeneratedReport.kind == STANDARD, GeneratedReport.produced_at >= start)
-        .order_by(GeneratedReport.produced_at.desc()).limit(1)
+        select(GeneratedReport)
+        .where(GeneratedReport.kind == STANDARD, GeneratedReport.produced_at >= start)
+        .order_by(GeneratedReport.produced_at.desc())
+        .limit(1)
     )
 
 
 def earlier_reports(limit: int = 200) -> list[GeneratedReport]:
-    return list(db.session.scalars(
-        select(GeneratedReport).options(joinedload(GeneratedReport.produced_by))
-        .order_by(GeneratedReport.produced_at.desc(), GeneratedReport.id.desc()).limit(limit)
-    ))
+    return list(
+        db.session.scalars(
+            select(GeneratedReport)
+            .options(joinedload(GeneratedReport.produced_by))
+            .order_by(GeneratedReport.produced_at.desc(), GeneratedReport.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def stored_path(report: GeneratedReport, reports_dir: Path) -> Path | None:

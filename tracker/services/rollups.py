@@ -3,6 +3,7 @@
 Home pages, the overview, the board summary and the assurance report all read these,
 so a figure means the same wherever it is shown.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -23,7 +24,9 @@ from tracker.rules.rag import rag_rank_sql
 from tracker.rules.vocabulary import TargetDateChangeState
 
 
-def _counts(user: Any, key: Any, label: Any, *, outer_agency: bool = False, where: Sequence[Any] = ()) -> list[RagCounts]:
+def _counts(
+    user: Any, key: Any, label: Any, *, outer_agency: bool = False, where: Sequence[Any] = ()
+) -> list[RagCounts]:
     visible = live_actions().where(policy.visible_actions(user), *where)
     return tally(visible, key=key, label=label, rag=Action.rag, session=db.session, outer_agency=outer_agency)
 
@@ -56,11 +59,15 @@ def open_actions(user: Any, *, limit: int | None = None) -> list[Action]:
 
 def due_within(user: Any, days: int, *, today: date | None = None) -> int:
     today = today or clock.today()
-    query = live_actions().with_only_columns(func.count(Action.id)).where(
-        policy.visible_actions(user),
-        Action.status.in_([ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.RETURNED]),
-        Action.target_date >= today,
-        Action.target_date <= today + timedelta(days=days),
+    query = (
+        live_actions()
+        .with_only_columns(func.count(Action.id))
+        .where(
+            policy.visible_actions(user),
+            Action.status.in_([ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.RETURNED]),
+            Action.target_date >= today,
+            Action.target_date <= today + timedelta(days=days),
+        )
     )
     return db.session.scalar(query) or 0
 

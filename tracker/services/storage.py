@@ -1,4 +1,5 @@
 """Where evidence files live: outside `static/`, under generated names, with their SHA-256."""
+
 from __future__ import annotations
 
 import hashlib

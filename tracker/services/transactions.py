@@ -3,6 +3,7 @@
 Services only flush; the caller that owns the unit of work (one request, one command, one
 imported file) decides here whether it lands.
 """
+
 from __future__ import annotations
 
 from tracker.db import db

@@ -1,4 +1,5 @@
 """Form pieces shared by every feature: GOV.UK widgets and a day-month-year date field."""
+
 from __future__ import annotations
 
 from datetime import date

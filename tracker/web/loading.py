@@ -26,7 +26,9 @@ def user() -> User:
     return signed_in
 
 
-def load(kind: type[T], ident: int, permission: Permission = Permission.VIEW_PLANS, *, options: Sequence[Any] = ()) -> T:
+def load(
+    kind: type[T], ident: int, permission: Permission = Permission.VIEW_PLANS, *, options: Sequence[Any] = ()
+) -> T:
     try:
         return loader.load(user(), kind, ident, permission, options=options)
     except NotFound:

@@ -1,4 +1,5 @@
 """What every request goes through: deny by default, sessions that end, security headers, the page shell."""
+
 from __future__ import annotations
 
 import secrets
@@ -85,7 +86,9 @@ def _guard() -> Any:
     if permission == Permission.PUBLIC:
         return None
     if not current_user.is_authenticated:
-        return redirect(url_for("auth.sign_in", next=request.full_path.rstrip("?") if request.method == "GET" else None))
+        return redirect(
+            url_for("auth.sign_in", next=request.full_path.rstrip("?") if request.method == "GET" else None)
+        )
     if _idle_too_long():
         logout_user()
         session.clear()

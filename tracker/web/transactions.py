@@ -1,4 +1,5 @@
 """One commit per request, made here and nowhere else: no view can forget it or make it twice."""
+
 from __future__ import annotations
 
 from flask import Flask, Response, g, request

@@ -3,6 +3,7 @@
 `build_assurance_workbook` writes the board's workbook for a set of `ReportFilters`;
 `build_action_plan_workbook` writes one review's plan in the Home Office template.
 """
+
 from tracker.workbooks.filters import ReportFilters
 from tracker.workbooks.workbook import (
     REVIEW_SHEET_LIMIT,

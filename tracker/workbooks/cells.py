@@ -4,6 +4,7 @@ openpyxl's write-only mode streams each row to disk as it is appended, so memory
 however many actions a report holds. Styles are built once per workbook as prototypes and
 copied onto each cell, which is much cheaper than setting fonts and fills cell by cell.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -57,9 +58,7 @@ class Styles:
         self.datetime = self._make(alignment=top, number_format=UK_DATETIME)
         self.number = self._make(alignment=top)
         self.percent = self._make(alignment=top, number_format=PERCENT)
-        self.header = self._make(
-            font=Font(bold=True), fill=PatternFill("solid", fgColor=HEADER_FILL), alignment=wrap
-        )
+        self.header = self._make(font=Font(bold=True), fill=PatternFill("solid", fgColor=HEADER_FILL), alignment=wrap)
         self.title = self._make(font=Font(bold=True, size=14))
         self.subtitle = self._make(font=Font(bold=True, size=12))
         self.label = self._make(font=Font(bold=True), alignment=top)
@@ -184,7 +183,9 @@ def header_cells(ws: WriteOnlyWorksheet, styles: Styles, columns: Sequence[Colum
     return [cell(ws, column.heading, styles.header) for column in columns]
 
 
-def row_cells(ws: WriteOnlyWorksheet, styles: Styles, columns: Sequence[Column], values: Sequence[Any]) -> list[Cell | None]:
+def row_cells(
+    ws: WriteOnlyWorksheet, styles: Styles, columns: Sequence[Column], values: Sequence[Any]
+) -> list[Cell | None]:
     out: list[Cell | None] = []
     for column, value in zip(columns, values, strict=True):
         if column.kind == "rag":
@@ -198,7 +199,7 @@ def row_cells(ws: WriteOnlyWorksheet, styles: Styles, columns: Sequence[Column],
 
 def safe_sheet_title(text: str, taken: set[str]) -> str:
     """Excel's rules: at most 31 characters, none of []:*?/\\, unique ignoring case."""
-    base = "".join("-" if ch in '[]:*?/\\' else ch for ch in text).strip("' ") or "Review"
+    base = "".join("-" if ch in "[]:*?/\\" else ch for ch in text).strip("' ") or "Review"
     base = base[:31]
     title, n = base, 2
     while title.lower() in taken:

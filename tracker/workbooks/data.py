@@ -3,6 +3,7 @@
 RAG comes from the one SQL expression (`rag_sql`, which `Action.rag` also uses), evaluated for
 the report's `today`, so that the workbook agrees with the pages on the same day.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -78,7 +79,7 @@ class Headline:
     overdue: int = 0
     drifting: int = 0
     awaiting_decision: int = 0
-    rag: dict[Rag, int] = field(default_factory=lambda: {r: 0 for r in Rag})
+    rag: dict[Rag, int] = field(default_factory=lambda: dict.fromkeys(Rag, 0))
     assured_since: int = 0
     newly_overdue: int = 0
     returned_since: int = 0
@@ -158,6 +159,7 @@ def partnership_names(session: Session, scope: Scope) -> list[str]:
 
 # ----- the reviews that get a sheet of their own ------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ReviewHeading:
     id: int
@@ -199,9 +201,20 @@ def plan_rows(session: Session, scope: Scope, review_id: int) -> Iterator[Row[An
     on = and_(Action.recommendation_id == Recommendation.id, *scope.filters.action_clauses())
     query = (
         select(
-            Recommendation.id, Recommendation.number, Recommendation.title, Recommendation.text, Recommendation.scope,
-            Action.id, Action.description, Agency.name, Action.milestones, Action.target_date, Action.target_text,
-            Action.completed_on, Action.outcome_statement, Action.status,
+            Recommendation.id,
+            Recommendation.number,
+            Recommendation.title,
+            Recommendation.text,
+            Recommendation.scope,
+            Action.id,
+            Action.description,
+            Agency.name,
+            Action.milestones,
+            Action.target_date,
+            Action.target_text,
+            Action.completed_on,
+            Action.outcome_statement,
+            Action.status,
         )
         .outerjoin(Action, on)
         .outerjoin(Agency, Action.lead_agency_id == Agency.id)
@@ -214,6 +227,7 @@ def plan_rows(session: Session, scope: Scope, review_id: int) -> Iterator[Row[An
 
 
 # ----- streamed lists ----------------------------------------------------------------------------
+
 
 def _latest_update() -> Any:
     return (
@@ -237,33 +251,63 @@ def exception_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
         scope.actions()
         .outerjoin(Agency, Action.lead_agency_id == Agency.id)
         .with_only_columns(
-            rag, Review.reference, Recommendation.number, Recommendation.title, Action.id, Action.description,
-            Agency.name, Action.owner, Action.status, Action.target_date, Action.last_update_on, _latest_update(),
+            rag,
+            Review.reference,
+            Recommendation.number,
+            Recommendation.title,
+            Action.id,
+            Action.description,
+            Agency.name,
+            Action.owner,
+            Action.status,
+            Action.target_date,
+            Action.last_update_on,
+            _latest_update(),
         )
         .where(scope.rag.in_([Rag.RED.value, Rag.AMBER.value]))
-        .order_by(rag_rank_sql(scope.rag), Action.target_date.is_(None), Action.target_date,
-                  Action.last_update_on, Action.id)
+        .order_by(
+            rag_rank_sql(scope.rag), Action.target_date.is_(None), Action.target_date, Action.last_update_on, Action.id
+        )
     )
     yield from _stream(session, query)
 
 
 def action_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
     evidence_count = (
-        select(func.count(Evidence.id))
-        .where(Evidence.action_id == Action.id, *live(Evidence))
-        .scalar_subquery()
+        select(func.count(Evidence.id)).where(Evidence.action_id == Action.id, *live(Evidence)).scalar_subquery()
     )
     query = (
         scope.actions()
         .join(Partnership, Review.partnership_id == Partnership.id)
         .outerjoin(Agency, Action.lead_agency_id == Agency.id)
         .with_only_columns(
-            Partnership.name, Review.reference, Review.type, Review.title, Recommendation.number,
-            Recommendation.title, Recommendation.scope, Action.id, Action.description, Action.expected_outcome,
-            Action.measure, Agency.name, Action.owner, Action.status, scope.rag, Action.target_date,
-            Action.original_target_date, Action.target_text, Action.milestones, Action.outcome_statement,
-            Action.completed_on, Action.submitted_at, Action.last_update_on, _latest_update(), evidence_count,
-            Action.created_at, Action.updated_at,
+            Partnership.name,
+            Review.reference,
+            Review.type,
+            Review.title,
+            Recommendation.number,
+            Recommendation.title,
+            Recommendation.scope,
+            Action.id,
+            Action.description,
+            Action.expected_outcome,
+            Action.measure,
+            Agency.name,
+            Action.owner,
+            Action.status,
+            scope.rag,
+            Action.target_date,
+            Action.original_target_date,
+            Action.target_text,
+            Action.milestones,
+            Action.outcome_statement,
+            Action.completed_on,
+            Action.submitted_at,
+            Action.last_update_on,
+            _latest_update(),
+            evidence_count,
+            Action.created_at,
+            Action.updated_at,
         )
         .order_by(Review.reference, Recommendation.position, Recommendation.id, Action.position, Action.id)
     )
@@ -278,8 +322,17 @@ def evidence_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
         .outerjoin(Agency, Action.lead_agency_id == Agency.id)
         .outerjoin(uploader, Evidence.uploaded_by_id == uploader.id)
         .with_only_columns(
-            Review.reference, Recommendation.number, Action.id, Action.description, Agency.name, Evidence.kind,
-            Evidence.description, Evidence.original_filename, Evidence.url, uploader.name, Evidence.uploaded_at,
+            Review.reference,
+            Recommendation.number,
+            Action.id,
+            Action.description,
+            Agency.name,
+            Evidence.kind,
+            Evidence.description,
+            Evidence.original_filename,
+            Evidence.url,
+            uploader.name,
+            Evidence.uploaded_at,
         )
         .where(*live(Evidence))
         .order_by(Review.reference, Recommendation.position, Action.position, Action.id, Evidence.uploaded_at)
@@ -295,9 +348,17 @@ def decision_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
         .outerjoin(Agency, Action.lead_agency_id == Agency.id)
         .outerjoin(decider, AssuranceDecision.decided_by_id == decider.id)
         .with_only_columns(
-            AssuranceDecision.decided_at, AssuranceDecision.meeting_on, AssuranceDecision.outcome, Review.reference,
-            Recommendation.number, Action.id, Action.description, Agency.name, decider.name,
-            AssuranceDecision.comment, (AssuranceDecision.decided_at >= scope.since_start).label("in_period"),
+            AssuranceDecision.decided_at,
+            AssuranceDecision.meeting_on,
+            AssuranceDecision.outcome,
+            Review.reference,
+            Recommendation.number,
+            Action.id,
+            Action.description,
+            Agency.name,
+            decider.name,
+            AssuranceDecision.comment,
+            (AssuranceDecision.decided_at >= scope.since_start).label("in_period"),
         )
         .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
     )

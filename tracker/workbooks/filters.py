@@ -1,4 +1,5 @@
 """What a report covers: the filters a subgroup member chooses, as plain values and as SQL."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -98,7 +99,9 @@ def describe(session: Session, filters: ReportFilters) -> FilterDescription:
         name = session.scalar(select(Partnership.name).where(Partnership.id == filters.partnership_id))
         described.lines.append(("Partnership", name or "(no longer exists)"))
     if filters.review_ids:
-        refs = session.scalars(select(Review.reference).where(Review.id.in_(filters.review_ids)).order_by(Review.reference))
+        refs = session.scalars(
+            select(Review.reference).where(Review.id.in_(filters.review_ids)).order_by(Review.reference)
+        )
         described.lines.append(("Reviews", ", ".join(refs)))
     if filters.review_types:
         described.lines.append(("Review types", ", ".join(t.label for t in filters.review_types)))
@@ -113,6 +116,7 @@ def describe(session: Session, filters: ReportFilters) -> FilterDescription:
 
 
 # ----- from what a person types at the command line ---------------------------------------------
+
 
 def resolve(
     session: Session,
@@ -154,7 +158,9 @@ def resolve(
         try:
             since_date = date.fromisoformat(since.strip())
         except ValueError:
-            raise DomainError(f"{since!r} is not a date; write it as YYYY-MM-DD, like 2025-03-31", field="since") from None
+            raise DomainError(
+                f"{since!r} is not a date; write it as YYYY-MM-DD, like 2025-03-31", field="since"
+            ) from None
     return ReportFilters(
         partnership_id=partnership_id,
         review_ids=tuple(dict.fromkeys(review_ids)),
@@ -166,9 +172,7 @@ def resolve(
 
 
 def find_review(session: Session, reference: str) -> Review:
-    review = session.scalar(
-        live_reviews().where(func.upper(Review.reference) == reference.strip().upper())
-    )
+    review = session.scalar(live_reviews().where(func.upper(Review.reference) == reference.strip().upper()))
     if review is None:
         raise DomainError(f"There is no review with the reference {reference!r}", field="reviews")
     return review

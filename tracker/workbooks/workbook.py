@@ -4,6 +4,7 @@ Both take a SQLAlchemy session and plain values, and write an .xlsx with openpyx
 mode: each sheet streams to a temporary file as its rows arrive, so memory stays flat whether a
 report holds a hundred actions or a hundred thousand.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,8 +41,10 @@ class BuiltReport:
 def default_since(session: Session, kind: str, today: date) -> date:
     """The day of the previous report of this kind, so "since the last report" means what it says."""
     previous = session.scalar(
-        select(GeneratedReport.produced_at).where(GeneratedReport.kind == kind).order_by(
-            GeneratedReport.produced_at.desc()).limit(1)
+        select(GeneratedReport.produced_at)
+        .where(GeneratedReport.kind == kind)
+        .order_by(GeneratedReport.produced_at.desc())
+        .limit(1)
     )
     return previous.date() if previous is not None else today - timedelta(days=DEFAULT_PERIOD_DAYS)
 
@@ -105,8 +108,9 @@ def build_assurance_workbook(
     summary.write(context, summary_sheet, content)
     names = list(workbook.sheetnames)
     workbook.save(out)
-    return BuiltReport(actions=figures.actions, reviews=review_count, review_sheets=review_sheets, since=since,
-                       sheet_names=names)
+    return BuiltReport(
+        actions=figures.actions, reviews=review_count, review_sheets=review_sheets, since=since, sheet_names=names
+    )
 
 
 def build_action_plan_workbook(
@@ -125,8 +129,7 @@ def build_action_plan_workbook(
     scope = data.Scope(filters=filters, today=today, since=today)
     workbook, styles = _new_workbook(f"{review.reference} action plan", produced_by, produced_at)
     context = SheetContext(session=session, workbook=workbook, styles=styles, scope=scope)
-    heading = data.ReviewHeading(review.id, review.reference, review.title, review.type.value,
-                                 review.partnership.name)
+    heading = data.ReviewHeading(review.id, review.reference, review.title, review.type.value, review.partnership.name)
     actions = action_plan.write(context, heading, safe_sheet_title(review.reference, set()))
     workbook.save(out)
     return actions

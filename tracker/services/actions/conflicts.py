@@ -4,6 +4,7 @@ Every edit form carries the version of the action the user loaded. A save agains
 older version is refused before anything is written; a save that races another at the
 database is caught when the UPDATE finds no row of its version (StaleDataError).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

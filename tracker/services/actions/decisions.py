@@ -1,4 +1,5 @@
 """The subgroup's decisions: assure or return a submission, close an action, answer a target date request."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -63,8 +64,12 @@ def _record(
     before = snapshot(action)
     lifecycle.move(action, _TARGETS[outcome], role=actor.role, at=clock.now(), reason=comment)
     decision = AssuranceDecision(
-        action=action, outcome=outcome, comment=comment.strip(), meeting_on=meeting_on,
-        decided_by=actor, decided_at=clock.now(),
+        action=action,
+        outcome=outcome,
+        comment=comment.strip(),
+        meeting_on=meeting_on,
+        decided_by=actor,
+        decided_at=clock.now(),
     )
     db.session.add(decision)
     conflicts.flush(action)
@@ -76,9 +81,7 @@ def decide_target_date(*, actor: User, change: TargetDateChange, agree: bool | N
     """Agreeing moves the target date; the date first planned is kept as the original whatever happens."""
     action = change.action
     if change.state != TargetDateChangeState.PENDING:
-        raise DomainError(
-            f"This request has already been {change.state.label.lower()}", field="decision"
-        )
+        raise DomainError(f"This request has already been {change.state.label.lower()}", field="decision")
     if agree is None:
         raise DomainError("Select whether to agree or refuse the new target date", field="decision")
     if agree and (action.is_withdrawn or not action.status.is_open):
@@ -100,6 +103,9 @@ def decide_target_date(*, actor: User, change: TargetDateChange, agree: bool | N
         record_change("target_date.agreed", actor=actor, action=action, before=before, summary=comment)
     else:
         audit.record(
-            "target_date.refused", actor=actor, target=action, summary=comment,
+            "target_date.refused",
+            actor=actor,
+            target=action,
+            summary=comment,
             after={"proposed_date": change.proposed_date},
         )

@@ -49,7 +49,10 @@ def add_evidence(
     if not has_file and not url:
         raise DomainError("Select a file, or enter a link to the evidence", field="file")
     evidence = Evidence(
-        action=action, kind=EvidenceKind(kind), description=description.strip(), uploaded_by=actor,
+        action=action,
+        kind=EvidenceKind(kind),
+        description=description.strip(),
+        uploaded_by=actor,
         uploaded_at=clock.now(),
     )
     if url:
@@ -59,15 +62,26 @@ def add_evidence(
         stored = store.save(content or b"")
         evidence.original_filename = checked.filename
         evidence.content_type = checked.content_type
-        evidence.stored_name, evidence.sha256, evidence.size_bytes = stored.stored_name, stored.sha256, stored.size_bytes
+        evidence.stored_name, evidence.sha256, evidence.size_bytes = (
+            stored.stored_name,
+            stored.sha256,
+            stored.size_bytes,
+        )
     try:
         db.session.add(evidence)
         db.session.flush()
         audit.record(
-            "evidence.added", actor=actor, target=action, summary=evidence.description,
+            "evidence.added",
+            actor=actor,
+            target=action,
+            summary=evidence.description,
             after={
-                "evidence_id": evidence.id, "kind": evidence.kind, "file": evidence.original_filename,
-                "size_bytes": evidence.size_bytes, "sha256": evidence.sha256, "url": evidence.url,
+                "evidence_id": evidence.id,
+                "kind": evidence.kind,
+                "file": evidence.original_filename,
+                "size_bytes": evidence.size_bytes,
+                "sha256": evidence.sha256,
+                "url": evidence.url,
             },
         )
     except BaseException:
@@ -101,7 +115,10 @@ def withdraw_evidence(*, actor: User, evidence: Evidence, reason: str) -> None:
     reason = evidence.withdraw(reason, noun="evidence")
     db.session.flush()
     audit.record(
-        "evidence.withdrawn", actor=actor, target=evidence.action, summary=evidence.description,
+        "evidence.withdrawn",
+        actor=actor,
+        target=evidence.action,
+        summary=evidence.description,
         before={"evidence_id": evidence.id, "withdrawn": False},
         after={"evidence_id": evidence.id, "withdrawn": True, "reason": reason},
     )
@@ -109,11 +126,12 @@ def withdraw_evidence(*, actor: User, evidence: Evidence, reason: str) -> None:
 
 def record_download(*, actor: User, evidence: Evidence) -> None:
     audit.record(
-        "evidence.downloaded", actor=actor, target=evidence.action,
+        "evidence.downloaded",
+        actor=actor,
+        target=evidence.action,
         summary=evidence.original_filename or evidence.description,
         after={"evidence_id": evidence.id, "sha256": evidence.sha256},
     )
-
 
 
 # What an evidence page loads with the evidence: its action, recommendation, review and lead agency.

@@ -4,6 +4,7 @@ A file is accepted only when its bytes are what its name says: a PDF must start 
 PDF, a .docx must be a zip holding a Word document, a .txt must be text. The name is
 kept as data only; nothing here touches the file system.
 """
+
 from __future__ import annotations
 
 import io
@@ -90,9 +91,7 @@ def check_name(filename: str) -> tuple[str, str]:
             "The file name must not contain slashes, backslashes or two dots in a row. Rename the file and try again"
         )
     if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in name):
-        raise EvidenceRefused(
-            "The file name must not contain control characters. Rename the file and try again"
-        )
+        raise EvidenceRefused("The file name must not contain control characters. Rename the file and try again")
     if name.startswith("."):
         raise EvidenceRefused("The file name must not start with a dot. Rename the file and try again")
     if len(name) > MAX_NAME_LENGTH:
@@ -116,8 +115,7 @@ def check_file(filename: str, content: bytes, *, max_bytes: int) -> CheckedFile:
     found = detect(content, claimed)
     if found is None:
         raise EvidenceRefused(
-            f"The selected file is not {claimed.label}: its content does not match its name. "
-            f"Choose {WHAT_WE_TAKE}"
+            f"The selected file is not {claimed.label}: its content does not match its name. Choose {WHAT_WE_TAKE}"
         )
     if found != claimed:
         raise EvidenceRefused(
@@ -160,9 +158,7 @@ def _office_open_xml(content: bytes) -> FileType | None:
 
 
 def _office_97(content: bytes, claimed: FileType) -> FileType | None:
-    present = [
-        kind for kind, streams in _OLE_STREAMS if any(s.encode("utf-16-le") in content for s in streams)
-    ]
+    present = [kind for kind, streams in _OLE_STREAMS if any(s.encode("utf-16-le") in content for s in streams)]
     if claimed in present:
         return claimed
     return present[0] if present else None

@@ -2,6 +2,7 @@
 
 Each reader is a fixed number of queries whatever the number of updates, evidence or events.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """The subgroup writes the action plan: creates, edits and withdraws actions."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -62,7 +63,10 @@ def create_action(*, actor: User, recommendation: Recommendation, details: Actio
     db.session.add(action)
     db.session.flush()
     audit.record(
-        "action.created", actor=actor, target=action, summary=action.description[:200],
+        "action.created",
+        actor=actor,
+        target=action,
+        summary=action.description[:200],
         after={k: v for k, v in snapshot(action).items() if v not in (None, "")},
     )
     return action
@@ -86,6 +90,10 @@ def withdraw_action(*, actor: User, action: Action, version: int | None, reason:
     reason = action.withdraw(reason, noun="action")
     conflicts.flush(action)
     audit.record(
-        "action.withdrawn", actor=actor, target=action, summary=reason,
-        before={"withdrawn": False}, after={"withdrawn": True, "reason": reason},
+        "action.withdrawn",
+        actor=actor,
+        target=action,
+        summary=reason,
+        before={"withdrawn": False},
+        after={"withdrawn": True, "reason": reason},
     )

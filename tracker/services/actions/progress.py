@@ -3,6 +3,7 @@
 Every function checks what the life cycle allows, writes, flushes and records an audit
 event whose object is the action, so that the action's page can show its whole history.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -20,8 +21,17 @@ from tracker.services import audit
 from tracker.services.actions import conflicts
 
 ACTION_FIELDS = [
-    "description", "expected_outcome", "measure", "owner", "target_date",
-    "original_target_date", "milestones", "status", "outcome_statement", "completed_on", "last_update_on",
+    "description",
+    "expected_outcome",
+    "measure",
+    "owner",
+    "target_date",
+    "original_target_date",
+    "milestones",
+    "status",
+    "outcome_statement",
+    "completed_on",
+    "last_update_on",
 ]
 
 
@@ -68,8 +78,12 @@ def add_update(
     new_status = lifecycle.status_after_update(action.status, new_status, actor.role)
     before = snapshot(action)
     update = ProgressUpdate(
-        action=action, author=actor, written_on=written_on, narrative=narrative.strip(),
-        status_before=action.status if new_status else None, status_after=new_status,
+        action=action,
+        author=actor,
+        written_on=written_on,
+        narrative=narrative.strip(),
+        status_before=action.status if new_status else None,
+        status_after=new_status,
     )
     db.session.add(update)
     if new_status is not None:
@@ -77,8 +91,9 @@ def add_update(
     action.last_update_on = max(action.last_update_on or written_on, written_on)
     conflicts.flush(action)
     summary = "Answered the challenge: " if before["status"] == ActionStatus.RETURNED.value else ""
-    record_change("action.progress_updated", actor=actor, action=action, before=before,
-                  summary=summary + narrative.strip())
+    record_change(
+        "action.progress_updated", actor=actor, action=action, before=before, summary=summary + narrative.strip()
+    )
     return update
 
 
@@ -114,14 +129,22 @@ def request_target_date(*, actor: User, action: Action, proposed_date: date | No
     if _blank(reason):
         raise DomainError("Enter the reason the target date needs to change", field="reason")
     change = TargetDateChange(
-        action=action, previous_date=action.target_date, proposed_date=proposed_date,
-        reason=reason.strip(), requested_by=actor, requested_at=clock.now(),
+        action=action,
+        previous_date=action.target_date,
+        proposed_date=proposed_date,
+        reason=reason.strip(),
+        requested_by=actor,
+        requested_at=clock.now(),
     )
     db.session.add(change)
     db.session.flush()
     audit.record(
-        "target_date.requested", actor=actor, target=action, summary=reason.strip(),
-        before={"target_date": action.target_date}, after={"target_date": proposed_date},
+        "target_date.requested",
+        actor=actor,
+        target=action,
+        summary=reason.strip(),
+        before={"target_date": action.target_date},
+        after={"target_date": proposed_date},
     )
     return change
 
@@ -135,8 +158,12 @@ def submit(
         raise DomainError("Date completed must be today or in the past", field="completed_on")
     before = snapshot(action)
     lifecycle.move(
-        action, ActionStatus.SUBMITTED, role=actor.role, at=clock.now(),
-        evidence_count=live_evidence_count(action), outcome_statement=outcome_statement,
+        action,
+        ActionStatus.SUBMITTED,
+        role=actor.role,
+        at=clock.now(),
+        evidence_count=live_evidence_count(action),
+        outcome_statement=outcome_statement,
     )
     action.outcome_statement = outcome_statement.strip()
     action.completed_on = completed_on or clock.today()

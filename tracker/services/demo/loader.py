@@ -1,4 +1,5 @@
 """Loads the fictional Northbridge partnership (see demo_data.py) into an empty database."""
+
 from __future__ import annotations
 
 import secrets
@@ -83,8 +84,12 @@ def load(*, password: str | None, store: EvidenceStore) -> tuple[list[User], str
 
     users = [
         people.create_user(
-            email=email, name=name, role=role, password=password,
-            agency=agencies[agency] if agency else None, actor=None,
+            email=email,
+            name=name,
+            role=role,
+            password=password,
+            agency=agencies[agency] if agency else None,
+            actor=None,
         )
         for email, name, role, agency in USERS
     ]
@@ -95,7 +100,11 @@ def load(*, password: str | None, store: EvidenceStore) -> tuple[list[User], str
         review = _review(spec, partnerships, today)
         for position, (number, title, text, scope, theme_names, actions) in enumerate(spec["recommendations"]):
             recommendation = Recommendation(
-                review=review, number=number, position=position, title=title, text=text,
+                review=review,
+                number=number,
+                position=position,
+                title=title,
+                text=text,
                 scope=Scope(scope) if scope else None,
                 learning=text if review.type == ReviewType.THEMATIC else None,
                 themes=[themes[t] for t in theme_names],
@@ -104,8 +113,17 @@ def load(*, password: str | None, store: EvidenceStore) -> tuple[list[User], str
             db.session.add(recommendation)
             for index, (lead, owner, description, outcome, state) in enumerate(actions):
                 _action(
-                    recommendation, index, agencies[lead], owner, description, outcome, STATES[state],
-                    lead_for.get(agencies[lead].id), subgroup, store, today,
+                    recommendation,
+                    index,
+                    agencies[lead],
+                    owner,
+                    description,
+                    outcome,
+                    STATES[state],
+                    lead_for.get(agencies[lead].id),
+                    subgroup,
+                    store,
+                    today,
                 )
     db.session.flush()
     audit.record("demo.loaded", actor=None, summary=f"{len(REVIEWS)} reviews loaded")
@@ -117,9 +135,14 @@ def _review(spec: dict, partnerships: dict[str, Partnership], today: date) -> Re
         return today - timedelta(days=days) if days is not None else None
 
     review = Review(
-        reference=spec["reference"], type=ReviewType(spec["type"]), title=spec["title"],
-        subjects=spec["subjects"], partnership=partnerships[spec["partnership"]], summary=spec["summary"],
-        commissioned_on=ago(spec["commissioned_days_ago"]), completed_on=ago(spec["completed_days_ago"]),
+        reference=spec["reference"],
+        type=ReviewType(spec["type"]),
+        title=spec["title"],
+        subjects=spec["subjects"],
+        partnership=partnerships[spec["partnership"]],
+        summary=spec["summary"],
+        commissioned_on=ago(spec["commissioned_days_ago"]),
+        completed_on=ago(spec["completed_days_ago"]),
         published_on=ago(spec["published_days_ago"]),
     )
     db.session.add(review)
@@ -131,13 +154,26 @@ def _at(day: date) -> datetime:
 
 
 def _action(
-    recommendation: Recommendation, position: int, agency: Agency, owner: str, description: str, outcome: str,
-    state: State, lead: User | None, subgroup: User, store: EvidenceStore, today: date,
+    recommendation: Recommendation,
+    position: int,
+    agency: Agency,
+    owner: str,
+    description: str,
+    outcome: str,
+    state: State,
+    lead: User | None,
+    subgroup: User,
+    store: EvidenceStore,
+    today: date,
 ) -> None:
     created = today - timedelta(days=max(state.last_update + 30, 160))
     action = Action(
-        recommendation=recommendation, position=position, lead_agency=agency, owner=owner,
-        description=description, expected_outcome=outcome,
+        recommendation=recommendation,
+        position=position,
+        lead_agency=agency,
+        owner=owner,
+        description=description,
+        expected_outcome=outcome,
         measure="Reported to the subgroup with audit figures.",
         target_date=today + timedelta(days=state.target),
         original_target_date=today + timedelta(days=state.target),
@@ -152,47 +188,80 @@ def _action(
     db.session.add(action)
     for n in range(state.updates):
         written = today - timedelta(days=state.last_update + 30 * (state.updates - 1 - n))
-        db.session.add(ProgressUpdate(
-            action=action, author=lead, written_on=written, created_at=_at(written),
-            narrative=_NARRATIVES[n % len(_NARRATIVES)].format(owner=owner),
-            status_before=ActionStatus.NOT_STARTED if n == 0 else None,
-            status_after=ActionStatus.IN_PROGRESS if n == 0 else None,
-        ))
+        db.session.add(
+            ProgressUpdate(
+                action=action,
+                author=lead,
+                written_on=written,
+                created_at=_at(written),
+                narrative=_NARRATIVES[n % len(_NARRATIVES)].format(owner=owner),
+                status_before=ActionStatus.NOT_STARTED if n == 0 else None,
+                status_after=ActionStatus.IN_PROGRESS if n == 0 else None,
+            )
+        )
     if state.status in (ActionStatus.SUBMITTED, ActionStatus.ASSURED, ActionStatus.RETURNED):
         action.outcome_statement = f"{outcome} Evidence attached."
         stored = store.save(f"Audit summary for: {description}\nCases audited,Compliant\n40,37\n".encode())
-        db.session.add(Evidence(
-            action=action, kind=EvidenceKind.COMPLETION, description="Audit summary (CSV)",
-            original_filename="audit-summary.csv", stored_name=stored.stored_name, sha256=stored.sha256,
-            size_bytes=stored.size_bytes, content_type="text/csv", uploaded_by=lead,
-            uploaded_at=_at(today - timedelta(days=state.last_update)),
-        ))
-        db.session.add(Evidence(
-            action=action, kind=EvidenceKind.IMPACT, description="Practice audit report on the partnership site",
-            url="https://partnership.example/audits/2024", uploaded_by=lead,
-            uploaded_at=_at(today - timedelta(days=state.last_update)),
-        ))
+        db.session.add(
+            Evidence(
+                action=action,
+                kind=EvidenceKind.COMPLETION,
+                description="Audit summary (CSV)",
+                original_filename="audit-summary.csv",
+                stored_name=stored.stored_name,
+                sha256=stored.sha256,
+                size_bytes=stored.size_bytes,
+                content_type="text/csv",
+                uploaded_by=lead,
+                uploaded_at=_at(today - timedelta(days=state.last_update)),
+            )
+        )
+        db.session.add(
+            Evidence(
+                action=action,
+                kind=EvidenceKind.IMPACT,
+                description="Practice audit report on the partnership site",
+                url="https://partnership.example/audits/2024",
+                uploaded_by=lead,
+                uploaded_at=_at(today - timedelta(days=state.last_update)),
+            )
+        )
     decision = {
         ActionStatus.ASSURED: (DecisionOutcome.ASSURED, "Evidence shows the change is embedded. Assured."),
-        ActionStatus.RETURNED: (DecisionOutcome.RETURNED, "The audit covers one team only. Show the change across all teams."),
+        ActionStatus.RETURNED: (
+            DecisionOutcome.RETURNED,
+            "The audit covers one team only. Show the change across all teams.",
+        ),
         ActionStatus.CLOSED_NOT_ACHIEVED: (
-            DecisionOutcome.CLOSED_NOT_ACHIEVED, "Outside local control; escalated to the board's national letter.",
+            DecisionOutcome.CLOSED_NOT_ACHIEVED,
+            "Outside local control; escalated to the board's national letter.",
         ),
     }.get(state.status)
     if decision:
         decided = today - timedelta(days=max(state.last_update - 3, 1))
-        db.session.add(AssuranceDecision(
-            action=action, outcome=decision[0], comment=decision[1], meeting_on=decided,
-            decided_by=subgroup, decided_at=_at(decided),
-        ))
+        db.session.add(
+            AssuranceDecision(
+                action=action,
+                outcome=decision[0],
+                comment=decision[1],
+                meeting_on=decided,
+                decided_by=subgroup,
+                decided_at=_at(decided),
+            )
+        )
         if state.status == ActionStatus.ASSURED:
             action.completed_on = today - timedelta(days=state.last_update + 5)
     if state.status == ActionStatus.IN_PROGRESS and state.target < 0 and state.updates >= 3:
-        db.session.add(TargetDateChange(
-            action=action, previous_date=action.target_date, proposed_date=today + timedelta(days=60),
-            reason="Training places were cancelled by the provider; the next cohort starts next month.",
-            requested_by=lead, requested_at=_at(today - timedelta(days=2)),
-        ))
+        db.session.add(
+            TargetDateChange(
+                action=action,
+                previous_date=action.target_date,
+                proposed_date=today + timedelta(days=60),
+                reason="Training places were cancelled by the provider; the next cohort starts next month.",
+                requested_by=lead,
+                requested_at=_at(today - timedelta(days=2)),
+            )
+        )
 
 
 _NARRATIVES = [

@@ -1,4 +1,5 @@
 """Agencies in an import preview: the names the tracker knows, and the ones to be created or matched."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -64,8 +65,12 @@ def address(planned: RecommendationPreview, agencies: AgencyBook) -> None:
             if unknown.name not in planned.pending_agencies:
                 planned.pending_agencies.append(unknown.name)
         else:
-            planned.warnings.append(Message(planned.parsed.where, f"'{name}' is not an agency the tracker knows, "
-                                            "so the recommendation was not addressed to it."))
+            planned.warnings.append(
+                Message(
+                    planned.parsed.where,
+                    f"'{name}' is not an agency the tracker knows, so the recommendation was not addressed to it.",
+                )
+            )
     for action in planned.actions:
         if action.new_agency and action.new_agency not in planned.pending_agencies:
             planned.pending_agencies.append(action.new_agency)

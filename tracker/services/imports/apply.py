@@ -3,6 +3,7 @@
 `apply` only flushes, inside a savepoint, so a refusal half-way leaves nothing behind; the caller
 commits (the request, or the command line once per file).
 """
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
@@ -22,8 +23,17 @@ from tracker.services.imports.preview import CREATE, NEW, ActionPreview, ImportP
 
 _REVIEW_FIELDS = ["reference", "type", "title", "partnership_id", "source_documents"]
 _RECOMMENDATION_FIELDS = ["review_id", "number", "title", "text", "scope", "learning"]
-_ACTION_FIELDS = ["description", "lead_agency_id", "owner", "target_date", "target_text", "original_target_date",
-                  "completed_on", "status", "outcome_statement"]
+_ACTION_FIELDS = [
+    "description",
+    "lead_agency_id",
+    "owner",
+    "target_date",
+    "target_text",
+    "original_target_date",
+    "completed_on",
+    "status",
+    "outcome_statement",
+]
 
 
 def apply(preview: ImportPreview, *, actor: User | None) -> ImportRun:
@@ -64,8 +74,13 @@ class _Writer:
         )
         db.session.add(run)
         db.session.flush()
-        audit.record("import.applied", actor=self.actor, target=run,
-                     summary=f"{self.preview.result.file} into {review.reference}: {self.preview.describe()}", after=summary)
+        audit.record(
+            "import.applied",
+            actor=self.actor,
+            target=run,
+            summary=f"{self.preview.result.file} into {review.reference}: {self.preview.describe()}",
+            after=summary,
+        )
         return run
 
     def _agencies(self) -> None:
@@ -84,8 +99,13 @@ class _Writer:
         if name.lower() in spellings:
             return
         try:
-            people.update_agency(agency, name=agency.name, short_name=agency.short_name,
-                                 aliases="\n".join([*agency.alias_list, name]), actor=self.actor)
+            people.update_agency(
+                agency,
+                name=agency.name,
+                short_name=agency.short_name,
+                aliases="\n".join([*agency.alias_list, name]),
+                actor=self.actor,
+            )
         except DomainError:
             # Another agency already answers to this name in some spelling: match this time only.
             return
@@ -100,14 +120,26 @@ class _Writer:
         if planned.existing is not None:
             return planned.existing
         if db.session.scalar(select(Review.id).where(func.upper(Review.reference) == planned.reference)):
-            raise DomainError(f"Review {planned.reference} was added while you were checking the preview. "
-                              "Upload the file again to see what would change.")
-        review = Review(reference=planned.reference, type=planned.type, title=planned.title,
-                        partnership_id=planned.partnership_id, source_documents=self.preview.result.file)
+            raise DomainError(
+                f"Review {planned.reference} was added while you were checking the preview. "
+                "Upload the file again to see what would change."
+            )
+        review = Review(
+            reference=planned.reference,
+            type=planned.type,
+            title=planned.title,
+            partnership_id=planned.partnership_id,
+            source_documents=self.preview.result.file,
+        )
         db.session.add(review)
         db.session.flush()
-        audit.record("review.created", actor=self.actor, target=review, summary=f"{review.reference} ({self.label})",
-                     after=audit.snapshot(review, _REVIEW_FIELDS))
+        audit.record(
+            "review.created",
+            actor=self.actor,
+            target=review,
+            summary=f"{review.reference} ({self.label})",
+            after=audit.snapshot(review, _REVIEW_FIELDS),
+        )
         return review
 
     def _agency_ids(self, planned: RecommendationPreview) -> set[int]:
@@ -115,7 +147,9 @@ class _Writer:
         choices = {u.name: u.choice for u in self.preview.unknown_agencies}
         for name in planned.pending_agencies:
             choice = choices.get(name)
-            ids |= {self.created_agencies[name].id} if choice == CREATE else {choice} if isinstance(choice, int) else set()
+            ids |= (
+                {self.created_agencies[name].id} if choice == CREATE else {choice} if isinstance(choice, int) else set()
+            )
         return ids
 
     def _recommendation(self, planned: RecommendationPreview, review: Review) -> None:
@@ -124,30 +158,55 @@ class _Writer:
         agency_ids = self._agency_ids(planned)
         rec = planned.existing
         if rec is None:
-            rec = Recommendation(review_id=review.id, number=parsed.number[:20], position=planned.position,
-                                 title=parsed.title, text=parsed.text, scope=Scope(parsed.scope) if parsed.scope else None,
-                                 learning=parsed.learning)
+            rec = Recommendation(
+                review_id=review.id,
+                number=parsed.number[:20],
+                position=planned.position,
+                title=parsed.title,
+                text=parsed.text,
+                scope=Scope(parsed.scope) if parsed.scope else None,
+                learning=parsed.learning,
+            )
             db.session.add(rec)
             rec.themes = _load(Theme, theme_ids)
             rec.agencies = _load(Agency, agency_ids)
             db.session.flush()
-            audit.record("recommendation.created", actor=self.actor, target=rec,
-                         summary=f"{review.reference} recommendation {rec.number} ({self.label})",
-                         after={**audit.snapshot(rec, _RECOMMENDATION_FIELDS), "themes": [t.name for t in rec.themes],
-                                "agencies": [a.name for a in rec.agencies]})
+            audit.record(
+                "recommendation.created",
+                actor=self.actor,
+                target=rec,
+                summary=f"{review.reference} recommendation {rec.number} ({self.label})",
+                after={
+                    **audit.snapshot(rec, _RECOMMENDATION_FIELDS),
+                    "themes": [t.name for t in rec.themes],
+                    "agencies": [a.name for a in rec.agencies],
+                },
+            )
         elif planned.changes:
-            before = {**audit.snapshot(rec, _RECOMMENDATION_FIELDS), "themes": [t.name for t in rec.themes],
-                      "agencies": [a.name for a in rec.agencies]}
+            before = {
+                **audit.snapshot(rec, _RECOMMENDATION_FIELDS),
+                "themes": [t.name for t in rec.themes],
+                "agencies": [a.name for a in rec.agencies],
+            }
             _take_recommendation_values(rec, planned.values)
             rec.themes = [*rec.themes, *_load(Theme, theme_ids - {t.id for t in rec.themes})]
             rec.agencies = [*rec.agencies, *_load(Agency, agency_ids - {a.id for a in rec.agencies})]
             db.session.flush()
-            after = {**audit.snapshot(rec, _RECOMMENDATION_FIELDS), "themes": [t.name for t in rec.themes],
-                     "agencies": [a.name for a in rec.agencies]}
-            audit.record("recommendation.updated", actor=self.actor, target=rec,
-                         summary=f"{review.reference} recommendation {rec.number}: "
-                         + "; ".join(str(c) for c in planned.changes) + f" ({self.label})",
-                         before=audit.changed(before, after)[0], after=audit.changed(before, after)[1])
+            after = {
+                **audit.snapshot(rec, _RECOMMENDATION_FIELDS),
+                "themes": [t.name for t in rec.themes],
+                "agencies": [a.name for a in rec.agencies],
+            }
+            audit.record(
+                "recommendation.updated",
+                actor=self.actor,
+                target=rec,
+                summary=f"{review.reference} recommendation {rec.number}: "
+                + "; ".join(str(c) for c in planned.changes)
+                + f" ({self.label})",
+                before=audit.changed(before, after)[0],
+                after=audit.changed(before, after)[1],
+            )
         for action in planned.actions:
             if action.outcome == NEW:
                 self._new_action(action, rec)
@@ -162,18 +221,27 @@ class _Writer:
     def _new_action(self, planned: ActionPreview, rec: Recommendation) -> None:
         parsed = planned.parsed
         action = Action(
-            recommendation=rec, position=planned.position, description=parsed.description,
-            lead_agency_id=self._lead_agency_id(planned), owner=(parsed.owner or "")[:200],
-            target_date=parsed.target_date, original_target_date=parsed.target_date,
+            recommendation=rec,
+            position=planned.position,
+            description=parsed.description,
+            lead_agency_id=self._lead_agency_id(planned),
+            owner=(parsed.owner or "")[:200],
+            target_date=parsed.target_date,
+            original_target_date=parsed.target_date,
             target_text=parsed.target_text[:100] if parsed.target_text else None,
-            completed_on=parsed.completed_on, last_update_on=clock.today(),
+            completed_on=parsed.completed_on,
+            last_update_on=clock.today(),
         )
         lifecycle.place(action, planned.status, at=_submitted_at(action))
         db.session.add(action)
         db.session.flush()
-        audit.record("action.created", actor=self.actor, target=action,
-                     summary=f"{self.reference} recommendation {rec.number}: {_short(action.description)} "
-                     f"({self.label})", after=audit.snapshot(action, _ACTION_FIELDS))
+        audit.record(
+            "action.created",
+            actor=self.actor,
+            target=action,
+            summary=f"{self.reference} recommendation {rec.number}: {_short(action.description)} ({self.label})",
+            after=audit.snapshot(action, _ACTION_FIELDS),
+        )
         if planned.add_progress:
             self._progress(action, planned, status_before=None)
 
@@ -190,26 +258,40 @@ class _Writer:
             lifecycle.place(action, values["status"], at=_submitted_at(action))
         db.session.flush()
         old, new = audit.changed(before, audit.snapshot(action, _ACTION_FIELDS))
-        audit.record("action.updated", actor=self.actor, target=action,
-                     summary="; ".join(str(c) for c in planned.changes) + f" ({self.label})", before=old, after=new)
+        audit.record(
+            "action.updated",
+            actor=self.actor,
+            target=action,
+            summary="; ".join(str(c) for c in planned.changes) + f" ({self.label})",
+            before=old,
+            after=new,
+        )
         if planned.add_progress:
             self._progress(action, planned, status_before=status_before)
 
     def _progress(self, action: Action, planned: ActionPreview, *, status_before: ActionStatus | None) -> None:
         written_on = today_or(planned.parsed.completed_on)
-        update = ProgressUpdate(action=action, author_id=self.actor.id if self.actor else None, written_on=written_on,
-                                narrative=planned.parsed.progress or "",
-                                status_before=status_before if status_before != action.status else None,
-                                status_after=action.status if status_before != action.status else None)
+        update = ProgressUpdate(
+            action=action,
+            author_id=self.actor.id if self.actor else None,
+            written_on=written_on,
+            narrative=planned.parsed.progress or "",
+            status_before=status_before if status_before != action.status else None,
+            status_after=action.status if status_before != action.status else None,
+        )
         db.session.add(update)
         if planned.status == ActionStatus.SUBMITTED and not action.outcome_statement.strip():
             action.outcome_statement = planned.parsed.progress or ""
         if written_on > action.last_update_on or planned.existing is None:
             action.last_update_on = written_on
         db.session.flush()
-        audit.record("progress_update.created", actor=self.actor, target=update,
-                     summary=f"{_short(action.description)}: {_short(update.narrative)} ({self.label})",
-                     after={"action_id": action.id, "written_on": written_on, "narrative": update.narrative})
+        audit.record(
+            "progress_update.created",
+            actor=self.actor,
+            target=update,
+            summary=f"{_short(action.description)}: {_short(update.narrative)} ({self.label})",
+            after={"action_id": action.id, "written_on": written_on, "narrative": update.narrative},
+        )
 
 
 def _take_recommendation_values(rec: Recommendation, values: dict[str, Any]) -> None:

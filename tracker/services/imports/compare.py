@@ -6,6 +6,7 @@ place in the recommendation). The upload page shows the preview; `tracker.servic
 writes it. Which status a file may give an action is the life cycle's rule
 (`tracker.rules.lifecycle.status_from_record` and `status_change_from_record`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -54,8 +55,7 @@ class ImportOptions:
     create_agencies: bool = False
 
 
-def build_preview(result: ImportResult, *, options: ImportOptions | None = None,
-               sha256: str = "") -> ImportPreview:
+def build_preview(result: ImportResult, *, options: ImportOptions | None = None, sha256: str = "") -> ImportPreview:
     options = options or ImportOptions()
     preview = ImportPreview(result=result, sha256=sha256, review=ReviewPreview(reference=""))
     preview.errors.extend(result.errors)
@@ -86,6 +86,7 @@ def build_preview(result: ImportResult, *, options: ImportOptions | None = None,
 
 # ----- the review -------------------------------------------------------------------------------
 
+
 def _preview_review(preview: ImportPreview, options: ImportOptions) -> None:
     details = preview.result.review
     reference = " ".join((options.review_reference or details.reference or "").split()).upper()
@@ -101,7 +102,8 @@ def _preview_review(preview: ImportPreview, options: ImportOptions) -> None:
         select(Review)
         .where(func.upper(Review.reference) == reference)
         .options(
-            selectinload(Review.recommendations).selectinload(Recommendation.actions)
+            selectinload(Review.recommendations)
+            .selectinload(Recommendation.actions)
             .selectinload(Action.progress_updates),
             selectinload(Review.recommendations).selectinload(Recommendation.actions).selectinload(Action.lead_agency),
             selectinload(Review.recommendations).selectinload(Recommendation.themes),
@@ -116,8 +118,11 @@ def _preview_review(preview: ImportPreview, options: ImportOptions) -> None:
         review.title = existing.title
         review.partnership_name = existing.partnership.name
         if existing.is_withdrawn:
-            preview.refuse("reference", f"Review {existing.reference} has been withdrawn, so nothing can be imported "
-                        "into it. Enter another reference, or ask an administrator to restore the review.")
+            preview.refuse(
+                "reference",
+                f"Review {existing.reference} has been withdrawn, so nothing can be imported "
+                "into it. Enter another reference, or ask an administrator to restore the review.",
+            )
         elif options.review_type and wanted_type and wanted_type != existing.type:
             preview.warn("Review", f"Review {existing.reference} is a {existing.type.label}; its type was not changed.")
         return
@@ -155,17 +160,22 @@ def _partnership(preview: ImportPreview, options: ImportOptions) -> Partnership 
         for partnership in partnerships:
             if partnership.name.lower() == named.lower() or normalise_agency_name(partnership.name) == wanted:
                 return partnership
-        preview.refuse("partnership", f"The file names the partnership '{named}', which is not in the tracker. "
-                    "Choose the partnership that commissioned the review, or ask an administrator to add it")
+        preview.refuse(
+            "partnership",
+            f"The file names the partnership '{named}', which is not in the tracker. "
+            "Choose the partnership that commissioned the review, or ask an administrator to add it",
+        )
         return None
     if len(partnerships) == 1:
         return partnerships[0]
-    preview.refuse("partnership", "The file does not name the partnership that commissioned the review. "
-                "Choose the partnership")
+    preview.refuse(
+        "partnership", "The file does not name the partnership that commissioned the review. Choose the partnership"
+    )
     return None
 
 
 # ----- recommendations and actions --------------------------------------------------------------
+
 
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
@@ -175,8 +185,13 @@ def _description_key(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
-def _preview_recommendation(parsed: ParsedRecommendation, rec: Recommendation | None, agencies: AgencyBook,
-                         themes: dict[str, Theme], preview: ImportPreview) -> RecommendationPreview:
+def _preview_recommendation(
+    parsed: ParsedRecommendation,
+    rec: Recommendation | None,
+    agencies: AgencyBook,
+    themes: dict[str, Theme],
+    preview: ImportPreview,
+) -> RecommendationPreview:
     planned = RecommendationPreview(parsed=parsed, existing=rec)
     for name in parsed.themes:
         theme = themes.get(_key(name))
@@ -186,12 +201,21 @@ def _preview_recommendation(parsed: ParsedRecommendation, rec: Recommendation | 
             planned.new_themes.append(name)
             if name not in preview.new_themes:
                 preview.new_themes.append(name)
-            planned.warnings.append(Message(parsed.where, f"The theme '{name}' is not in the tracker's list of "
-                                            "themes; it will be added when the import is confirmed."))
+            planned.warnings.append(
+                Message(
+                    parsed.where,
+                    f"The theme '{name}' is not in the tracker's list of "
+                    "themes; it will be added when the import is confirmed.",
+                )
+            )
     if rec is not None and rec.is_withdrawn:
         planned.state = "withdrawn"
-        planned.warnings.append(Message(parsed.where, f"Recommendation {rec.number} was withdrawn in the tracker, "
-                                        "so nothing in it was imported."))
+        planned.warnings.append(
+            Message(
+                parsed.where,
+                f"Recommendation {rec.number} was withdrawn in the tracker, so nothing in it was imported.",
+            )
+        )
         return planned
     if rec is not None:
         _recommendation_changes(planned, rec)
@@ -213,8 +237,13 @@ def _preview_recommendation(parsed: ParsedRecommendation, rec: Recommendation | 
             planned.changes.append(Change("themes", "themes", "", "added " + ", ".join(names + planned.new_themes)))
         kept = [a for a in existing_actions if a not in matches and not a.is_withdrawn]
         for action in kept:
-            planned.warnings.append(Message(parsed.where, f"The action '{_short(action.description)}' is in the "
-                                            "tracker but not in the file; it was left as it is."))
+            planned.warnings.append(
+                Message(
+                    parsed.where,
+                    f"The action '{_short(action.description)}' is in the "
+                    "tracker but not in the file; it was left as it is.",
+                )
+            )
     return planned
 
 
@@ -227,8 +256,11 @@ def _recommendation_changes(planned: RecommendationPreview, rec: Recommendation)
     parsed = planned.parsed
     scope = Scope(parsed.scope) if parsed.scope else None
     # A blank cell in the file says nothing, so it never clears what the tracker holds.
-    for name, label, new in (("title", "title", parsed.title), ("text", "explanation", parsed.text),
-                             ("learning", "learning", parsed.learning)):
+    for name, label, new in (
+        ("title", "title", parsed.title),
+        ("text", "explanation", parsed.text),
+        ("learning", "learning", parsed.learning),
+    ):
         if new and new != getattr(rec, name):
             planned.changes.append(Change(name, label, _short(getattr(rec, name) or ""), _short(new)))
             planned.values[name] = new
@@ -254,10 +286,14 @@ def _match_actions(parsed: list[ParsedAction], existing: list[Action]) -> list[A
     # an update, but a different action that happens to stand in the same row is new.
     live = [a for a in existing if not a.is_withdrawn]
     for i, p in enumerate(parsed):
-        if matches[i] is None and i < len(live) and id(live[i]) not in taken:
-            if _similar(p.description, live[i].description):
-                matches[i] = live[i]
-                taken.add(id(live[i]))
+        if (
+            matches[i] is None
+            and i < len(live)
+            and id(live[i]) not in taken
+            and _similar(p.description, live[i].description)
+        ):
+            matches[i] = live[i]
+            taken.add(id(live[i]))
     return matches
 
 
@@ -268,8 +304,9 @@ def _similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, _description_key(a), _description_key(b)).ratio() >= SIMILAR_ENOUGH
 
 
-def _preview_action(parsed: ParsedAction, action: Action | None, agencies: AgencyBook,
-                 preview: ImportPreview) -> ActionPreview:
+def _preview_action(
+    parsed: ParsedAction, action: Action | None, agencies: AgencyBook, preview: ImportPreview
+) -> ActionPreview:
     status, note = lifecycle.status_from_record(parsed.status)
     planned = ActionPreview(parsed=parsed, existing=action, status=status)
     if note:
@@ -284,8 +321,11 @@ def _preview_action(parsed: ParsedAction, action: Action | None, agencies: Agenc
         planned.state = "kept"
         if changes:
             why = "withdrawn" if action.is_withdrawn else action.status.label.lower()
-            planned.warnings.append(Message(parsed.where, f"This action is {why} in the tracker, so the file's "
-                                            "changes to it were not imported."))
+            planned.warnings.append(
+                Message(
+                    parsed.where, f"This action is {why} in the tracker, so the file's changes to it were not imported."
+                )
+            )
         return planned
     planned.changes = changes
     return planned
@@ -301,8 +341,13 @@ def _action_changes(planned: ActionPreview, action: Action, agencies: AgencyBook
             values[name] = after
             changes.append(Change(name, label, *(shown or (str(before or ""), str(after or "")))))
 
-    differs("description", "action text", action.description, parsed.description,
-            (_short(action.description), _short(parsed.description)))
+    differs(
+        "description",
+        "action text",
+        action.description,
+        parsed.description,
+        (_short(action.description), _short(parsed.description)),
+    )
     if parsed.lead_agency and (planned.new_agency or planned.lead_agency_id != action.lead_agency_id):
         before = action.lead_agency.name if action.lead_agency else ""
         after = planned.new_agency or agencies.agencies[planned.lead_agency_id].name  # type: ignore[index]
@@ -317,8 +362,13 @@ def _action_changes(planned: ActionPreview, action: Action, agencies: AgencyBook
             values["target_date"], values["target_text"] = after
             changes.append(Change("target_date", "target date", show_target(*before), show_target(*after)))
     if parsed.completed_on:
-        differs("completed_on", "completion date", action.completed_on, parsed.completed_on,
-                (show_date(action.completed_on), show_date(parsed.completed_on)))
+        differs(
+            "completed_on",
+            "completion date",
+            action.completed_on,
+            parsed.completed_on,
+            (show_date(action.completed_on), show_date(parsed.completed_on)),
+        )
     moves, why_not = lifecycle.status_change_from_record(action.status, planned.status)
     if why_not:
         planned.warnings.append(Message(parsed.where, why_not))

@@ -3,6 +3,7 @@
 They live outside `static/`, under unguessable generated names, with a small JSON note of who
 uploaded them and what they chose; they are removed on confirmation, or after a day.
 """
+
 from __future__ import annotations
 
 import json
@@ -52,8 +53,9 @@ class PendingUploads:
         try:
             note = json.loads(note_path.read_text(encoding="utf-8"))
             uploaded_at = datetime.fromisoformat(note["uploaded_at"])
-            upload = PendingUpload(token, path, str(note["file_name"]), int(note["user_id"]), uploaded_at,
-                                   dict(note.get("choices") or {}))
+            upload = PendingUpload(
+                token, path, str(note["file_name"]), int(note["user_id"]), uploaded_at, dict(note.get("choices") or {})
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if not path.is_file() or clock.now() - uploaded_at > KEEP_FOR:

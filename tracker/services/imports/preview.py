@@ -1,4 +1,5 @@
 """The shape of an import preview: the review, each recommendation and action, and what will happen to it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -174,9 +175,15 @@ class ImportPreview:
     @property
     def has_changes(self) -> bool:
         counts = self.summary()
-        return bool(counts["review_created"] or counts["recommendations_new"] or counts["recommendations_changed"]
-                    or counts["actions_new"] or counts["actions_changed"] or counts["agencies_created"]
-                    or counts["themes_created"])
+        return bool(
+            counts["review_created"]
+            or counts["recommendations_new"]
+            or counts["recommendations_changed"]
+            or counts["actions_new"]
+            or counts["actions_changed"]
+            or counts["agencies_created"]
+            or counts["themes_created"]
+        )
 
     def describe(self) -> str:
         """One sentence for a banner or a terminal: what was (or would be) done."""

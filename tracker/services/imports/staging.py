@@ -1,4 +1,5 @@
 """The web import: stage an upload, preview it against the tracker, and apply it once confirmed."""
+
 from __future__ import annotations
 
 import hashlib
@@ -22,16 +23,18 @@ def safe_file_name(name: str | None) -> str:
     return base[:255] or "upload"
 
 
-def stage(store: PendingUploads, *, content: bytes, file_name: str, user: User, choices: dict[str, Any],
-          max_bytes: int) -> tuple[PendingUpload, ImportPreview]:
+def stage(
+    store: PendingUploads, *, content: bytes, file_name: str, user: User, choices: dict[str, Any], max_bytes: int
+) -> tuple[PendingUpload, ImportPreview]:
     """Keep the upload and preview it; the caller discards it when the preview cannot go ahead."""
     store.sweep()
     upload = store.save(content, file_name=file_name, user_id=user.id, choices=choices)
     return upload, preview_upload(upload, max_bytes=max_bytes)
 
 
-def preview_upload(upload: PendingUpload, *, max_bytes: int,
-                agency_choices: dict[str, int | str] | None = None) -> ImportPreview:
+def preview_upload(
+    upload: PendingUpload, *, max_bytes: int, agency_choices: dict[str, int | str] | None = None
+) -> ImportPreview:
     result = parse_file(upload.path, max_bytes=max_bytes, name=upload.file_name)
     sha256 = hashlib.sha256(upload.path.read_bytes()).hexdigest()
     choices = upload.choices

@@ -3,6 +3,7 @@
 The pages, the importer and the command line all call these, so every rule about
 what makes a review or a recommendation acceptable lives here, once.
 """
+
 from __future__ import annotations
 
 import re
@@ -197,7 +198,12 @@ def update_review(
         return False
     db.session.flush()
     audit.record(
-        "review.updated", actor=actor, target=review, summary=f"{review.reference}: {review.title}", before=old, after=new
+        "review.updated",
+        actor=actor,
+        target=review,
+        summary=f"{review.reference}: {review.title}",
+        before=old,
+        after=new,
     )
     return True
 
@@ -268,9 +274,7 @@ def create_recommendation(
     number, checked_scope = _check_recommendation(
         review=review, recommendation=None, number=number, title=title, scope=scope
     )
-    last = db.session.scalar(
-        select(func.max(Recommendation.position)).where(Recommendation.review_id == review.id)
-    )
+    last = db.session.scalar(select(func.max(Recommendation.position)).where(Recommendation.review_id == review.id))
     recommendation = Recommendation(
         review=review,
         number=number,

@@ -1,4 +1,5 @@
 """Reading reviews for the pages: each page loads in a fixed number of queries."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from tracker.services import rollups
 class Progress:
     """Actions by RAG and how many are assured: a review's or a recommendation's roll-up."""
 
-    counts: dict[Rag, int] = field(default_factory=lambda: {r: 0 for r in Rag})
+    counts: dict[Rag, int] = field(default_factory=lambda: dict.fromkeys(Rag, 0))
     assured: int = 0
 
     @property

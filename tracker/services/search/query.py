@@ -8,6 +8,7 @@ Any page or report that needs "the actions behind a figure" builds the same stat
 Bad values never raise: each becomes a message in `filters.problems`, in the user's
 words, and is left out of the search.
 """
+
 from __future__ import annotations
 
 import re
@@ -309,9 +310,7 @@ def _conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
 
 def _base(filters: ActionFilters, user: Any, today: date) -> Select[Any]:
     return (
-        live_actions()
-        .outerjoin(Agency, Action.lead_agency_id == Agency.id)
-        .where(*_conditions(filters, user, today))
+        live_actions().outerjoin(Agency, Action.lead_agency_id == Agency.id).where(*_conditions(filters, user, today))
     )
 
 

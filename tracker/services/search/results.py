@@ -1,4 +1,5 @@
 """Running a search: the page of actions, the total, and the choices the filter panel offers."""
+
 from __future__ import annotations
 
 import math
@@ -42,9 +43,7 @@ def search(filters: ActionFilters, user: Any, *, today: date) -> SearchPage:
         problem = Problem("page", f"There is no page {filters.page}: showing page {pages}, the last")
         filters = replace(filters, page=pages, problems=(*filters.problems, problem))
     found = list(db.session.scalars(actions_statement(filters, user, today=today)).unique()) if total else []
-    reviews = db.session.scalars(
-        live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference)
-    )
+    reviews = db.session.scalars(live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference))
     return SearchPage(
         filters=filters,
         actions=found,

@@ -1,4 +1,5 @@
 """The forms of the action pages, with GOV.UK widgets and messages."""
+
 from __future__ import annotations
 
 from typing import Any, ClassVar
@@ -47,7 +48,9 @@ class VersionedForm(FlaskForm):
 
     def comparison(self, action: Action) -> list[ComparedField]:
         return [
-            ComparedField(getattr(self, name).label.text, _shown(getattr(action, attribute)), _typed(getattr(self, name)))
+            ComparedField(
+                getattr(self, name).label.text, _shown(getattr(action, attribute)), _typed(getattr(self, name))
+            )
             for name, attribute in self.compared
         ]
 
@@ -88,7 +91,10 @@ class DetailsForm(VersionedForm):
         "Owner",
         widget=GovTextInput(),
         filters=[_strip],
-        validators=[*_required("Enter the name of the person who owns the action"), Length(max=200, message="Owner must be 200 characters or fewer")],
+        validators=[
+            *_required("Enter the name of the person who owns the action"),
+            Length(max=200, message="Owner must be 200 characters or fewer"),
+        ],
         description="The named person responsible for the action, and their role.",
     )
     milestones = TextAreaField(
@@ -115,8 +121,12 @@ class EvidenceForm(FlaskForm):
         "What does this evidence show?",
         widget=GovRadioInput(),
         choices=[
-            SelectChoice(EvidenceKind.COMPLETION.value, "Completion: the action was done (for example, the training ran)"),
-            SelectChoice(EvidenceKind.IMPACT.value, "Impact: practice changed (for example, an audit shows the difference)"),
+            SelectChoice(
+                EvidenceKind.COMPLETION.value, "Completion: the action was done (for example, the training ran)"
+            ),
+            SelectChoice(
+                EvidenceKind.IMPACT.value, "Impact: practice changed (for example, an audit shows the difference)"
+            ),
         ],
         validators=_required("Select whether the evidence shows completion or impact"),
     )
@@ -125,7 +135,7 @@ class EvidenceForm(FlaskForm):
         widget=GovTextArea(),
         filters=[_strip],
         validators=_required("Enter a description of the evidence"),
-        description="What it is and what it shows, for example \"Training register, March 2025: 48 of 52 staff\".",
+        description='What it is and what it shows, for example "Training register, March 2025: 48 of 52 staff".',
     )
     file = FileField("Upload a file", widget=GovFileInput())
     url = StringField(
@@ -159,7 +169,9 @@ class DecisionForm(FlaskForm):
         ],
         validators=_required("Select whether to assure the action or return it"),
     )
-    meeting_on = UKDateField("Meeting date", required=True, description="The subgroup meeting that decided. For example, 27 3 2025")
+    meeting_on = UKDateField(
+        "Meeting date", required=True, description="The subgroup meeting that decided. For example, 27 3 2025"
+    )
     comment = TextAreaField(
         "Comment or challenge",
         widget=GovTextArea(),
@@ -177,14 +189,19 @@ class CloseForm(FlaskForm):
         validators=_required("Enter the reason the action was not achieved"),
     )
     meeting_on = UKDateField("Meeting date", description="Optional. The meeting that decided to close the action.")
-    submit = SubmitField("Close the action", widget=GovSubmitInput(), render_kw={"params": {"classes": "govuk-button--warning"}})
+    submit = SubmitField(
+        "Close the action", widget=GovSubmitInput(), render_kw={"params": {"classes": "govuk-button--warning"}}
+    )
 
 
 class TargetDateDecisionForm(FlaskForm):
     decision = RadioField(
         "Do you agree the new target date?",
         widget=GovRadioInput(),
-        choices=[SelectChoice("agree", "Agree the new target date"), SelectChoice("refuse", "Refuse it: keep the current target date")],
+        choices=[
+            SelectChoice("agree", "Agree the new target date"),
+            SelectChoice("refuse", "Refuse it: keep the current target date"),
+        ],
         validators=_required("Select whether to agree or refuse the new target date"),
     )
     comment = TextAreaField(
@@ -195,24 +212,35 @@ class TargetDateDecisionForm(FlaskForm):
 
 class ActionForm(VersionedForm):
     description = TextAreaField(
-        "Action", widget=GovTextArea(), filters=[_strip],
+        "Action",
+        widget=GovTextArea(),
+        filters=[_strip],
         validators=_required("Enter a description of the action"),
         description="What will be done: specific, measurable and with a named lead.",
     )
     expected_outcome = TextAreaField(
-        "Expected outcome", widget=GovTextArea(), filters=[_strip],
+        "Expected outcome",
+        widget=GovTextArea(),
+        filters=[_strip],
         description="What will have changed in practice when the action is complete.",
     )
     measure = TextAreaField(
-        "How it will be measured", widget=GovTextArea(), filters=[_strip],
+        "How it will be measured",
+        widget=GovTextArea(),
+        filters=[_strip],
         description="The audit, figures or feedback that will show the change.",
     )
     lead_agency = SelectField(
-        "Lead agency", widget=GovSelect(), choices=[], validate_choice=False,
+        "Lead agency",
+        widget=GovSelect(),
+        choices=[],
+        validate_choice=False,
         validators=_required("Select the lead agency"),
     )
     owner = StringField(
-        "Owner", widget=GovTextInput(), filters=[_strip],
+        "Owner",
+        widget=GovTextInput(),
+        filters=[_strip],
         validators=[Length(max=200, message="Owner must be 200 characters or fewer")],
         description="The named person in the lead agency, and their role.",
     )

@@ -1,4 +1,5 @@
 """The action page and the lead agency's work: progress updates, details, target dates, submission."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -57,7 +58,8 @@ def add_update(action_id: int) -> Any:
     form = forms.ProgressUpdateForm()
     choices = progress.update_choices(action, user)
     form.status.choices = [
-        SelectChoice("", f"Keep it {action.status.label.lower()}"), *[SelectChoice(s.value, s.label) for s in choices]
+        SelectChoice("", f"Keep it {action.status.label.lower()}"),
+        *[SelectChoice(s.value, s.label) for s in choices],
     ]
     if request.method == "GET":
         form.written_on.data = clock.today()
@@ -65,8 +67,11 @@ def add_update(action_id: int) -> Any:
     if form.validate_on_submit():
         try:
             progress.add_update(
-                actor=user, action=action, written_on=form.written_on.data,
-                narrative=form.narrative.data or "", new_status=_status(form.status.data),
+                actor=user,
+                action=action,
+                written_on=form.written_on.data,
+                narrative=form.narrative.data or "",
+                new_status=_status(form.status.data),
             )
         except ActionChanged as changed:
             return conflict_page(changed, form, "actions/add_update.html", choices=choices)
@@ -90,8 +95,11 @@ def edit_details(action_id: int) -> Any:
     if form.validate_on_submit():
         try:
             progress.edit_details(
-                actor=user, action=action, version=form.loaded_version(),
-                owner=form.owner.data or "", milestones=form.milestones.data or "",
+                actor=user,
+                action=action,
+                version=form.loaded_version(),
+                owner=form.owner.data or "",
+                milestones=form.milestones.data or "",
             )
         except ActionChanged as changed:
             return conflict_page(changed, form, "actions/edit_details.html")
@@ -141,8 +149,11 @@ def submit(action_id: int) -> Any:
     if form.validate_on_submit():
         try:
             progress.submit(
-                actor=user, action=action, version=form.loaded_version(),
-                outcome_statement=form.outcome_statement.data or "", completed_on=form.completed_on.data,
+                actor=user,
+                action=action,
+                version=form.loaded_version(),
+                outcome_statement=form.outcome_statement.data or "",
+                completed_on=form.completed_on.data,
             )
         except ActionChanged as changed:
             return conflict_page(changed, form, "actions/submit.html", **context)
@@ -152,4 +163,3 @@ def submit(action_id: int) -> Any:
             flash("The action has been submitted for sign-off. The subgroup will assure it or return it.", "success")
             return redirect(url_for("actions.show", action_id=action.id))
     return render_template("actions/submit.html", form=form, action=action, **context)
-

@@ -1,5 +1,6 @@
 """The subgroup's pages: decide a submission, close an action, answer a target date request,
 and write the action plan (create, edit, withdraw actions)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -38,8 +39,11 @@ def decide(action_id: int) -> Any:
     if form.validate_on_submit():
         try:
             decision = decisions.decide(
-                actor=user, action=action, outcome=form.outcome.data,
-                meeting_on=form.meeting_on.data, comment=form.comment.data or "",
+                actor=user,
+                action=action,
+                outcome=form.outcome.data,
+                meeting_on=form.meeting_on.data,
+                comment=form.comment.data or "",
             )
         except ActionChanged as changed:
             return conflict_page(changed, form, "actions/decide.html", **context)
@@ -90,7 +94,10 @@ def decide_target_date(change_id: int) -> Any:
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="decision")
         else:
-            flash("The new target date is agreed." if agree else "The request for a new target date is refused.", "success")
+            flash(
+                "The new target date is agreed." if agree else "The request for a new target date is refused.",
+                "success",
+            )
             return redirect(url_for("actions.show", action_id=action.id))
     return render_template("actions/decide_target_date.html", form=form, action=action, change=change)
 
@@ -99,7 +106,10 @@ def _agency_choices(form: forms.ActionForm, current: Agency | None) -> dict[str,
     agencies = people.active_agencies()
     if current is not None and current not in agencies:
         agencies.append(current)  # an inactive lead agency stays selectable on its own actions
-    form.lead_agency.choices = [SelectChoice("", "Select the lead agency"), *[SelectChoice(str(a.id), a.name) for a in agencies]]
+    form.lead_agency.choices = [
+        SelectChoice("", "Select the lead agency"),
+        *[SelectChoice(str(a.id), a.name) for a in agencies],
+    ]
     return {str(a.id): a for a in agencies}
 
 
@@ -152,7 +162,9 @@ def edit(action_id: int) -> Any:
         form.load(action)
     if form.validate_on_submit():
         try:
-            planning.edit_action(actor=user, action=action, version=form.loaded_version(), details=_details(form, agencies))
+            planning.edit_action(
+                actor=user, action=action, version=form.loaded_version(), details=_details(form, agencies)
+            )
         except ActionChanged as changed:
             return conflict_page(changed, form, "actions/edit.html")
         except DomainError as refusal:
@@ -173,7 +185,9 @@ def withdraw(action_id: int) -> Any:
         form.load(action)
     if form.validate_on_submit():
         try:
-            planning.withdraw_action(actor=user, action=action, version=form.loaded_version(), reason=form.reason.data or "")
+            planning.withdraw_action(
+                actor=user, action=action, version=form.loaded_version(), reason=form.reason.data or ""
+            )
         except ActionChanged as changed:
             return conflict_page(changed, form, "actions/withdraw.html")
         except DomainError as refusal:
@@ -182,4 +196,3 @@ def withdraw(action_id: int) -> Any:
             flash("The action has been withdrawn. It and its history are kept.", "success")
             return redirect(url_for("actions.show", action_id=action.id))
     return render_template("actions/withdraw.html", form=form, action=action)
-

@@ -1,4 +1,5 @@
 """Agencies: the organisations that lead actions and employ agency leads."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -33,8 +34,10 @@ def agency_new() -> Any:
     if form.validate_on_submit():
         try:
             agency = services.create_agency(
-                name=form.name.data or "", short_name=form.short_name.data or "",
-                aliases=form.aliases.data or "", actor=loading.user(),
+                name=form.name.data or "",
+                short_name=form.short_name.data or "",
+                aliases=form.aliases.data or "",
+                actor=loading.user(),
             )
         except DomainError as refusal:
             show_refusal(form, refusal)
@@ -52,8 +55,11 @@ def agency_edit(agency_id: int) -> Any:
     if form.validate_on_submit():
         try:
             services.update_agency(
-                agency, name=form.name.data or "", short_name=form.short_name.data or "",
-                aliases=form.aliases.data or "", actor=loading.user(),
+                agency,
+                name=form.name.data or "",
+                short_name=form.short_name.data or "",
+                aliases=form.aliases.data or "",
+                actor=loading.user(),
             )
         except DomainError as refusal:
             show_refusal(form, refusal)
@@ -85,12 +91,20 @@ def agency_deactivate(agency_id: int) -> Any:
             "It will no longer be offered for new actions or new agency leads.",
             "Its actions, evidence and history are kept, and still name it.",
             *(
-                [f"It still leads {open_actions} open {'action' if open_actions == 1 else 'actions'}: "
-                 "ask the subgroup to reassign them."] if open_actions else []
+                [
+                    f"It still leads {open_actions} open {'action' if open_actions == 1 else 'actions'}: "
+                    "ask the subgroup to reassign them."
+                ]
+                if open_actions
+                else []
             ),
             *(
-                [f"{leads} active {'user works' if leads == 1 else 'users work'} for it and can still sign in. "
-                 "Deactivate them separately if they have left."] if leads else []
+                [
+                    f"{leads} active {'user works' if leads == 1 else 'users work'} for it and can still sign in. "
+                    "Deactivate them separately if they have left."
+                ]
+                if leads
+                else []
             ),
             "You can reactivate it later.",
         ],

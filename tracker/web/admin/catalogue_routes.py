@@ -1,4 +1,5 @@
 """Partnerships and themes: the short lists that reviews and recommendations choose from."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -29,7 +30,9 @@ def partnership_new() -> Any:
     if form.validate_on_submit():
         try:
             partnership = services.create_partnership(
-                name=form.name.data or "", kind=form.kind.data or "", area=form.area.data or "",
+                name=form.name.data or "",
+                kind=form.kind.data or "",
+                area=form.area.data or "",
                 actor=loading.user(),
             )
         except DomainError as refusal:
@@ -48,7 +51,10 @@ def partnership_edit(partnership_id: int) -> Any:
     if form.validate_on_submit():
         try:
             services.update_partnership(
-                partnership, name=form.name.data or "", kind=form.kind.data or "", area=form.area.data or "",
+                partnership,
+                name=form.name.data or "",
+                kind=form.kind.data or "",
+                area=form.area.data or "",
                 actor=loading.user(),
             )
         except DomainError as refusal:

@@ -1,4 +1,5 @@
 """The administration forms: GOV.UK widgets, messages in the user's words."""
+
 from __future__ import annotations
 
 from typing import Any

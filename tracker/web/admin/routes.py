@@ -1,4 +1,5 @@
 """The administration index: how many of each kind of record there are."""
+
 from __future__ import annotations
 
 from flask import render_template

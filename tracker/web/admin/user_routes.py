@@ -1,4 +1,5 @@
 """Users: who may sign in, in which role, for which agency."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -47,8 +48,11 @@ def user_new() -> Any:
         password, generated = _chosen_password(form)
         try:
             user = services.create_user(
-                email=form.email.data or "", name=form.name.data or "", role=form.role.data or "",
-                password=password, agency=_chosen_agency(form.agency.data),
+                email=form.email.data or "",
+                name=form.name.data or "",
+                role=form.role.data or "",
+                password=password,
+                agency=_chosen_agency(form.agency.data),
                 actor=loading.user(),
             )
         except DomainError as refusal:
@@ -58,8 +62,9 @@ def user_new() -> Any:
                 # Shown on this response only, never stored or sent anywhere: keep the new user.
                 keep_writes()
                 return render_template("admin/password_shown.html", user=user, password=password, added=True)
-            flash(f"{user.name} added. Give them their temporary password separately from their email address",
-                  "success")
+            flash(
+                f"{user.name} added. Give them their temporary password separately from their email address", "success"
+            )
             return redirect(url_for("admin.user", user_id=user.id))
     return render_template("admin/user_new.html", form=form)
 
@@ -80,8 +85,12 @@ def user_edit(user_id: int) -> Any:
     if form.validate_on_submit():
         try:
             services.update_user(
-                person, email=form.email.data or "", name=form.name.data or "", role=form.role.data or "",
-                agency=_chosen_agency(form.agency.data), actor=loading.user(),
+                person,
+                email=form.email.data or "",
+                name=form.name.data or "",
+                role=form.role.data or "",
+                agency=_chosen_agency(form.agency.data),
+                actor=loading.user(),
             )
         except DomainError as refusal:
             show_refusal(form, refusal)
@@ -159,4 +168,3 @@ def user_reactivate(user_id: int) -> Any:
         else:
             flash(f"{person.name} reactivated. They can sign in with their existing password", "success")
     return redirect(url_for("admin.user", user_id=person.id))
-

@@ -1,4 +1,5 @@
 """The board's read-only summary: figures, exceptions and what was assured since a chosen date."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta

@@ -59,8 +59,12 @@ def confirm_form(unknown: list[UnknownAgency], agencies: list[Agency], **kwargs:
             widget=GovSelect(),
             choices=[SelectChoice("", "Choose what to do"), SelectChoice(CREATE, f"Add ‘{entry.name}’ as a new agency")]
             + [SelectChoice(str(a.id), f"Match to {a.name}") for a in agencies],
-            validators=[InputRequired(message=f"Choose whether to add {entry.name} as a new agency or match it to an "
-                                      "agency the tracker knows")],
+            validators=[
+                InputRequired(
+                    message=f"Choose whether to add {entry.name} as a new agency or match it to an "
+                    "agency the tracker knows"
+                )
+            ],
             description=f"Named in {places}.",
             default="",
         )

@@ -37,8 +37,11 @@ def upload():  # type: ignore[no-untyped-def]
             content=form.file.data.read(),
             file_name=services.safe_file_name(form.file.data.filename),
             user=loading.user(),
-            choices={"reference": (form.reference.data or "").strip(), "review_type": form.review_type.data,
-                     "partnership_id": form.partnership.data},
+            choices={
+                "reference": (form.reference.data or "").strip(),
+                "review_type": form.review_type.data,
+                "partnership_id": form.partnership.data,
+            },
             max_bytes=_max_bytes(),
         )
         if preview.result.ok and not preview.field_errors:
@@ -70,8 +73,10 @@ def preview(token: str):  # type: ignore[no-untyped-def]
     agencies = services.active_agencies()
     form = confirm_form(preview.unknown_agencies, agencies)
     if form.validate_on_submit() and not preview.errors:
-        choices = {entry.name: (CREATE if field.data == CREATE else int(field.data))
-                   for entry, field in zip(preview.unknown_agencies, agency_fields(form), strict=True)}
+        choices = {
+            entry.name: (CREATE if field.data == CREATE else int(field.data))
+            for entry, field in zip(preview.unknown_agencies, agency_fields(form), strict=True)
+        }
         preview = services.preview_upload(pending, max_bytes=_max_bytes(), agency_choices=choices)
         try:
             run = services.confirm(preview, actor=loading.user())
@@ -83,9 +88,14 @@ def preview(token: str):  # type: ignore[no-untyped-def]
             if "reviews.show" in current_app.view_functions:
                 return redirect(url_for("reviews.show", review_id=run.review_id))
             return redirect(url_for("home.index"))
-    return render_template("imports/preview.html", form=form, preview=preview, pending=pending,
-                           agency_fields=list(zip(preview.unknown_agencies, agency_fields(form), strict=True)),
-                           preview_errors=_preview_errors(preview))
+    return render_template(
+        "imports/preview.html",
+        form=form,
+        preview=preview,
+        pending=pending,
+        agency_fields=list(zip(preview.unknown_agencies, agency_fields(form), strict=True)),
+        preview_errors=_preview_errors(preview),
+    )
 
 
 def _preview_errors(preview: ImportPreview) -> list[dict[str, str]]:

@@ -1,4 +1,5 @@
 """The subgroup's overview: where every review and agency stands, and what is waiting for a decision."""
+
 from __future__ import annotations
 
 from flask import Blueprint, render_template, url_for

@@ -15,35 +15,44 @@ from tracker.web.forms import UKDateField
 class ReportForm(FlaskForm):
     partnership = SelectField("Partnership", widget=GovSelect(), validate_choice=True)
     reviews = SelectMultipleField(
-        "Reviews", widget=GovCheckboxesInput(), coerce=int,
+        "Reviews",
+        widget=GovCheckboxesInput(),
+        coerce=int,
         description="Leave them all unticked to include every review.",
     )
     types = SelectMultipleField(
-        "Types of review", widget=GovCheckboxesInput(),
+        "Types of review",
+        widget=GovCheckboxesInput(),
         choices=[SelectChoice(t.value, t.label) for t in ReviewType],
         description="Leave them all unticked to include every type.",
     )
     agencies = SelectMultipleField(
-        "Lead agencies", widget=GovCheckboxesInput(), coerce=int,
+        "Lead agencies",
+        widget=GovCheckboxesInput(),
+        coerce=int,
         description="Leave them all unticked to include every agency's actions.",
     )
     since = UKDateField(
         "Changes since",
         description="Usually the date of the last meeting. Leave blank for the date of the last report of this kind "
-                    "(or 90 days ago if there is none). For example, 27 3 2025",
+        "(or 90 days ago if there is none). For example, 27 3 2025",
     )
     include_closed = RadioField(
         "Closed actions",
         widget=GovRadioInput(),
-        choices=[SelectChoice("yes", "Include closed actions (assured, or closed as not achieved)"),
-                 SelectChoice("no", "Open actions only")],
+        choices=[
+            SelectChoice("yes", "Include closed actions (assured, or closed as not achieved)"),
+            SelectChoice("no", "Open actions only"),
+        ],
         default="yes",
         validators=[InputRequired(message="Select whether to include closed actions")],
     )
     submit = SubmitField("Produce the report", widget=GovSubmitInput())
 
     def set_choices(self, *, partnerships: list[Any], reviews: list[Any], agencies: list[Any]) -> None:
-        self.partnership.choices = [SelectChoice("", "All partnerships"),
-                                    *[SelectChoice(str(p.id), p.name) for p in partnerships]]
+        self.partnership.choices = [
+            SelectChoice("", "All partnerships"),
+            *[SelectChoice(str(p.id), p.name) for p in partnerships],
+        ]
         self.reviews.choices = [SelectChoice(r.id, f"{r.reference}: {r.title}") for r in reviews]  # type: ignore[arg-type]
         self.agencies.choices = [SelectChoice(a.id, a.name) for a in agencies]  # type: ignore[arg-type]

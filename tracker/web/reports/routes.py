@@ -44,9 +44,7 @@ def create() -> Any:
             since=form.since.data,
             include_closed=form.include_closed.data == "yes",
         )
-        report = services.generate_assurance_report(
-            actor=loading.user(), filters=filters, reports_dir=_reports_dir()
-        )
+        report = services.generate_assurance_report(actor=loading.user(), filters=filters, reports_dir=_reports_dir())
         return redirect(url_for("reports.download", report_id=report.id))
     return render_template("reports/create.html", form=form)
 
@@ -70,15 +68,23 @@ def download(report_id: int) -> Any:
     if path is None:
         abort(404)
     services.record_download(actor=loading.user(), report=report)
-    return send_file(path, mimetype=services.XLSX, as_attachment=True, download_name=report.file_name,
-                     max_age=0, conditional=False, etag=False)
+    return send_file(
+        path,
+        mimetype=services.XLSX,
+        as_attachment=True,
+        download_name=report.file_name,
+        max_age=0,
+        conditional=False,
+        etag=False,
+    )
 
 
 @bp.route("/reviews/<int:review_id>/action-plan.xlsx")
 @requires(Permission.VIEW_PLANS)
 def action_plan(review_id: int) -> Any:
     review = loading.load(Review, review_id, options=services.REVIEW_WITH_ACTIONS)
-    handle = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+    # send_file closes the file once the response has been sent.
+    handle = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
     name = services.action_plan_download(actor=loading.user(), review=review, handle=handle)
     handle.seek(0)
     return send_file(handle, mimetype=services.XLSX, as_attachment=True, download_name=name, max_age=0)

@@ -33,7 +33,10 @@ class ReviewForm(FlaskForm):
         "Reference",
         description="As the partnership refers to it, for example DHR-2021-03",
         widget=GovTextInput(),
-        validators=[InputRequired(message="Enter the review's reference, like DHR-2021-03"), Length(max=40, message="Reference must be 40 characters or fewer")],
+        validators=[
+            InputRequired(message="Enter the review's reference, like DHR-2021-03"),
+            Length(max=40, message="Reference must be 40 characters or fewer"),
+        ],
     )
     type = RadioField(
         "Type of review",
@@ -44,7 +47,10 @@ class ReviewForm(FlaskForm):
     title = StringField(
         "Title",
         widget=GovTextInput(),
-        validators=[InputRequired(message="Enter the review's title"), Length(max=300, message="Title must be 300 characters or fewer")],
+        validators=[
+            InputRequired(message="Enter the review's title"),
+            Length(max=300, message="Title must be 300 characters or fewer"),
+        ],
     )
     subjects = StringField(
         "Subjects",
@@ -89,7 +95,10 @@ class RecommendationForm(FlaskForm):
         "Number",
         description="As numbered in the report, for example 4 or 4a",
         widget=GovTextInput(),
-        validators=[InputRequired(message="Enter the recommendation's number as it appears in the report, like 4a"), Length(max=20, message="Number must be 20 characters or fewer")],
+        validators=[
+            InputRequired(message="Enter the recommendation's number as it appears in the report, like 4a"),
+            Length(max=20, message="Number must be 20 characters or fewer"),
+        ],
     )
     title = TextAreaField(
         "Lead sentence",

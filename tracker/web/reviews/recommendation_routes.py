@@ -1,4 +1,5 @@
 """Recommendations: a stable page for each, and adding, editing and withdrawing them."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -29,7 +30,9 @@ def recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
     )
 
 
-def _choices(form: RecommendationForm, *, agencies: list[Agency], themes: list[Theme]) -> tuple[dict[int, Agency], dict[int, Theme]]:
+def _choices(
+    form: RecommendationForm, *, agencies: list[Agency], themes: list[Theme]
+) -> tuple[dict[int, Agency], dict[int, Theme]]:
     agency_list = queries.agency_choices(keep=agencies)
     theme_list = queries.theme_choices(keep=themes)
     form.agencies.choices = choices([(a.id, a.name) for a in agency_list])
@@ -86,7 +89,9 @@ def _form_data(recommendation: Recommendation) -> dict[str, Any]:
 @bp.route("/recommendations/<int:recommendation_id>/edit", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def edit_recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
-    found = loading.load(Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM)
+    found = loading.load(
+        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM
+    )
     if found.is_withdrawn or found.review.is_withdrawn:
         flash("This recommendation has been withdrawn and cannot be changed.", "info")
         return redirect(url_for("reviews.recommendation", recommendation_id=found.id))
@@ -108,7 +113,9 @@ def edit_recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
 @bp.route("/recommendations/<int:recommendation_id>/withdraw", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def withdraw_recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
-    found = loading.load(Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM)
+    found = loading.load(
+        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM
+    )
     if found.is_withdrawn:
         flash("This recommendation has already been withdrawn.", "info")
         return redirect(url_for("reviews.recommendation", recommendation_id=found.id))
@@ -119,10 +126,6 @@ def withdraw_recommendation(recommendation_id: int):  # type: ignore[no-untyped-
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="reason")
         else:
-            flash(
-                f"Recommendation {found.number} withdrawn. Its actions no longer count in any figures.", "success"
-            )
+            flash(f"Recommendation {found.number} withdrawn. Its actions no longer count in any figures.", "success")
             return redirect(url_for("reviews.show", review_id=found.review_id))
-    return render_template(
-        "reviews/withdraw_recommendation.html", form=form, recommendation=found, review=found.review
-    )
+    return render_template("reviews/withdraw_recommendation.html", form=form, recommendation=found, review=found.review)

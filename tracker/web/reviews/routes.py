@@ -1,4 +1,5 @@
 """Reviews: the list, a review's page with its plan, and creating, editing and withdrawing one."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """The filter panel: GOV.UK component parameters built from the current search, so the form shows its own state."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -16,7 +17,8 @@ from tracker.services.search.query import ActionFilters
 def _checkboxes(
     name: str, legend: str, items: list[dict[str, Any]], *, hint: str | None = None, folded: bool = True
 ) -> dict[str, Any]:
-    """Folded groups sit in a details element whose summary already names them, so their legend is for screen readers."""
+    """Folded groups sit in a details element whose summary already names them,
+    so their legend is for screen readers."""
     legend_classes = "govuk-fieldset__legend--s" + (" govuk-visually-hidden" if folded else "")
     params: dict[str, Any] = {
         "idPrefix": f"filter-{name}",
@@ -62,10 +64,7 @@ def checkbox_groups(
             "agency",
             "Lead agency",
             [
-                *(
-                    {"value": str(a.id), "text": a.name, "checked": a.id in filters.agencies}
-                    for a in agencies
-                ),
+                *({"value": str(a.id), "text": a.name, "checked": a.id in filters.agencies} for a in agencies),
                 {"value": "none", "text": "No lead agency", "checked": filters.no_agency},
             ],
         ),
@@ -127,13 +126,9 @@ def chosen(
             }
         )
     if filters.due_before:
-        found.append(
-            {"text": f"Due on or before {filters.due_before:%-d %B %Y}", "href": without(due_before=None)}
-        )
+        found.append({"text": f"Due on or before {filters.due_before:%-d %B %Y}", "href": without(due_before=None)})
     if filters.assured_since:
-        found.append(
-            {"text": f"Assured since {filters.assured_since:%-d %B %Y}", "href": without(assured_since=None)}
-        )
+        found.append({"text": f"Assured since {filters.assured_since:%-d %B %Y}", "href": without(assured_since=None)})
     if filters.overdue:
         found.append({"text": "Overdue", "href": without(overdue=False)})
     if filters.drifting:

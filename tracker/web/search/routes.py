@@ -1,4 +1,5 @@
 """Find actions across reviews: every filter in the URL, so a view can be bookmarked and shared."""
+
 from __future__ import annotations
 
 from typing import Any

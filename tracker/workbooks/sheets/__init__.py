@@ -1,4 +1,5 @@
 """One module per sheet of the assurance workbook; each writes its rows as they stream from the database."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence

@@ -3,6 +3,7 @@
 The layout is the one the importer reads (`tracker.importing`), so a plan sent out and returned
 with updates loads back into the tracker unchanged.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -59,8 +60,16 @@ def write_plan(context: SheetContext, ws: WriteOnlyWorksheet, review: data.Revie
     wrap, date_style = styles.bordered(styles.wrap), styles.bordered(styles.date)
     prepare_sheet(ws, COLUMNS, header_row=HEADER_ROW)
     ws.append([cell(ws, f"{review.partnership} – {review.title} ({review.reference}) Action Plan", styles.title)])
-    ws.append([cell(ws, f"{ReviewType(review.type).label}. Action plan as held in the tracker on "
-                        f"{context.scope.today:%d/%m/%Y}. Dates are DD/MM/YYYY.", styles.text)])
+    ws.append(
+        [
+            cell(
+                ws,
+                f"{ReviewType(review.type).label}. Action plan as held in the tracker on "
+                f"{context.scope.today:%d/%m/%Y}. Dates are DD/MM/YYYY.",
+                styles.text,
+            )
+        ]
+    )
     ws.append([])
     ws.append([cell(ws, h, styles.bordered(styles.header)) for h in HEADINGS])
     row_number = HEADER_ROW
@@ -75,15 +84,31 @@ def write_plan(context: SheetContext, ws: WriteOnlyWorksheet, review: data.Revie
                 ws.merged_cells.add(f"{letter}{first_row}:{letter}{last_row}")
 
     for row in data.plan_rows(context.session, context.scope, review.id):
-        (rec_id, number, title, text, scope, action_id, description, agency, milestones, target, target_text,
-         completed_on, outcome, status) = row
+        (
+            rec_id,
+            number,
+            title,
+            text,
+            scope,
+            action_id,
+            description,
+            agency,
+            milestones,
+            target,
+            target_text,
+            completed_on,
+            outcome,
+            status,
+        ) = row
         row_number += 1
         values: list[Cell | None] = [None, None]
         if rec_id != current:
             merge_down(row_number - 1)
             current, first_row = rec_id, row_number
-            values = [cell(ws, recommendation_text(number, title, text), wrap),
-                      cell(ws, Scope(scope).label if scope else None, wrap)]
+            values = [
+                cell(ws, recommendation_text(number, title, text), wrap),
+                cell(ws, Scope(scope).label if scope else None, wrap),
+            ]
         else:
             # Merged cells still need their borders drawn on every row.
             values = [cell(ws, None, wrap), cell(ws, None, wrap)]

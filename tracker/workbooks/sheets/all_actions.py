@@ -1,4 +1,5 @@
 """All actions: one Excel table, every field, one row per action, to filter and sort for analysis."""
+
 from __future__ import annotations
 
 import warnings

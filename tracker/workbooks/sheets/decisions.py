@@ -1,4 +1,5 @@
 """Assurance decisions: who assured, returned or closed which action, when, and what was said."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -31,8 +32,19 @@ def _columns(context: SheetContext) -> list[Column]:
 def _rows(context: SheetContext) -> Iterator[list[Any]]:
     for row in data.decision_rows(context.session, context.scope):
         at, meeting, outcome, reference, number, action_id, action, agency, by, comment, in_period = row
-        yield [at, meeting, DecisionOutcome(outcome).label, reference, number, action_id, action,
-               agency or "No lead agency", by, comment, "Yes" if in_period else "No"]
+        yield [
+            at,
+            meeting,
+            DecisionOutcome(outcome).label,
+            reference,
+            number,
+            action_id,
+            action,
+            agency or "No lead agency",
+            by,
+            comment,
+            "Yes" if in_period else "No",
+        ]
 
 
 def write(context: SheetContext) -> int:
@@ -42,7 +54,7 @@ def write(context: SheetContext) -> int:
         ws,
         title="Assurance decisions, newest first",
         note="Complete is not assured: the subgroup assures an action when the evidence shows the learning is "
-             "embedded, and returns it with a challenge when it does not.",
+        "embedded, and returns it with a challenge when it does not.",
         columns=_columns(context),
         rows=_rows(context),
         empty="No decisions have been made on these actions.",

@@ -1,4 +1,5 @@
 """Evidence register: every piece of evidence held for the actions in the report."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -28,8 +29,19 @@ COLUMNS = [
 def _rows(context: SheetContext) -> Iterator[list[Any]]:
     for row in data.evidence_rows(context.session, context.scope):
         reference, number, action_id, action, agency, kind, description, file_name, url, by, at = row
-        yield [reference, number, action_id, action, agency or "No lead agency", EvidenceKind(kind).label,
-               description, file_name, url, by, at]
+        yield [
+            reference,
+            number,
+            action_id,
+            action,
+            agency or "No lead agency",
+            EvidenceKind(kind).label,
+            description,
+            file_name,
+            url,
+            by,
+            at,
+        ]
 
 
 def write(context: SheetContext) -> int:
@@ -39,7 +51,7 @@ def write(context: SheetContext) -> int:
         ws,
         title="Evidence register",
         note="Evidence of completion shows the action was done; evidence of impact shows practice changed. "
-             "Files are held in the tracker.",
+        "Files are held in the tracker.",
         columns=COLUMNS,
         rows=_rows(context),
         empty="No evidence has been added to these actions.",

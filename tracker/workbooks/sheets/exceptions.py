@@ -1,4 +1,5 @@
 """Exceptions: every red and amber action, with the latest update and how long since it."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -61,7 +62,7 @@ def write(context: SheetContext) -> int:
         ws,
         title=f"Exceptions on {context.scope.today:%d/%m/%Y}: red and amber actions",
         note="Red: past the target date and not submitted. Amber: due within 30 days, returned, or no update for "
-             "90 days. Red first, then by target date.",
+        "90 days. Red first, then by target date.",
         columns=COLUMNS,
         rows=_rows(context),
         empty="No action is red or amber.",

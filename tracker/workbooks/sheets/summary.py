@@ -1,4 +1,5 @@
 """Summary: what the report covers, the headline figures, and RAG by review and by agency with charts."""
+
 from __future__ import annotations
 
 import math
@@ -71,8 +72,12 @@ def write(context: SheetContext, ws: WriteOnlyWorksheet, content: SummaryContent
     rows: list[list] = [
         [cell(ws, "Assurance report: is the learning from reviews being acted on?", styles.title)],
         [cell(ws, "Partnership", styles.label), cell(ws, ", ".join(content.partnerships) or "None", styles.text)],
-        [cell(ws, "Period covered", styles.label), cell(ws, content.since, styles.date), cell(ws, "to", styles.text),
-         cell(ws, today, styles.date)],
+        [
+            cell(ws, "Period covered", styles.label),
+            cell(ws, content.since, styles.date),
+            cell(ws, "to", styles.text),
+            cell(ws, today, styles.date),
+        ],
         [cell(ws, "Filters used", styles.label), cell(ws, content.filters_text, styles.text)],
         [cell(ws, "Produced by", styles.label), cell(ws, content.produced_by, styles.text)],
         [cell(ws, "Produced on", styles.label), cell(ws, content.produced_at, styles.datetime)],
@@ -86,15 +91,30 @@ def write(context: SheetContext, ws: WriteOnlyWorksheet, content: SummaryContent
     rows += [
         [],
         [cell(ws, f"Since the last report ({content.since:%d/%m/%Y})", styles.subtitle)],
-        [cell(ws, f"{_plural(h.assured_since, 'action')} assured, {h.newly_overdue} newly overdue, "
-                  f"{h.returned_since} returned with a challenge.", styles.text)],
+        [
+            cell(
+                ws,
+                f"{_plural(h.assured_since, 'action')} assured, {h.newly_overdue} newly overdue, "
+                f"{h.returned_since} returned with a challenge.",
+                styles.text,
+            )
+        ],
     ]
     for label, figure in since_rows(content):
         rows.append([cell(ws, label, styles.text), cell(ws, figure, styles.number)])
     if not content.review_sheets:
-        rows += [[], [cell(ws, f"This report covers {content.review_count} reviews, more than "
-                               f"{content.review_sheet_limit}, so the action plans do not have a sheet each: the "
-                               "All actions sheet lists every action.", styles.text)]]
+        rows += [
+            [],
+            [
+                cell(
+                    ws,
+                    f"This report covers {content.review_count} reviews, more than "
+                    f"{content.review_sheet_limit}, so the action plans do not have a sheet each: the "
+                    "All actions sheet lists every action.",
+                    styles.text,
+                )
+            ],
+        ]
     rows.append([])
     for row in rows:
         ws.append(row)
@@ -104,16 +124,23 @@ def write(context: SheetContext, ws: WriteOnlyWorksheet, content: SummaryContent
     _rag_table(context, ws, next_row + 1, "RAG by lead agency", "Lead agency", content.by_agency)
 
 
-def _rag_table(context: SheetContext, ws: WriteOnlyWorksheet, first_row: int, title: str, heading: str,
-               table: list[RagCounts]) -> int:
+def _rag_table(
+    context: SheetContext, ws: WriteOnlyWorksheet, first_row: int, title: str, heading: str, table: list[RagCounts]
+) -> int:
     """Write a RAG table from `first_row` with its chart beside it; return the next free row."""
     styles = context.styles
     ws.append([cell(ws, title, styles.subtitle)])
     header_row = first_row + 1
     ws.append([cell(ws, text, styles.header) for text in (heading, *[r.label for r in Rag], "Total", "Assured")])
     for entry in table:
-        ws.append([cell(ws, entry.label, styles.text), *[cell(ws, entry.counts[r], styles.number) for r in Rag],
-                   cell(ws, entry.total, styles.number), cell(ws, entry.assured, styles.number)])
+        ws.append(
+            [
+                cell(ws, entry.label, styles.text),
+                *[cell(ws, entry.counts[r], styles.number) for r in Rag],
+                cell(ws, entry.total, styles.number),
+                cell(ws, entry.assured, styles.number),
+            ]
+        )
     if not table:
         ws.append([cell(ws, "No actions.", styles.text)])
     last_row = header_row + max(len(table), 1)
@@ -125,8 +152,9 @@ def _rag_table(context: SheetContext, ws: WriteOnlyWorksheet, first_row: int, ti
         # The next table starts below the chart, not behind it.
         end = max(written, first_row + math.ceil(chart.height / ROW_CM))
     elif table:
-        ws.append([cell(ws, f"Too many rows to chart clearly ({len(table)}); the table above has them all.",
-                        styles.text)])
+        ws.append(
+            [cell(ws, f"Too many rows to chart clearly ({len(table)}); the table above has them all.", styles.text)]
+        )
         written = end = written + 1
     for _ in range(end - written):
         ws.append([])
