@@ -1,9 +1,16 @@
-"""Loads the fictional Northbridge partnership (see demo_data.py) into an empty database."""
+"""Loads the fictional Northbridge partnership (northbridge.json) into an empty database.
+
+Every name, case and person in it is invented. Each action names a `state` that `STATES` turns into a
+status and dates relative to the day the demo is loaded, so that every RAG colour is present whenever it runs.
+"""
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -27,7 +34,6 @@ from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, PartnershipKind, ReviewType, Scope
 from tracker.services import audit, people
-from tracker.services.demo.northbridge import AGENCIES, PARTNERSHIPS, REVIEWS, THEMES, USERS
 from tracker.services.storage import EvidenceStore
 
 
@@ -60,6 +66,14 @@ class DemoRefused(Exception):
     pass
 
 
+STORY = Path(__file__).with_name("northbridge.json")
+
+
+def story() -> dict[str, Any]:
+    story: dict[str, Any] = json.loads(STORY.read_text(encoding="utf-8"))
+    return story
+
+
 def has_data() -> bool:
     return bool(db.session.scalar(select(func.count(User.id)))) or bool(
         db.session.scalar(select(func.count(Review.id)))
@@ -72,65 +86,72 @@ def load(*, password: str | None, store: EvidenceStore) -> tuple[list[User], str
         raise DemoRefused("The database already holds data: demo data is only loaded into an empty database.")
     password = password or secrets.token_urlsafe(12)
     today = clock.today()
-    themes = {name: Theme(name=name) for name in THEMES}
+    told = story()
+    themes = {name: Theme(name=name) for name in told["themes"]}
     db.session.add_all(themes.values())
     partnerships = {
-        name: Partnership(name=name, kind=PartnershipKind(kind), area=area) for name, kind, area in PARTNERSHIPS
+        p["name"]: Partnership(name=p["name"], kind=PartnershipKind(p["kind"]), area=p["area"])
+        for p in told["partnerships"]
     }
     db.session.add_all(partnerships.values())
-    agencies = {short: Agency(name=name, short_name=short, aliases=aliases) for name, short, aliases in AGENCIES}
+    agencies = {
+        a["short_name"]: Agency(name=a["name"], short_name=a["short_name"], aliases=a["aliases"])
+        for a in told["agencies"]
+    }
     db.session.add_all(agencies.values())
     db.session.flush()
 
     users = [
         people.create_user(
-            email=email,
-            name=name,
-            role=role,
+            email=u["email"],
+            name=u["name"],
+            role=u["role"],
             password=password,
-            agency=agencies[agency] if agency else None,
+            agency=agencies[u["agency"]] if u["agency"] else None,
             actor=None,
         )
-        for email, name, role, agency in USERS
+        for u in told["users"]
     ]
     lead_for = {u.agency_id: u for u in users if u.agency_id}
     subgroup = next(u for u in users if u.role == "subgroup")
 
-    for spec in REVIEWS:
+    for spec in told["reviews"]:
         review = _review(spec, partnerships, today)
-        for position, (number, title, text, scope, theme_names, actions) in enumerate(spec["recommendations"]):
+        for position, told_rec in enumerate(spec["recommendations"]):
+            actions = told_rec["actions"]
             recommendation = Recommendation(
                 review=review,
-                number=number,
+                number=told_rec["number"],
                 position=position,
-                title=title,
-                text=text,
-                scope=Scope(scope) if scope else None,
-                learning=text if review.type == ReviewType.THEMATIC else None,
-                themes=[themes[t] for t in theme_names],
+                title=told_rec["title"],
+                text=told_rec["text"],
+                scope=Scope(told_rec["scope"]) if told_rec["scope"] else None,
+                learning=told_rec["text"] if review.type == ReviewType.THEMATIC else None,
+                themes=[themes[t] for t in told_rec["themes"]],
             )
-            recommendation.agencies = sorted({agencies[a[0]] for a in actions}, key=lambda a: a.name)
+            recommendation.agencies = sorted({agencies[a["lead"]] for a in actions}, key=lambda a: a.name)
             db.session.add(recommendation)
-            for index, (lead, owner, description, outcome, state) in enumerate(actions):
+            for index, a in enumerate(actions):
+                agency = agencies[a["lead"]]
                 _action(
                     recommendation,
                     index,
-                    agencies[lead],
-                    owner,
-                    description,
-                    outcome,
-                    STATES[state],
-                    lead_for.get(agencies[lead].id),
+                    agency,
+                    a["owner"],
+                    a["description"],
+                    a["outcome"],
+                    STATES[a["state"]],
+                    lead_for.get(agency.id),
                     subgroup,
                     store,
                     today,
                 )
     db.session.flush()
-    audit.record("demo.loaded", actor=None, summary=f"{len(REVIEWS)} reviews loaded")
+    audit.record("demo.loaded", actor=None, summary=f"{len(told['reviews'])} reviews loaded")
     return users, password
 
 
-def _review(spec: dict, partnerships: dict[str, Partnership], today: date) -> Review:
+def _review(spec: dict[str, Any], partnerships: dict[str, Partnership], today: date) -> Review:
     def ago(days: int | None) -> date | None:
         return today - timedelta(days=days) if days is not None else None
 

@@ -13,7 +13,7 @@ from tracker.parsing.result import Message
 from tracker.services.imports.preview import CREATE, Change, ImportPreview, RecommendationPreview, UnknownAgency
 
 if TYPE_CHECKING:
-    from tracker.services.imports.compare import ImportOptions
+    from tracker.services.imports.preview import ImportOptions
 
 
 class AgencyBook:

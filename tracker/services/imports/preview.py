@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from tracker.parsing.result import ImportResult, Message, ParsedAction, ParsedRecommendation
 from tracker.rules.lifecycle import ActionStatus
@@ -15,6 +15,20 @@ if TYPE_CHECKING:
 
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 CREATE = "create"
+AgencyChoice = int | Literal["create"]
+
+
+@dataclass
+class ImportOptions:
+    """What the person importing chose, over what the file says."""
+
+    review_reference: str | None = None
+    review_type: str | None = None
+    partnership_id: int | None = None
+    # The file's agency name -> an existing agency's id, or "create".
+    agency_choices: dict[str, AgencyChoice] = field(default_factory=dict)
+    # The command line's --create-agencies: every unknown agency is created.
+    create_agencies: bool = False
 
 
 def show_date(day: date | None) -> str:
