@@ -103,7 +103,7 @@ def looks_like_heading(text: str) -> bool:
     s = clean(text)
     if not s or len(s) > 90 or s.endswith((".", ",", ";")) and not s.isupper():
         return False
-    if s.endswith(":") and len(s) > 60:
+    if s.endswith(":"):
         return False
     number = read_number(s)
     if number is not None:
@@ -210,18 +210,37 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
             or line.gap
         )
         if line.level is not None and not starts_item:
+            if (
+                isinstance(prev, Para)
+                and prev.level == line.level
+                and not line.gap
+                and not prev.guessed
+                and prev.page == line.page
+            ):
+                prev.text = prev.bold = f"{prev.text} {text}"
+                continue
             out.append(Para(text, line.where, line.level, page=line.page, bold=text))
             joinable = False
             continue
         known = len(text) < 70 and SECTION_NAME.match(text) is not None and not text.endswith(".")
-        known = known or (not starts_item and _theme_heading(text, lines, i))
+        known = known or (not starts_item and (_theme_heading(text, lines, i) or _recommendations_heading(text)))
         if (known or (looks_like_heading(text) and prev_done and (line.bold or not joinable or line.gap))) and (
             not starts_item or _numbered_heading(text, line)
         ):
             out.append(Para(text, line.where, _level_guess(text), page=line.page, bold=text, guessed=True))
             joinable = False
             continue
-        if joinable and isinstance(prev, Para) and not starts_item and not prev.is_heading and not line.gap:
+        starts_part = bool(LEARNING_LABEL.match(text) or PRACTICE_LABEL.match(text) or COMBINED_LABEL.match(text)) or (
+            text.endswith(":") and isinstance(prev, Para) and prev.text.endswith((".", "!", "?"))
+        )
+        if (
+            joinable
+            and isinstance(prev, Para)
+            and not starts_item
+            and not starts_part
+            and not prev.is_heading
+            and not line.gap
+        ):
             prev.text = (
                 prev.text + text if prev.text.endswith("-") and not prev.text.endswith(" -") else f"{prev.text} {text}"
             )
@@ -231,6 +250,16 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
         out.append(Para(text, line.where, bullet=bullet, page=line.page, bold=text if line.bold else ""))
         joinable = True
     return out
+
+
+def _recommendations_heading(text: str) -> bool:
+    """ "Multi-agency recommendations", "Single agency recommendations": a heading even in lower case."""
+    words = text.split()
+    return (
+        len(words) <= 6
+        and not text.endswith((".", ":", ";", ","))
+        and bool(re.search(r"\brecommendations\b|\baction plan\b", text, re.I))
+    )
 
 
 def _theme_heading(text: str, lines: list[Line | Table], after: int) -> bool:
@@ -271,7 +300,8 @@ def _split_pipe_row(raw: str) -> list[str]:
     body = body[1:] if body.startswith("|") else body
     body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
     cells = re.split(r"(?<!\\)\|", body)
-    return [clean(c.replace("\\|", "|").replace("<br>", "\n").replace("<br/>", "\n")) for c in cells]
+    parts = [re.split(r"<br\s*/?>", c.replace("\\|", "|")) for c in cells]
+    return ["\n".join(clean(x) for x in cell if clean(x)) for cell in parts]
 
 
 def _pipe_table(lines: list[Line | Table], start: int, out: list[Block], number: int) -> int:

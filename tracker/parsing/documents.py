@@ -17,7 +17,17 @@ from tracker.parsing.numbering import Number, next_in_sequence, read_number
 from tracker.parsing.people import ORGANISATION, kind_of
 from tracker.parsing.result import ImportResult, ParsedRecommendation
 from tracker.parsing.review import document_review
-from tracker.parsing.sections import Heading, find_sections, heading_of, is_item_heading, is_stop, scope_of
+from tracker.parsing.fields import is_actions_label
+from tracker.parsing.review import _REFERENCE
+from tracker.parsing.sections import (
+    Heading,
+    find_sections,
+    heading_of,
+    is_item_heading,
+    is_rec_section,
+    is_stop,
+    scope_of,
+)
 from tracker.parsing.thematic import is_thematic, read_themes
 from tracker.parsing.unique import make_unique
 
@@ -107,11 +117,16 @@ def _read_section(blocks: list[Block], reader: ItemReader, result: ImportResult,
             _table(block, reader, result, known)
             continue
         h = heading_of(block)
+        if h is not None and is_actions_label(block.text)[0]:
+            h = None
         if h is not None and not (block.number and not block.is_heading and not h.reliable):
-            if is_item_heading(h) and h.number is not None:
+            if is_rec_section(h):
+                reader.subheading(_section_label(h.name) or h.name, None, scope_of(h))
+            elif is_item_heading(h) and h.number is not None:
                 reader.heading_item(h.number, block, "")
             elif (
-                h.number is not None
+                not reader.explicit_only
+                and h.number is not None
                 and h.number.parts[0].isdigit()
                 and _body_below(blocks, i)
                 and not (kind_of(h.name, known) == ORGANISATION)
@@ -119,6 +134,8 @@ def _read_section(blocks: list[Block], reader: ItemReader, result: ImportResult,
                 reader.heading_item(h.number, block, h.name)
             elif not is_stop(h):
                 agency = h.name if kind_of(h.name, known) == ORGANISATION and len(h.name) < 80 else None
+                if agency and (_REFERENCE.search(agency) or "(" in agency or agency == result.review.partnership):
+                    agency = None  # the commissioning partnership's own name under the title
                 reader.subheading(h.name, agency, scope_of(h))
             continue
         reader.para(block)
@@ -177,7 +194,8 @@ def _without_a_section(blocks: list[Block], result: ImportResult, known: frozens
             rec.doubt("There is no 'Recommendations' heading, so this was read from the words 'Recommendation' "
                       "before its number; check it against the document.")  # fmt: skip
         return explicit.recs, list(explicit.labels)
-    run = _recommendation_list(blocks)
+    opening = " ".join(b.text for b in blocks[:400] if isinstance(b, Para))
+    run = [] if _LETTER.search(opening) else _recommendation_list(blocks)
     if not run:
         return [], []
     reader = ItemReader(result, known, scope=None, plan=plan)

@@ -10,7 +10,8 @@ _NAMES = (
     r"expected\s+outcomes?|intended\s+outcomes?|outcomes?|success\s+measures?|measures?\s+of\s+success|addressed\s+to|"
     r"agenc(?:y|ies)(?:\s+addressed)?|relevant\s+agenc(?:y|ies)|progress|status|evidence"
 )
-_FIELD = re.compile(rf"(?:^|(?<=[\s.;,(]))(?P<name>{_NAMES})\s*:\s*", re.I)
+# A label starts the text or follows a full stop, semicolon or bracket: "that agencies: a) ..." is not one.
+_FIELD = re.compile(rf"(?:^|(?<=[.;(])\s*|(?<=[.;(]\s))(?P<name>{_NAMES})\s*:\s*", re.I)
 ACTIONS_LABEL = re.compile(
     r"^\s*(?:agreed\s+|proposed\s+|key\s+|smart\s+|planned\s+|recommended\s+)?actions?"
     r"(?:\s+(?:to\s+(?:be\s+)?tak(?:e|en)|required|needed|planned|agreed|identified|plan))?\s*(?::\s*|[-–—]\s+|$)"

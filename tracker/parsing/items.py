@@ -134,7 +134,12 @@ class ItemReader:
             self.parent = (self.number, parent_title)
         elif self.parent is not None and not n.child_of(self.parent[0]):
             self.parent = None
-        if (n.is_letter or n.is_roman) and self.number is not None and not n.explicit:
+        if (
+            (n.is_letter or n.is_roman)
+            and self.number is not None
+            and not n.explicit
+            and self.number.parts[0].isdigit()
+        ):
             n = Number(f"{self.number.label}{n.label}", (*self.number.parts, n.parts[0]), False, n.rest)
         body = n.rest
         self._start(n, body, p, p.bold)

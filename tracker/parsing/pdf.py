@@ -18,6 +18,8 @@ from tracker.parsing.text import clean
 MAX_PAGES = 400
 _EDGE = 0.09  # the top and bottom 9% of a page is where running headers and footers sit
 _DIGITS = re.compile(r"\d+")
+_CID_BULLET = re.compile(r"^\s*\(cid:\d+\)\s*")
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 def _bold(chars: list[dict[str, Any]]) -> bool:
@@ -38,14 +40,14 @@ def _inside(line: dict[str, Any], boxes: list[tuple[float, float, float, float]]
 
 def _furniture(pages: list[list[dict[str, Any]]], heights: list[float]) -> set[str]:
     """Lines (digits ignored) that repeat at the top or bottom of most pages."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     seen: Counter[str] = Counter()
     for lines, height in zip(pages, heights, strict=True):
         edge = {_DIGITS.sub("#", clean(ln["text"])) for ln in lines
                 if ln["top"] < height * _EDGE or ln["bottom"] > height * (1 - _EDGE)}  # fmt: skip
         seen.update(e for e in edge if e)
-    return {text for text, n in seen.items() if n >= max(3, len(pages) // 2)}
+    return {text for text, n in seen.items() if n >= max(2, (len(pages) + 1) // 2)}
 
 
 def pdf_blocks(path: Path) -> list[Block]:
@@ -81,7 +83,8 @@ def pdf_blocks(path: Path) -> list[Block]:
                 box, rows = pending.pop(0)
                 items.append(Table(rows, f"page {p}, table {table_count}", page=p))
                 previous_bottom = box[3]
-            text = ln["text"]
+            # Bullets in a font without a character map come out as "(cid:127)".
+            text = _CID.sub("", _CID_BULLET.sub("• ", ln["text"]))
             if _DIGITS.sub("#", clean(text)) in furniture and (
                 ln["top"] < height * _EDGE or ln["bottom"] > height * (1 - _EDGE)
             ):

@@ -12,227 +12,35 @@ from dataclasses import dataclass, field
 
 from tracker.parsing.agencies import normalise_agency_name
 
+
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words that make a name an organisation (or a part of one).
-ORGANISATION_WORDS = frozenset(
-    [
-        "council",
-        "councils",
-        "police",
-        "constabulary",
-        "nhs",
-        "trust",
-        "trusts",
-        "service",
-        "services",
-        "board",
-        "boards",
-        "partnership",
-        "partnerships",
-        "team",
-        "teams",
-        "group",
-        "groups",
-        "probation",
-        "health",
-        "healthcare",
-        "hospital",
-        "hospitals",
-        "icb",
-        "icbs",
-        "ccg",
-        "ccgs",
-        "practice",
-        "practices",
-        "gp",
-        "gps",
-        "school",
-        "schools",
-        "college",
-        "colleges",
-        "university",
-        "academy",
-        "academies",
-        "department",
-        "office",
-        "government",
-        "ministry",
-        "agency",
-        "agencies",
-        "unit",
-        "units",
-        "authority",
-        "authorities",
-        "commissioner",
-        "commission",
-        "panel",
-        "forum",
-        "network",
-        "association",
-        "housing",
-        "care",
-        "social",
-        "children",
-        "childrens",
-        "children's",
-        "adult",
-        "adults",
-        "safeguarding",
-        "fire",
-        "rescue",
-        "ambulance",
-        "marac",
-        "mash",
-        "idva",
-        "idvas",
-        "refuge",
-        "aid",
-        "charity",
-        "foundation",
-        "cps",
-        "dwp",
-        "hmpps",
-        "nps",
-        "crc",
-        "court",
-        "courts",
-        "prison",
-        "prisons",
-        "directorate",
-        "subgroup",
-        "sub-group",
-        "committee",
-        "cafcass",
-        "ofsted",
-        "cqc",
-        "employment",
-        "education",
-        "mental",
-        "wellbeing",
-        "public",
-        "community",
-        "youth",
-        "justice",
-        "offending",
-        "substance",
-        "drug",
-        "drugs",
-        "alcohol",
-        "recovery",
-        "domestic",
-        "abuse",
-        "victim",
-        "victims",
-        "family",
-        "families",
-        "midwifery",
-        "maternity",
-        "primary",
-        "secondary",
-        "help",
-        "early",
-        "options",
-        "support",
-        "services'",
-        "department's",
-        "partners",
-        "partner",
-        "agencies'",
-        "providers",
-        "provider",
-        "landlord",
-        "landlords",
-        "association",
-        "network",
-        "solutions",
-        "centre",
-        "center",
-        "clinic",
-        "surgery",
-        "pharmacy",
-        "commissioning",
-        "cic",
-        "ltd",
-        "limited",
-        "plc",
-        "borough",
-        "county",
-        "city",
-        "district",
-        "region",
-        "regional",
-        "national",
-        "local",
-        "london",
-        "home",
-    ]
+ORGANISATION_WORDS = _words_of(
+    """council councils police constabulary nhs trust trusts service services board boards partnership partnerships
+team teams group groups probation health healthcare hospital hospitals icb icbs ccg ccgs practice practices gp gps
+school schools college colleges university academy academies department office government ministry agency agencies
+unit units authority authorities commissioner commission panel forum network association housing care social
+children childrens children's adult adults safeguarding fire rescue ambulance marac mash idva idvas refuge aid
+charity foundation cps dwp hmpps nps crc court courts prison prisons directorate subgroup sub-group committee
+cafcass ofsted cqc partners partner providers provider landlord landlords solutions centre center clinic surgery
+pharmacy commissioning cic ltd limited plc borough county city district region regional national local london home"""
+)
+# Words for an area of work ("Early Help", "Mental capacity"): not a person, but not certainly an organisation.
+SERVICE_WORDS = _words_of(
+    """mental wellbeing public community youth justice offending substance drug drugs alcohol recovery domestic abuse
+victim victims family families midwifery maternity primary secondary help early options support education
+employment"""
 )
 # Capitalised short names for organisations that carry none of the words above.
-ORGANISATION_ACRONYMS = frozenset(
-    [
-        "ASC",
-        "CSC",
-        "ICB",
-        "CCG",
-        "NHS",
-        "DWP",
-        "CPS",
-        "NPS",
-        "CRC",
-        "HMPPS",
-        "IDVA",
-        "MARAC",
-        "MASH",
-        "MAPPA",
-        "CSP",
-        "SAB",
-        "LSCP",
-        "SCP",
-        "DHSC",
-        "DFE",
-        "DfE",
-        "DLUHC",
-        "MHCLG",
-        "HMG",
-        "HMCTS",
-        "CQC",
-        "GP",
-        "GPs",
-        "YOT",
-        "YJS",
-        "DAAT",
-        "LA",
-        "CAMHS",
-        "AMHP",
-        "EDT",
-    ]
+ORGANISATION_ACRONYMS = _words_of(
+    """ASC CSC ICB CCG NHS DWP CPS NPS CRC HMPPS IDVA MARAC MASH MAPPA CSP SAB LSCP SCP DHSC DFE DfE DLUHC MHCLG HMG
+HMCTS CQC GP GPs YOT YJS DAAT LA CAMHS AMHP EDT"""
 )
-TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "rev",
-        "cllr",
-        "councillor",
-        "di",
-        "dci",
-        "dcs",
-        "ds",
-        "dc",
-        "pc",
-        "ps",
-        "supt",
-        "insp",
-        "sgt",
-        "ch",
-    ]
+TITLES = _words_of(
+    "mr mrs ms miss mx dr prof professor sir dame rev cllr councillor di dci dcs ds dc pc ps supt insp sgt ch"
 )
 POSTS = re.compile(
     r"\b(manager|managers|lead|leads|officer|officers|head|director|directors|nurse|nurses|co-?ordinator|chair|"
@@ -273,6 +81,8 @@ def kind_of(name: str, known: frozenset[str] = frozenset()) -> str:
         return ORGANISATION
     if text.isupper() and len(text) <= 8:
         return ORGANISATION
+    if lowered & SERVICE_WORDS:
+        return UNKNOWN
     bare = re.sub(r"^(?:" + "|".join(TITLES) + r")\.?\s+", "", text, flags=re.I)
     if _INITIALS_NAME.match(bare) or _FULL_NAME.match(bare):
         return PERSON

@@ -112,7 +112,8 @@ def read_table(
         ):
             continue  # the header repeated, as printed plans do on each page
         if (len(filled) == 1 or len(filled) < len(cols.roles)) and (banner := _banner(filled, cols)) is not None:
-            if kind_of(banner, known) == ORGANISATION and len(banner) < 80 and read_number(banner) is None:
+            organisation = kind_of(banner, known) == ORGANISATION and not _BANNER.match(banner)
+            if organisation and len(banner) < 80 and read_number(banner) is None:
                 label = clean(banner)
                 current, current_key = None, None
                 continue
@@ -137,11 +138,20 @@ def read_table(
             current_key = key
         if ref:
             current.refs.append(ref)
-        current.rec.actions.extend(row_actions(row, cols, where, result, known))
+        if cols.has("action"):
+            current.rec.actions.extend(row_actions(row, cols, where, result, known))
     recs = [m.rec for m in made]
     _parent_refs(made)
     make_unique(recs, [m.label for m in made], "the numbering restarts for each agency in the table")
     return recs
+
+
+def lead_and_parts(body: str) -> tuple[str, str]:
+    """Title and text; a lead-in ending in a colon keeps its lettered or bulleted parts in the text."""
+    lines = [line for line in body.splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].rstrip().endswith(":"):
+        return lines[0].strip(), "\n".join(line.strip() for line in lines[1:])
+    return split_lead(" ".join(lines))
 
 
 def _ref_number(ref: str, *, whole: bool) -> str | None:
@@ -192,7 +202,7 @@ def _start(
     if banner:
         rec.note("Read from a row that spans the table; the rows below it are its actions.")
     if body:
-        rec.title, rec.text = split_lead(body.replace("\n", " "))
+        rec.title, rec.text = lead_and_parts(body)
     scope_cell = text_of(row[cols.roles["scope"]]) if cols.has("scope") and cols.roles["scope"] < len(row) else ""
     rec.scope = read_scope(scope_cell)
     if scope_cell and rec.scope is None:
@@ -215,4 +225,8 @@ def _start(
     if label and not rec.agencies and kind_of(label, known) == ORGANISATION:
         rec.agencies.append(label)
     result.recommendations.append(rec)
-    return _Rec(rec, label or (rec.agencies[0] if rec.agencies else None), from_ref=ref_number is not None)
+    agency_cell = (
+        clean(text_of(row[cols.roles["agency"]])) if cols.has("agency") and cols.roles["agency"] < len(row) else ""
+    )
+    group = label or (rec.agencies[0] if rec.agencies else None) or agency_cell or None
+    return _Rec(rec, group, from_ref=ref_number is not None)

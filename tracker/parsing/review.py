@@ -39,6 +39,16 @@ _TRAILING = re.compile(
 
 # Words that start a sentence about "the Board" rather than a partnership's name.
 _NOT_A_NAME = {
+    "dear",
+    "chair",
+    "commissioned",
+    "by",
+    "to",
+    "for",
+    "from",
+    "of",
+    "member",
+    "members",
     "the",
     "this",
     "that",

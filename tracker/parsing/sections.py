@@ -33,6 +33,7 @@ STOP = re.compile(
     r"conclusion\s+and|closing)\b",
     re.I,
 )
+_HEADING_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[A-Z])")
 _SCOPE_WORD = re.compile(r"\b(local|regional|national)\b", re.I)
 
 
@@ -61,6 +62,8 @@ def heading_of(block: Block) -> Heading | None:
     if not p.is_heading and not bold_line:
         return None
     number = read_number(p.text)
+    if number is None and (m := _HEADING_NUMBER.match(p.text)):
+        number = read_number(f"{m[1]}. {p.text[m.end() :]}")
     name = p.text
     if number is not None and (number.rest or number.explicit):
         name = number.rest
@@ -103,10 +106,11 @@ def find_sections(blocks: list[Block]) -> list[Section]:
     """Every recommendations section, each with the blocks under its heading."""
     sections: list[Section] = []
     current: Section | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         h = heading_of(block)
         if h is not None and isinstance(block, Para):
-            if is_rec_section(h):
+            # The document's title ("SAR 'Adult G' – Action plan") names the whole, not a section of it.
+            if is_rec_section(h) and block.level != 0 and index > 0:
                 if current is not None and _nested(current.heading, h):
                     current.blocks.append(block)
                     continue

@@ -104,7 +104,10 @@ class WordNumbering:
             # "%1.%2.%3" shows the whole path: "21.10.1".
             label = re.sub(r"%([1-9])", lambda m: shown[int(m[1]) - 1] if int(m[1]) <= len(shown) else "", text)
             return label.strip(" .)(:"), False
-        # A level that shows only itself ("a)") reads with its parents: "4" then "a" is "4a", "4" then "1" is "4.1".
+        # A level that shows only itself ("a)") reads with its parents: "4" then "a" is "4a", "4" then "1" is "4.1";
+        # under a parent level never used in the list it shows alone.
+        if any(counts[level] == 0 for level in range(ilvl)):
+            return shown[-1], False
         out = shown[0]
         for n, part in enumerate(shown[1:], start=1):
             fmt_here = self.levels.get((key, n), (1, "decimal", ""))[1]
