@@ -26,8 +26,15 @@ import openpyxl  # noqa: E402
 
 from tracker.parsing.detect import parse_file  # noqa: E402
 
-HEADINGS = ["Recommendation", "Scope of recommendation", "Action to take", "Lead agency",
-            "Key milestones achieved in enacting recommendation", "Target date", "Date of completion and outcome"]  # fmt: skip
+HEADINGS = [
+    "Recommendation",
+    "Scope of recommendation",
+    "Action to take",
+    "Lead agency",
+    "Key milestones achieved in enacting recommendation",
+    "Target date",
+    "Date of completion and outcome",
+]
 AGENCIES = ["Northshire Police", "Northbridge Council Adult Social Care", "Northbridge ICB", "A. Person / B. Person"]
 
 

@@ -7,12 +7,21 @@ from typing import Any
 Block = tuple[Any, ...]
 
 SIX_THEMES = [
-    ("Professional curiosity", "Practitioners accepted what they were told without checking.",
-     "Ask open questions and check what you are told against what you see."),
-    ("Working with adults who self-neglect when they refuse support from services over many years",
-     "Refusals were accepted at face value for over a decade.", "Use the self-neglect protocol and keep trying."),
-    ("Mental capacity", "Capacity was assumed because people could talk about their choices.",
-     "Assess executive capacity and record it."),
+    (
+        "Professional curiosity",
+        "Practitioners accepted what they were told without checking.",
+        "Ask open questions and check what you are told against what you see.",
+    ),
+    (
+        "Working with adults who self-neglect when they refuse support from services over many years",
+        "Refusals were accepted at face value for over a decade.",
+        "Use the self-neglect protocol and keep trying.",
+    ),
+    (
+        "Mental capacity",
+        "Capacity was assumed because people could talk about their choices.",
+        "Assess executive capacity and record it.",
+    ),
     ("Carers", "Carers' own needs were not assessed.", "Offer every carer an assessment."),
     ("Transitions", "Information was lost when people moved between services.", "Hand over in person when you can."),
     ("Escalation", "Practitioners did not know how to escalate.", "Use the escalation policy and tell your manager."),
@@ -27,8 +36,13 @@ def six_theme_brief(learning: str = "Learning", practice: str = "Practice improv
         ("p", "This briefing draws together the learning from six Safeguarding Adults Reviews."),
     ]
     for n, (name, learned, improve) in enumerate(SIX_THEMES, start=1):
-        blocks += [("h2", f"Theme {n}: {name}"), ("bold", learning), ("bullet", learned), ("bold", practice),
-                   ("bullet", improve)]
+        blocks += [
+            ("h2", f"Theme {n}: {name}"),
+            ("bold", learning),
+            ("bullet", learned),
+            ("bold", practice),
+            ("bullet", improve),
+        ]
         if n == 3:
             blocks.append(("page",))
     blocks += [("h1", "Further information"), ("p", "Contact the SAB business unit.")]
@@ -37,11 +51,18 @@ def six_theme_brief(learning: str = "Learning", practice: str = "Practice improv
 
 def six_theme_plain_text() -> list[Block]:
     # A long theme heading on a line of its own, no "Theme N" prefix: the kind that used to merge into its neighbour.
-    blocks: list[Block] = [("p", "Thematic review of self-neglect: learning briefing"),
-                           ("p", "Westdale Safeguarding Adults Board (TR-2024-02)")]
+    blocks: list[Block] = [
+        ("p", "Thematic review of self-neglect: learning briefing"),
+        ("p", "Westdale Safeguarding Adults Board (TR-2024-02)"),
+    ]
     for name, learned, improve in SIX_THEMES:
-        blocks += [("p", name), ("p", "What we learned"), ("bullet", learned),
-                   ("p", "What this means for practice"), ("bullet", improve)]
+        blocks += [
+            ("p", name),
+            ("p", "What we learned"),
+            ("bullet", learned),
+            ("p", "What this means for practice"),
+            ("bullet", improve),
+        ]
     return blocks
 
 

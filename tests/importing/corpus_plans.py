@@ -17,8 +17,11 @@ def action_plan_text() -> list[Block]:
         ("p", "a) use the escalation policy when a case is stuck; and"),
         ("p", "b) record why a case was closed."),
         ("p", "Actions:"),
-        ("p", "1. Relaunch the escalation policy at a practitioner event. Lead: Northbridge Safeguarding Adults Board. "
-              "Target date: March 2025."),
+        (
+            "p",
+            "1. Relaunch the escalation policy at a practitioner event. Lead: Northbridge Safeguarding Adults Board. "
+            "Target date: March 2025.",
+        ),
         ("p", "2. Audit 20 closed cases for the reason recorded. Lead: A. Okafor / B. Lewis. Target date: June 2025."),
         ("p", "Recommendation 2: Adult Social Care should review how self-neglect referrals are triaged."),
         ("p", "Actions:"),
@@ -43,16 +46,33 @@ def action_plan_word_paragraphs() -> list[Block]:
 
 
 def action_plan_word_table() -> list[Block]:
-    rec1 = ("1. The Board should seek assurance that agencies:\na) use the escalation policy when a case is stuck;\n"
-            "b) record why a case was closed.")
+    rec1 = (
+        "1. The Board should seek assurance that agencies:\na) use the escalation policy when a case is stuck;\n"
+        "b) record why a case was closed."
+    )
     return [
         ("title", "SAR 'Adult G' – Action plan"),
         ("p", "Northbridge Safeguarding Adults Board (SAR-2022-06)"),
-        ("table", [["Recommendation", "Action", "Lead", "Target date", "Outcome"],
-                   [rec1, "1. Relaunch the escalation policy at a practitioner event\n2. Audit 20 closed cases",
-                    "A. Okafor / B. Lewis", "March 2025", "Staff use the policy"],
-                   ["2. Adult Social Care should review how self-neglect referrals are triaged.",
-                    "Review the triage guidance", "Northbridge Council Adult Social Care", "31/01/2025", None]]),
+        (
+            "table",
+            [
+                ["Recommendation", "Action", "Lead", "Target date", "Outcome"],
+                [
+                    rec1,
+                    "1. Relaunch the escalation policy at a practitioner event\n2. Audit 20 closed cases",
+                    "A. Okafor / B. Lewis",
+                    "March 2025",
+                    "Staff use the policy",
+                ],
+                [
+                    "2. Adult Social Care should review how self-neglect referrals are triaged.",
+                    "Review the triage guidance",
+                    "Northbridge Council Adult Social Care",
+                    "31/01/2025",
+                    None,
+                ],
+            ],
+        ),
     ]
 
 
@@ -60,12 +80,27 @@ def pdf_action_plan() -> list[Block]:
     return [
         ("title", "DHR 'Ruth' – Action plan"),
         ("p", "Safer Eastmere Partnership (DHR-2023-01)"),
-        ("table", [["Recommendation", "Action", "Lead agency", "Lead officer", "Target date"],
-                   ["1. GP practices should ask about domestic abuse at new patient registration.",
-                    "Add a question to the registration form", "Eastmere Integrated Care Board", "Dr S. Malik", "30/06/2025"],
-                   [None, "Audit 50 registrations", "Eastmere Integrated Care Board", "Dr S. Malik", "Q3 2025/26"],
-                   ["2. Northshire Police should review its response to repeat calls.", "Review the repeat-caller flag",
-                    "Northshire Police", "DI J. Patel", "December 2025"]]),
+        (
+            "table",
+            [
+                ["Recommendation", "Action", "Lead agency", "Lead officer", "Target date"],
+                [
+                    "1. GP practices should ask about domestic abuse at new patient registration.",
+                    "Add a question to the registration form",
+                    "Eastmere Integrated Care Board",
+                    "Dr S. Malik",
+                    "30/06/2025",
+                ],
+                [None, "Audit 50 registrations", "Eastmere Integrated Care Board", "Dr S. Malik", "Q3 2025/26"],
+                [
+                    "2. Northshire Police should review its response to repeat calls.",
+                    "Review the repeat-caller flag",
+                    "Northshire Police",
+                    "DI J. Patel",
+                    "December 2025",
+                ],
+            ],
+        ),
     ]
 
 
@@ -75,8 +110,11 @@ def recommendation_headings() -> list[Block]:
         ("p", "Northbridge Safeguarding Children Partnership"),
         ("h1", "Recommendations"),
         ("h2", "Recommendation 1"),
-        ("p", "Schools should record every disclosure of domestic abuse on the safeguarding system. In this case two "
-              "disclosures were recorded only in a teacher's notebook."),
+        (
+            "p",
+            "Schools should record every disclosure of domestic abuse on the safeguarding system. In this case two "
+            "disclosures were recorded only in a teacher's notebook.",
+        ),
         ("h2", "Recommendation 2"),
         ("p", "Children's Social Care should see the child alone at every visit."),
         ("p", "Child K was seen with her mother present on all six visits."),
@@ -95,8 +133,11 @@ def numbered_theme_headings() -> list[Block]:
         ("h2", "1. Information sharing"),
         ("p", "Agencies should share concerns about a carer's health with the adult's care coordinator."),
         ("h2", "2. Mental capacity"),
-        ("p", "Adult Social Care should assess executive capacity when a person repeatedly declines care. "
-              "Mrs T said she would manage but could not."),
+        (
+            "p",
+            "Adult Social Care should assess executive capacity when a person repeatedly declines care. "
+            "Mrs T said she would manage but could not.",
+        ),
         ("h2", "3. Carers"),
         ("p", "The ICB should make sure GP practices offer carers' assessments."),
         ("h1", "Contact details"),
@@ -125,13 +166,27 @@ def matrix_table() -> list[Block]:
         ("title", "Thematic review of neglect – Recommendations matrix"),
         ("p", "Eastmere Safeguarding Children Partnership"),
         ("h1", "Recommendations"),
-        ("table", [["Theme", "Recommendations", "Agencies"],
-                   ["Early help", "Recommendation 1\nThe Partnership should relaunch the early help assessment.",
-                    "All agencies"],
-                   ["Health", "Recommendation 2\nHealth visitors should use the neglect toolkit at every visit.",
-                    "Eastmere NHS Trust"],
-                   ["Education", "Recommendation 3\nSchools should track attendance of children on child in need plans.",
-                    "Eastmere Council Education"]]),
+        (
+            "table",
+            [
+                ["Theme", "Recommendations", "Agencies"],
+                [
+                    "Early help",
+                    "Recommendation 1\nThe Partnership should relaunch the early help assessment.",
+                    "All agencies",
+                ],
+                [
+                    "Health",
+                    "Recommendation 2\nHealth visitors should use the neglect toolkit at every visit.",
+                    "Eastmere NHS Trust",
+                ],
+                [
+                    "Education",
+                    "Recommendation 3\nSchools should track attendance of children on child in need plans.",
+                    "Eastmere Council Education",
+                ],
+            ],
+        ),
     ]
 
 
@@ -143,8 +198,13 @@ def sab_plan_rows() -> list[list[Any]]:
         ["Relaunch the self-neglect protocol", "Practice subgroup", "M. Rahman", datetime(2024, 9, 30), "Green"],
         ["Audit 20 self-neglect cases", "Quality subgroup", "J. Cole", "Q4 2024/25", "Amber"],
         ["Priority 2: Make safeguarding personal", None, None, None, None],
-        ["Survey people who were the subject of an enquiry", "Performance subgroup", "Head of Safeguarding", "March 2025",
-         "Green"],
+        [
+            "Survey people who were the subject of an enquiry",
+            "Performance subgroup",
+            "Head of Safeguarding",
+            "March 2025",
+            "Green",
+        ],
     ]
 
 
@@ -153,10 +213,22 @@ def addressed_to_rows() -> list[list[Any]]:
         ["DHR 'Nadia' (DHR-2022-11) action plan"],
         ["Safer Eastmere Partnership"],
         ["No", "Recommendation", "Addressed to", "Action", "Lead", "Target date"],
-        ["1", "Agencies should use interpreters who are not family members.", "Northshire Police, Eastmere ICB",
-         "Remind officers to book interpreters", "A. Person / B. Person", "31/03/2025"],
-        ["2", "The Partnership should commission culturally specific support.", "Safer Eastmere Partnership",
-         "Commission a specialist service", "Safer Eastmere Partnership", "Q2 2025/26"],
+        [
+            "1",
+            "Agencies should use interpreters who are not family members.",
+            "Northshire Police, Eastmere ICB",
+            "Remind officers to book interpreters",
+            "A. Person / B. Person",
+            "31/03/2025",
+        ],
+        [
+            "2",
+            "The Partnership should commission culturally specific support.",
+            "Safer Eastmere Partnership",
+            "Commission a specialist service",
+            "Safer Eastmere Partnership",
+            "Q2 2025/26",
+        ],
     ]
 
 
@@ -172,12 +244,27 @@ def single_agency_rows() -> list[list[Any]]:
 def deep_ref_rows() -> list[list[Any]]:
     return [
         ["Ref", "Recommendation", "Action", "Lead agency", "Target date"],
-        ["21.1", "The Partnership should commission training on elder abuse.", "Commission training",
-         "Westdale Community Safety Partnership", "31/03/2025"],
-        ["21.10.1", "The Partnership should ask the Home Office to include older victims.", "Write to the Home Office",
-         "Westdale Community Safety Partnership", "30/04/2025"],
-        ["21.10.2", "The Partnership should ask for guidance on abuse by adult children.", "Write to the Home Office",
-         "Westdale Community Safety Partnership", "30/04/2025"],
+        [
+            "21.1",
+            "The Partnership should commission training on elder abuse.",
+            "Commission training",
+            "Westdale Community Safety Partnership",
+            "31/03/2025",
+        ],
+        [
+            "21.10.1",
+            "The Partnership should ask the Home Office to include older victims.",
+            "Write to the Home Office",
+            "Westdale Community Safety Partnership",
+            "30/04/2025",
+        ],
+        [
+            "21.10.2",
+            "The Partnership should ask for guidance on abuse by adult children.",
+            "Write to the Home Office",
+            "Westdale Community Safety Partnership",
+            "30/04/2025",
+        ],
     ]
 
 
@@ -186,6 +273,10 @@ def lead_people_rows() -> list[list[Any]]:
         ["Recommendation", "Action", "Lead", "Target date"],
         ["1. Housing should flag repeat domestic abuse addresses.", "Add the flag", "Jane Holt", "31/03/2025"],
         [None, "Train officers", "Housing Options Manager", "30/04/2025"],
-        ["2. Police should share notifications with schools.", "Extend Operation Encompass", "Northshire Police",
-         "31/05/2025"],
+        [
+            "2. Police should share notifications with schools.",
+            "Extend Operation Encompass",
+            "Northshire Police",
+            "31/05/2025",
+        ],
     ]

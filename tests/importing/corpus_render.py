@@ -45,11 +45,14 @@ def render_docx(blocks: list[Block], path: Path, *, outline_start: int = 1) -> N
         else:
             numbering.append(element)
     for num_id, abstract in (("40", "80"), ("41", "81")):
-        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/></w:num>'))
+        numbering.append(
+            parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/></w:num>')
+        )
 
     def numbered(paragraph: Any, level: int, num_id: str) -> None:
         paragraph._p.get_or_add_pPr().append(
-            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+        )
 
     for block in blocks:
         kind = block[0]
@@ -123,7 +126,9 @@ def render_pdf(blocks: list[Block], path: Path, *, header: str = "", footer: str
         elif kind == "table":
             cells = [[Paragraph(esc(str(c or "")), body) for c in row] for row in block[1]]
             table = Table(cells, repeatRows=1)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            table.setStyle(
+                TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+            )
             story.append(table)
             story.append(Spacer(1, 8))
         elif kind == "page":
@@ -140,8 +145,9 @@ def render_pdf(blocks: list[Block], path: Path, *, header: str = "", footer: str
             canvas.drawString(72, 30, footer.format(page=doc.page))
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(str(path), pagesize=A4, title="Corpus document", author="Northbridge corpus generator",
-                            invariant=1)
+    doc = SimpleDocTemplate(
+        str(path), pagesize=A4, title="Corpus document", author="Northbridge corpus generator", invariant=1
+    )
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
 
 
@@ -161,8 +167,10 @@ def render_text(blocks: list[Block], *, markdown: bool) -> str:
             out += [f"- {text}"]
         elif kind == "table":
             rows = block[1]
-            out += ["| " + " | ".join(str(c or "") for c in rows[0]) + " |",
-                    "| " + " | ".join("---" for _ in rows[0]) + " |"]
+            out += [
+                "| " + " | ".join(str(c or "") for c in rows[0]) + " |",
+                "| " + " | ".join("---" for _ in rows[0]) + " |",
+            ]
             out += ["| " + " | ".join(str(c or "").replace("\n", "<br>") for c in row) + " |" for row in rows[1:]]
             out.append("")
         elif kind == "page":

@@ -27,10 +27,16 @@ PURPOSES = [
 
 ANALYSIS = [
     ("h1", "4 Analysis"),
-    ("p", "4.1 The GP should have asked about domestic abuse when Mrs B attended with a wrist injury in March. "
-          "The practice told the review that staff were not confident to ask."),
-    ("p", "4.2 Officers attended three calls from the address. The second call should have led to a referral to "
-          "MARAC, as the risk assessment scored 14."),
+    (
+        "p",
+        "4.1 The GP should have asked about domestic abuse when Mrs B attended with a wrist injury in March. "
+        "The practice told the review that staff were not confident to ask.",
+    ),
+    (
+        "p",
+        "4.2 Officers attended three calls from the address. The second call should have led to a referral to "
+        "MARAC, as the risk assessment scored 14.",
+    ),
     ("p", "4.3 The housing officer knew that Mr B had returned to the home but did not share this."),
 ]
 
@@ -125,7 +131,10 @@ def sar_overview_text() -> list[Block]:
         ("p", "3.4.1. Practitioners met at a learning event in October."),
         ("p", "3.4.4 Mr F's brother contributed to the review."),
         ("h1", "5 Recommendations"),
-        ("p", "5.1 The Board should seek assurance that the self-neglect protocol is used when a person declines care."),
+        (
+            "p",
+            "5.1 The Board should seek assurance that the self-neglect protocol is used when a person declines care.",
+        ),
         ("p", "5.2 Adult Social Care should record mental capacity assessments for decisions about care at home."),
         ("p", "5.3 The ICB should review how GP practices follow up missed diabetes appointments."),
         ("p", "5.4 Housing should refer to Fire and Rescue when they see hoarding."),
@@ -141,11 +150,28 @@ def cspr_markdown() -> list[Block]:
         ("h1", "Background"),
         ("p", "Child H was three when she was admitted to hospital with a head injury."),
         ("h1", "Recommendations"),
-        ("table", [["#", "Recommendation", "Addressed to"],
-                   ["1", "Health visitors should see the child in the home at every contact. Two visits took place "
-                         "at the clinic.", "Westdale NHS Trust"],
-                   ["2", "Children's Social Care should involve fathers in assessments.", "Westdale Children's Social Care"],
-                   ["3", "The Partnership should audit the use of the neglect toolkit.", "Westdale Safeguarding Children Partnership"]]),
+        (
+            "table",
+            [
+                ["#", "Recommendation", "Addressed to"],
+                [
+                    "1",
+                    "Health visitors should see the child in the home at every contact. Two visits took place "
+                    "at the clinic.",
+                    "Westdale NHS Trust",
+                ],
+                [
+                    "2",
+                    "Children's Social Care should involve fathers in assessments.",
+                    "Westdale Children's Social Care",
+                ],
+                [
+                    "3",
+                    "The Partnership should audit the use of the neglect toolkit.",
+                    "Westdale Safeguarding Children Partnership",
+                ],
+            ],
+        ),
         ("h1", "Next steps"),
         ("p", "1. Share this summary with your team."),
     ]
@@ -156,13 +182,30 @@ def exec_summary_table() -> list[Block]:
         ("title", "Domestic Homicide Review 'Joan' – Executive Summary"),
         ("p", "Safe in the City Partnership"),
         ("h1", "Recommendations"),
-        ("table", [["No.", "Recommendation", "Addressed to", "Scope"],
-                   ["1", "Agencies should record the first language of victims and use interpreters.", "Northshire Police",
-                    "Local"],
-                   ["2", "The Partnership should fund an IDVA based in the emergency department.", "Safe in the City Partnership",
-                    "Local"],
-                   ["3", "The Home Office should include economic abuse in its statutory guidance.", "Her Majesty's Government",
-                    "National"]]),
+        (
+            "table",
+            [
+                ["No.", "Recommendation", "Addressed to", "Scope"],
+                [
+                    "1",
+                    "Agencies should record the first language of victims and use interpreters.",
+                    "Northshire Police",
+                    "Local",
+                ],
+                [
+                    "2",
+                    "The Partnership should fund an IDVA based in the emergency department.",
+                    "Safe in the City Partnership",
+                    "Local",
+                ],
+                [
+                    "3",
+                    "The Home Office should include economic abuse in its statutory guidance.",
+                    "Her Majesty's Government",
+                    "National",
+                ],
+            ],
+        ),
         ("h1", "Conclusion"),
         ("p", "The panel thanks Joan's family for their help."),
     ]
@@ -173,11 +216,16 @@ def single_agency_table() -> list[Block]:
         ("title", "Bassetlaw, Newark and Sherwood Community Safety Partnership"),
         ("p", "Domestic Homicide Review 'Sam' – Overview report (DHR-2021-09)"),
         ("h1", "Single agency recommendations"),
-        ("table", [["Agency", "No.", "Recommendation"],
-                   ["Northshire Police", "1", "Review the handling of third-party reports of domestic abuse."],
-                   ["Northshire Police", "2", "Train call handlers to ask about children in the home."],
-                   ["Eastmere Housing Service", "1", "Flag tenancies where a perpetrator has been excluded."],
-                   ["Eastmere Housing Service", "2", "Share tenancy changes with the IDVA service."]]),
+        (
+            "table",
+            [
+                ["Agency", "No.", "Recommendation"],
+                ["Northshire Police", "1", "Review the handling of third-party reports of domestic abuse."],
+                ["Northshire Police", "2", "Train call handlers to ask about children in the home."],
+                ["Eastmere Housing Service", "1", "Flag tenancies where a perpetrator has been excluded."],
+                ["Eastmere Housing Service", "2", "Share tenancy changes with the IDVA service."],
+            ],
+        ),
         ("h1", "Multi-agency recommendations"),
         ("p", "1. The Partnership should review its domestic abuse strategy in the light of this review."),
     ]
@@ -188,10 +236,15 @@ def pdf_recommendation_table() -> list[Block]:
         ("title", "DHR 'Peter' – Executive Summary"),
         ("p", "Westdale Community Safety Partnership (DHR-2020-12)"),
         ("h1", "Recommendations"),
-        ("table", [["No.", "Recommendation", "Addressed to"],
-                   ["1", "Review the safeguarding training offered to pharmacists.", "Westdale Integrated Care Board"],
-                   ["2", "Include male victims in the next domestic abuse campaign.", "Her Majesty's Government"],
-                   ["3", "Audit how probation officers share risk with housing providers.", "Probation Service"]]),
+        (
+            "table",
+            [
+                ["No.", "Recommendation", "Addressed to"],
+                ["1", "Review the safeguarding training offered to pharmacists.", "Westdale Integrated Care Board"],
+                ["2", "Include male victims in the next domestic abuse campaign.", "Her Majesty's Government"],
+                ["3", "Audit how probation officers share risk with housing providers.", "Probation Service"],
+            ],
+        ),
         ("h1", "Acknowledgements"),
         ("p", "The panel thanks everyone who contributed."),
     ]
@@ -203,11 +256,23 @@ def whole_report_no_recs() -> list[Block]:
         ("p", "Northbridge Safeguarding Children Partnership"),
         *CONTENTS[:4],
         ("h1", "1 Introduction"),
-        *[("p", f"{n}. The review considered the contact agencies had with Leo and his family during period {n}. "
-                "Staff should have shared information sooner.") for n in range(1, 14)],
+        *[
+            (
+                "p",
+                f"{n}. The review considered the contact agencies had with Leo and his family during period {n}. "
+                "Staff should have shared information sooner.",
+            )
+            for n in range(1, 14)
+        ],
         ("h1", "2 Analysis"),
-        *[("p", f"{n}. Practitioners told the review that agencies should work together earlier and must listen "
-                "to the child.") for n in range(14, 40)],
+        *[
+            (
+                "p",
+                f"{n}. Practitioners told the review that agencies should work together earlier and must listen "
+                "to the child.",
+            )
+            for n in range(14, 40)
+        ],
         ("h1", "3 Conclusion"),
         ("p", "The partnership will publish its response separately."),
     ]

@@ -31,7 +31,9 @@ def _text(blocks: Callable[[], list[tuple[object, ...]]], *, markdown: bool = Fa
     return lambda path: path.write_text(render_text(blocks(), markdown=markdown), encoding="utf-8")
 
 
-def _xlsx(rows: Callable[[], list[list[object]]], sheet: str, merges: list[str] | None = None) -> Callable[[Path], None]:
+def _xlsx(
+    rows: Callable[[], list[list[object]]], sheet: str, merges: list[str] | None = None
+) -> Callable[[Path], None]:
     return lambda path: render_xlsx({sheet: rows()}, path, {sheet: merges or []})
 
 

@@ -3,6 +3,7 @@
 Run from the repository root:  python tests/importing/make_examples.py
 Every person, place and review here is invented.
 """
+
 from __future__ import annotations
 
 import io
@@ -23,8 +24,15 @@ IMPORTS = ROOT / "imports"
 EXAMPLES = IMPORTS / "examples"
 BAD = Path(__file__).resolve().parent / "files"
 
-DHR_COLUMNS = ["Recommendation", "Scope of recommendation", "Action to take", "Lead agency",
-               "Key milestones achieved in enacting recommendation", "Target date", "Date of completion and outcome"]
+DHR_COLUMNS = [
+    "Recommendation",
+    "Scope of recommendation",
+    "Action to take",
+    "Lead agency",
+    "Key milestones achieved in enacting recommendation",
+    "Target date",
+    "Date of completion and outcome",
+]
 FIXED = datetime(2024, 1, 1)
 HEADER_FILL = PatternFill("solid", fgColor="1D3557")
 THIN = Side(style="thin", color="999999")
@@ -57,8 +65,10 @@ def template() -> None:
     ws.title = "Action plan"
     ws["A1"] = "[Partnership name] – DHR '[pseudonym]' ([reference]) Action Plan"
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = ("One row per action. Merge the Recommendation cell over its actions if you like. Dates as "
-                "DD/MM/YYYY. Scope: Local, Regional or National.")
+    ws["A2"] = (
+        "One row per action. Merge the Recommendation cell over its actions if you like. Dates as "
+        "DD/MM/YYYY. Scope: Local, Regional or National."
+    )
     ws["A2"].font = Font(italic=True, color="555555")
     ws.merge_cells("A1:G1")
     ws.merge_cells("A2:G2")
@@ -86,30 +96,85 @@ def dhr_workbook() -> None:
     ws.merge_cells("A2:G2")
     ws.append([])
     ws.append(DHR_COLUMNS)
-    rec1 = ("1. All agencies should ensure that staff ask about domestic abuse when a patient presents with "
-            "injuries. Routine enquiry was not made on three occasions when Ann attended with unexplained injuries.")
+    rec1 = (
+        "1. All agencies should ensure that staff ask about domestic abuse when a patient presents with "
+        "injuries. Routine enquiry was not made on three occasions when Ann attended with unexplained injuries."
+    )
     rows = [
-        [rec1, "Local", "Refresh the routine enquiry guidance for emergency department staff",
-         "Northbridge Teaching Hospitals NHS Foundation Trust", "Guidance drafted and agreed at safeguarding committee",
-         datetime(2021, 5, 12), "Completed 12/05/2021. Training delivered to 40 staff"],
-        [None, None, "Audit routine enquiry in 50 emergency department records",
-         "Northbridge Teaching Hospitals NHS Foundation Trust", None, "Q3 2021/22", None],
-        [None, None, "1. Add a domestic abuse prompt to the GP consultation template\n"
-                     "2. Brief practice safeguarding leads on the new prompt",
-         "Northbridge Integrated Care Board", "Prompt designed with two practices", "March 2021", None],
-        ["2. The Partnership should commission specialist training on coercive and controlling behaviour for "
-         "housing staff.", "Local", "Commission training on coercive control for housing officers",
-         "Police / Housing", None, "12/05/2021", None],
-        [None, None, "Evaluate the impact of the training six months after delivery", "Safer Northbridge Partnership",
-         None, "Ongoing", None],
-        ["3. The Home Office should update the statutory guidance to include economic abuse as a risk "
-         "indicator.", "National", "Write to the Home Office setting out the learning from this review",
-         "Safer Northbridge Partnership", "Letter drafted", "TBC", "Letter sent 3 March 2022"],
-        ["4. Northshire Police should review how officers record repeat calls from the same address.",
-         "Regional (Northshire force area)", "Review the repeat-caller flag in the command and control system",
-         "Northshire Police", None, "30.09.21", None],
-        [None, None, "Deliver a briefing to response officers on repeat calls", "Northshire Police",
-         "Briefing written", "Sep-21", "Completed 01/10/2021"],
+        [
+            rec1,
+            "Local",
+            "Refresh the routine enquiry guidance for emergency department staff",
+            "Northbridge Teaching Hospitals NHS Foundation Trust",
+            "Guidance drafted and agreed at safeguarding committee",
+            datetime(2021, 5, 12),
+            "Completed 12/05/2021. Training delivered to 40 staff",
+        ],
+        [
+            None,
+            None,
+            "Audit routine enquiry in 50 emergency department records",
+            "Northbridge Teaching Hospitals NHS Foundation Trust",
+            None,
+            "Q3 2021/22",
+            None,
+        ],
+        [
+            None,
+            None,
+            "1. Add a domestic abuse prompt to the GP consultation template\n"
+            "2. Brief practice safeguarding leads on the new prompt",
+            "Northbridge Integrated Care Board",
+            "Prompt designed with two practices",
+            "March 2021",
+            None,
+        ],
+        [
+            "2. The Partnership should commission specialist training on coercive and controlling behaviour for "
+            "housing staff.",
+            "Local",
+            "Commission training on coercive control for housing officers",
+            "Police / Housing",
+            None,
+            "12/05/2021",
+            None,
+        ],
+        [
+            None,
+            None,
+            "Evaluate the impact of the training six months after delivery",
+            "Safer Northbridge Partnership",
+            None,
+            "Ongoing",
+            None,
+        ],
+        [
+            "3. The Home Office should update the statutory guidance to include economic abuse as a risk indicator.",
+            "National",
+            "Write to the Home Office setting out the learning from this review",
+            "Safer Northbridge Partnership",
+            "Letter drafted",
+            "TBC",
+            "Letter sent 3 March 2022",
+        ],
+        [
+            "4. Northshire Police should review how officers record repeat calls from the same address.",
+            "Regional (Northshire force area)",
+            "Review the repeat-caller flag in the command and control system",
+            "Northshire Police",
+            None,
+            "30.09.21",
+            None,
+        ],
+        [
+            None,
+            None,
+            "Deliver a briefing to response officers on repeat calls",
+            "Northshire Police",
+            "Briefing written",
+            "Sep-21",
+            "Completed 01/10/2021",
+        ],
     ]
     for row in rows:
         ws.append(row)
@@ -131,23 +196,63 @@ def sar_workbook() -> None:
     ws.title = "Adult R tracker"
     ws.append(["Northbridge Safeguarding Adults Board"])
     ws.append(["SAR 'Adult R' (SAR-2022-01) – Recommendations tracker"])
-    ws.append(["Recommendation", "Relevant agencies", "Actions", "Timescale/progress", "Supporting evidence",
-               "Critical friend comments", "RAG status"])
-    ws.append(["Recommendation 1: The SAB should seek assurance that mental capacity assessments are recorded when "
-               "adults decline care. Adult R repeatedly declined support and no assessment was recorded.",
-               "ASC, NHS Trust and Housing",
-               "a) Audit 20 cases where care was declined b) Report the findings to the Quality subgroup",
-               "By June 2022 - audit under way, 12 of 20 cases reviewed", "Audit tool v2",
-               "Please share the audit findings, not just the tool", "Amber"])
-    ws.append(["Recommendation 2: Partners should use the self-neglect protocol at the first sign of hoarding.",
-               "Housing / Fire and Rescue", "Relaunch the self-neglect protocol with a multi-agency briefing",
-               datetime(2022, 3, 31), "Briefing slides; attendance list", None, "Blue"])
-    ws.append([None, "Housing", "Add the protocol to housing officer induction",
-               "Ongoing - included in induction since April", None, None, "Green"])
-    ws.append(["Recommendation 3: The ICB should review how GP practices respond to missed appointments by "
-               "adults who self-neglect.", "Northbridge ICB",
-               "Commission a review of GP responses to missed appointments", "Q4 2022/23", None,
-               "Needs a named lead", "Red"])
+    ws.append(
+        [
+            "Recommendation",
+            "Relevant agencies",
+            "Actions",
+            "Timescale/progress",
+            "Supporting evidence",
+            "Critical friend comments",
+            "RAG status",
+        ]
+    )
+    ws.append(
+        [
+            "Recommendation 1: The SAB should seek assurance that mental capacity assessments are recorded when "
+            "adults decline care. Adult R repeatedly declined support and no assessment was recorded.",
+            "ASC, NHS Trust and Housing",
+            "a) Audit 20 cases where care was declined b) Report the findings to the Quality subgroup",
+            "By June 2022 - audit under way, 12 of 20 cases reviewed",
+            "Audit tool v2",
+            "Please share the audit findings, not just the tool",
+            "Amber",
+        ]
+    )
+    ws.append(
+        [
+            "Recommendation 2: Partners should use the self-neglect protocol at the first sign of hoarding.",
+            "Housing / Fire and Rescue",
+            "Relaunch the self-neglect protocol with a multi-agency briefing",
+            datetime(2022, 3, 31),
+            "Briefing slides; attendance list",
+            None,
+            "Blue",
+        ]
+    )
+    ws.append(
+        [
+            None,
+            "Housing",
+            "Add the protocol to housing officer induction",
+            "Ongoing - included in induction since April",
+            None,
+            None,
+            "Green",
+        ]
+    )
+    ws.append(
+        [
+            "Recommendation 3: The ICB should review how GP practices respond to missed appointments by "
+            "adults who self-neglect.",
+            "Northbridge ICB",
+            "Commission a review of GP responses to missed appointments",
+            "Q4 2022/23",
+            None,
+            "Needs a named lead",
+            "Red",
+        ]
+    )
     ws.append([])
     ws.append(["Key: RAG ratings as agreed at the SAB meeting of 5 May 2022"])
     ws["D5"].number_format = "DD/MM/YYYY"
@@ -179,14 +284,14 @@ def csv_files() -> None:
     (EXAMPLES / "dhr-action-plan-utf8-bom.csv").write_bytes(b"\xef\xbb\xbf" + BOM_CSV.encode("utf-8"))
 
 
-ABSTRACT_NUM = f"""<w:abstractNum {nsdecls('w')} w:abstractNumId="90">
+ABSTRACT_NUM = f"""<w:abstractNum {nsdecls("w")} w:abstractNumId="90">
   <w:multiLevelType w:val="multilevel"/>
   <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>
     <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl>
   <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/>
     <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl>
 </w:abstractNum>"""
-BULLET_NUM = f"""<w:abstractNum {nsdecls('w')} w:abstractNumId="91">
+BULLET_NUM = f"""<w:abstractNum {nsdecls("w")} w:abstractNumId="91">
   <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>
     <w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl>
 </w:abstractNum>"""
@@ -203,7 +308,9 @@ def _add_numbering(document) -> None:
         else:
             numbering.append(element)
     for num_id, abstract in (("10", "90"), ("11", "91")):
-        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/></w:num>'))
+        numbering.append(
+            parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/></w:num>')
+        )
 
 
 def _numbered(document, runs: list[tuple[str, bool]], num_id: str = "10", ilvl: int = 0):
@@ -211,7 +318,8 @@ def _numbered(document, runs: list[tuple[str, bool]], num_id: str = "10", ilvl: 
     for text, bold in runs:
         paragraph.add_run(text).bold = bold or None
     paragraph._p.get_or_add_pPr().append(
-        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
     return paragraph
 
 
@@ -223,23 +331,55 @@ def cspr_docx() -> None:
     document.add_heading("Child Safeguarding Practice Review: 'Baby M' – Learning briefing", level=0)
     document.add_paragraph("Northbridge Safeguarding Children Partnership | Reference CSPR-2022-05")
     document.add_heading("Background", level=1)
-    document.add_paragraph("Baby M was eight weeks old when admitted to hospital with serious injuries. "
-                           "This briefing sets out what agencies have learned.")
+    document.add_paragraph(
+        "Baby M was eight weeks old when admitted to hospital with serious injuries. "
+        "This briefing sets out what agencies have learned."
+    )
     document.add_heading("Recommendations", level=1)
-    _numbered(document, [("Health visitors and midwives should share information about a new baby's household "
-                          "before discharge.", True),
-                         (" In this case the midwife knew that a violent ex-partner had returned to the home but "
-                          "the health visitor did not.", False)])
-    _numbered(document, [("Children's Social Care should\u00a0see fathers and male carers", True),
-                         (" at every assessment visit.", True),
-                         ("\tBaby M's father was not seen on any of the five visits.", False)])
+    _numbered(
+        document,
+        [
+            (
+                "Health visitors and midwives should share information about a new baby's household before discharge.",
+                True,
+            ),
+            (
+                " In this case the midwife knew that a violent ex-partner had returned to the home but "
+                "the health visitor did not.",
+                False,
+            ),
+        ],
+    )
+    _numbered(
+        document,
+        [
+            ("Children's Social Care should\u00a0see fathers and male carers", True),
+            (" at every assessment visit.", True),
+            ("\tBaby M's father was not seen on any of the five visits.", False),
+        ],
+    )
     document.add_paragraph("Practitioners told the review that they did not know he was living there.")
-    _numbered(document, [("The ICON programme ", True), ("(coping with crying) should be offered to both parents.",
-                                                         True)])
-    _numbered(document, [("Maternity services should record who lives in the household at booking.", True),
-                         (" Staff should ask again at every contact.", False)], ilvl=1)
-    _numbered(document, [("The Partnership should ask the Department for Education to include male carers in "
-                          "the national assessment guidance. (National)", False)])
+    _numbered(
+        document, [("The ICON programme ", True), ("(coping with crying) should be offered to both parents.", True)]
+    )
+    _numbered(
+        document,
+        [
+            ("Maternity services should record who lives in the household at booking.", True),
+            (" Staff should ask again at every contact.", False),
+        ],
+        ilvl=1,
+    )
+    _numbered(
+        document,
+        [
+            (
+                "The Partnership should ask the Department for Education to include male carers in "
+                "the national assessment guidance. (National)",
+                False,
+            )
+        ],
+    )
     _numbered(document, [("The guidance should name fathers, partners and other male carers.", False)], num_id="11")
     document.add_heading("Next steps", level=1)
     document.add_paragraph("Discuss this briefing with your team and tell us what you have changed.")
@@ -250,26 +390,30 @@ def cspr_docx() -> None:
 
 
 PDF_PAGES = [
-    ["Northbridge Safeguarding Adults Board",
-     "Safeguarding Adults Review: Mr K (SAR-2020-07)",
-     "",
-     "Executive summary",
-     "Mr K was 58 and lived alone. He had contact with seven agencies in the two years",
-     "before his death.",
-     "",
-     "Recommendations",
-     "Recommendation 1: The Board should seek assurance that agencies use the",
-     "escalation policy when a case is stuck. Practitioners told the review that",
-     "they did not know how to escalate.",
-     "Recommendation 2 \x96 Adult social care should review how self-neglect",
-     "referrals are triaged. (Local)",
-     "Page 1 of 2"],
-    ["Recommendation 3: The Board should write to the Department of Health and",
-     "Social Care about the funding of multi-agency risk management. (National)",
-     "",
-     "Appendix A: Terms of reference",
-     "1. To examine how agencies worked together.",
-     "Page 2 of 2"],
+    [
+        "Northbridge Safeguarding Adults Board",
+        "Safeguarding Adults Review: Mr K (SAR-2020-07)",
+        "",
+        "Executive summary",
+        "Mr K was 58 and lived alone. He had contact with seven agencies in the two years",
+        "before his death.",
+        "",
+        "Recommendations",
+        "Recommendation 1: The Board should seek assurance that agencies use the",
+        "escalation policy when a case is stuck. Practitioners told the review that",
+        "they did not know how to escalate.",
+        "Recommendation 2 \x96 Adult social care should review how self-neglect",
+        "referrals are triaged. (Local)",
+        "Page 1 of 2",
+    ],
+    [
+        "Recommendation 3: The Board should write to the Department of Health and",
+        "Social Care about the funding of multi-agency risk management. (National)",
+        "",
+        "Appendix A: Terms of reference",
+        "1. To examine how agencies worked together.",
+        "Page 2 of 2",
+    ],
 ]
 
 
@@ -293,8 +437,10 @@ def minimal_pdf(pages: list[list[str]]) -> bytes:
             if line:
                 stream += b"BT /F1 11 Tf 72 %d Td " % y + _pdf_string(line) + b" Tj ET\n"
             y -= 16
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> "
-                       b"/Contents %d 0 R >>" % (font_id, page_ids[i] + 1))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> "
+            b"/Contents %d 0 R >>" % (font_id, page_ids[i] + 1)
+        )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     out = io.BytesIO()
@@ -404,8 +550,11 @@ def bad_files() -> None:
     (BAD / "old-format.xls").write_bytes(ole + "Workbook".encode("utf-16-le") + b"\x00" * 512)
     (BAD / "password-protected.xlsx").write_bytes(ole + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512)
     (BAD / "corrupt.xlsx").write_bytes(b"PK\x03\x04" + b"\x14\x00\x00\x00" + b"this is not really a zip" * 20)
-    (BAD / "zip-bomb.xlsx").write_bytes(_zip_with_declared_size(
-        {"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": b"<worksheet/>" * 100}, 0xFFFF0000))
+    (BAD / "zip-bomb.xlsx").write_bytes(
+        _zip_with_declared_size(
+            {"[Content_Types].xml": b"<Types/>", "xl/worksheets/sheet1.xml": b"<worksheet/>" * 100}, 0xFFFF0000
+        )
+    )
     (BAD / "not-a-document.xlsx").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02" * 100)
     wb = Workbook()
     ws = wb.active

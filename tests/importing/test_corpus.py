@@ -31,12 +31,15 @@ def test_where_is_precise_and_numbers_fit(name: str) -> None:
 
 def test_uncertain_readings_say_why() -> None:
     # A list read without a Recommendations heading is marked for checking, in plain words.
-    from tracker.parsing.result import ImportResult
     from tracker.parsing.documents import parse_text
+    from tracker.parsing.result import ImportResult
 
     result = ImportResult(file="note.txt", format="text")
-    parse_text("Notes from the panel\n\n1. The Board should review the policy.\n\n2. Agencies should share "
-               "information.\n", result, markdown=False)
+    parse_text(
+        "Notes from the panel\n\n1. The Board should review the policy.\n\n2. Agencies should share information.\n",
+        result,
+        markdown=False,
+    )
     assert [r.number for r in result.recommendations] == ["1", "2"]
     assert all(r.uncertain and "no 'Recommendations' heading" in r.uncertain for r in result.recommendations)
     assert result.to_json_dict()["recommendations"][0]["uncertain"] == result.recommendations[0].uncertain

@@ -1,5 +1,6 @@
 """Every fictional example in imports/ parses to exactly the recommendations, actions, dates and warnings
 recorded in tests/importing/expected/ (reviewed by hand), plus spot checks that say why each matters."""
+
 from __future__ import annotations
 
 import json
@@ -36,7 +37,11 @@ def test_home_office_plan_merged_cells_dates_and_completion() -> None:
     result = parse("dhr-action-plan-home-office.xlsx")
     assert result.format == "xlsx"
     assert (result.review.reference, result.review.type, result.review.title, result.review.partnership) == (
-        "DHR-2021-03", "DHR", "DHR 'Ann'", "Safer Northbridge Partnership")
+        "DHR-2021-03",
+        "DHR",
+        "DHR 'Ann'",
+        "Safer Northbridge Partnership",
+    )
     assert [r.number for r in result.recommendations] == ["1", "2", "3", "4"]
     rec1 = result.recommendations[0]
     # Merged over three rows, one of which lists two numbered actions.
@@ -59,8 +64,10 @@ def test_home_office_plan_merged_cells_dates_and_completion() -> None:
 def test_sar_tracker_timescale_progress_and_rag() -> None:
     result = parse("sar-tracker.xlsx")
     rec1 = result.recommendations[0]
-    assert [a.description for a in rec1.actions] == ["Audit 20 cases where care was declined",
-                                                     "Report the findings to the Quality subgroup"]
+    assert [a.description for a in rec1.actions] == [
+        "Audit 20 cases where care was declined",
+        "Report the findings to the Quality subgroup",
+    ]
     assert rec1.actions[0].target_date == date(2022, 6, 30)
     assert rec1.actions[0].lead_agency == "ASC" and rec1.actions[0].other_agencies == ["NHS Trust", "Housing"]
     assert result.recommendations[1].actions[0].status == "submitted"  # RAG "Blue"
@@ -87,7 +94,10 @@ def test_bom_csv_with_semicolons() -> None:
 def test_word_automatic_numbering_and_bold_lead() -> None:
     result = parse("cspr-learning-briefing.docx")
     assert [r.number for r in result.recommendations] == ["1", "2", "3", "3a", "4"]
-    assert result.recommendations[1].title == "Children's Social Care should see fathers and male carers at every assessment visit."
+    assert (
+        result.recommendations[1].title
+        == "Children's Social Care should see fathers and male carers at every assessment visit."
+    )
     assert result.recommendations[4].scope == "national"
     assert all(not r.actions for r in result.recommendations)
     # The numbered paragraph under "Next steps" is not a recommendation.
@@ -113,7 +123,10 @@ def test_thematic_briefing() -> None:
     result = parse("thematic-briefing.md")
     assert result.review.type == "THEMATIC"
     assert [(r.number, r.title) for r in result.recommendations] == [
-        ("1", "Professional curiosity"), ("2", "Mental capacity"), ("T3", "Hoarding and fire risk")]
+        ("1", "Professional curiosity"),
+        ("2", "Mental capacity"),
+        ("T3", "Hoarding and fire risk"),
+    ]
     assert result.recommendations[2].themes == ["Hoarding and fire risk"]
     assert result.recommendations[2].learning.startswith("Fire and Rescue were not told")
 

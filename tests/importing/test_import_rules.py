@@ -1,4 +1,5 @@
 """Dates, agency names, and the text rules the parsers share."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -44,7 +45,9 @@ def test_words_that_are_not_dates(text) -> None:
 
 
 def test_impossible_and_unreadable_dates() -> None:
-    assert read_date("31/02/2021").problem == "Target date '31/02/2021' is not a real date; the action has no target date."
+    assert (
+        read_date("31/02/2021").problem == "Target date '31/02/2021' is not a real date; the action has no target date."
+    )
     assert read_date("soon").problem == "Target date 'soon' could not be read as a date; the action has no target date."
     assert read_date(None).value is None and read_date("  ").problem is None
 
@@ -52,7 +55,12 @@ def test_impossible_and_unreadable_dates() -> None:
 @pytest.mark.parametrize(
     ("cell", "done", "on", "progress"),
     [
-        ("Completed 12/05/2021. Training delivered to 40 staff", True, date(2021, 5, 12), "Training delivered to 40 staff"),
+        (
+            "Completed 12/05/2021. Training delivered to 40 staff",
+            True,
+            date(2021, 5, 12),
+            "Training delivered to 40 staff",
+        ),
         ("Y", True, None, None),
         ("Yes", True, None, None),
         ("N", False, None, None),
@@ -85,10 +93,16 @@ CANDIDATES = [
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("ASC", 1), ("adult social care", 1), ("Adult Services", 1), ("Childrens Social Care", 2),
-        ("Northshire Constabulary", 3), ("Police", 3), ("Northbridge Teaching Hospitals", 4),
+        ("ASC", 1),
+        ("adult social care", 1),
+        ("Adult Services", 1),
+        ("Childrens Social Care", 2),
+        ("Northshire Constabulary", 3),
+        ("Police", 3),
+        ("Northbridge Teaching Hospitals", 4),
         ("Social care", None),  # ambiguous: adult or children's
-        ("Fire and Rescue", None), ("", None),
+        ("Fire and Rescue", None),
+        ("", None),
     ],
 )
 def test_match_agency(typed, expected) -> None:
@@ -105,19 +119,29 @@ def test_split_agencies_first_is_lead() -> None:
 
 def test_split_numbered_items() -> None:
     assert split_numbered_items("1. Review the policy.\n2. Deliver training\n   to all staff.\n3) Audit") == [
-        "Review the policy.", "Deliver training to all staff.", "Audit"]
+        "Review the policy.",
+        "Deliver training to all staff.",
+        "Audit",
+    ]
     assert split_numbered_items("a) do this b) do that c) other") == ["do this", "do that", "other"]
     assert split_numbered_items("• one\n• two") == ["one", "two"]
     assert split_numbered_items("Just one action (see section a) of the plan)") == [
-        "Just one action (see section a) of the plan)"]
+        "Just one action (see section a) of the plan)"
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "number", "rest"),
     [
-        ("1. Text", "1", "Text"), ("1) Text", "1", "Text"), ("Recommendation 1: Text", "1", "Text"),
-        ("Recommendation 2 – Text", "2", "Text"), ("R1 Text", "1", "Text"), ("R1. Text", "1", "Text"),
-        ("4a) Text", "4a", "Text"), ("(3) Text", "3", "Text"), ("Rather good", None, "Rather good"),
+        ("1. Text", "1", "Text"),
+        ("1) Text", "1", "Text"),
+        ("Recommendation 1: Text", "1", "Text"),
+        ("Recommendation 2 – Text", "2", "Text"),
+        ("R1 Text", "1", "Text"),
+        ("R1. Text", "1", "Text"),
+        ("4a) Text", "4a", "Text"),
+        ("(3) Text", "3", "Text"),
+        ("Rather good", None, "Rather good"),
         ("2021 was a year", None, "2021 was a year"),
     ],
 )
@@ -127,7 +151,9 @@ def test_split_number(text, number, rest) -> None:
 
 def test_split_lead_skips_abbreviations() -> None:
     assert split_lead("Staff should use tools, e.g. DASH. They did not.") == (
-        "Staff should use tools, e.g. DASH.", "They did not.")
+        "Staff should use tools, e.g. DASH.",
+        "They did not.",
+    )
     assert split_lead("No full stop") == ("No full stop", "")
 
 
@@ -141,8 +167,10 @@ def test_clean_drops_stray_marks() -> None:
     ("lines", "partnership"),
     [
         (["Safer Northbridge Partnership – DHR 'Ann' Action Plan"], "Safer Northbridge Partnership"),
-        (["Domestic Homicide Review – 'Jane' – Eastshire Community Safety Partnership"],
-         "Eastshire Community Safety Partnership"),
+        (
+            ["Domestic Homicide Review – 'Jane' – Eastshire Community Safety Partnership"],
+            "Eastshire Community Safety Partnership",
+        ),
         # A sentence about "the Board" names no partnership, even after a "Recommendations" heading.
         (["8. Recommendations", "The Board should consider the following recommendations."], None),
     ],

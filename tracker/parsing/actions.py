@@ -129,7 +129,8 @@ def _set_lead(
         if lead.agency and lead.others and not lead.owner:
             result.warn(
                 action.where,
-                f"{column} '{clean(agency_cell)}' names more than one agency; {lead.agency} is taken as the lead agency.",
+                f"{column} '{clean(agency_cell)}' names more than one agency; "
+                f"{lead.agency} is taken as the lead agency.",
             )
     if owner_cell:
         column = cols.headings[cols.roles["owner"]]

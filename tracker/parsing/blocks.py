@@ -101,7 +101,7 @@ def is_bullet_line(raw: str) -> bool:
 
 def looks_like_heading(text: str) -> bool:
     s = clean(text)
-    if not s or len(s) > 90 or s.endswith((".", ",", ";")) and not s.isupper():
+    if not s or len(s) > 90 or (s.endswith((".", ",", ";")) and not s.isupper()):
         return False
     if s.endswith(":"):
         return False

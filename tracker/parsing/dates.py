@@ -183,9 +183,9 @@ def read_completion(value: object) -> Completion:
         on, rest = find_date(raw[m.end() :])
         return Completion(True, on, _tidy(rest))
     if _NOT_DONE.match(raw):
-        rest = _tidy(_NOT_DONE.sub("", raw, count=1))
+        left = _tidy(_NOT_DONE.sub("", raw, count=1))
         # "No" alone says nothing; "Partially - policy drafted" is progress worth keeping whole.
-        return Completion(False, None, raw if rest else None)
+        return Completion(False, None, raw if left else None)
     on, rest = find_date(raw)
     if on is not None:
         # A date in the completion column means the action was completed then.

@@ -176,9 +176,9 @@ def _pdf_readable(path: Path, result: ImportResult) -> bool:
     if reader.is_encrypted:
         try:
             # Many PDFs are "encrypted" with an empty password only to stop editing; those still read.
-            opened = reader.decrypt("")
-        except Exception:
-            opened = 0
+            opened = bool(reader.decrypt(""))
+        except Exception:  # unsupported encryption is the same as a password to the user
+            opened = False
         if not opened:
             result.error("File", "This PDF is password-protected. Remove the password, save it and upload it again.")
             return False

@@ -130,8 +130,8 @@ def flatten(table: Table) -> list[Para]:
                     seen.add(id(cell[0]))
                     out.extend(cell)
             continue
-        for cell in cells:
-            for line in cell.splitlines():
+        for text in cells:
+            for line in text.splitlines():
                 if clean(line):
                     out.append(Para(clean(line), where, page=table.page, in_table=True))
     return out

@@ -12,13 +12,12 @@ from pathlib import Path
 
 from tracker.parsing.blocks import Block, Para, Table, text_blocks
 from tracker.parsing.doctables import actions_table, flatten, read_doc_table
+from tracker.parsing.fields import is_actions_label
 from tracker.parsing.items import RECISH, ItemReader
 from tracker.parsing.numbering import Number, next_in_sequence, read_number
 from tracker.parsing.people import ORGANISATION, kind_of
 from tracker.parsing.result import ImportResult, ParsedRecommendation
-from tracker.parsing.review import document_review
-from tracker.parsing.fields import is_actions_label
-from tracker.parsing.review import _REFERENCE
+from tracker.parsing.review import _REFERENCE, document_review
 from tracker.parsing.sections import (
     Heading,
     find_sections,
@@ -129,7 +128,7 @@ def _read_section(blocks: list[Block], reader: ItemReader, result: ImportResult,
                 and h.number is not None
                 and h.number.parts[0].isdigit()
                 and _body_below(blocks, i)
-                and not (kind_of(h.name, known) == ORGANISATION)
+                and kind_of(h.name, known) != ORGANISATION
             ):
                 reader.heading_item(h.number, block, h.name)
             elif not is_stop(h):

@@ -157,7 +157,8 @@ class ItemReader:
             where = f"page {p.page}, paragraph {n.label}"
         rec = ParsedRecommendation(number=n.label, title="", where=where, scope=scope or self.scope)
         if bold and not p.number:
-            bold = (read_number(bold).rest if read_number(bold) else bold) if bold != p.text else ""
+            numbered_bold = read_number(bold)
+            bold = (numbered_bold.rest if numbered_bold else bold) if bold != p.text else ""
         body, fields = take_fields(body)
         rec.title, rec.text = title_and_text(body, bold) if body else ("", "")
         _, rec.title = take_scope(rec.title)

@@ -58,12 +58,13 @@ def pdf_blocks(path: Path) -> list[Block]:
     tables_by_page: list[list[tuple[tuple[float, float, float, float], list[list[str]]]]] = []
     with pdfplumber.open(str(path)) as pdf:
         for page in pdf.pages[:MAX_PAGES]:
-            found = []
+            found: list[tuple[tuple[float, float, float, float], list[list[str]]]] = []
             for table in page.find_tables():
-                rows = [[clean(c or "") if c and "\n" not in c else _cell(c) for c in row] for row in table.extract()]
+                rows = [[_cell(c or "") for c in row] for row in table.extract()]
                 if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-                    found.append((tuple(table.bbox), rows))
-            tables_by_page.append(found)  # type: ignore[arg-type]
+                    x0, top, x1, bottom = (float(v) for v in table.bbox)
+                    found.append(((x0, top, x1, bottom), rows))
+            tables_by_page.append(found)
             boxes = [box for box, _ in found]
             lines = [ln for ln in page.extract_text_lines(return_chars=True, strip=True) if not _inside(ln, boxes)]
             raw_pages.append(lines)

@@ -124,8 +124,9 @@ _REVIEW_WORDS = re.compile(
     r"\b(?:review|DHR|DARDR|SAR|CSPR|LCSPR|SCR|LLR|briefing|learning|overview\s+report|executive\s+summary)\b", re.I
 )
 _PSEUDONYM = re.compile(r"['‘“\"][A-Z][\w .’'-]{0,30}['’”\"]")
-_NOT_TITLE = re.compile(r"^(?:contents|table of contents|official(?:[-–\s]+sensitive)?|draft|confidential|page\s+\d+)\b",
-                        re.I)  # fmt: skip
+_NOT_TITLE = re.compile(
+    r"^(?:contents|table of contents|official(?:[-–\s]+sensitive)?|draft|confidential|page\s+\d+)\b", re.I
+)
 
 
 def _title_candidate(p: Para) -> bool:
@@ -151,13 +152,14 @@ def document_review(blocks: list[Block], file_name: str, *, thematic: bool) -> R
     titled = [p for p in candidates if p.level == 0]
     reviewish = [p for p in candidates if _REVIEW_WORDS.search(p.text) or _PSEUDONYM.search(p.text)]
     headings = [p for p in candidates if p.is_heading]
-    first = (titled or reviewish or headings or candidates or [None])[0]
+    ranked = titled or reviewish or headings or candidates
+    first = ranked[0] if ranked else None
     lines = [first.text] if first is not None else []
     lines += [p.text for p in opening if p is not first and len(p.text) <= 200]
     details = review_from_titles(lines, file_name, default_type="THEMATIC" if thematic else None)
-    if first is None:
-        details.title = None
-    elif details.title and (len(details.title) > 150 or _partnership_in(details.title) == details.title):
+    if first is None or (
+        details.title and (len(details.title) > 150 or _partnership_in(details.title) == details.title)
+    ):
         details.title = None
     if details.reference is None:
         joined = " ".join(b.text for b in blocks[:200] if isinstance(b, Para))

@@ -136,7 +136,7 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
 
 
 def _style_names(paragraph: Any) -> list[str]:
-    names = []
+    names: list[str] = []
     style = paragraph.style
     while style is not None and len(names) < 5:
         names.append(style.name or "")

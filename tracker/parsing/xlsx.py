@@ -275,7 +275,7 @@ def _read_with_openpyxl(path: Path) -> list[Grid]:
         sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"] or wb.worksheets
         grids = []
         for ws in sheets:
-            rows: list[list[object]] = [list(values) for values in ws.iter_rows(values_only=True)][:MAX_ROWS]
+            rows: list[list[object]] = [list[object](values) for values in ws.iter_rows(values_only=True)][:MAX_ROWS]
             merges = [str(r) for r in ws.merged_cells.ranges]
             _copy_merges_down(rows, merges)
             grids.append(Grid(ws.title, rows))
