@@ -179,3 +179,52 @@ def test_the_partnership_comes_from_one_line_and_is_a_name(lines: list[str], par
     from tracker.parsing.review import review_from_titles
 
     assert review_from_titles(lines, "plan.xlsx").partnership == partnership
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "rest"),
+    [
+        ("21.10.1 The Board should", "21.10.1", "The Board should"),
+        ("3.4.1. Agencies should", "3.4.1", "Agencies should"),
+        ("4(b) Schools should", "4(b)", "Schools should"),
+        ("Rec 3: The ICB should", "3", "The ICB should"),
+        ("iv) Housing should", "iv", "Housing should"),
+        ("Recommendation 3", "3", ""),
+        ("12 May 2021 was the date", None, None),
+        ("Recommendations were made", None, None),
+    ],
+)
+def test_numbers_are_kept_as_written(text: str, label: str | None, rest: str | None) -> None:
+    from tracker.parsing.numbering import read_number
+
+    number = read_number(text)
+    assert (number.label, number.rest) == (label, rest) if number else label is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "agency", "owner"),
+    [
+        ("A. Person / B. Person", None, "A. Person / B. Person"),
+        ("Northshire Police", "Northshire Police", None),
+        ("Northshire Police (DI Patel)", "Northshire Police", "DI Patel"),
+        ("Housing Options Manager", None, "Housing Options Manager"),
+        ("Her Majesty's Government", "Her Majesty's Government", None),
+        ("Probation Service", "Probation Service", None),
+    ],
+)
+def test_people_are_owners_and_organisations_are_agencies(cell: str, agency: str | None, owner: str | None) -> None:
+    from tracker.parsing.people import read_lead
+
+    lead = read_lead(cell, column="Lead", prefer="agency")
+    assert (lead.agency, lead.owner) == (agency, owner)
+    if owner and not agency:
+        assert lead.notes == [
+            f"'{cell}' taken as the owner: it names {'a post' if 'Manager' in cell else 'people'}, not an organisation."
+        ]
+
+
+def test_a_known_agency_is_an_organisation_whatever_its_words() -> None:
+    from tracker.parsing.people import ORGANISATION, PERSON, kind_of, known_names
+
+    assert kind_of("Turning Point") == PERSON
+    assert kind_of("Turning Point", known_names(["Turning Point"])) == ORGANISATION
