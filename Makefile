@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := tracker
 
-.PHONY: run test install assets migrate demo clean
+.PHONY: run test check install assets migrate demo clean
 
 $(BIN)/activate:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
@@ -36,8 +36,15 @@ demo: migrate
 run: install assets demo
 	TRACKER_ENV=development $(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
-# The suite runs on SQLite; when TEST_DATABASE_URL is set it runs again on that database.
-test: install assets
+# The rules the machine keeps: lint and format, types, and the layers' import contracts.
+check: install
+	$(BIN)/ruff check tracker tests benchmarks config.py
+	$(BIN)/ruff format --check tracker tests benchmarks config.py
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+# The checks, then the suite on SQLite; when TEST_DATABASE_URL is set it runs again on that database.
+test: check assets
 	env -u TEST_DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "Running the suite again on $$TEST_DATABASE_URL"; \

@@ -27,7 +27,8 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
         app.config.update(config)
     if app.config.get("PROXY_COUNT"):
         hops = app.config["PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+        # Flask documents replacing wsgi_app with middleware; its type is a bound method, hence setattr.
+        setattr(app, "wsgi_app", ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops))  # noqa: B010
     if not app.config["SECRET_KEY"]:
         raise RuntimeError("Set SECRET_KEY in the environment: it signs every session cookie.")
 

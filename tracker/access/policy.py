@@ -166,7 +166,8 @@ def _review_of(target: object) -> Review | None:
 def visible_actions(user: Any) -> ColumnElement[bool]:
     """The WHERE clause for the actions a user may list."""
     if limited_to_own_agency(user):
-        return Action.lead_agency_id == user.agency_id
+        agency_id: int | None = user.agency_id
+        return Action.lead_agency_id == agency_id
     return true()
 
 

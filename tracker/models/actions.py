@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import ClassVar
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, event
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
 from tracker import clock
 from tracker.clock import now
@@ -52,7 +52,7 @@ class Action(Withdrawable, Base):
     # Optimistic locking: an UPDATE that finds another version matches no row.
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    __mapper_args__: ClassVar[dict[str, object]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it once, at mapping)
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="actions")
     lead_agency: Mapped[Agency | None] = relationship()
@@ -82,7 +82,7 @@ class Action(Withdrawable, Base):
 
     @rag.inplace.expression
     @classmethod
-    def _rag_expression(cls):  # type: ignore[no-untyped-def]
+    def _rag_expression(cls) -> ColumnElement[str]:
         return rag_sql(
             status=cls.status, target_date=cls.target_date, last_update_on=cls.last_update_on, today=clock.today()
         )

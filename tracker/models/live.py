@@ -9,8 +9,6 @@ policy's question (`tracker.access.policy.sees_withdrawn`).
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Select, select
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -23,16 +21,16 @@ def live(*models: type[Withdrawable]) -> list[ColumnElement[bool]]:
     return [model.withdrawn_at.is_(None) for model in models]
 
 
-def live_reviews() -> Select[Any]:
+def live_reviews() -> Select[Review]:
     return select(Review).where(*live(Review))
 
 
-def live_recommendations() -> Select[Any]:
+def live_recommendations() -> Select[Recommendation]:
     """Recommendations joined to their review, both live."""
     return select(Recommendation).join(Recommendation.review).where(*live(Recommendation, Review))
 
 
-def live_actions() -> Select[Any]:
+def live_actions() -> Select[Action]:
     """Actions joined to their recommendation and review, all three live."""
     return (
         select(Action)
@@ -42,7 +40,7 @@ def live_actions() -> Select[Any]:
     )
 
 
-def live_evidence() -> Select[Any]:
+def live_evidence() -> Select[Evidence]:
     """Evidence that still stands behind its action (the action's own state is the caller's concern)."""
     return select(Evidence).where(*live(Evidence))
 

@@ -14,11 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import and_, case, literal, or_
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.rules.lifecycle import CLOSED_STATUSES, NOT_SUBMITTED, OPEN_STATUSES, ActionStatus
+
+# A column of the actions table, or an expression standing for one.
+Column = ColumnElement[Any] | QueryableAttribute[Any]
 
 DUE_SOON_DAYS = 30
 DRIFT_DAYS = 90
@@ -73,9 +78,9 @@ def rag_for(*, status: ActionStatus, target_date: date | None, last_update_on: d
 
 def rag_sql(
     *,
-    status: ColumnElement,
-    target_date: ColumnElement,
-    last_update_on: ColumnElement,
+    status: Column,
+    target_date: Column,
+    last_update_on: Column,
     today: date,
 ) -> ColumnElement[str]:
     """The same rule as one CASE expression; `today` is bound, so no date arithmetic runs in SQL."""
@@ -99,15 +104,15 @@ def rag_sql(
     )
 
 
-def overdue_sql(*, status: ColumnElement, target_date: ColumnElement, today: date) -> ColumnElement[bool]:
+def overdue_sql(*, status: Column, target_date: Column, today: date) -> ColumnElement[bool]:
     """Past the target date and not yet submitted: exactly the red actions."""
     return and_(status.in_([s.value for s in NOT_SUBMITTED]), target_date.is_not(None), target_date < today)
 
 
-def drifting_sql(*, status: ColumnElement, last_update_on: ColumnElement, today: date) -> ColumnElement[bool]:
+def drifting_sql(*, status: Column, last_update_on: Column, today: date) -> ColumnElement[bool]:
     """Open, with no update for DRIFT_DAYS or more, whatever the target date says."""
     return and_(status.in_([s.value for s in OPEN_STATUSES]), last_update_on <= today - timedelta(days=DRIFT_DAYS))
 
 
-def rag_rank_sql(rag: ColumnElement[str]) -> ColumnElement[int]:
+def rag_rank_sql(rag: Column) -> ColumnElement[int]:
     return case({r.value: r.rank for r in Rag}, value=rag, else_=len(Rag))

@@ -43,7 +43,7 @@ def _actions_by_agency(*where: Any) -> dict[int, int]:
         .where(Action.lead_agency_id.is_not(None), *where)
         .group_by(Action.lead_agency_id)
     )
-    return dict(db.session.execute(query).tuples().all())
+    return {agency_id: count for agency_id, count in db.session.execute(query).tuples() if agency_id is not None}
 
 
 def _is_open() -> Any:

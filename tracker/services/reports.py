@@ -74,14 +74,20 @@ def generate_assurance_report(*, actor: User | None, filters: ReportFilters, rep
     produced_at = clock.now()
     today = clock.today()
     kind = STANDARD if filters.is_standard else ASSURANCE
-    since = filters.since or default_since(db.session, kind, today)
+    since = filters.since or default_since(db.session(), kind, today)
     file_name = _file_name("assurance-report", produced_at)
     built = None
 
     def write(handle: IO[bytes]) -> None:
         nonlocal built
         built = build_assurance_workbook(
-            db.session, filters, out=handle, produced_by=_name(actor), produced_at=produced_at, since=since, today=today
+            db.session(),
+            filters,
+            out=handle,
+            produced_by=_name(actor),
+            produced_at=produced_at,
+            since=since,
+            today=today,
         )
 
     size, sha256 = _save(reports_dir, file_name, write)
@@ -118,7 +124,7 @@ def _record(
 ) -> GeneratedReport:
     recorded = {
         **filters.to_json(),
-        "description": describe(db.session, filters).text(),
+        "description": describe(db.session(), filters).text(),
         "period_from": since.isoformat(),
         "actions": built.actions,
         "reviews": built.reviews,
@@ -152,7 +158,7 @@ def generate_action_plan(*, actor: User | None, review: Review, reports_dir: Pat
         reports_dir,
         file_name,
         lambda handle: build_action_plan_workbook(
-            db.session, review, out=handle, produced_by=_name(actor), produced_at=produced_at
+            db.session(), review, out=handle, produced_by=_name(actor), produced_at=produced_at
         ),
     )
     report = GeneratedReport(
@@ -198,7 +204,7 @@ def action_plan_download(*, actor: User, review: Review, handle: IO[bytes]) -> s
         raise NotFound()
     agency_id = actor.agency_id if policy.limited_to_own_agency(actor) else None
     actions = build_action_plan_workbook(
-        db.session, review, out=handle, produced_by=_name(actor), produced_at=clock.now(), agency_id=agency_id
+        db.session(), review, out=handle, produced_by=_name(actor), produced_at=clock.now(), agency_id=agency_id
     )
     audit.record(
         "report.action_plan_exported",
@@ -212,11 +218,11 @@ def action_plan_download(*, actor: User, review: Review, handle: IO[bytes]) -> s
 
 def resolve_filters(**names: Any) -> ReportFilters:
     """Filters from the names and references a person types at the command line (see `workbooks.filters.resolve`)."""
-    return resolve(db.session, **names)
+    return resolve(db.session(), **names)
 
 
 def find_review(reference: str) -> Review:
-    return find_live_review(db.session, reference)
+    return find_live_review(db.session(), reference)
 
 
 def latest_standard_today() -> GeneratedReport | None:

@@ -28,7 +28,7 @@ def _counts(
     user: Any, key: Any, label: Any, *, outer_agency: bool = False, where: Sequence[Any] = ()
 ) -> list[RagCounts]:
     visible = live_actions().where(policy.visible_actions(user), *where)
-    return tally(visible, key=key, label=label, rag=Action.rag, session=db.session, outer_agency=outer_agency)
+    return tally(visible, key=key, label=label, rag=Action.rag, session=db.session(), outer_agency=outer_agency)
 
 
 def rag_by_review(user: Any, *, where: Sequence[Any] = ()) -> list[RagCounts]:

@@ -22,7 +22,7 @@ T = TypeVar("T")
 
 def user() -> User:
     """The signed-in user as the model, not Flask-Login's proxy: services compare and store it."""
-    signed_in: User = current_user._get_current_object()  # type: ignore[attr-defined]
+    signed_in: User = current_user._get_current_object()
     return signed_in
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -19,7 +19,6 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tracker.rules.rag import Rag
@@ -34,6 +33,47 @@ MAX_CELL_TEXT = 32_767  # Excel's limit; longer text would make the file unreada
 RAG_FILLS = {Rag.RED: "F4CCCC", Rag.AMBER: "FFE599", Rag.GREEN: "D9EAD3", Rag.BLUE: "CFE2F3"}
 RAG_CHART_COLOURS = {Rag.RED: "D4351C", Rag.AMBER: "F47738", Rag.GREEN: "00703C", Rag.BLUE: "1D70B8"}
 HEADER_FILL = "DDDDDD"
+
+
+class Sheet(Protocol):
+    """What the sheets use of openpyxl's write-only worksheet.
+
+    The worksheet lends page set-up, widths and the like from an ordinary one at run time,
+    which openpyxl's type stubs do not show; this says what the workbook relies on.
+    """
+
+    title: str
+    freeze_panes: str | None
+    print_title_rows: str | None
+    column_dimensions: Any
+    row_dimensions: Any
+    page_setup: Any
+    sheet_properties: Any
+    print_options: Any
+    merged_cells: Any
+
+    def append(self, iterable: Iterable[Any]) -> None: ...
+
+    def add_chart(self, chart: Any, anchor: str | None = None) -> None: ...
+
+    def add_table(self, table: Any) -> None: ...
+
+
+class _RawCell(Protocol):
+    """The two slots of an openpyxl cell written directly: the value as stored, and the shared style."""
+
+    _value: Any
+    _style: StyleArray
+    data_type: str
+
+
+def _raw(c: Cell) -> _RawCell:
+    return cast(_RawCell, c)
+
+
+def _blank_cell(sheet: object) -> Cell:
+    """A cell with no place yet: write-only rows give it its row and column as they are appended."""
+    return cast(Cell, cast(Any, Cell)(sheet))
 
 
 @dataclass(frozen=True)
@@ -77,16 +117,16 @@ class Styles:
 
     def _make(self, **attributes: Any) -> StyleArray:
         # A cell of a throwaway write-only sheet registers the fonts and fills with the workbook.
-        prototype = Cell(_Scratch(self._workbook))
+        prototype = _blank_cell(_Scratch(self._workbook))
         for name, value in attributes.items():
             setattr(prototype, name, value)
-        return prototype._style
+        return _raw(prototype)._style
 
     def bordered(self, style: StyleArray) -> StyleArray:
-        prototype = Cell(_Scratch(self._workbook))
-        prototype._style = copy(style)
+        prototype = _blank_cell(_Scratch(self._workbook))
+        _raw(prototype)._style = copy(style)
         prototype.border = self._border
-        return prototype._style
+        return _raw(prototype)._style
 
 
 class _Scratch:
@@ -101,33 +141,34 @@ def plain_text(value: str) -> str:
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
 
 
-def cell(ws: WriteOnlyWorksheet, value: Any, style: StyleArray | None = None) -> Cell:
+def cell(ws: Sheet, value: Any, style: StyleArray | None = None) -> Cell:
     """One cell. Text is always stored as text: "=HYPERLINK(...)", "+44" or "@SUM(A1)" never become formulas."""
-    c = Cell(ws)
+    c = _blank_cell(ws)
+    raw = _raw(c)
     if value is None:
         pass
     elif isinstance(value, str):
         # Set directly: openpyxl would otherwise read a leading "=" as a formula, or "#N/A" as an error.
-        c._value = plain_text(value)
-        c.data_type = "s"
+        raw._value = plain_text(value)
+        raw.data_type = "s"
     elif isinstance(value, datetime):
-        c._value = value.astimezone(LONDON).replace(tzinfo=None) if value.tzinfo else value
-        c.data_type = "d"
+        raw._value = value.astimezone(LONDON).replace(tzinfo=None) if value.tzinfo else value
+        raw.data_type = "d"
     elif isinstance(value, date):
-        c._value = value
-        c.data_type = "d"
+        raw._value = value
+        raw.data_type = "d"
     elif isinstance(value, bool):
-        c._value = "Yes" if value else "No"
-        c.data_type = "s"
+        raw._value = "Yes" if value else "No"
+        raw.data_type = "s"
     else:
         c.value = value
     if style is not None:
         # Shared, not copied: nothing changes a cell's style after this, and copies cost time at scale.
-        c._style = style
+        raw._style = style
     return c
 
 
-def rag_cell(ws: WriteOnlyWorksheet, styles: Styles, rag: Rag | str | None) -> Cell:
+def rag_cell(ws: Sheet, styles: Styles, rag: Rag | str | None) -> Cell:
     """Colour is never the only signal: the word is in the cell too."""
     if rag is None:
         return cell(ws, None)
@@ -146,17 +187,17 @@ def _cells_to_row(cells: Iterable[Cell | None], row_idx: int) -> Iterator[Cell]:
         yield c
 
 
-def stream_cells(ws: WriteOnlyWorksheet) -> None:
+def stream_cells(ws: Sheet) -> None:
     """Let `ws.append` take prepared cells directly.
 
     openpyxl's own conversion tries each value as a plain value first and falls back on a
     raised ValueError for a Cell, which costs seconds on a sheet of 150,000 rows.
     """
-    ws._values_to_row = _cells_to_row  # type: ignore[method-assign]
+    cast(Any, ws)._values_to_row = _cells_to_row
 
 
 def prepare_sheet(
-    ws: WriteOnlyWorksheet,
+    ws: Sheet,
     columns: Sequence[Column],
     *,
     header_row: int,
@@ -170,7 +211,7 @@ def prepare_sheet(
     print_setup(ws, landscape=landscape)
 
 
-def print_setup(ws: WriteOnlyWorksheet, *, landscape: bool = True) -> None:
+def print_setup(ws: Sheet, *, landscape: bool = True) -> None:
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -179,13 +220,11 @@ def print_setup(ws: WriteOnlyWorksheet, *, landscape: bool = True) -> None:
     ws.print_options.gridLines = False
 
 
-def header_cells(ws: WriteOnlyWorksheet, styles: Styles, columns: Sequence[Column]) -> list[Cell]:
+def header_cells(ws: Sheet, styles: Styles, columns: Sequence[Column]) -> list[Cell]:
     return [cell(ws, column.heading, styles.header) for column in columns]
 
 
-def row_cells(
-    ws: WriteOnlyWorksheet, styles: Styles, columns: Sequence[Column], values: Sequence[Any]
-) -> list[Cell | None]:
+def row_cells(ws: Sheet, styles: Styles, columns: Sequence[Column], values: Sequence[Any]) -> list[Cell | None]:
     out: list[Cell | None] = []
     for column, value in zip(columns, values, strict=True):
         if column.kind == "rag":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import Row, Select, and_, case, exists, func, select
 from sqlalchemy.orm import Session, aliased
@@ -34,6 +34,9 @@ from tracker.rules.vocabulary import DecisionOutcome
 from tracker.workbooks.filters import ReportFilters
 
 STREAM_BATCH = 1_000
+# Rows and queries of any width: each sheet reads its own columns.
+AnyRow = Row[Unpack[tuple[Any, ...]]]
+AnySelect = Select[Unpack[tuple[Any, ...]]]
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Scope:
     def since_start(self) -> datetime:
         return datetime.combine(self.since, time.min, tzinfo=UTC)
 
-    def actions(self) -> Select[Any]:
+    def actions(self) -> Select[Action]:
         """Actions in the report, joined to their recommendation and review."""
         return live_actions().where(*self.filters.where())
 
@@ -196,7 +199,7 @@ def reviews(session: Session, scope: Scope) -> list[ReviewHeading]:
     return [ReviewHeading(r[0], r[1], r[2], r[3].value, r[4]) for r in session.execute(query)]
 
 
-def plan_rows(session: Session, scope: Scope, review_id: int) -> Iterator[Row[Any]]:
+def plan_rows(session: Session, scope: Scope, review_id: int) -> Iterator[AnyRow]:
     """A review's recommendations in order, each with its actions (or one empty row when it has none)."""
     on = and_(Action.recommendation_id == Recommendation.id, *scope.filters.action_clauses())
     query = (
@@ -239,12 +242,12 @@ def _latest_update() -> Any:
     )
 
 
-def _stream(session: Session, query: Select[Any]) -> Iterator[Row[Any]]:
+def _stream(session: Session, query: AnySelect) -> Iterator[AnyRow]:
     # yield_per fetches in batches, and on PostgreSQL uses a server-side cursor.
     yield from session.execute(query.execution_options(yield_per=STREAM_BATCH))
 
 
-def exception_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
+def exception_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
     """Red and amber actions, red first, then the most overdue or longest silent."""
     rag = scope.rag.label("rag")
     query = (
@@ -272,7 +275,7 @@ def exception_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
     yield from _stream(session, query)
 
 
-def action_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
+def action_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
     evidence_count = (
         select(func.count(Evidence.id)).where(Evidence.action_id == Action.id, *live(Evidence)).scalar_subquery()
     )
@@ -314,7 +317,7 @@ def action_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
     yield from _stream(session, query)
 
 
-def evidence_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
+def evidence_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
     uploader = aliased(User)
     query = (
         scope.actions()
@@ -340,7 +343,7 @@ def evidence_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
     yield from _stream(session, query)
 
 
-def decision_rows(session: Session, scope: Scope) -> Iterator[Row[Any]]:
+def decision_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
     decider = aliased(User)
     query = (
         scope.actions()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from openpyxl import Workbook
 from sqlalchemy import select
@@ -66,7 +66,7 @@ def build_assurance_workbook(
     session: Session,
     filters: ReportFilters,
     *,
-    out: Path | BinaryIO,
+    out: Path | IO[bytes],
     produced_by: str,
     produced_at: datetime,
     since: date,
@@ -117,7 +117,7 @@ def build_action_plan_workbook(
     session: Session,
     review: Review,
     *,
-    out: Path | BinaryIO,
+    out: Path | IO[bytes],
     produced_by: str,
     produced_at: datetime,
     agency_id: int | None = None,

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import secrets
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
-from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 

@@ -243,17 +243,24 @@ def _action_changes(planned: ActionPreview, action: Action, agencies: AgencyBook
     )
     if parsed.lead_agency and (planned.new_agency or planned.lead_agency_id != action.lead_agency_id):
         before = action.lead_agency.name if action.lead_agency else ""
-        after = planned.new_agency or agencies.agencies[planned.lead_agency_id].name  # type: ignore[index]
+        chosen = agencies.agencies.get(planned.lead_agency_id) if planned.lead_agency_id is not None else None
+        after = planned.new_agency or (chosen.name if chosen else "")
         values["lead_agency_id"] = planned.lead_agency_id
         changes.append(Change("lead_agency_id", "lead agency", before, after))
     if parsed.owner:
         differs("owner", "owner", action.owner, parsed.owner[:200])
     if parsed.target_date or parsed.target_text:
         text = parsed.target_text[:100] if parsed.target_text else None
-        before, after = (action.target_date, action.target_text), (parsed.target_date, text)
-        if before != after:
-            values["target_date"], values["target_text"] = after
-            changes.append(Change("target_date", "target date", show_target(*before), show_target(*after)))
+        if (action.target_date, action.target_text) != (parsed.target_date, text):
+            values["target_date"], values["target_text"] = parsed.target_date, text
+            changes.append(
+                Change(
+                    "target_date",
+                    "target date",
+                    show_target(action.target_date, action.target_text),
+                    show_target(parsed.target_date, text),
+                )
+            )
     if parsed.completed_on:
         differs(
             "completed_on",

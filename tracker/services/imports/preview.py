@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from tracker.models import Action, Recommendation, Review
 
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
-CREATE = "create"
+CREATE: Literal["create"] = "create"
 AgencyChoice = int | Literal["create"]
 
 

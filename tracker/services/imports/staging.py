@@ -14,7 +14,7 @@ from tracker.parsing.detect import parse_file
 from tracker.services.imports.apply import apply
 from tracker.services.imports.compare import ImportOptions, build_preview
 from tracker.services.imports.pending import PendingUpload, PendingUploads
-from tracker.services.imports.preview import ImportPreview
+from tracker.services.imports.preview import AgencyChoice, ImportPreview
 
 
 def safe_file_name(name: str | None) -> str:
@@ -33,7 +33,7 @@ def stage(
 
 
 def preview_upload(
-    upload: PendingUpload, *, max_bytes: int, agency_choices: dict[str, int | str] | None = None
+    upload: PendingUpload, *, max_bytes: int, agency_choices: dict[str, AgencyChoice] | None = None
 ) -> ImportPreview:
     result = parse_file(upload.path, max_bytes=max_bytes, name=upload.file_name)
     sha256 = hashlib.sha256(upload.path.read_bytes()).hexdigest()
@@ -42,7 +42,7 @@ def preview_upload(
         review_reference=choices.get("reference") or None,
         review_type=choices.get("review_type") or None,
         partnership_id=int(choices["partnership_id"]) if choices.get("partnership_id") else None,
-        agency_choices=dict(agency_choices or {}),  # type: ignore[arg-type]
+        agency_choices=dict(agency_choices or {}),
     )
     return build_preview(result, options=options, sha256=sha256)
 

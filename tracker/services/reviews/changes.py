@@ -186,8 +186,9 @@ def update_review(
     review.title = title.strip()
     review.subjects = subjects.strip()
     # The key as well as the relationship, so that the snapshot below sees the change before any flush.
-    review.partnership = partnership  # type: ignore[assignment]
-    review.partnership_id = partnership.id  # type: ignore[union-attr]
+    assert partnership is not None  # _check_review refuses a review without one
+    review.partnership = partnership
+    review.partnership_id = partnership.id
     review.summary = _tidy(summary)
     review.source_documents = _tidy(source_documents)
     review.commissioned_on = commissioned_on

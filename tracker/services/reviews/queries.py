@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,7 +126,7 @@ def review_rows(user: Any, *, partnership_id: int | None, review_type: ReviewTyp
     where = [Review.id.in_(ids)]
     counts = {row.key: row for row in rollups.rag_by_review(user, where=where)} if ids else {}
     # Whether the plan is closed is a fact about the whole review, whoever is reading.
-    unfinished = (
+    unfinished: dict[int, int] = (
         dict(
             db.session.execute(
                 live_actions()
@@ -151,14 +152,14 @@ def partnership_choices() -> list[tuple[int, str]]:
     return [(p.id, p.name) for p in db.session.scalars(select(Partnership).order_by(Partnership.name))]
 
 
-def agency_choices(*, keep: list[Agency] = ()) -> list[Agency]:  # type: ignore[assignment]
+def agency_choices(*, keep: Sequence[Agency] = ()) -> list[Agency]:
     """Active agencies, and any inactive ones the recommendation already names."""
     agencies = list(db.session.scalars(select(Agency).where(Agency.active.is_(True)).order_by(Agency.name)))
     extra = [a for a in keep if a not in agencies]
     return sorted([*agencies, *extra], key=lambda a: a.name.lower())
 
 
-def theme_choices(*, keep: list[Theme] = ()) -> list[Theme]:  # type: ignore[assignment]
+def theme_choices(*, keep: Sequence[Theme] = ()) -> list[Theme]:
     themes = list(db.session.scalars(select(Theme).where(Theme.active.is_(True)).order_by(Theme.name)))
     extra = [t for t in keep if t not in themes]
     return sorted([*themes, *extra], key=lambda t: t.name.lower())

@@ -103,7 +103,7 @@ class _PersonFields(FlaskForm):
     def validate_agency(self, field: SelectField) -> None:
         if self.role.data == Role.AGENCY_LEAD.value and not field.data:
             raise ValidationError("Select the agency this agency lead works for")
-        valid = {choice.value for choice in field.choices if choice.value}  # type: ignore[union-attr]
+        valid = {choice.value for choice in field.choices if choice.value}
         if field.data and field.data not in valid:
             raise ValidationError("Select the agency this agency lead works for")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import render_template
 
 from tracker.access.policy import Permission, requires
@@ -11,5 +13,5 @@ from tracker.web.admin.blueprint import bp
 
 @bp.route("")
 @requires(Permission.ADMINISTER)
-def index():  # type: ignore[no-untyped-def]
+def index() -> Any:
     return render_template("admin/index.html", **index_figures())

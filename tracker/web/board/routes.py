@@ -65,7 +65,7 @@ def rag_links(row: RagCounts, key: str) -> dict[str, str | None]:
 
 @bp.route("/summary", endpoint="summary")
 @requires(Permission.READ_SUMMARY)
-def summary_page():  # type: ignore[no-untyped-def]
+def summary_page() -> Any:
     """Endpoint board.summary; the function has another name so as not to hide the summary module."""
     user = loading.user()
     default = clock.today() - timedelta(days=SINCE_DEFAULT_DAYS)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, render_template
 
 from tracker.access.policy import Permission, requires
@@ -12,7 +14,7 @@ bp = Blueprint("home", __name__)
 
 @bp.route("/")
 @requires(Permission.SIGNED_IN)
-def index():  # type: ignore[no-untyped-def]
+def index() -> Any:
     user = loading.user()
     if user.role == Role.AGENCY_LEAD:
         actions = rollups.open_actions(user)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
@@ -28,7 +30,7 @@ def _max_bytes() -> int:
 
 @bp.route("/imports", methods=["GET", "POST"])
 @requires(Permission.RUN_IMPORTS)
-def upload():  # type: ignore[no-untyped-def]
+def upload() -> Any:
     form = UploadForm().offer(services.partnerships())
     if form.validate_on_submit():
         store = _store()
@@ -67,7 +69,7 @@ def _pending(token: str) -> PendingUpload:
 
 @bp.route("/imports/<token>", methods=["GET", "POST"])
 @requires(Permission.RUN_IMPORTS)
-def preview(token: str):  # type: ignore[no-untyped-def]
+def preview(token: str) -> Any:
     pending = _pending(token)
     preview = services.preview_upload(pending, max_bytes=_max_bytes())
     agencies = services.active_agencies()

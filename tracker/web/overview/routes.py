@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, render_template, url_for
 
 from tracker import clock
@@ -22,7 +24,7 @@ def _clock() -> dict[str, object]:
 
 @bp.route("/overview")
 @requires(Permission.MONITOR)
-def index():  # type: ignore[no-untyped-def]
+def index() -> Any:
     user = loading.user()
     by_review = rollups.rag_by_review(user)
     return render_template(
@@ -39,7 +41,7 @@ def index():  # type: ignore[no-untyped-def]
 
 
 def review_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False) -> str:
-    args: dict[str, object] = {"review": row.key}
+    args: dict[str, Any] = {"review": row.key}
     if rag is not None:
         args["rag"] = rag.value
     if assured:
@@ -48,7 +50,7 @@ def review_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False
 
 
 def agency_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False) -> str:
-    args: dict[str, object] = {"agency": row.key if row.key is not None else "none"}
+    args: dict[str, Any] = {"agency": row.key if row.key is not None else "none"}
     if rag is not None:
         args["rag"] = rag.value
     if assured:

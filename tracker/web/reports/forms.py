@@ -54,5 +54,5 @@ class ReportForm(FlaskForm):
             SelectChoice("", "All partnerships"),
             *[SelectChoice(str(p.id), p.name) for p in partnerships],
         ]
-        self.reviews.choices = [SelectChoice(r.id, f"{r.reference}: {r.title}") for r in reviews]  # type: ignore[arg-type]
-        self.agencies.choices = [SelectChoice(a.id, a.name) for a in agencies]  # type: ignore[arg-type]
+        self.reviews.choices = [SelectChoice(r.id, f"{r.reference}: {r.title}") for r in reviews]
+        self.agencies.choices = [SelectChoice(a.id, a.name) for a in agencies]

@@ -18,12 +18,12 @@ from tracker.web.forms import UKDateField
 
 
 def choices(pairs: list[tuple[object, str]]) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in pairs]  # type: ignore[arg-type]
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 def _optional_int(value: object) -> int | None:
     try:
-        return int(value)  # type: ignore[call-overload, no-any-return]
+        return int(str(value))
     except (TypeError, ValueError):
         return None
 

@@ -20,7 +20,7 @@ from tracker.web.reviews.forms import RecommendationForm, WithdrawForm, choices
 
 @bp.route("/recommendations/<int:recommendation_id>")
 @requires(Permission.VIEW_PLANS)
-def recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
+def recommendation(recommendation_id: int) -> Any:
     found = loading.load(Recommendation, recommendation_id, options=queries.RECOMMENDATION_PAGE)
     return render_template(
         "reviews/recommendation.html",
@@ -54,7 +54,7 @@ def _fields(form: RecommendationForm, agencies: dict[int, Agency], themes: dict[
 
 @bp.route("/reviews/<int:review_id>/recommendations/new", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
-def create_recommendation(review_id: int):  # type: ignore[no-untyped-def]
+def create_recommendation(review_id: int) -> Any:
     review = loading.load(Review, review_id, Permission.MANAGE_PLANS)
     if review.is_withdrawn:
         flash("This review has been withdrawn: recommendations cannot be added.", "info")
@@ -88,7 +88,7 @@ def _form_data(recommendation: Recommendation) -> dict[str, Any]:
 
 @bp.route("/recommendations/<int:recommendation_id>/edit", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
-def edit_recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
+def edit_recommendation(recommendation_id: int) -> Any:
     found = loading.load(
         Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM
     )
@@ -112,7 +112,7 @@ def edit_recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/recommendations/<int:recommendation_id>/withdraw", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
-def withdraw_recommendation(recommendation_id: int):  # type: ignore[no-untyped-def]
+def withdraw_recommendation(recommendation_id: int) -> Any:
     found = loading.load(
         Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM
     )

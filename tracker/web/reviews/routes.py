@@ -23,7 +23,7 @@ from tracker.web.shell import may_open
 
 @bp.route("/reviews")
 @requires(Permission.VIEW_PLANS)
-def index():  # type: ignore[no-untyped-def]
+def index() -> Any:
     problems: list[str] = []
     partnership_id: int | None = None
     review_type: ReviewType | None = None
@@ -58,7 +58,7 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.route("/reviews/<int:review_id>")
 @requires(Permission.VIEW_PLANS)
-def show(review_id: int):  # type: ignore[no-untyped-def]
+def show(review_id: int) -> Any:
     review = loading.load(Review, review_id, options=queries.REVIEW_WITH_PLAN)
     views, progress, hidden = queries.plan_views(user(), review)
     return render_template(
@@ -89,7 +89,7 @@ def _review_fields(form: ReviewForm) -> dict[str, Any]:
 
 @bp.route("/reviews/new", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
-def create():  # type: ignore[no-untyped-def]
+def create() -> Any:
     form = ReviewForm()
     form.set_partnerships(queries.partnership_choices())
     if form.validate_on_submit():
@@ -105,7 +105,7 @@ def create():  # type: ignore[no-untyped-def]
 
 @bp.route("/reviews/<int:review_id>/edit", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
-def edit(review_id: int):  # type: ignore[no-untyped-def]
+def edit(review_id: int) -> Any:
     review = loading.load(Review, review_id, Permission.MANAGE_PLANS)
     if review.is_withdrawn:
         flash("This review has been withdrawn and cannot be changed.", "info")
@@ -140,7 +140,7 @@ def _form_data(review: Review) -> dict[str, Any]:
 
 @bp.route("/reviews/<int:review_id>/withdraw", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
-def withdraw(review_id: int):  # type: ignore[no-untyped-def]
+def withdraw(review_id: int) -> Any:
     review = loading.load(Review, review_id, Permission.MANAGE_PLANS)
     if review.is_withdrawn:
         flash("This review has already been withdrawn.", "info")

@@ -18,10 +18,9 @@ bp = Blueprint("search", __name__)
 
 @bp.route("/actions")
 @requires(Permission.MONITOR)
-def actions():  # type: ignore[no-untyped-def]
+def actions() -> Any:
     found = services.search(ActionFilters.parse(request.args), loading.user(), today=clock.today())
     filters = found.filters
-    lists = {"reviews": found.reviews, "agencies": found.agencies, "themes": found.themes}
     return render_template(
         "search/actions.html",
         filters=filters,
@@ -30,8 +29,8 @@ def actions():  # type: ignore[no-untyped-def]
         first=found.first,
         last=found.last,
         pagination=_pagination(filters, found.pages),
-        groups=panel.checkbox_groups(filters, **lists),
-        chosen=panel.chosen(filters, **lists),
+        groups=panel.checkbox_groups(filters, reviews=found.reviews, agencies=found.agencies, themes=found.themes),
+        chosen=panel.chosen(filters, reviews=found.reviews, agencies=found.agencies, themes=found.themes),
         sorts=SORTS,
         sort_link=lambda key: _sort_link(filters, key),
         aria_sort=lambda key: _aria_sort(filters, key),

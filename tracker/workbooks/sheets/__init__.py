@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from openpyxl.workbook import Workbook
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy.orm import Session
 
-from tracker.workbooks.cells import Column, Styles, cell, header_cells, prepare_sheet, row_cells, stream_cells
+from tracker.workbooks.cells import Column, Sheet, Styles, cell, header_cells, prepare_sheet, row_cells, stream_cells
 from tracker.workbooks.data import Scope
 
 HEADER_ROW = 3  # a title, a line saying what the sheet holds, then the column headings
@@ -24,15 +23,15 @@ class SheetContext:
     scope: Scope
 
 
-def new_sheet(context: SheetContext, title: str) -> WriteOnlyWorksheet:
-    ws = context.workbook.create_sheet(title)
+def new_sheet(context: SheetContext, title: str) -> Sheet:
+    ws = cast(Sheet, context.workbook.create_sheet(title))
     stream_cells(ws)
     return ws
 
 
 def write_list(
     context: SheetContext,
-    ws: WriteOnlyWorksheet,
+    ws: Sheet,
     *,
     title: str,
     note: str,

@@ -9,12 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 from openpyxl.cell.cell import Cell
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.workbooks import data
-from tracker.workbooks.cells import Column, cell, prepare_sheet
+from tracker.workbooks.cells import Column, Sheet, cell, prepare_sheet
 from tracker.workbooks.sheets import SheetContext, new_sheet
 
 HEADER_ROW = 4
@@ -54,7 +53,7 @@ def completion_text(status: ActionStatus | None, completed_on: date | None, outc
     return f"{head}. {outcome}" if outcome else head
 
 
-def write_plan(context: SheetContext, ws: WriteOnlyWorksheet, review: data.ReviewHeading) -> int:
+def write_plan(context: SheetContext, ws: Sheet, review: data.ReviewHeading) -> int:
     """Write one review's plan; returns the number of actions."""
     styles = context.styles
     wrap, date_style = styles.bordered(styles.wrap), styles.bordered(styles.date)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, cast
 
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
-from tracker.workbooks.cells import RAG_CHART_COLOURS, cell, print_setup
+from tracker.workbooks.cells import RAG_CHART_COLOURS, Sheet, cell, print_setup
 from tracker.workbooks.data import Headline
 from tracker.workbooks.sheets import SheetContext
 
@@ -62,14 +63,14 @@ def since_rows(content: SummaryContent) -> list[tuple[str, int]]:
     ]
 
 
-def write(context: SheetContext, ws: WriteOnlyWorksheet, content: SummaryContent) -> None:
+def write(context: SheetContext, ws: Sheet, content: SummaryContent) -> None:
     styles = context.styles
     widths = {"A": 52, "B": 14, "C": 10, "D": 10, "E": 10, "F": 10, "G": 12}
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
     print_setup(ws, landscape=True)
     today = context.scope.today
-    rows: list[list] = [
+    rows: list[list[Cell]] = [
         [cell(ws, "Assurance report: is the learning from reviews being acted on?", styles.title)],
         [cell(ws, "Partnership", styles.label), cell(ws, ", ".join(content.partnerships) or "None", styles.text)],
         [
@@ -125,7 +126,7 @@ def write(context: SheetContext, ws: WriteOnlyWorksheet, content: SummaryContent
 
 
 def _rag_table(
-    context: SheetContext, ws: WriteOnlyWorksheet, first_row: int, title: str, heading: str, table: list[RagCounts]
+    context: SheetContext, ws: Sheet, first_row: int, title: str, heading: str, table: list[RagCounts]
 ) -> int:
     """Write a RAG table from `first_row` with its chart beside it; return the next free row."""
     styles = context.styles
@@ -161,7 +162,7 @@ def _rag_table(
     return end + 1
 
 
-def _chart(ws: WriteOnlyWorksheet, title: str, header_row: int, last_row: int) -> BarChart:
+def _chart(ws: Sheet, title: str, header_row: int, last_row: int) -> BarChart:
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "stacked"
@@ -172,8 +173,9 @@ def _chart(ws: WriteOnlyWorksheet, title: str, header_row: int, last_row: int) -
     chart.x_axis.scaling.orientation = "maxMin"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.add_data(Reference(ws, min_col=2, max_col=5, min_row=header_row, max_row=last_row), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
+    sheet = cast(Any, ws)  # a chart reads its figures from the sheet it is drawn on
+    chart.add_data(Reference(sheet, min_col=2, max_col=5, min_row=header_row, max_row=last_row), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
     for series, rag in zip(chart.series, Rag, strict=True):
         series.graphicalProperties.solidFill = RAG_CHART_COLOURS[rag]
         series.graphicalProperties.line.solidFill = RAG_CHART_COLOURS[rag]
