@@ -16,7 +16,19 @@ from tracker.models import Action, Agency, AuditEvent, ImportRun, Recommendation
 
 JSON_KEYS = {"file", "format", "review", "recommendations", "warnings", "errors"}
 REVIEW_KEYS = {"reference", "type", "title", "partnership"}
-RECOMMENDATION_KEYS = {"number", "title", "text", "scope", "themes", "learning", "actions"}
+RECOMMENDATION_KEYS = {
+    "number",
+    "title",
+    "text",
+    "scope",
+    "themes",
+    "learning",
+    "agencies",
+    "actions",
+    "where",
+    "notes",
+    "uncertain",
+}
 ACTION_KEYS = {
     "description",
     "lead_agency",
@@ -26,6 +38,9 @@ ACTION_KEYS = {
     "completed_on",
     "status",
     "progress",
+    "where",
+    "notes",
+    "uncertain",
 }
 FORMATS = {"xlsx", "csv", "docx", "pdf", "text", "unknown"}
 
@@ -47,6 +62,13 @@ def _nullable(value: Any, kind: type) -> bool:
     return value is None or isinstance(value, kind)
 
 
+def _check_reading(row: dict[str, Any]) -> None:
+    """Where a row came from, what the reader decided about it, and why it may need checking."""
+    assert isinstance(row["where"], str) and row["where"]
+    assert isinstance(row["notes"], list) and all(isinstance(n, str) for n in row["notes"])
+    assert _nullable(row["uncertain"], str)
+
+
 def check_shape(data: dict[str, Any]) -> None:
     """Exactly the keys and types of the JSON contract."""
     assert set(data) == JSON_KEYS
@@ -58,7 +80,10 @@ def check_shape(data: dict[str, Any]) -> None:
         assert rec["scope"] in (None, "local", "regional", "national")
         assert isinstance(rec["themes"], list) and all(isinstance(t, str) for t in rec["themes"])
         assert _nullable(rec["learning"], str)
+        _check_reading(rec)
+        assert isinstance(rec["agencies"], list) and all(isinstance(a, str) for a in rec["agencies"])
         for action in rec["actions"]:
+            _check_reading(action)
             assert set(action) == ACTION_KEYS
             assert isinstance(action["description"], str) and isinstance(action["status"], str)
             for key in ("lead_agency", "owner", "target_text", "progress"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Row, Select, and_, case, exists, func, select
 from sqlalchemy.orm import Session, aliased
@@ -35,8 +35,8 @@ from tracker.workbooks.filters import ReportFilters
 
 STREAM_BATCH = 1_000
 # Rows and queries of any width: each sheet reads its own columns.
-AnyRow = Row[Unpack[tuple[Any, ...]]]
-AnySelect = Select[Unpack[tuple[Any, ...]]]
+AnyRow = Row[*tuple[Any, ...]]
+AnySelect = Select[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
