@@ -160,7 +160,7 @@ class _Writer:
         if rec is None:
             rec = Recommendation(
                 review_id=review.id,
-                number=parsed.number[:20],
+                number=parsed.number,
                 position=planned.position,
                 title=parsed.title,
                 text=parsed.text,

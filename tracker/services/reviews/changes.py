@@ -33,6 +33,8 @@ REVIEW_FIELDS = [
 ]
 RECOMMENDATION_FIELDS = ["number", "title", "text", "scope", "learning", "agency_ids", "theme_ids"]
 
+# As long as a report's numbers run: "Northshire Police 10.2.1".
+MAX_NUMBER = 60
 _REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9 /._-]*$")
 
 
@@ -240,8 +242,8 @@ def _check_recommendation(
     number = re.sub(r"^(recommendation|rec\.?)\s*", "", number, flags=re.IGNORECASE).rstrip(".):")
     if not number:
         raise DomainError("Enter the recommendation's number as it appears in the report, like 4a", field="number")
-    if len(number) > 20:
-        raise DomainError("Number must be 20 characters or fewer", field="number")
+    if len(number) > MAX_NUMBER:
+        raise DomainError(f"Number must be {MAX_NUMBER} characters or fewer", field="number")
     if review.is_withdrawn:
         raise DomainError("This review has been withdrawn: recommendations cannot be added or changed", field="number")
     taken = select(Recommendation.id).where(

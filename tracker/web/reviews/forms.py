@@ -97,7 +97,7 @@ class RecommendationForm(FlaskForm):
         widget=GovTextInput(),
         validators=[
             InputRequired(message="Enter the recommendation's number as it appears in the report, like 4a"),
-            Length(max=20, message="Number must be 20 characters or fewer"),
+            Length(max=60, message="Number must be 60 characters or fewer"),
         ],
     )
     title = TextAreaField(
