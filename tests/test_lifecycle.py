@@ -1,4 +1,4 @@
-"""Every move of the action life cycle, and every refusal (DESIGN.md, "Actions")."""
+"""Every move of the action life cycle, and every refusal (docs/domain.md, "Actions and their life")."""
 
 from __future__ import annotations
 

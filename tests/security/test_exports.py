@@ -1,4 +1,4 @@
-"""Spreadsheets never turn what a user typed into a formula (DESIGN.md, "Assurance reports")."""
+"""Spreadsheets never turn what a user typed into a formula (docs/domain.md, "Assurance reports")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Who may do what: the one place that decides (docs/domain.md, "People and permissions").
+"""Who may do what: the one place that decides (docs/domain.md, "People and what they may do").
 
 Every route declares a `Permission` with `@requires`; a `before_request` hook asks
 `allows` before the view runs. Once an object is loaded, `tracker.access.loader` asks
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from sqlalchemy import exists, select, true
 from sqlalchemy.sql.elements import ColumnElement
@@ -70,6 +70,14 @@ READ_ONLY = frozenset(
 _ADMINISTERED = (User, Agency, Partnership, Theme)
 
 
+@runtime_checkable
+class PrivateToItsOwner(Protocol):
+    """Work in progress only the person who started it may see, such as an import waiting for confirmation."""
+
+    @property
+    def owner_id(self) -> int: ...
+
+
 def roles_for(permission: Permission) -> frozenset[Role]:
     return _ROLES[permission]
 
@@ -93,6 +101,8 @@ def may_see(user: Any, target: object) -> bool:
         return allows(user, Permission.ADMINISTER)
     if isinstance(target, GeneratedReport):
         return allows(user, Permission.READ_SUMMARY)
+    if isinstance(target, PrivateToItsOwner):
+        return getattr(user, "id", None) == target.owner_id and allows(user, Permission.SIGNED_IN)
     if not is_live(target) and not sees_withdrawn(user):
         return False
     if isinstance(target, TargetDateChange):

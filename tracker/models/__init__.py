@@ -1,4 +1,4 @@
-"""The data model (DESIGN.md): every table the tracker keeps."""
+"""The data model (docs/domain.md): every table the tracker keeps."""
 
 from tracker.models.actions import Action, AssuranceDecision, Evidence, ProgressUpdate, TargetDateChange
 from tracker.models.people import Agency, Partnership, User

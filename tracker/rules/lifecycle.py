@@ -1,4 +1,4 @@
-"""The action life cycle (docs/domain.md, "The life of an action"), and the only code that changes a status.
+"""The action life cycle (docs/domain.md, "Actions and their life"), and the only code that changes a status.
 
     not_started -> in_progress -> submitted -> assured (closed)
                         ^              |

@@ -1,4 +1,4 @@
-"""RAG is computed, never typed (DESIGN.md): from status, target date and last update.
+"""RAG is computed, never typed (docs/domain.md, "RAG"): from status, target date and last update.
 
 | blue  | assured, or closed not achieved with a decision                            |
 | red   | past its target date and not yet submitted                                 |

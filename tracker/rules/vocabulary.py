@@ -1,4 +1,4 @@
-"""The named values of the domain, as DESIGN.md spells them."""
+"""The named values of the domain, as docs/domain.md spells them."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Assurance reports as Excel workbooks (DESIGN.md, "Assurance reports"): plain modules, no Flask.
+"""Assurance reports as Excel workbooks (docs/domain.md, "Assurance reports"): plain modules, no Flask.
 
 `build_assurance_workbook` writes the board's workbook for a set of `ReportFilters`;
 `build_action_plan_workbook` writes one review's plan in the Home Office template.

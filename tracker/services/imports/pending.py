@@ -29,6 +29,11 @@ class PendingUpload:
     uploaded_at: datetime
     choices: dict[str, Any]
 
+    @property
+    def owner_id(self) -> int:
+        """Only the person who uploaded a file sees its preview (`tracker.access.policy.may_see`)."""
+        return self.user_id
+
 
 class PendingUploads:
     def __init__(self, root: Path) -> None:

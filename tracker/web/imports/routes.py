@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
-from flask_login import current_user
 
 from tracker.access.policy import Permission, requires
 from tracker.rules import DomainError
@@ -60,10 +59,11 @@ def _file_message(where: str, message: str) -> str:
 
 
 def _pending(token: str) -> PendingUpload:
-    """Someone else's upload is as good as missing."""
+    """Someone else's upload is as good as missing: the policy lets only its owner see it."""
     pending = _store().load(token)
-    if pending is None or pending.user_id != current_user.id:
+    if pending is None:
         abort(404)
+    loading.check(pending)
     return pending
 
 
