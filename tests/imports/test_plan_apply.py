@@ -16,7 +16,7 @@ from tracker.models import Action, Agency, AuditEvent, ImportRun, ProgressUpdate
 from tracker.parsing.detect import parse_file
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus
-from tracker.services.imports import apply as apply_module
+from tracker.services.imports import bulk
 from tracker.services.imports.apply import apply
 from tracker.services.imports.compare import ImportOptions, build_preview
 
@@ -135,20 +135,36 @@ def test_an_updated_plan_changes_exactly_what_changed(northbridge: Any, database
 
 def test_a_failure_half_way_writes_nothing(northbridge: Any, database: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     preview = plan_for(EXAMPLES / HOME_OFFICE, database, create_agencies=True)
-    calls = {"n": 0}
-    original = apply_module._Writer._new_action
+    written = {}
 
-    def fail_on_the_fifth(self: Any, planned: Any, rec: Any) -> None:
-        calls["n"] += 1
-        if calls["n"] == 5:
-            raise DomainError("The database refused the fifth action")
-        original(self, planned, rec)
+    def fail_after_the_actions(batch: Any, ids: list[int], rows: Any, **_: Any) -> None:
+        written["actions"] = count(database, Action)
+        raise DomainError("The database refused the progress updates")
 
-    monkeypatch.setattr(apply_module._Writer, "_new_action", fail_on_the_fifth)
+    monkeypatch.setattr(bulk, "_progress_updates", fail_after_the_actions)
     before = {m: count(database, m) for m in (Review, Recommendation, Action, Agency, AuditEvent, ImportRun)}
     with pytest.raises(DomainError):
         apply(preview, actor=None)
-    assert calls["n"] == 5
+    assert written["actions"] > before[Action]  # the actions were written before the failure...
+    assert {m: count(database, m) for m in before} == before  # ...and taken back with everything else
+
+
+def test_a_refusal_by_the_database_at_confirmation_is_a_clear_message(
+    northbridge: Any, database: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone adds recommendation 1 to the new review between the preview and the confirmation."""
+    preview = plan_for(EXAMPLES / HOME_OFFICE, database, create_agencies=True)
+    before = {m: count(database, m) for m in (Review, Recommendation, Action, Agency, AuditEvent, ImportRun)}
+    original = bulk._recommendations
+
+    def meanwhile(batch: Any, *, review_id: int, **kwargs: Any) -> list[int]:
+        database.add(Recommendation(review_id=review_id, number="1", title="Added meanwhile", position=99))
+        database.flush()
+        return original(batch, review_id=review_id, **kwargs)
+
+    monkeypatch.setattr(bulk, "_recommendations", meanwhile)
+    with pytest.raises(DomainError, match="nothing from the file was saved"):
+        apply(preview, actor=None)
     assert {m: count(database, m) for m in before} == before
 
 

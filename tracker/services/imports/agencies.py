@@ -25,22 +25,28 @@ class AgencyBook:
         self.options = options
         self.plan = preview
         self.unknown: dict[str, UnknownAgency] = {}
-        self._cache: dict[str, int | None] = {}
+        # A plan names the same few agencies thousands of times: each spelling is worked out once.
+        self._matched: dict[str, int | None] = {}
+        self._keys: dict[str, str] = {}
+
+    def key(self, name: str) -> str:
+        if name not in self._keys:
+            self._keys[name] = normalise_agency_name(name)
+        return self._keys[name]
 
     def match(self, name: str) -> int | None:
-        key = normalise_agency_name(name)
-        if key not in self._cache:
-            self._cache[key] = match_agency(name, self.candidates)
-        return self._cache[key]
+        if name not in self._matched:
+            self._matched[name] = match_agency(name, self.candidates)
+        return self._matched[name]
 
     def lead(self, name: str, where: str) -> tuple[int | None, str | None]:
         """(agency id, None) for a known or mapped agency; (None, name) for one to be created or chosen."""
         found = self.match(name)
         if found is not None:
             return found, None
-        key = normalise_agency_name(name)
-        unknown = self.unknown.setdefault(key, UnknownAgency(name=name))
-        if where not in unknown.places:
+        unknown = self.unknown.setdefault(self.key(name), UnknownAgency(name=name))
+        # Rows come in file order, so a place already noted is the last one (a row of several actions).
+        if not unknown.places or unknown.places[-1] != where:
             unknown.places.append(where)
         choice = self.options.agency_choices.get(unknown.name)
         if choice == CREATE or (choice is None and self.options.create_agencies):
@@ -56,7 +62,7 @@ def address(planned: RecommendationPreview, agencies: AgencyBook) -> None:
     """A recommendation is addressed to its actions' lead agencies and the other agencies the file names."""
     for name in planned.other_agencies:
         found = agencies.match(name)
-        unknown = agencies.unknown.get(normalise_agency_name(name))
+        unknown = agencies.unknown.get(agencies.key(name))
         if found is not None:
             if found not in planned.agency_ids:
                 planned.agency_ids.append(found)
@@ -80,7 +86,7 @@ def address(planned: RecommendationPreview, agencies: AgencyBook) -> None:
     held = {a.id for a in rec.agencies}
     added = [agencies.agencies[i].name for i in planned.agency_ids if i not in held]
     for name in planned.pending_agencies:
-        choice = agencies.unknown[normalise_agency_name(name)].choice
+        choice = agencies.unknown[agencies.key(name)].choice
         if choice == CREATE:
             added.append(name)
         elif isinstance(choice, int) and choice not in held and choice not in planned.agency_ids:

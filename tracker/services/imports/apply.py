@@ -6,20 +6,18 @@ commits (the request, or the command line once per file).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
-from tracker import clock
 from tracker.db import db
 from tracker.models import Action, Agency, ImportRun, ProgressUpdate, Recommendation, Review, Theme, User
 from tracker.rules import DomainError, lifecycle
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.vocabulary import Scope
 from tracker.services import audit, people
-from tracker.services.imports.compare import today_or
-from tracker.services.imports.preview import CREATE, NEW, ActionPreview, ImportPreview, RecommendationPreview
+from tracker.services.imports import bulk
+from tracker.services.imports.preview import CREATE, NEW, ActionPreview, ImportPreview, RecommendationPreview, short
 
 _REVIEW_FIELDS = ["reference", "type", "title", "partnership_id", "source_documents"]
 _RECOMMENDATION_FIELDS = ["review_id", "number", "title", "text", "scope", "learning"]
@@ -43,8 +41,16 @@ def apply(preview: ImportPreview, *, actor: User | None) -> ImportRun:
     if preview.unresolved_agencies:
         names = ", ".join(f"'{u.name}'" for u in preview.unresolved_agencies)
         raise DomainError(f"Choose whether to add or match the agencies the tracker does not know: {names}")
-    with db.session.begin_nested():
-        return _Writer(preview, actor).write()
+    try:
+        with db.session.begin_nested():
+            return _Writer(preview, actor).write()
+    except (SQLAlchemyError, bulk.ImportCollided) as failure:
+        # Whatever the database refused (a row another person added meanwhile, say), the savepoint
+        # has taken every write of this import back: say so plainly, never with a traceback.
+        raise DomainError(
+            "The import could not be saved, so nothing from the file was saved. Someone may have changed the "
+            "review while you were checking the preview: upload the file again to see what would change."
+        ) from failure
 
 
 class _Writer:
@@ -54,6 +60,7 @@ class _Writer:
         self.themes: dict[str, Theme] = {}
         self.label = f"imported from {preview.result.file}"
         self.reference = preview.review.reference
+        self.batch = bulk.Batch()
 
     def write(self) -> ImportRun:
         self._agencies()
@@ -63,6 +70,7 @@ class _Writer:
         for planned in self.preview.recommendations:
             if planned.state != "withdrawn":
                 self._recommendation(planned, review)
+        bulk.write(self.batch, review_id=review.id, reference=review.reference, label=self.label, actor=self.actor)
         summary = self.preview.summary()
         run = ImportRun(
             file_name=self.preview.result.file[:255],
@@ -153,36 +161,23 @@ class _Writer:
         return ids
 
     def _recommendation(self, planned: RecommendationPreview, review: Review) -> None:
-        parsed = planned.parsed
         theme_ids = set(planned.theme_ids) | {self.themes[n].id for n in planned.new_themes}
         agency_ids = self._agency_ids(planned)
         rec = planned.existing
         if rec is None:
-            rec = Recommendation(
-                review_id=review.id,
-                number=parsed.number,
-                position=planned.position,
-                title=parsed.title,
-                text=parsed.text,
-                scope=Scope(parsed.scope) if parsed.scope else None,
-                learning=parsed.learning,
-            )
-            db.session.add(rec)
-            rec.themes = _load(Theme, theme_ids)
-            rec.agencies = _load(Agency, agency_ids)
-            db.session.flush()
-            audit.record(
-                "recommendation.created",
-                actor=self.actor,
-                target=rec,
-                summary=f"{review.reference} recommendation {rec.number} ({self.label})",
-                after={
-                    **audit.snapshot(rec, _RECOMMENDATION_FIELDS),
-                    "themes": [t.name for t in rec.themes],
-                    "agencies": [a.name for a in rec.agencies],
-                },
-            )
-        elif planned.changes:
+            self.batch.recommendations.append(bulk.NewRecommendation(planned, theme_ids, agency_ids))
+            index = len(self.batch.recommendations) - 1
+            for action in planned.actions:
+                self.batch.actions.append(
+                    bulk.NewAction(
+                        action,
+                        self._lead_agency_id(action),
+                        new_recommendation=index,
+                        recommendation_number=planned.parsed.number,
+                    )
+                )
+            return
+        if planned.changes:
             before = {
                 **audit.snapshot(rec, _RECOMMENDATION_FIELDS),
                 "themes": [t.name for t in rec.themes],
@@ -209,7 +204,11 @@ class _Writer:
             )
         for action in planned.actions:
             if action.outcome == NEW:
-                self._new_action(action, rec)
+                self.batch.actions.append(
+                    bulk.NewAction(
+                        action, self._lead_agency_id(action), recommendation_id=rec.id, recommendation_number=rec.number
+                    )
+                )
             elif action.outcome != "unchanged":
                 self._changed_action(action)
 
@@ -217,33 +216,6 @@ class _Writer:
         if planned.new_agency:
             return self.created_agencies[planned.new_agency].id
         return planned.lead_agency_id
-
-    def _new_action(self, planned: ActionPreview, rec: Recommendation) -> None:
-        parsed = planned.parsed
-        action = Action(
-            recommendation=rec,
-            position=planned.position,
-            description=parsed.description,
-            lead_agency_id=self._lead_agency_id(planned),
-            owner=(parsed.owner or "")[:200],
-            target_date=parsed.target_date,
-            original_target_date=parsed.target_date,
-            target_text=parsed.target_text[:100] if parsed.target_text else None,
-            completed_on=parsed.completed_on,
-            last_update_on=clock.today(),
-        )
-        lifecycle.place(action, planned.status, at=_submitted_at(action))
-        db.session.add(action)
-        db.session.flush()
-        audit.record(
-            "action.created",
-            actor=self.actor,
-            target=action,
-            summary=f"{self.reference} recommendation {rec.number}: {_short(action.description)} ({self.label})",
-            after=audit.snapshot(action, _ACTION_FIELDS),
-        )
-        if planned.add_progress:
-            self._progress(action, planned, status_before=None)
 
     def _changed_action(self, planned: ActionPreview) -> None:
         action = planned.existing
@@ -255,7 +227,7 @@ class _Writer:
             action.lead_agency_id = self._lead_agency_id(planned)
         _take_action_values(action, values)
         if "status" in values:
-            lifecycle.place(action, values["status"], at=_submitted_at(action))
+            lifecycle.place(action, values["status"], at=bulk.submitted_at(action.completed_on))
         db.session.flush()
         old, new = audit.changed(before, audit.snapshot(action, _ACTION_FIELDS))
         audit.record(
@@ -270,7 +242,7 @@ class _Writer:
             self._progress(action, planned, status_before=status_before)
 
     def _progress(self, action: Action, planned: ActionPreview, *, status_before: ActionStatus | None) -> None:
-        written_on = today_or(planned.parsed.completed_on)
+        written_on = bulk.today_or(planned.parsed.completed_on)
         update = ProgressUpdate(
             action=action,
             author_id=self.actor.id if self.actor else None,
@@ -289,7 +261,7 @@ class _Writer:
             "progress_update.created",
             actor=self.actor,
             target=update,
-            summary=f"{_short(action.description)}: {_short(update.narrative)} ({self.label})",
+            summary=f"{short(action.description)}: {short(update.narrative)} ({self.label})",
             after={"action_id": action.id, "written_on": written_on, "narrative": update.narrative},
         )
 
@@ -318,15 +290,5 @@ def _take_action_values(action: Action, values: dict[str, Any]) -> None:
         action.completed_on = values["completed_on"]
 
 
-def _submitted_at(action: Action) -> datetime:
-    """The subgroup's queue is oldest first: a plan completed long ago waits from its completion date."""
-    done = action.completed_on
-    return datetime.combine(done, time(12), UTC) if done else clock.now()
-
-
 def _load(model: Any, ids: set[int]) -> list[Any]:
     return list(db.session.scalars(select(model).where(model.id.in_(ids)))) if ids else []
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

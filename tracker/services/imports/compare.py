@@ -10,13 +10,11 @@ writes it. Which status a file may give an action is the life cycle's rule
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from difflib import SequenceMatcher
 from typing import Any
 
 from sqlalchemy import select
 
-from tracker import clock
 from tracker.db import db
 from tracker.models import Action, Recommendation, Theme
 from tracker.parsing.result import ImportResult, Message, ParsedAction, ParsedRecommendation
@@ -32,6 +30,7 @@ from tracker.services.imports.preview import (
     ImportPreview,
     RecommendationPreview,
     ReviewPreview,
+    short,
     show_date,
     show_target,
 )
@@ -133,16 +132,11 @@ def _preview_recommendation(
             planned.warnings.append(
                 Message(
                     parsed.where,
-                    f"The action '{_short(action.description)}' is in the "
+                    f"The action '{short(action.description)}' is in the "
                     "tracker but not in the file; it was left as it is.",
                 )
             )
     return planned
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _recommendation_changes(planned: RecommendationPreview, rec: Recommendation) -> None:
@@ -155,7 +149,7 @@ def _recommendation_changes(planned: RecommendationPreview, rec: Recommendation)
         ("learning", "learning", parsed.learning),
     ):
         if new and new != getattr(rec, name):
-            planned.changes.append(Change(name, label, _short(getattr(rec, name) or ""), _short(new)))
+            planned.changes.append(Change(name, label, short(getattr(rec, name) or ""), short(new)))
             planned.values[name] = new
     if scope is not None and scope != rec.scope:
         planned.changes.append(Change("scope", "scope", rec.scope.label if rec.scope else "", scope.label))
@@ -165,6 +159,8 @@ def _recommendation_changes(planned: RecommendationPreview, rec: Recommendation)
 def _match_actions(parsed: list[ParsedAction], existing: list[Action]) -> list[Action | None]:
     """Each parsed action's existing action: the same description first, then the same place among live ones."""
     matches: list[Action | None] = [None] * len(parsed)
+    if not existing:
+        return matches
     taken: set[int] = set()
     by_description: dict[str, list[Action]] = {}
     for action in existing:
@@ -239,7 +235,7 @@ def _action_changes(planned: ActionPreview, action: Action, agencies: AgencyBook
         "action text",
         action.description,
         parsed.description,
-        (_short(action.description), _short(parsed.description)),
+        (short(action.description), short(parsed.description)),
     )
     if parsed.lead_agency and (planned.new_agency or planned.lead_agency_id != action.lead_agency_id):
         before = action.lead_agency.name if action.lead_agency else ""
@@ -277,7 +273,7 @@ def _action_changes(planned: ActionPreview, action: Action, agencies: AgencyBook
         changes.append(Change("status", "status", action.status.label, planned.status.label))
     if parsed.progress and parsed.progress not in {u.narrative for u in action.progress_updates}:
         planned.add_progress = True
-        changes.append(Change("progress", "progress", "", "new update: " + _short(parsed.progress)))
+        changes.append(Change("progress", "progress", "", "new update: " + short(parsed.progress)))
     return changes
 
 
@@ -296,9 +292,4 @@ def _attach_messages(preview: ImportPreview, messages: Iterable[Message]) -> Non
             row.warnings.insert(0, message)
 
 
-def today_or(day: date | None) -> date:
-    today = clock.today()
-    return min(day, today) if day else today
-
-
-__all__ = ["NEW", "REFERENCE_NEEDED", "ImportOptions", "build_preview", "today_or"]
+__all__ = ["NEW", "REFERENCE_NEEDED", "ImportOptions", "build_preview"]

@@ -31,6 +31,12 @@ class ImportOptions:
     create_agencies: bool = False
 
 
+def short(text: str, limit: int = 80) -> str:
+    """A long description cut to fit a line of the preview or the audit trail."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def show_date(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
