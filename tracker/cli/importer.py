@@ -7,7 +7,6 @@ others still land, and the command exits 1 if any file failed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -16,14 +15,14 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from tracker.parsing.detect import parse_file
 from tracker.parsing.result import Message
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
 from tracker.services import catalogue, transactions
+from tracker.services.imports import staging
 from tracker.services.imports.apply import apply
 from tracker.services.imports.compare import ImportOptions, build_preview
-from tracker.services.imports.preview import ImportPreview
+from tracker.services.imports.preview import ImportPreview, RecommendationPreview
 
 
 @click.command(
@@ -101,9 +100,8 @@ def _files(path: Path) -> list[Path]:
 
 def _import_one(file: Path, options: ImportOptions, *, dry_run: bool, as_json: bool) -> bool:
     """Check, and unless a dry run apply, one file in its own transaction; True when it had no errors."""
-    result = parse_file(file, max_bytes=current_app.config["IMPORT_MAX_BYTES"])
     try:
-        sha256 = hashlib.sha256(file.read_bytes()).hexdigest()
+        result, sha256 = staging.read(file, max_bytes=current_app.config["IMPORT_MAX_BYTES"])
         preview = build_preview(result, options=options, sha256=sha256)
         warnings, errors = messages(preview)
         if not errors and not dry_run:
@@ -161,6 +159,9 @@ def _tell(preview: ImportPreview, warnings: list[Message], errors: list[Message]
     )
     for message in warnings:
         click.echo(f"  Warning: {message.where}: {message.message}")
+    for row in preview.uncertain_rows:
+        what = f"Recommendation {row.parsed.number}" if isinstance(row, RecommendationPreview) else "Action"
+        click.echo(f"  Check: {what} ({row.parsed.where}): {row.parsed.uncertain}")
     if errors:
         for message in errors:
             where = "" if message.where in ("File", "Review") else f"{message.where}: "

@@ -48,6 +48,7 @@ def build_preview(result: ImportResult, *, options: ImportOptions | None = None,
     if preview.field_errors:
         preview.warnings.extend(result.warnings)
         return preview
+    preview.errors.extend(_repeated_numbers(result.recommendations))
     agencies = AgencyBook(options, preview)
     themes = {_key(t.name): t for t in db.session.scalars(select(Theme))}
     existing = {_key(r.number): r for r in preview.review.existing.recommendations} if preview.review.existing else {}
@@ -66,7 +67,24 @@ def build_preview(result: ImportResult, *, options: ImportOptions | None = None,
     return preview
 
 
-# ----- the review -------------------------------------------------------------------------------
+def _repeated_numbers(recommendations: list[ParsedRecommendation]) -> list[Message]:
+    """Each recommendation of a review needs a number of its own; name every place a number is used twice."""
+    places: dict[str, list[ParsedRecommendation]] = {}
+    for parsed in recommendations:
+        places.setdefault(_key(parsed.number), []).append(parsed)
+    problems = []
+    for same in places.values():
+        if len(same) > 1:
+            where = ", ".join(p.where or "a place the file does not name" for p in same)
+            problems.append(
+                Message(
+                    same[0].where,
+                    f"Recommendation {same[0].number} appears {len(same)} times in the file ({where}). Each "
+                    "recommendation needs a number of its own: correct the numbers in the file (for example 5a and "
+                    "5b), then upload it again.",
+                )
+            )
+    return problems
 
 
 def _key(text: str) -> str:
@@ -85,6 +103,8 @@ def _preview_recommendation(
     preview: ImportPreview,
 ) -> RecommendationPreview:
     planned = RecommendationPreview(parsed=parsed, existing=rec)
+    # The agencies the document addresses the recommendation to, besides its actions' leads.
+    planned.other_agencies.extend(dict.fromkeys(parsed.agencies))
     for name in parsed.themes:
         theme = themes.get(_key(name))
         if theme is not None:

@@ -171,6 +171,16 @@ class ImportPreview:
         return not self.errors and not self.unresolved_agencies
 
     @property
+    def uncertain_rows(self) -> list[RecommendationPreview | ActionPreview]:
+        """Rows the reader was less sure of, for a person to check against the document."""
+        rows: list[RecommendationPreview | ActionPreview] = []
+        for rec in self.recommendations:
+            if rec.parsed.uncertain:
+                rows.append(rec)
+            rows.extend(action for action in rec.actions if action.parsed.uncertain)
+        return rows
+
+    @property
     def actions(self) -> list[ActionPreview]:
         return [a for r in self.recommendations for a in r.actions]
 

@@ -1,4 +1,4 @@
-"""The web import: stage an upload, preview it against the tracker, and apply it once confirmed."""
+"""Reading an import file against the tracker: the web stages an upload first; the command line reads in place."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy import select
 from tracker.db import db
 from tracker.models import Agency, ImportRun, Partnership, Review, User
 from tracker.parsing.detect import parse_file
+from tracker.parsing.result import ImportResult
 from tracker.services.imports.apply import apply
 from tracker.services.imports.compare import ImportOptions, build_preview
 from tracker.services.imports.pending import PendingUpload, PendingUploads
@@ -32,11 +33,31 @@ def stage(
     return upload, preview_upload(upload, max_bytes=max_bytes)
 
 
+def known_agency_names() -> list[str]:
+    """Every name, short name and alias the tracker knows an agency by: such a name is an organisation."""
+    names: list[str] = []
+    for agency in db.session.scalars(select(Agency)):
+        names.extend(n for n in (agency.name, agency.short_name, *agency.alias_list) if n)
+    return names
+
+
+def read(path: Path, *, max_bytes: int, name: str | None = None) -> tuple[ImportResult, str]:
+    """The file's reading, told the agencies the tracker knows, and the file's SHA-256 for the record."""
+    result = parse_file(path, max_bytes=max_bytes, name=name, agencies=known_agency_names())
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        pass  # parse_file has already said the file could not be opened
+    return result, digest.hexdigest()
+
+
 def preview_upload(
     upload: PendingUpload, *, max_bytes: int, agency_choices: dict[str, AgencyChoice] | None = None
 ) -> ImportPreview:
-    result = parse_file(upload.path, max_bytes=max_bytes, name=upload.file_name)
-    sha256 = hashlib.sha256(upload.path.read_bytes()).hexdigest()
+    result, sha256 = read(upload.path, max_bytes=max_bytes, name=upload.file_name)
     choices = upload.choices
     options = ImportOptions(
         review_reference=choices.get("reference") or None,
