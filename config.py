@@ -26,6 +26,8 @@ class Config:
     IMPORT_DIR = Path(os.environ.get("IMPORT_DIR", INSTANCE / "imports"))
     EVIDENCE_MAX_BYTES = _int("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
     IMPORT_MAX_BYTES = _int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+    # A page imports a plan of up to this many recommendations and actions; larger files are for the command line.
+    IMPORT_WEB_MAX_ROWS = _int("IMPORT_WEB_MAX_ROWS", 5_000)
     # Flask refuses bodies above this before any view runs; keep room for form fields.
     MAX_CONTENT_LENGTH = max(EVIDENCE_MAX_BYTES, IMPORT_MAX_BYTES) + 1024 * 1024
     SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 30)
@@ -37,8 +39,16 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # the session lifetime bounds the token instead
-    SIGN_IN_MAX_FAILURES = 5
-    SIGN_IN_WINDOW_MINUTES = 15
+    # Sign-in throttling (tracker.rules.throttle): failures count for a day; after this many from one
+    # address on one account, each attempt there waits longer (30 seconds, doubling, up to an hour).
+    SIGN_IN_WINDOW_HOURS = _int("SIGN_IN_WINDOW_HOURS", 24)
+    SIGN_IN_FREE_ATTEMPTS = _int("SIGN_IN_FREE_ATTEMPTS", 5)
+    # The longest that failures from other addresses can make an account's owner wait.
+    SIGN_IN_MOST_DELAY_FROM_ELSEWHERE_SECONDS = _int("SIGN_IN_MOST_DELAY_FROM_ELSEWHERE_SECONDS", 60)
+    # One address with this many failures on any accounts is refused until a day after its last one.
+    SIGN_IN_REFUSE_ADDRESS_AFTER = _int("SIGN_IN_REFUSE_ADDRESS_AFTER", 50)
+    # Roles that must sign in with a code from an authenticator app as well as a password.
+    TWO_FACTOR_ROLES = os.environ.get("TWO_FACTOR_ROLES", "admin,subgroup")
     DEVELOPMENT = False
     TESTING = False
 
@@ -49,6 +59,8 @@ class DevelopmentConfig(Config):
     DEVELOPMENT = True
     SESSION_COOKIE_SECURE = False
     SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
+    # The demo can be tried without an authenticator app; anyone may still turn it on.
+    TWO_FACTOR_ROLES = os.environ.get("TWO_FACTOR_ROLES", "")
 
 
 class TestConfig(Config):
@@ -58,6 +70,7 @@ class TestConfig(Config):
     SECRET_KEY = "test-only-not-secret"  # noqa: S105  (signs nothing outside the test suite)
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
     SERVER_NAME = "tracker.test"
+    TWO_FACTOR_ROLES = ""
 
 
 CONFIGS = {"development": DevelopmentConfig, "production": Config, "test": TestConfig}

@@ -128,3 +128,15 @@ def test_a_recommendation_is_addressed_to_the_agencies_the_document_names(
     assert [a.id for a in first.agencies] == [police.id]
     # A body the tracker does not hold as an agency is named in a warning, never silently dropped.
     assert "'Her Majesty's Government' is not an agency the tracker knows" in result.output
+
+
+def test_a_plan_too_large_for_a_page_is_refused_with_the_way_to_import_it(
+    app: Any, client_for: Any, northbridge: Any, database: Any, monkeypatch: Any, import_dir: Path
+) -> None:
+    monkeypatch.setitem(app.config, "IMPORT_WEB_MAX_ROWS", 5)
+    response = upload(client_for("subgroup"), CORPUS / "dhr-single-agency-plan.csv", review_type="DHR")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "more than the 5 a page imports at once" in page and "flask --app tracker import FILE" in page
+    assert not any(import_dir.glob("*.upload"))  # nothing is kept waiting
+    assert written(database)["Review"] == 0

@@ -8,6 +8,7 @@ others still land, and the command exits 1 if any file failed.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,9 @@ def import_command(
         click.echo(f"Error: there are no files to import in {path}.", err=True)
         raise SystemExit(1)
     failed = 0
-    for file in files:
+    for number, file in enumerate(files, start=1):
+        counter = f" ({number} of {len(files)})" if len(files) > 1 else ""
+        _progress(f"Reading {file.name}{counter}…")
         if not _import_one(file, options, dry_run=dry_run, as_json=as_json):
             failed += 1
     if len(files) > 1:
@@ -76,6 +79,12 @@ def import_command(
         click.echo(f"{len(files) - failed} of {len(files)} files {done}; {failed} with errors.", err=as_json)
     if failed:
         raise SystemExit(1)
+
+
+def _progress(step: str) -> None:
+    """On a terminal, say what a long import is doing; never into a pipe or a log that reads the results."""
+    if sys.stderr.isatty():
+        click.echo(f"  {step}", err=True)
 
 
 def _partnership_id(name: str | None) -> int | None:
@@ -102,9 +111,11 @@ def _import_one(file: Path, options: ImportOptions, *, dry_run: bool, as_json: b
     """Check, and unless a dry run apply, one file in its own transaction; True when it had no errors."""
     try:
         result, sha256 = staging.read(file, max_bytes=current_app.config["IMPORT_MAX_BYTES"])
+        _progress(f"Comparing {result.action_count:,} actions with the tracker…")
         preview = build_preview(result, options=options, sha256=sha256)
         warnings, errors = messages(preview)
         if not errors and not dry_run:
+            _progress("Saving…")
             try:
                 apply(preview, actor=None)
             except DomainError as refusal:

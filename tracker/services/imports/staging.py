@@ -25,12 +25,32 @@ def safe_file_name(name: str | None) -> str:
 
 
 def stage(
-    store: PendingUploads, *, content: bytes, file_name: str, user: User, choices: dict[str, Any], max_bytes: int
+    store: PendingUploads,
+    *,
+    content: bytes,
+    file_name: str,
+    user: User,
+    choices: dict[str, Any],
+    max_bytes: int,
+    max_rows: int,
 ) -> tuple[PendingUpload, ImportPreview]:
-    """Keep the upload and preview it; the caller discards it when the preview cannot go ahead."""
+    """Keep the upload and preview it; the caller discards it when the preview cannot go ahead.
+
+    A plan larger than `max_rows` recommendations and actions is refused here: checking and saving it
+    would hold a page for longer than anyone should wait, and the command line imports it instead.
+    """
     store.sweep()
     upload = store.save(content, file_name=file_name, user_id=user.id, choices=choices)
-    return upload, preview_upload(upload, max_bytes=max_bytes)
+    preview = preview_upload(upload, max_bytes=max_bytes)
+    rows = len(preview.result.recommendations) + preview.result.action_count
+    if rows > max_rows:
+        preview.result.error(
+            "File",
+            f"This file holds {rows:,} recommendations and actions, more than the {max_rows:,} a page imports at "
+            "once. Split it into smaller files, or ask an administrator to import it with the command line "
+            "(flask --app tracker import FILE).",
+        )
+    return upload, preview
 
 
 def known_agency_names() -> list[str]:

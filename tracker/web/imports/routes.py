@@ -44,6 +44,7 @@ def upload() -> Any:
                 "partnership_id": form.partnership.data,
             },
             max_bytes=_max_bytes(),
+            max_rows=int(current_app.config["IMPORT_WEB_MAX_ROWS"]),
         )
         if preview.result.ok and not preview.field_errors:
             return redirect(url_for("imports.preview", token=staged.token))
