@@ -115,14 +115,110 @@ class WordNumbering:
         return out, False
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+_ON = {"1", "true", "on"}
+# Where a paragraph's own runs sit: inside links, tracked insertions, smart tags, inline content controls and
+# simple fields as well as directly in the paragraph (Word shows all of them as the paragraph's text).
+_RUN_HOLDERS = {f"{W}{t}" for t in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml")}
+_TEXT = {f"{W}t": None, f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+
+
+def _on(element: Any) -> bool:
+    return element is not None and element.get(f"{W}val", "true").lower() in _ON
+
+
+def _run_text(run: Any) -> str:
+    out: list[str] = []
+    for child in run:
+        tag = child.tag
+        if tag == f"{W}t":
+            out.append(child.text or "")
+        elif tag == f"{W}br":
+            out.append("\n" if child.get(f"{W}type", "textWrapping") == "textWrapping" else "")
+        elif tag in _TEXT:
+            out.append(_TEXT[tag] or "")
+    return "".join(out)
+
+
+def _runs(p: Any, direct_only: bool = False) -> list[Any]:
+    runs: list[Any] = []
+    for child in p:
+        if child.tag == f"{W}r":
+            runs.append(child)
+        elif not direct_only and child.tag in _RUN_HOLDERS:
+            runs.extend(_runs(child))
+    return runs
+
+
+class _Styles:
+    """The document's styles, read once: each paragraph style's names (with those it is based on), its numbering,
+    and which character styles are bold. python-docx looks each one up afresh, which on a 100-page report is most
+    of the reading time."""
+
+    def __init__(self, document: Any) -> None:
+        root = document.styles.element
+        self.by_id: dict[str, Any] = {}
+        self.default_para: str | None = None
+        self.default_char_bold = False
+        for style in root.iterfind(f"{W}style"):
+            sid = style.get(f"{W}styleId")
+            kind = style.get(f"{W}type")
+            if sid is None:
+                continue
+            self.by_id[sid] = style
+            if style.get(f"{W}default") in {"1", "true"}:
+                if kind == "paragraph":
+                    self.default_para = sid
+                elif kind == "character":
+                    self.default_char_bold = self._bold(sid)
+        self._chains: dict[str | None, list[Any]] = {}
+
+    def chain(self, sid: str | None) -> list[Any]:
+        """The style and those it is based on, at most five deep."""
+        if sid not in self._chains:
+            chain: list[Any] = []
+            current = sid if sid in self.by_id else self.default_para
+            while current is not None and current in self.by_id and len(chain) < 5:
+                style = self.by_id[current]
+                chain.append(style)
+                based = style.find(f"{W}basedOn")
+                current = based.get(f"{W}val") if based is not None else None
+            self._chains[sid] = chain
+        return self._chains[sid]
+
+    def names(self, sid: str | None) -> list[str]:
+        names = []
+        for style in self.chain(sid):
+            name = style.find(f"{W}name")
+            names.append(name.get(f"{W}val", "") if name is not None else "")
+        return names
+
+    def _bold(self, sid: str | None) -> bool:
+        style = self.by_id.get(sid) if sid is not None else None
+        rpr = style.find(f"{W}rPr") if style is not None else None
+        return rpr is not None and _on(rpr.find(f"{W}b"))
+
+    def run_bold(self, run: Any) -> bool:
+        rpr = run.find(f"{W}rPr")
+        if rpr is not None:
+            b = rpr.find(f"{W}b")
+            if b is not None:
+                return _on(b)
+            rstyle = rpr.find(f"{W}rStyle")
+            if rstyle is not None:
+                return self._bold(rstyle.get(f"{W}val"))
+        return self.default_char_bold
+
+
+def _style_id(p: Any) -> str | None:
+    ppr = p.find(f"{W}pPr")
+    pstyle = ppr.find(f"{W}pStyle") if ppr is not None else None
+    return pstyle.get(f"{W}val") if pstyle is not None else None
+
+
+def _num_pr(p: Any, styles: _Styles, sid: str | None) -> tuple[str, int] | None:
     """numId and level from the paragraph, else from its style (List Number styles carry numbering)."""
-    candidates = [paragraph._p.pPr]
-    style = paragraph.style
-    while style is not None and len(candidates) < 5:
-        candidates.append(style.element.pPr)
-        style = style.base_style
-    for ppr in candidates:
+    candidates = [p.find(f"{W}pPr"), *(s.find(f"{W}pPr") for s in styles.chain(sid))]
+    for ppr in candidates[:5]:
         if ppr is None:
             continue
         num_pr = ppr.find(f"{W}numPr")
@@ -135,22 +231,13 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
     return None
 
 
-def _style_names(paragraph: Any) -> list[str]:
-    names: list[str] = []
-    style = paragraph.style
-    while style is not None and len(names) < 5:
-        names.append(style.name or "")
-        style = style.base_style
-    return names
-
-
-def _heading_level(paragraph: Any, names: list[str]) -> int | None:
+def _heading_level(p: Any, names: list[str]) -> int | None:
     for name in names:
         if name == "Title":
             return 0
         if m := re.match(r"(?:Heading|heading)\s*(\d)", name):
             return int(m[1])
-    ppr = paragraph._p.pPr
+    ppr = p.find(f"{W}pPr")
     if ppr is not None and (outline := _val(ppr, "outlineLvl")) is not None and outline.isdigit() and int(outline) < 9:
         return int(outline) + 1
     return None
@@ -160,32 +247,37 @@ class _Reader:
     def __init__(self, document: Any) -> None:
         self.document = document
         self.numbering = WordNumbering(document)
+        self.styles = _Styles(document)
         self.count = 0
         self.tables = 0
 
-    def para(self, paragraph: Any, where: str | None = None) -> Para | None:
+    def para(self, p: Any, where: str | None = None) -> Para | None:
         self.count += 1
-        names = _style_names(paragraph)
+        sid = _style_id(p)
+        names = self.styles.names(sid)
         if any(n.lower().startswith("toc") for n in names):
             return None  # the contents page
-        text = clean(paragraph.text)
-        if not text or LEADER.search(paragraph.text):
+        runs = _runs(p)
+        raw = "".join(_run_text(r) for r in runs)
+        text = clean(raw)
+        if not text or LEADER.search(raw):
             return None
-        para = Para(text, where or f"paragraph {self.count}", _heading_level(paragraph, names))
-        num = _num_pr(paragraph)
+        para = Para(text, where or f"paragraph {self.count}", _heading_level(p, names))
+        num = _num_pr(p, self.styles, sid)
         if num is not None:
             number, para.bullet = self.numbering.number(*num)
             para.list_level = num[1]
             if para.level is None or number:
                 para.number = number
         bold: list[str] = []
-        for run in paragraph.runs:
-            if not run.text.strip() and bold:
-                bold.append(run.text)
+        for run in _runs(p, direct_only=True):
+            run_text = _run_text(run)
+            if not run_text.strip() and bold:
+                bold.append(run_text)
                 continue
-            if not (run.bold or (run.style is not None and run.style.font.bold)):
+            if not self.styles.run_bold(run):
                 break
-            bold.append(run.text)
+            bold.append(run_text)
         para.bold = clean("".join(bold))
         if not para.bold and any("strong" in n.lower() for n in names):
             para.bold = text
@@ -200,7 +292,8 @@ class _Reader:
             texts: list[str] = []
             row_paras: list[list[Para]] = []
             for cell in row.cells:
-                paras = [p for p in (self.para(x, f"{label}, row {r}") for x in cell.paragraphs) if p is not None]
+                found = (self.para(x, f"{label}, row {r}") for x in cell._tc.iterchildren(f"{W}p"))
+                paras = [p for p in found if p is not None]
                 for p in paras:
                     p.in_table = True
                 row_paras.append(paras)
@@ -213,7 +306,6 @@ class _Reader:
 def docx_blocks(path: Path) -> list[Block]:
     import docx  # python-docx
     from docx.table import Table as DocxTable
-    from docx.text.paragraph import Paragraph
 
     document = docx.Document(str(path))
     reader = _Reader(document)
@@ -221,13 +313,13 @@ def docx_blocks(path: Path) -> list[Block]:
     # Walk the body in order so tables keep their place among the paragraphs.
     for child in document.element.body.iterchildren():
         if child.tag == f"{W}p":
-            if (para := reader.para(Paragraph(child, document))) is not None:
+            if (para := reader.para(child)) is not None:
                 out.append(para)
         elif child.tag == f"{W}tbl":
             out.append(reader.table(DocxTable(child, document)))
         elif child.tag == f"{W}sdt":
             # Content controls wrap the contents page and sometimes whole sections; read what they hold.
             for inner in child.iter(f"{W}p"):
-                if (para := reader.para(Paragraph(inner, document))) is not None:
+                if (para := reader.para(inner)) is not None:
                     out.append(para)
     return out
