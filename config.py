@@ -20,6 +20,8 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE / 'tracker.db'}")
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, object]] = {"pool_pre_ping": True}
+    # SQLite only: how long a writer waits for another to finish before the request fails.
+    SQLITE_BUSY_TIMEOUT_MS = _int("SQLITE_BUSY_TIMEOUT_MS", 20_000)
     EVIDENCE_DIR = Path(os.environ.get("EVIDENCE_DIR", INSTANCE / "evidence"))
     REPORTS_DIR = Path(os.environ.get("REPORTS_DIR", ROOT / "reports"))
     # Uploaded import files wait here, under generated names, between the preview and the confirmation.

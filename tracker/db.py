@@ -6,6 +6,7 @@ Services use `db.session`; a web request or a command commits it once, through
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from flask_sqlalchemy import SQLAlchemy
@@ -16,9 +17,25 @@ from tracker.models.base import Base
 
 db = SQLAlchemy(model_class=Base)
 
+# Whether the unit of work now running will write. On SQLite a transaction that reads and then
+# writes can meet another writer's commit and fail at once ("database is locked"), whatever the
+# busy timeout; one that takes the write lock as it begins waits its turn instead.
+_writes_expected: ContextVar[bool | None] = ContextVar("writes_expected", default=None)
 
-def prepare_engine(engine: Engine) -> None:
-    """On SQLite: foreign keys on, and transactions begun by SQLAlchemy so that SAVEPOINT works."""
+
+def expect_writes(writes: bool | None) -> None:
+    """Declare whether the next transactions will write (None: nobody has said)."""
+    _writes_expected.set(writes)
+
+
+def writes_expected() -> bool | None:
+    return _writes_expected.get()
+
+
+def prepare_engine(engine: Engine, *, busy_timeout_ms: int = 20_000) -> None:
+    """On SQLite: foreign keys on, a write-ahead log so that readers never wait for a writer,
+    a busy timeout so that writers queue, and transactions begun by SQLAlchemy (so that
+    SAVEPOINT works) that take the write lock at once when the unit of work will write."""
     if engine.dialect.name != "sqlite":
         return
 
@@ -27,8 +44,11 @@ def prepare_engine(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        # An in-memory database answers "memory" and keeps its own journal.
+        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if _writes_expected.get() else "BEGIN")

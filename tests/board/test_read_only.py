@@ -26,7 +26,14 @@ CHANGE_WORDS = re.compile(
     r"save|update|agree|refuse|deactivate|reactivate|reset|decide|record|rename|new)\b",
     re.I,
 )
-NOT_A_CHANGE = {"auth.sign_out", "reports.standard"}
+# Signing out, the standard report, and securing one's own sign-in: none changes the partnership's records.
+NOT_A_CHANGE = {
+    "auth.sign_out",
+    "reports.standard",
+    "auth.set_up_two_factor",
+    "auth.new_recovery_codes",
+    "auth.turn_off_two_factor",
+}
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from tracker.models.actions import Action, AssuranceDecision, Evidence, Progress
 from tracker.models.people import Agency, Partnership, User
 from tracker.models.records import AuditEvent, GeneratedReport, ImportRun
 from tracker.models.reviews import Recommendation, Review, Theme, recommendation_agencies, recommendation_themes
+from tracker.models.security import RecoveryCode, SignInFailure
 
 __all__ = [
     "Action",
@@ -16,7 +17,9 @@ __all__ = [
     "Partnership",
     "ProgressUpdate",
     "Recommendation",
+    "RecoveryCode",
     "Review",
+    "SignInFailure",
     "TargetDateChange",
     "Theme",
     "User",

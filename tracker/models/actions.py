@@ -137,6 +137,8 @@ class Evidence(Withdrawable, Base):
     sha256: Mapped[str | None] = mapped_column(String(64))
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    # When the retention period removed the withdrawn file from the store; the record stays.
+    file_removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     action: Mapped[Action] = relationship(back_populates="evidence")
     uploaded_by: Mapped[User | None] = relationship()

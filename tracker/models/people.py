@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.clock import now
@@ -69,6 +69,13 @@ class User(Base):
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
     last_signed_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Two-factor sign-in: the authenticator app's shared secret (base32), and the last time step
+    # whose code was accepted, so that a code seen over someone's shoulder cannot be used again.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
+    two_factor_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set when the person's data was erased: the row stays so that their work keeps an author.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     agency: Mapped[Agency | None] = relationship(lazy="joined")
 
@@ -82,6 +89,10 @@ class User(Base):
     @property
     def is_active(self) -> bool:
         return self.active
+
+    @property
+    def has_two_factor(self) -> bool:
+        return self.totp_secret is not None
 
     def get_id(self) -> str:
         return self.session_token

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, event
+from sqlalchemy import DDL, JSON, ForeignKey, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.clock import now
@@ -56,12 +56,36 @@ class GeneratedReport(Base):
     filters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     produced_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     produced_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    # When the retention period removed the file; the record of who produced what stays.
+    file_removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     produced_by: Mapped[User | None] = relationship()
 
 
 class AuditTrailIsAppendOnly(Exception):
     pass
+
+
+# On PostgreSQL the database itself refuses to change or delete an event. The one exception is
+# erasure (`flask users erase`), which says so for its own transaction and may then only rewrite
+# who and what, never when, which event or which record.
+APPEND_ONLY_SQL = """
+CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND current_setting('tracker.erasing', true) = 'on'
+     AND NEW.id = OLD.id AND NEW.occurred_at = OLD.occurred_at AND NEW.event = OLD.event
+     AND NEW.object_type IS NOT DISTINCT FROM OLD.object_type
+     AND NEW.object_id IS NOT DISTINCT FROM OLD.object_id THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'audit events are never changed or deleted' USING ERRCODE = 'insufficient_privilege';
+END $$;
+CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
+  FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+"""
+event.listen(AuditEvent.__table__, "after_create", DDL(APPEND_ONLY_SQL).execute_if(dialect="postgresql"))
 
 
 @event.listens_for(AuditEvent, "before_update")

@@ -1,84 +1,151 @@
-"""Signing in: passwords, throttling and the record of every attempt."""
+"""Signing in: the password checked outside any transaction, every attempt counted, and the
+record of every attempt (the email kept only when it is a registered account's)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from tracker import clock
 from tracker.db import db
-from tracker.models import AuditEvent, User
+from tracker.models import User
 from tracker.models.people import new_session_token
 from tracker.rules import DomainError
-from tracker.services import audit
+from tracker.rules.throttle import Limits, address_key
+from tracker.services import audit, throttle, transactions, two_factor
+from tracker.services.passwords import (
+    DUMMY_HASH,
+    MIN_PASSWORD_LENGTH,
+    check_password_strength,
+    hash_password,
+    password_matches,
+)
 
-# Checked against when the email is unknown, so that a wrong email costs as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not a real password")
-MIN_PASSWORD_LENGTH = 12
+__all__ = [
+    "MIN_PASSWORD_LENGTH",
+    "SignInRefused",
+    "authenticate",
+    "check_password_strength",
+    "hash_password",
+    "normalise_email",
+]
+
+UNKNOWN_EMAIL = "an email address that is not registered"
+WRONG = "Enter a correct email address and password"
 
 
 class SignInRefused(DomainError):
     pass
 
 
-def hash_password(password: str) -> str:
-    return generate_password_hash(password)  # scrypt, Werkzeug's default
+@dataclass(frozen=True)
+class SignInRules:
+    """What the throttle allows, and the key that turns a typed email into something to count by."""
+
+    limits: Limits
+    secret: str
 
 
-def check_password_strength(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise DomainError(f"Password must be {MIN_PASSWORD_LENGTH} characters or more", field="password")
-    if password.strip() != password:
-        raise DomainError("Password must not start or end with a space", field="password")
+def rules_from(settings: Mapping[str, Any]) -> SignInRules:
+    """The throttle's numbers from the application's settings (config.py)."""
+    limits = Limits(
+        window=timedelta(hours=settings["SIGN_IN_WINDOW_HOURS"]),
+        free_per_account_and_address=settings["SIGN_IN_FREE_ATTEMPTS"],
+        most_per_account=timedelta(seconds=settings["SIGN_IN_MOST_DELAY_FROM_ELSEWHERE_SECONDS"]),
+        refuse_address_after=settings["SIGN_IN_REFUSE_ADDRESS_AFTER"],
+    )
+    return SignInRules(limits=limits, secret=settings["SECRET_KEY"])
 
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def locked_until(email: str, *, max_failures: int, window: timedelta) -> datetime | None:
-    """After `max_failures` failures within `window`, refuse for `window` from the last one.
+def attempt_for(email: str, address: str | None, *, rules: SignInRules) -> throttle.Attempt:
+    return throttle.Attempt(throttle.account_key(normalise_email(email), secret=rules.secret), address_key(address))
 
-    Failures are counted since the last successful sign-in, in the database, so that
-    every app server behind the load balancer sees the same count.
-    """
-    last_success = (
-        select(AuditEvent.occurred_at)
-        .where(AuditEvent.event == "sign_in.succeeded", AuditEvent.summary == email)
-        .order_by(AuditEvent.occurred_at.desc())
-        .limit(1)
+
+def _refuse_while_waiting(attempt: throttle.Attempt, user: User | None, *, rules: SignInRules) -> None:
+    wait = throttle.wait_for(attempt, limits=rules.limits)
+    if wait is None:
+        return
+    _record("sign_in.refused", user, attempt, "Refused without checking the password: too many failures")
+    raise SignInRefused(wait.message(clock.now()), field="email")
+
+
+def _record(event: str, user: User | None, attempt: throttle.Attempt, note: str) -> None:
+    """Who tried, only when it is a registered account; what was typed otherwise is never kept."""
+    label = user.email if user is not None else UNKNOWN_EMAIL
+    audit.record(
+        event,
+        actor=user,
+        actor_label=label,
+        target=user,
+        summary=f"{label}: {note}" if note else label,
+        after={"from": attempt.address},
     )
-    since = db.session.scalar(last_success)
-    query = select(AuditEvent.occurred_at).where(AuditEvent.event == "sign_in.failed", AuditEvent.summary == email)
-    if since is not None:
-        query = query.where(AuditEvent.occurred_at > since)
-    recent = db.session.scalars(query.order_by(AuditEvent.occurred_at.desc()).limit(max_failures)).all()
-    if len(recent) < max_failures or recent[0] - recent[-1] > window:
-        return None
-    until = recent[0] + window
-    return until if clock.now() < until else None
 
 
-def authenticate(email: str, password: str, *, max_failures: int, window: timedelta) -> User:
+def authenticate(email: str, password: str, *, address: str | None, rules: SignInRules) -> User:
+    """The user whose email and password these are, if they may sign in now; SignInRefused otherwise.
+
+    The password is checked with no transaction open (hashing is slow, and a transaction held
+    through it blocks or deadlocks other writers on SQLite); the attempt is then counted and
+    decided in a writing transaction, taking the account's turn, so that parallel attempts
+    are all counted and none slips past the limit.
+    """
     email = normalise_email(email)
-    until = locked_until(email, max_failures=max_failures, window=window)
-    if until is not None:
-        audit.record("sign_in.refused", actor=None, actor_label=email, summary=email)
-        minutes = max(1, int((until - clock.now()).total_seconds() // 60) + 1)
-        raise SignInRefused(
-            "There have been too many attempts to sign in to this account. "
-            f"Try again in {minutes} minutes, or ask your administrator to reset your password."
-        )
-    user = db.session.scalar(select(User).where(User.email == email))
-    password_ok = check_password_hash(user.password_hash if user else _DUMMY_HASH, password)
-    if user is None or not password_ok or not user.active:
-        audit.record("sign_in.failed", actor=user, actor_label=email, summary=email)
-        raise SignInRefused("Enter a correct email address and password", field="email")
-    user.last_signed_in_at = clock.now()
-    audit.record("sign_in.succeeded", actor=user, summary=email)
+    attempt = attempt_for(email, address, rules=rules)
+    found = _user_by_email(email)
+    _refuse_while_waiting(attempt, found, rules=rules)
+    user_id = found.id if found is not None else None
+    stored_hash = found.password_hash if found is not None and found.active else DUMMY_HASH
+    transactions.end_reading_before_slow_work()
+    password_ok = password_matches(stored_hash, password)
+
+    throttle.hold_account(attempt)
+    user = db.session.get(User, user_id) if user_id is not None else None
+    _refuse_while_waiting(attempt, user, rules=rules)
+    if not password_ok or user is None or not user.active or user.password_hash != stored_hash:
+        failed(attempt, user, rules=rules)
+        raise SignInRefused(WRONG, field="email")
     return user
+
+
+def failed(attempt: throttle.Attempt, user: User | None, *, rules: SignInRules, note: str = "") -> None:
+    throttle.record_failure(attempt, user=user, limits=rules.limits)
+    _record("sign_in.failed", user, attempt, note)
+
+
+def check_second_factor(user: User, code: str, *, attempt: throttle.Attempt, rules: SignInRules) -> None:
+    """The code from the app (or a recovery code) for a user whose password was right."""
+    throttle.hold_account(attempt)
+    _refuse_while_waiting(attempt, user, rules=rules)
+    if not two_factor.verify(user, code):
+        failed(attempt, user, rules=rules, note="wrong two-factor code")
+        raise SignInRefused(two_factor.CODE_MESSAGE, field="code")
+
+
+def signed_in(user: User, attempt: throttle.Attempt) -> None:
+    """The whole sign-in succeeded (with the second factor, where there is one): the slate is wiped."""
+    throttle.clear_account(attempt.account)
+    user.last_signed_in_at = clock.now()
+    audit.record("sign_in.succeeded", actor=user, target=user, summary=user.email, after={"from": attempt.address})
+
+
+def lift_lock(user: User, *, actor: User | None) -> int:
+    """An administrator lets the owner try again at once, from anywhere."""
+    lifted = throttle.clear_user(user)
+    audit.record("sign_in.lock_lifted", actor=actor, target=user, summary=f"{user.email}: {lifted} failures forgotten")
+    return lifted
+
+
+def _user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == email))
 
 
 def user_for_session(token: str) -> User | None:

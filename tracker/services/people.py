@@ -16,8 +16,8 @@ from tracker.models import Agency, User
 from tracker.models.people import new_session_token
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import Role
-from tracker.services import audit
-from tracker.services.auth import check_password_strength, hash_password, normalise_email
+from tracker.services import audit, throttle
+from tracker.services.auth import normalise_email
 
 # Partnerships and themes live in their own module; callers import every service from here.
 from tracker.services.catalogue import (
@@ -27,6 +27,7 @@ from tracker.services.catalogue import (
     set_theme_active,
     update_partnership,
 )
+from tracker.services.passwords import check_password_strength, hash_password
 
 __all__ = [
     "active_agencies",
@@ -265,6 +266,8 @@ def set_password(user: User, password: str, *, actor: User | None) -> None:
     check_password_strength(password)
     user.password_hash = hash_password(password)
     user.session_token = new_session_token()
+    # A new password is the way back in: it lifts any delay failed attempts had set.
+    throttle.clear_user(user)
     # The password itself never goes into the audit trail, not even hashed.
     audit.record("user.password_reset", actor=actor, target=user, summary=user.email)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from contextlib import suppress
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -11,19 +12,36 @@ from flask_login import current_user, logout_user
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.exceptions import NotFound as PageNotFound
+from werkzeug.routing import IntegerConverter
 
 from tracker import clock
 from tracker.access import policy
-from tracker.access.loader import NotFound
+from tracker.access.loader import MAX_ID, NotFound
 from tracker.access.policy import Permission
 from tracker.clock import uk_date, uk_datetime
 from tracker.models import User
 from tracker.rules.vocabulary import Role
-from tracker.services import auth
+from tracker.services import auth, transactions
 from tracker.web.extensions import login_manager
+from tracker.web.requests import CleanRequest, PlainPath, PlainSegment
+
+
+class RecordId(IntegerConverter):
+    """An id in a URL: a positive number that fits the database's id column, or no page at all."""
+
+    def __init__(self, url_map: Any, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def init_app(app: Flask) -> None:
+    # Before any blueprint adds a rule: every <int:...> in the app is a record id, and no argument
+    # of any URL carries a control character.
+    app.url_map.converters["int"] = RecordId
+    app.url_map.converters["default"] = app.url_map.converters["string"] = PlainSegment
+    app.url_map.converters["path"] = PlainPath
+    app.request_class = CleanRequest
     app.jinja_loader = ChoiceLoader(
         [
             PackageLoader("tracker"),
@@ -136,7 +154,29 @@ def _security_headers(response: Response) -> Response:
 
 def _error_page(error: Any) -> tuple[str, int]:
     code = getattr(error, "code", 500) or 500
-    return render_template("error.html", code=code, error=error), code
+    if code >= 500:
+        # The page shell asks the policy about the signed-in user: a session that failed
+        # mid-request must be rolled back first, or drawing the error page fails too.
+        with suppress(Exception):
+            transactions.rollback()
+    try:
+        return render_template("error.html", code=code, error=error), code
+    except Exception:
+        # Whatever else is broken (the database itself, say), the user still sees the service's page.
+        current_app.logger.exception("the error page could not be drawn with the page shell")
+        return render_template("error_plain.html", code=code, headings=ERROR_HEADINGS), code
+
+
+ERROR_HEADINGS = {
+    400: "Sorry, there is a problem with that request",
+    403: "You do not have permission to see this page",
+    404: "Page not found",
+    405: "Sorry, that cannot be done here",
+    409: "Someone else changed this meanwhile",
+    413: "The file is too large",
+    429: "Too many requests",
+    500: "Sorry, there is a problem with the service",
+}
 
 
 # Features add their pages here; an entry shows once its blueprint is registered.

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, request
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import Flask, Response, current_app, g, request
 
 from tracker.services import transactions
 
+F = TypeVar("F", bound=Callable[..., Any])
+_READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def _declare_writes() -> None:
+        # First of the hooks, before anything loads the signed-in user: on SQLite a request that
+        # will write takes the write lock as its transaction begins, so concurrent writers queue.
+        view = current_app.view_functions.get(request.endpoint or "")
+        writes = request.method not in _READING_METHODS or bool(getattr(view, "records_reading", False))
+        transactions.will_write(writes)
+
     @app.after_request
     def _finish_unit_of_work(response: Response) -> Response:
         if _lands(response):
@@ -20,6 +34,7 @@ def init_app(app: Flask) -> None:
     def _abandon(exc: BaseException | None) -> None:
         if exc is not None:
             transactions.rollback()
+        transactions.will_write(None)
 
 
 def _lands(response: Response) -> bool:
@@ -35,3 +50,10 @@ def _lands(response: Response) -> bool:
 def keep_writes() -> None:
     """Keep what this POST wrote although it answers without a redirect (a download, a refused sign-in)."""
     g.keep_writes = True
+
+
+def records_reading(view: F) -> F:
+    """Mark a page that writes as it is read (a download goes into the audit trail), so that its
+    transaction is a writing one from the start, as a form's is."""
+    setattr(view, "records_reading", True)  # noqa: B010  (a plain attribute the hook reads back)
+    return view

@@ -22,6 +22,7 @@ from sqlalchemy.orm import contains_eager
 
 from tracker import clock
 from tracker.access import policy
+from tracker.access.loader import MAX_ID
 from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, recommendation_themes
 from tracker.models.live import live_actions
 from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
@@ -29,6 +30,8 @@ from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_rank_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
 
 PAGE_SIZE = 50
+# Far beyond any real list, and small enough that the offset it makes fits every database.
+MAX_PAGE = 100_000
 # Each sort and its reverse ("-target_date"), as the page describes them.
 SORTS = {
     "rag": "RAG, red first",
@@ -92,7 +95,7 @@ class ActionFilters:
         def ids(name: str, what: str) -> tuple[int, ...]:
             good = []
             for value in values(name):
-                if value.isdigit():
+                if _is_record_id(value):
                     good.append(int(value))
                 else:
                     problems.append(Problem(name, f"“{value}” is not {what}: choose from the list"))
@@ -114,7 +117,7 @@ class ActionFilters:
         for value in agency_values:
             if value.lower() == "none":
                 continue
-            if value.isdigit():
+            if _is_record_id(value):
                 agencies.append(int(value))
             else:
                 problems.append(Problem("agency", f"“{value}” is not an agency: choose from the list"))
@@ -125,7 +128,7 @@ class ActionFilters:
             sort = DEFAULT_SORT
 
         page_text = one("page") or "1"
-        page = int(page_text) if page_text.isdigit() and int(page_text) >= 1 else 1
+        page = int(page_text) if page_text.isascii() and page_text.isdigit() and 1 <= int(page_text) <= MAX_PAGE else 1
         if page_text != str(page):
             problems.append(Problem("page", f"“{page_text}” is not a page number: showing the first page"))
 
@@ -221,6 +224,11 @@ def _flag(text: str, name: str, label: str, problems: list[Problem]) -> bool:
         return False
     problems.append(Problem(name, f"{label} must be 1 or 0, not “{text}”"))
     return False
+
+
+def _is_record_id(value: str) -> bool:
+    """Digits that could name a record: an id beyond the column names nothing and is refused as such."""
+    return value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID
 
 
 _UK_DATE = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$")

@@ -19,6 +19,7 @@ from tracker.web import loading
 from tracker.web.actions import forms
 from tracker.web.actions.blueprint import bp
 from tracker.web.forms import show_refusal
+from tracker.web.transactions import records_reading
 
 
 def _store() -> EvidenceStore:
@@ -101,6 +102,7 @@ def _discard_files_that_did_not_land(exc: BaseException | None) -> None:
 
 @bp.get("/evidence/<int:evidence_id>")
 @requires(Permission.VIEW_PLANS)
+@records_reading
 def download_evidence(evidence_id: int) -> Any:
     user = loading.user()
     evidence = loading.load(Evidence, evidence_id, options=evidence_service.WITH_ACTION)

@@ -14,6 +14,7 @@ from tracker.services import people as services
 from tracker.web import loading
 from tracker.web.admin.blueprint import bp
 from tracker.web.admin.forms import CHOOSE, ConfirmForm, EditUserForm, NewUserForm, ResetPasswordForm, agency_choices
+from tracker.web.admin.sign_in_routes import locked_accounts
 from tracker.web.forms import show_refusal
 from tracker.web.transactions import keep_writes
 
@@ -36,7 +37,7 @@ def _chosen_password(form: NewUserForm | ResetPasswordForm) -> tuple[str, bool]:
 @bp.route("/users")
 @requires(Permission.ADMINISTER)
 def users() -> Any:
-    return render_template("admin/users.html", users=services.everyone())
+    return render_template("admin/users.html", users=services.everyone(), locked=locked_accounts())
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -73,7 +74,13 @@ def user_new() -> Any:
 @requires(Permission.ADMINISTER)
 def user(user_id: int) -> Any:
     person = _user(user_id)
-    return render_template("admin/user.html", person=person, reactivate=ConfirmForm(label="Reactivate user"))
+    return render_template(
+        "admin/user.html",
+        person=person,
+        reactivate=ConfirmForm(label="Reactivate user"),
+        unlock=ConfirmForm(label="Let them sign in now"),
+        locked=locked_accounts().get(person.id),
+    )
 
 
 @bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])

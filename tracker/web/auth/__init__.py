@@ -1,5 +1,6 @@
-"""Signing in and out."""
+"""Signing in and out, and two-factor sign-in."""
 
+from tracker.web.auth import two_factor_routes
 from tracker.web.auth.routes import bp
 
-__all__ = ["bp"]
+__all__ = ["bp", "two_factor_routes"]

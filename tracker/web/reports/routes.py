@@ -14,6 +14,7 @@ from tracker.rules.vocabulary import ReviewType
 from tracker.services import reports as services
 from tracker.web import loading
 from tracker.web.reports.forms import ReportForm
+from tracker.web.transactions import records_reading
 from tracker.workbooks import ReportFilters
 
 bp = Blueprint("reports", __name__)
@@ -62,6 +63,7 @@ def standard() -> Any:
 
 @bp.route("/reports/<int:report_id>")
 @requires(Permission.READ_SUMMARY)
+@records_reading
 def download(report_id: int) -> Any:
     report = loading.load(GeneratedReport, report_id, Permission.READ_SUMMARY)
     path = services.stored_path(report, _reports_dir())
@@ -81,6 +83,7 @@ def download(report_id: int) -> Any:
 
 @bp.route("/reviews/<int:review_id>/action-plan.xlsx")
 @requires(Permission.VIEW_PLANS)
+@records_reading
 def action_plan(review_id: int) -> Any:
     review = loading.load(Review, review_id, options=services.REVIEW_WITH_ACTIONS)
     # send_file closes the file once the response has been sent.

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 
+from tracker.access.loader import MAX_ID
 from tracker.access.policy import Permission, requires
 from tracker.models import Review
 from tracker.rules import DomainError
@@ -29,7 +30,7 @@ def index() -> Any:
     review_type: ReviewType | None = None
     raw_partnership = request.args.get("partnership", "").strip()
     if raw_partnership:
-        if raw_partnership.isdigit():
+        if raw_partnership.isascii() and raw_partnership.isdigit() and int(raw_partnership) <= MAX_ID:
             partnership_id = int(raw_partnership)
         else:
             problems.append("Choose a partnership from the list: the link you followed names none")
