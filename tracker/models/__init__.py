@@ -1,6 +1,15 @@
 """The data model (docs/domain.md): every table the tracker keeps."""
 
 from tracker.models.actions import Action, AssuranceDecision, Evidence, ProgressUpdate, TargetDateChange
+from tracker.models.learning import (
+    Dissemination,
+    LearningFingerprint,
+    LearningLink,
+    LearningTerm,
+    NationalRecommendation,
+    StrategicPlan,
+    StrategicPriority,
+)
 from tracker.models.people import Agency, Partnership, User
 from tracker.models.records import AuditEvent, GeneratedReport, ImportRun
 from tracker.models.reviews import Recommendation, Review, Theme, recommendation_agencies, recommendation_themes
@@ -11,15 +20,22 @@ __all__ = [
     "Agency",
     "AssuranceDecision",
     "AuditEvent",
+    "Dissemination",
     "Evidence",
     "GeneratedReport",
     "ImportRun",
+    "LearningFingerprint",
+    "LearningLink",
+    "LearningTerm",
+    "NationalRecommendation",
     "Partnership",
     "ProgressUpdate",
     "Recommendation",
     "RecoveryCode",
     "Review",
     "SignInFailure",
+    "StrategicPlan",
+    "StrategicPriority",
     "TargetDateChange",
     "Theme",
     "User",

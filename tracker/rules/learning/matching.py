@@ -1,0 +1,178 @@
+"""Whether two recommendations say the same thing: TF-IDF over the domain's terms, their pairs and their letters.
+
+A recommendation is read as terms (`words.terms`: synonyms joined, endings trimmed). Two are compared
+by the cosine of their term vectors, each term weighted by how rare it is in the collection being
+searched (inverse document frequency: "domestic abuse" says little in a DHR, "strangulation" a lot),
+with neighbouring pairs of terms counted too, so that the order of what is said matters a little;
+and by the cosine of their letter groups (four letters at a time), which catches spellings and
+forms the thesaurus does not know. The two are blended; at `THRESHOLD` or above they say the same.
+
+`THRESHOLD` and `WORD_WEIGHT` were chosen on the tuning part of the labelled pairs in
+tests/learning/pairs.jsonl and checked on the held-out part (`tests/learning/test_matcher.py`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from tracker.rules.learning.words import terms
+
+THRESHOLD = 0.34
+WORD_WEIGHT = 0.5
+PAIR_WEIGHT = 0.25
+GRAM = 4
+
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text as the matcher reads it: its terms in order (what is stored, so nothing is read twice)."""
+
+    terms: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Reading:
+        return cls(tuple(terms(text)))
+
+    @classmethod
+    def stored(cls, joined: str) -> Reading:
+        return cls(tuple(joined.split()))
+
+    @property
+    def joined(self) -> str:
+        return " ".join(self.terms)
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(self.terms)
+
+
+def recommendation_text(title: str, text: str = "", learning: str | None = None) -> str:
+    """What a recommendation says: its lead sentence first, then its learning; the explanation adds context."""
+    parts = [title, learning or ""]
+    # The explanation often tells the case ("Ann told her GP twice"); its first sentence is enough.
+    first = text.strip().split(". ")[0] if text else ""
+    return ". ".join(p for p in (*parts, first) if p)
+
+
+def idf(document_frequency: int, documents: int) -> float:
+    """Smoothed inverse document frequency: a term found nowhere counts as the rarest."""
+    return math.log((documents + 1) / (document_frequency + 1)) + 1.0
+
+
+@dataclass
+class Frequencies:
+    """How many texts of a collection hold each term: what makes a term rare or common."""
+
+    documents: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, readings: Iterable[Reading]) -> Frequencies:
+        frequencies = cls()
+        for reading in readings:
+            frequencies.add(reading)
+        return frequencies
+
+    def add(self, reading: Reading) -> None:
+        self.documents += 1
+        self.counts.update(reading.vocabulary)
+
+    def weight(self, term: str) -> float:
+        return idf(self.counts.get(term, 0), max(self.documents, 1))
+
+
+def _normalised(vector: Mapping[str, float]) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def term_vector(reading: Reading, weight: Mapping[str, float] | Frequencies) -> Vector:
+    """Unit vector over terms and neighbouring pairs of terms, TF (dampened) times IDF."""
+    of = weight.weight if isinstance(weight, Frequencies) else (lambda t: weight.get(t, 1.0))
+    counts = Counter(reading.terms)
+    vector: Vector = {t: (1.0 + math.log(n)) * of(t) for t, n in counts.items()}
+    for a, b in zip(reading.terms, reading.terms[1:], strict=False):
+        if a != b:
+            key = f"{a} {b}" if a < b else f"{b} {a}"
+            vector[key] = vector.get(key, 0.0) + PAIR_WEIGHT * min(of(a), of(b))
+    return _normalised(vector)
+
+
+def letter_vector(reading: Reading) -> Vector:
+    """Unit vector over the groups of four letters in each term (its edges marked)."""
+    grams: Counter[str] = Counter()
+    for term in reading.terms:
+        padded = f"<{term}>"
+        if len(padded) <= GRAM:
+            grams[padded] += 1
+            continue
+        grams.update(padded[i : i + GRAM] for i in range(len(padded) - GRAM + 1))
+    return _normalised({g: 1.0 + math.log(n) for g, n in grams.items()})
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+@dataclass(frozen=True)
+class Vectors:
+    terms: Vector
+    letters: Vector
+
+
+def vectors(reading: Reading, weight: Mapping[str, float] | Frequencies) -> Vectors:
+    return Vectors(term_vector(reading, weight), letter_vector(reading))
+
+
+def similarity(a: Vectors, b: Vectors) -> float:
+    """0 (nothing in common) to 1 (the same terms): the blend the threshold applies to."""
+    return WORD_WEIGHT * cosine(a.terms, b.terms) + (1 - WORD_WEIGHT) * cosine(a.letters, b.letters)
+
+
+def same_learning(score: float, threshold: float = THRESHOLD) -> bool:
+    return score >= threshold
+
+
+def compare(a: str, b: str, frequencies: Frequencies) -> float:
+    """The similarity of two texts, weighed against a collection's frequencies."""
+    ra, rb = Reading.of(a), Reading.of(b)
+    return similarity(vectors(ra, frequencies), vectors(rb, frequencies))
+
+
+@dataclass(frozen=True)
+class Score:
+    pairs: int
+    precision: float
+    recall: float
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+
+def score_pairs(pairs: Iterable[tuple[str, str, bool]], threshold: float = THRESHOLD) -> Score:
+    """Precision and recall of the matcher on labelled pairs, weighing terms against the pairs' own texts."""
+    labelled = list(pairs)
+    readings = {t: Reading.of(t) for a, b, _ in labelled for t in (a, b)}
+    frequencies = Frequencies.of(readings.values())
+    made = {t: vectors(r, frequencies) for t, r in readings.items()}
+    tp = fp = fn = 0
+    for a, b, same in labelled:
+        said = same_learning(similarity(made[a], made[b]), threshold)
+        tp += said and same
+        fp += said and not same
+        fn += same and not said
+    return Score(
+        pairs=len(labelled),
+        precision=tp / (tp + fp) if tp + fp else 0.0,
+        recall=tp / (tp + fn) if tp + fn else 0.0,
+        true_positives=tp,
+        false_positives=fp,
+        false_negatives=fn,
+    )

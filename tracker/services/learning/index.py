@@ -1,0 +1,248 @@
+"""The matcher's index: what each live recommendation says, which earlier ones say the same, and the clusters.
+
+`refresh_all` rebuilds it (the `learning refresh` command, after a large import, or to start); `refresh`
+keeps it current when recommendations are added, changed or withdrawn. `search` finds the recommendations
+that say what a new text says without reading them all: the text's rarest terms pick at most `CANDIDATES`
+recommendations from the term index in one grouped query, and only those are scored in full.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import case, delete, func, insert, or_, select, update
+
+from tracker.db import db
+from tracker.models import LearningFingerprint, LearningLink, LearningTerm, Recommendation
+from tracker.models.live import live_recommendations
+from tracker.rules.learning.matching import (
+    THRESHOLD,
+    Frequencies,
+    Reading,
+    idf,
+    recommendation_text,
+    same_learning,
+    similarity,
+    vectors,
+)
+
+# How many recommendations are scored in full for one text, and how many of its rarest terms pick them.
+CANDIDATES = 200
+PICKING_TERMS = 12
+MAX_TERM = 80
+
+
+@dataclass(frozen=True)
+class Found:
+    recommendation_id: int
+    score: float
+
+
+def reading_of(recommendation: Recommendation) -> Reading:
+    return Reading.of(recommendation_text(recommendation.title, recommendation.text, recommendation.learning))
+
+
+def _documents() -> int:
+    return db.session.scalar(select(func.count()).select_from(LearningFingerprint)) or 0
+
+
+def _frequencies(terms: Collection[str]) -> dict[str, int]:
+    if not terms:
+        return {}
+    rows = db.session.execute(
+        select(LearningTerm.term, func.count()).where(LearningTerm.term.in_(sorted(terms))).group_by(LearningTerm.term)
+    )
+    return dict(rows)
+
+
+def search(
+    reading: Reading, *, exclude: Collection[int] = (), limit: int = 10, threshold: float = THRESHOLD
+) -> list[Found]:
+    """The indexed recommendations that say what `reading` says, best first."""
+    vocabulary = {t for t in reading.vocabulary if len(t) <= MAX_TERM}
+    if not vocabulary:
+        return []
+    documents = _documents()
+    if not documents:
+        return []
+    counts = _frequencies(vocabulary)
+    present = sorted((t for t in vocabulary if counts.get(t)), key=lambda t: counts[t])[:PICKING_TERMS]
+    if not present:
+        return []
+    weights = {t: idf(counts[t], documents) for t in present}
+    score = func.sum(case(*((LearningTerm.term == t, w) for t, w in weights.items()), else_=0.0))
+    query = (
+        select(LearningTerm.recommendation_id)
+        .where(LearningTerm.term.in_(present))
+        .group_by(LearningTerm.recommendation_id)
+        .order_by(score.desc(), LearningTerm.recommendation_id)
+        .limit(CANDIDATES + len(exclude))
+    )
+    candidate_ids = [i for i in db.session.scalars(query) if i not in exclude][:CANDIDATES]
+    stored = dict(
+        db.session.execute(
+            select(LearningFingerprint.recommendation_id, LearningFingerprint.terms).where(
+                LearningFingerprint.recommendation_id.in_(candidate_ids)
+            )
+        ).all()
+    )
+    readings = {i: Reading.stored(t) for i, t in stored.items()}
+    all_terms = set(vocabulary).union(*(r.vocabulary for r in readings.values())) if readings else set(vocabulary)
+    frequencies = Frequencies(documents=documents)
+    frequencies.counts.update(_frequencies(all_terms))
+    mine = vectors(reading, frequencies)
+    found = [Found(i, similarity(mine, vectors(r, frequencies))) for i, r in readings.items()]
+    found = [f for f in found if same_learning(f.score, threshold)]
+    return sorted(found, key=lambda f: (-f.score, f.recommendation_id))[:limit]
+
+
+def _forget(ids: Collection[int]) -> set[int]:
+    """Drop these recommendations from the index; answer the neighbours they had."""
+    if not ids:
+        return set()
+    neighbours = set(db.session.scalars(select(LearningLink.other_id).where(LearningLink.recommendation_id.in_(ids))))
+    db.session.execute(delete(LearningTerm).where(LearningTerm.recommendation_id.in_(ids)))
+    db.session.execute(
+        delete(LearningLink).where(or_(LearningLink.recommendation_id.in_(ids), LearningLink.other_id.in_(ids)))
+    )
+    db.session.execute(delete(LearningFingerprint).where(LearningFingerprint.recommendation_id.in_(ids)))
+    return neighbours - set(ids)
+
+
+def _store(rows: Iterable[tuple[int, Reading]]) -> None:
+    fingerprints: list[dict[str, object]] = []
+    terms: list[dict[str, object]] = []
+    for ident, reading in rows:
+        fingerprints.append({"recommendation_id": ident, "terms": reading.joined})
+        terms.extend({"recommendation_id": ident, "term": t} for t in reading.vocabulary if len(t) <= MAX_TERM)
+    if fingerprints:
+        db.session.execute(insert(LearningFingerprint), fingerprints)
+    if terms:
+        db.session.execute(insert(LearningTerm), terms)
+
+
+def _link(pairs: dict[tuple[int, int], float]) -> None:
+    rows = []
+    for (a, b), score in pairs.items():
+        rows.append({"recommendation_id": a, "other_id": b, "score": round(score, 4)})
+        rows.append({"recommendation_id": b, "other_id": a, "score": round(score, 4)})
+    if rows:
+        db.session.execute(insert(LearningLink), rows)
+
+
+def refresh(recommendation_ids: Iterable[int]) -> None:
+    """Re-read these recommendations (added, changed or withdrawn) and mend the clusters they touch."""
+    ids = set(recommendation_ids)
+    if not ids:
+        return
+    db.session.flush()
+    touched = _forget(ids) | ids
+    live = list(
+        db.session.scalars(live_recommendations().where(Recommendation.id.in_(ids)).order_by(Recommendation.id))
+    )
+    readings = [(r.id, reading_of(r)) for r in live]
+    _store(readings)
+    pairs: dict[tuple[int, int], float] = {}
+    for ident, reading in readings:
+        for found in search(reading, exclude={ident}, limit=CANDIDATES):
+            pairs[(min(ident, found.recommendation_id), max(ident, found.recommendation_id))] = found.score
+    _link(pairs)
+    touched |= {i for pair in pairs for i in pair}
+    _recluster(touched)
+
+
+def _component(start: set[int]) -> set[int]:
+    seen, frontier = set(start), set(start)
+    while frontier:
+        found = set(
+            db.session.scalars(select(LearningLink.other_id).where(LearningLink.recommendation_id.in_(frontier)))
+        )
+        frontier = found - seen
+        seen |= frontier
+    return seen
+
+
+def _recluster(touched: set[int]) -> None:
+    remaining = set(touched)
+    while remaining:
+        component = _component({remaining.pop()})
+        remaining -= component
+        cluster = min(component) if len(component) > 1 else None
+        db.session.execute(
+            update(LearningFingerprint)
+            .where(LearningFingerprint.recommendation_id.in_(component))
+            .values(cluster_id=cluster)
+        )
+
+
+def refresh_all() -> int:
+    """Rebuild the whole index from the live recommendations; answer how many were read."""
+    db.session.flush()
+    db.session.execute(delete(LearningLink))
+    db.session.execute(delete(LearningTerm))
+    db.session.execute(delete(LearningFingerprint))
+    rows = db.session.execute(
+        live_recommendations().with_only_columns(
+            Recommendation.id, Recommendation.title, Recommendation.text, Recommendation.learning
+        )
+    ).all()
+    readings = {ident: Reading.of(recommendation_text(title, text, learning)) for ident, title, text, learning in rows}
+    _store(readings.items())
+    pairs = match_all(readings)
+    _link(pairs)
+    clusters = clusters_of(pairs)
+    by_cluster: dict[int, list[int]] = defaultdict(list)
+    for ident, cluster in clusters.items():
+        by_cluster[cluster].append(ident)
+    for cluster, members in by_cluster.items():
+        db.session.execute(
+            update(LearningFingerprint)
+            .where(LearningFingerprint.recommendation_id.in_(members))
+            .values(cluster_id=cluster)
+        )
+    return len(readings)
+
+
+def match_all(readings: dict[int, Reading]) -> dict[tuple[int, int], float]:
+    """Every pair that says the same thing, in memory: each text's rarest terms pick its candidates."""
+    frequencies = Frequencies.of(readings.values())
+    postings: dict[str, list[int]] = defaultdict(list)
+    for ident, reading in readings.items():
+        for term in reading.vocabulary:
+            postings[term].append(ident)
+    made = {ident: vectors(r, frequencies) for ident, r in readings.items()}
+    pairs: dict[tuple[int, int], float] = {}
+    for ident, reading in readings.items():
+        picking = sorted(reading.vocabulary, key=lambda t: frequencies.counts[t])[:PICKING_TERMS]
+        votes: dict[int, float] = defaultdict(float)
+        for term in picking:
+            weight = frequencies.weight(term)
+            for other in postings[term]:
+                if other > ident:
+                    votes[other] += weight
+        best = sorted(votes, key=lambda o: -votes[o])[:CANDIDATES]
+        for other in best:
+            score = similarity(made[ident], made[other])
+            if same_learning(score):
+                pairs[(ident, other)] = score
+    return pairs
+
+
+def clusters_of(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Each linked recommendation's cluster: the smallest id among those joined to it, directly or not."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: root(x) for x in parent}

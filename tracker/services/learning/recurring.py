@@ -1,0 +1,165 @@
+"""Recurring learning: the earlier recommendations that say the same thing, and the clusters of them.
+
+"Recommended in DHR-2019-03 and LLR-2021-01; the action there was assured in 2021." Clusters come from
+the matcher's index (`tracker.services.learning.index`), largest first; each lists its reviews in the
+order they were made, and whether the earlier ones' actions were assured before the learning came back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from tracker.access import policy
+from tracker.db import db
+from tracker.models import LearningFingerprint, LearningLink, Recommendation, Review
+from tracker.models.live import live_recommendations
+from tracker.rules.learning.matching import Reading, recommendation_text
+from tracker.services.learning import index
+from tracker.services.learning.outcomes import Outcome, outcomes, review_year
+
+PAGE_SIZE = 25
+
+
+@dataclass
+class Earlier:
+    """One recommendation that says the same thing, with where it was made and what became of it."""
+
+    recommendation: Recommendation
+    score: float
+    outcome: Outcome
+
+    @property
+    def review(self) -> Review:
+        return self.recommendation.review
+
+    @property
+    def year(self) -> int:
+        return review_year(self.recommendation.review)
+
+    @property
+    def sentence(self) -> str:
+        return f"Recommended in {self.review.reference} ({self.year}); {self.outcome.text}."
+
+
+def _load(user: Any, scores: dict[int, float]) -> list[Earlier]:
+    if not scores:
+        return []
+    found = db.session.scalars(
+        live_recommendations()
+        .where(Recommendation.id.in_(scores), policy.visible_reviews(user))
+        .options(joinedload(Recommendation.review))
+    ).all()
+    done = outcomes([r.id for r in found])
+    rows = [Earlier(r, scores[r.id], done[r.id]) for r in found]
+    return sorted(rows, key=lambda e: (-e.score, e.recommendation.id))
+
+
+def similar_to_text(
+    user: Any, *, title: str, text: str = "", learning: str | None = None, exclude_review_id: int | None = None
+) -> list[Earlier]:
+    """What the tracker already holds that says what this (new or imported) recommendation says."""
+    reading = Reading.of(recommendation_text(title, text, learning))
+    found = index.search(reading, limit=20)
+    earlier = _load(user, {f.recommendation_id: f.score for f in found})
+    return [e for e in earlier if e.recommendation.review_id != exclude_review_id][:8]
+
+
+def similar_to(user: Any, recommendation: Recommendation) -> list[Earlier]:
+    """The recommendations linked to this one in the index, from other reviews."""
+    links = dict(
+        db.session.execute(
+            select(LearningLink.other_id, LearningLink.score).where(LearningLink.recommendation_id == recommendation.id)
+        ).all()
+    )
+    return [e for e in _load(user, links) if e.recommendation.review_id != recommendation.review_id]
+
+
+@dataclass
+class Cluster:
+    ident: int
+    members: list[Earlier] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+    @property
+    def references(self) -> list[str]:
+        return list(dict.fromkeys(m.review.reference for m in self.members))
+
+    @property
+    def earlier(self) -> list[Earlier]:
+        """Every member but those of the latest review: the times the learning was made before."""
+        latest = max(m.year for m in self.members)
+        return [m for m in self.members if m.year < latest] or self.members[:-1]
+
+    @property
+    def earlier_assured(self) -> str:
+        earlier = self.earlier
+        assured = sum(1 for m in earlier if m.outcome.all_assured)
+        if not earlier:
+            return "No earlier recommendation"
+        if assured == len(earlier):
+            return "Yes: every earlier recommendation's actions were assured"
+        if assured:
+            return f"Partly: {assured} of {len(earlier)} earlier recommendations fully assured"
+        return "No: no earlier recommendation's actions were all assured"
+
+    @property
+    def summary(self) -> str:
+        first = min(self.members, key=lambda m: (m.year, m.recommendation.id))
+        return first.recommendation.title
+
+
+def cluster_count(user: Any) -> int:
+    return len(_cluster_sizes(user))
+
+
+def _cluster_sizes(user: Any) -> list[tuple[int, int]]:
+    query = (
+        select(LearningFingerprint.cluster_id, func.count(func.distinct(Review.id)))
+        .join(Recommendation, Recommendation.id == LearningFingerprint.recommendation_id)
+        .join(Review, Review.id == Recommendation.review_id)
+        .where(LearningFingerprint.cluster_id.is_not(None), policy.visible_reviews(user))
+        .group_by(LearningFingerprint.cluster_id)
+    )
+    sizes = [(int(c), int(n)) for c, n in db.session.execute(query) if c is not None and n > 1]
+    return sorted(sizes, key=lambda row: (-row[1], row[0]))
+
+
+def clusters(user: Any, *, page: int = 1, size: int = PAGE_SIZE) -> tuple[list[Cluster], int]:
+    """Clusters of recurring learning across at least two reviews, largest first; and how many there are."""
+    sizes = _cluster_sizes(user)
+    chosen = [c for c, _ in sizes[(page - 1) * size : page * size]]
+    if not chosen:
+        return [], len(sizes)
+    members = db.session.execute(
+        select(LearningFingerprint.cluster_id, LearningFingerprint.recommendation_id).where(
+            LearningFingerprint.cluster_id.in_(chosen)
+        )
+    ).all()
+    loaded = {e.recommendation.id: e for e in _load(user, {rec_id: 1.0 for _, rec_id in members})}
+    found = {c: Cluster(c) for c in chosen}
+    for cluster_id, rec_id in members:
+        if rec_id in loaded and cluster_id in found:
+            found[cluster_id].members.append(loaded[rec_id])
+    for cluster in found.values():
+        cluster.members.sort(key=lambda m: (m.year, m.review.reference, m.recommendation.position))
+    return [found[c] for c in chosen], len(sizes)
+
+
+def cluster_for(user: Any, cluster_id: int) -> Cluster | None:
+    members = list(
+        db.session.scalars(
+            select(LearningFingerprint.recommendation_id).where(LearningFingerprint.cluster_id == cluster_id)
+        )
+    )
+    loaded = _load(user, dict.fromkeys(members, 1.0))
+    if len({m.review.id for m in loaded}) < 2:
+        return None
+    cluster = Cluster(cluster_id, sorted(loaded, key=lambda m: (m.year, m.review.reference)))
+    return cluster

@@ -1,0 +1,147 @@
+"""Themes across reviews: for each theme, its recommendations, reviews, review types, actions by RAG and trend by year.
+
+Each figure is one grouped query over live records the user may see; `theme_recommendations` is the
+drill-down behind a theme's row. Theme suggestions for a new recommendation are offered here too.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import case, distinct, extract, func, select
+from sqlalchemy.orm import joinedload
+
+from tracker.access import policy
+from tracker.db import db
+from tracker.models import Action, Recommendation, Review, Theme, recommendation_themes
+from tracker.models.live import live_actions, live_recommendations
+from tracker.rules.learning.matching import recommendation_text
+from tracker.rules.learning.themes import suggested_themes
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.rag import Rag
+from tracker.rules.vocabulary import ReviewType
+from tracker.services.learning.outcomes import Outcome, outcomes, review_year
+
+
+@dataclass
+class ThemeRow:
+    theme: Theme
+    recommendations: int = 0
+    reviews: int = 0
+    types: list[ReviewType] = field(default_factory=list)
+    rag: dict[Rag, int] = field(default_factory=lambda: dict.fromkeys(Rag, 0))
+    assured: int = 0
+    by_year: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def actions(self) -> int:
+        return sum(self.rag.values())
+
+    @property
+    def overdue(self) -> int:
+        return self.rag[Rag.RED]
+
+    @property
+    def open(self) -> int:
+        return self.actions - self.rag[Rag.BLUE]
+
+
+def _year() -> Any:
+    return extract("year", func.coalesce(Review.published_on, Review.completed_on, Review.commissioned_on))
+
+
+def theme_rows(user: Any) -> tuple[list[ThemeRow], list[int]]:
+    """Every theme that holds a live recommendation the user may see, most recommendations first; and the years."""
+    visible = policy.visible_reviews(user)
+    base = (
+        live_recommendations()
+        .join(recommendation_themes, recommendation_themes.c.recommendation_id == Recommendation.id)
+        .where(visible)
+    )
+    theme_id = recommendation_themes.c.theme_id
+    rows: dict[int, ThemeRow] = {}
+    counted = base.with_only_columns(
+        theme_id, func.count(distinct(Recommendation.id)), func.count(distinct(Review.id))
+    ).group_by(theme_id)
+    themes = {t.id: t for t in db.session.scalars(select(Theme))}
+    for tid, recs, reviews in db.session.execute(counted):
+        rows[tid] = ThemeRow(themes[tid], recs, reviews)
+    for tid, review_type in db.session.execute(
+        base.with_only_columns(theme_id, Review.type).group_by(theme_id, Review.type)
+    ):
+        rows[tid].types.append(ReviewType(review_type))
+    years: set[int] = set()
+    for tid, year, count in db.session.execute(
+        base.with_only_columns(theme_id, _year(), func.count(distinct(Recommendation.id))).group_by(theme_id, _year())
+    ):
+        if year is not None:
+            rows[tid].by_year[int(year)] = count
+            years.add(int(year))
+    actions = (
+        live_actions()
+        .join(recommendation_themes, recommendation_themes.c.recommendation_id == Action.recommendation_id)
+        .where(visible, policy.visible_actions(user))
+        .with_only_columns(
+            theme_id,
+            Action.rag,
+            func.count(Action.id),
+            func.sum(case((Action.status == ActionStatus.ASSURED, 1), else_=0)),
+        )
+        .group_by(theme_id, Action.rag)
+    )
+    for tid, rag, count, assured in db.session.execute(actions):
+        if tid in rows:
+            rows[tid].rag[Rag(rag)] += count
+            rows[tid].assured += assured or 0
+    for row in rows.values():
+        row.types.sort(key=lambda t: list(ReviewType).index(t))
+    ordered = sorted(rows.values(), key=lambda r: (-r.recommendations, r.theme.name.lower()))
+    return ordered, sorted(years)
+
+
+@dataclass
+class ThemedRecommendation:
+    recommendation: Recommendation
+    outcome: Outcome
+
+    @property
+    def year(self) -> int:
+        return review_year(self.recommendation.review)
+
+
+def theme_recommendations(user: Any, theme: Theme) -> list[ThemedRecommendation]:
+    """The drill-down: the theme's live recommendations the user may see, newest review first."""
+    found = list(
+        db.session.scalars(
+            live_recommendations()
+            .join(recommendation_themes, recommendation_themes.c.recommendation_id == Recommendation.id)
+            .where(recommendation_themes.c.theme_id == theme.id, policy.visible_reviews(user))
+            .options(joinedload(Recommendation.review))
+        )
+    )
+    done = outcomes([r.id for r in found])
+    rows = [ThemedRecommendation(r, done[r.id]) for r in found]
+    return sorted(rows, key=lambda r: (-r.year, r.recommendation.review.reference, r.recommendation.position))
+
+
+def suggest_themes(
+    *, title: str, text: str = "", learning: str | None = None, earlier: Sequence[Any] = ()
+) -> list[Theme]:
+    """Active themes the text suggests, then those of earlier recommendations saying the same: to be confirmed."""
+    names = suggested_themes(recommendation_text(title, text, learning))
+    active = {t.name.lower(): t for t in db.session.scalars(select(Theme).where(Theme.active.is_(True)))}
+    chosen: dict[int, Theme] = {}
+    for name in names:
+        theme = active.get(name.lower())
+        if theme is not None:
+            chosen[theme.id] = theme
+    votes: dict[int, int] = defaultdict(int)
+    for item in earlier:
+        for theme in item.recommendation.themes:
+            if theme.active:
+                votes[theme.id] += 1
+                chosen.setdefault(theme.id, theme)
+    return sorted(chosen.values(), key=lambda t: (-votes.get(t.id, 0), t.name.lower()))
