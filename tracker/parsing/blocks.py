@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.parsing.hyphens import Vocabulary, ends_broken, join
 from tracker.parsing.numbering import read_number
 from tracker.parsing.text import clean
 
@@ -160,6 +161,7 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
     joinable = False
     i = 0
     tables = 0
+    vocabulary = Vocabulary(line.text for line in lines if isinstance(line, Line))
     while i < len(lines):
         line = lines[i]
         if isinstance(line, Table):
@@ -241,9 +243,7 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
             and not prev.is_heading
             and not line.gap
         ):
-            prev.text = (
-                prev.text + text if prev.text.endswith("-") and not prev.text.endswith(" -") else f"{prev.text} {text}"
-            )
+            prev.text = join(prev.text, text, vocabulary) if ends_broken(prev.text) else f"{prev.text} {text}"
             if line.bold and prev.bold == prev.text[: len(prev.bold)]:
                 prev.bold = f"{prev.bold} {text}".strip()
             continue

@@ -1,123 +1,242 @@
-"""PDFs as blocks, read with pdfplumber: lines with their page, size and weight, and ruled tables.
+"""PDFs as blocks: printed lines with their page, place, size and weight, and ruled tables.
 
-Running headers and footers (the same line at the top or bottom of most pages) and page numbers are
-dropped, so they never join a recommendation's text.
+Text, lines and tables come from pdfium (pypdfium2, on which pdfplumber itself depends), which reads a 100-page
+report in a fraction of a second; pdfplumber parses every character in Python, a second or more for every ten
+pages. Running headers and footers (the
+same line at the top or bottom of most pages), page numbers, footnotes and footnote marks are dropped, so they
+never join a recommendation's text.
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 from typing import Any
 
-from tracker.parsing.blocks import Block, Line, Table, drop_contents, lines_to_paragraphs
+from tracker.parsing.blocks import Block, Line, Table, drop_contents, is_bullet_line, lines_to_paragraphs
+from tracker.parsing.hyphens import Vocabulary, ends_broken, join
+from tracker.parsing.numbering import read_number
+from tracker.parsing.pdftables import Box, ruled_tables
 from tracker.parsing.text import clean
 
 MAX_PAGES = 400
 _EDGE = 0.09  # the top and bottom 9% of a page is where running headers and footers sit
+_FOOT = 0.55  # footnotes sit below this share of the page's height
 _DIGITS = re.compile(r"\d+")
-_CID_BULLET = re.compile(r"^\s*\(cid:\d+\)\s*")
+# Bullets in a font without a character map come out as "(cid:127)" or a private-use character.
+_CID_BULLET = re.compile(r"^\s*(?:\(cid:\d+\)|[\uf000-\uf0ff])\s*")
 _CID = re.compile(r"\(cid:\d+\)")
+_BOLD = re.compile(r"bold|black|heavy|semibold", re.I)
+# A footnote mark: a number set small straight after a word or its punctuation ("the guidance.3").
+_MARK = re.compile(r"(?<=[A-Za-z.,;:)’'\"”])\d{1,3}(?=[\s.,;:)]|$)")
+_FOOTNOTE = re.compile(r"^\s*(?:\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹])(?:\s|[.)]\s)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_JOINED = re.compile("[\ufffe\x02]")  # where pdfium joined a word that was broken at the end of a line
 
 
-def _bold(chars: list[dict[str, Any]]) -> bool:
-    letters = [c for c in chars if str(c.get("text", "")).strip()]
-    return bool(letters) and all(re.search(r"bold|black|heavy|semibold", str(c.get("fontname", "")), re.I)
-                                 for c in letters)  # fmt: skip
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
 
 
-def _size(chars: list[dict[str, Any]]) -> float:
-    sizes = [float(c.get("size", 0)) for c in chars if str(c.get("text", "")).strip()]
-    return max(sizes) if sizes else 0.0
+class _Page:
+    """One page's text as pdfium lays it out; only a few characters of each line are asked their size and font."""
+
+    def __init__(self, page: Any, raw: Any) -> None:
+        self.raw, self.page = raw, page
+        self.height = float(page.get_height())
+        self.textpage = page.get_textpage()
+        self.handle = self.textpage.raw
+        self._font = ctypes.create_string_buffer(128)
+        self._flags = ctypes.c_int()
+
+    def size(self, index: int) -> float:
+        return float(self.raw.FPDFText_GetFontSize(self.handle, index))
+
+    def bold(self, index: int) -> bool:
+        if self.raw.FPDFText_GetFontWeight(self.handle, index) >= 600:
+            return True
+        self.raw.FPDFText_GetFontInfo(self.handle, index, self._font, 128, ctypes.byref(self._flags))
+        return bool(_BOLD.search(self._font.value.decode("latin-1")))
+
+    def lines(self) -> list[_Line]:
+        count = self.textpage.count_chars()
+        text = self.textpage.get_text_range()
+        if len(text) != count:  # characters outside the basic plane: ask one at a time so indexes match
+            text = "".join(chr(self.raw.FPDFText_GetUnicode(self.handle, i) or 32) for i in range(count))
+        out: list[_Line] = []
+        start = 0
+        for m in [*_LINE_BREAK.finditer(text), None]:
+            end = m.start() if m else len(text)
+            pieces = _JOINED.split(text[start:end])
+            offset = start
+            for n, piece in enumerate(pieces):
+                if (line := self._line(piece, offset, broken=n + 1 < len(pieces))) is not None:
+                    out.append(line)
+                offset += len(piece) + 1
+            start = m.end() if m else len(text)
+        return out
+
+    def _line(self, piece: str, offset: int, *, broken: bool) -> _Line | None:
+        if not piece.strip():
+            return None
+        first = offset + len(piece) - len(piece.lstrip())
+        last = offset + len(piece.rstrip()) - 1
+        sample = [i for i in dict.fromkeys((first, (first + last) // 2, last)) if piece[i - offset].strip()]
+        size = max(self.size(i) for i in sample)
+        letters = [i for i in sample if piece[i - offset].isalpha()]
+        bold = bool(letters) and all(self.bold(i) for i in letters)
+        for m in reversed(list(_MARK.finditer(piece))):
+            if self.size(offset + m.start()) < size * 0.8:
+                piece = piece[: m.start()] + piece[m.end() :]
+        x0, low0, _, high0 = self.textpage.get_charbox(first, loose=True)
+        _, low1, x1, high1 = self.textpage.get_charbox(last, loose=True)
+        top, bottom = self.height - max(high0, high1), self.height - min(low0, low1)
+        # pdfium joins a word broken at a line end; the hyphen goes back so the lines read as printed.
+        text = piece.strip() + ("-" if broken else "")
+        return _Line(text, float(x0), top, float(x1), bottom, size, bold)
+
+    def tables(self) -> list[tuple[Box, list[list[str]]]]:
+        return ruled_tables(self.raw, self.page.raw, self.textpage, self.height)
+
+    def close(self) -> None:
+        self.textpage.close()
+        self.page.close()
 
 
-def _inside(line: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    mid_x, mid_y = (line["x0"] + line["x1"]) / 2, (line["top"] + line["bottom"]) / 2
+def _merge(lines: list[_Line]) -> list[_Line]:
+    """Pieces printed on one line (a number and its text, cells of a row) as one line, left to right."""
+    merged: list[list[_Line]] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if merged and abs(line.top - merged[-1][0].top) <= 3:
+            merged[-1].append(line)
+        else:
+            merged.append([line])
+    out = []
+    for group in merged:
+        group.sort(key=lambda ln: ln.x0)
+        out.append(_Line(" ".join(ln.text for ln in group), group[0].x0, min(ln.top for ln in group),
+                         max(ln.x1 for ln in group), max(ln.bottom for ln in group), max(ln.size for ln in group),
+                         all(ln.bold for ln in group)))  # fmt: skip
+    return out
+
+
+def _inside(line: _Line, boxes: list[Box]) -> bool:
+    mid_x, mid_y = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
     return any(x0 - 1 <= mid_x <= x1 + 1 and top - 1 <= mid_y <= bottom + 1 for x0, top, x1, bottom in boxes)
 
 
-def _furniture(pages: list[list[dict[str, Any]]], heights: list[float]) -> set[str]:
+def _edge(line: _Line, height: float) -> bool:
+    return line.top < height * _EDGE or line.bottom > height * (1 - _EDGE)
+
+
+def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[str]:
     """Lines (digits ignored) that repeat at the top or bottom of most pages."""
     if len(pages) < 2:
         return set()
     seen: Counter[str] = Counter()
     for lines, height in zip(pages, heights, strict=True):
-        edge = {_DIGITS.sub("#", clean(ln["text"])) for ln in lines
-                if ln["top"] < height * _EDGE or ln["bottom"] > height * (1 - _EDGE)}  # fmt: skip
-        seen.update(e for e in edge if e)
+        seen.update({key for ln in lines if _edge(ln, height) and (key := _DIGITS.sub("#", clean(ln.text)))})
     return {text for text, n in seen.items() if n >= max(2, (len(pages) + 1) // 2)}
 
 
-def pdf_blocks(path: Path) -> list[Block]:
-    import pdfplumber
+def _footnotes(lines: list[_Line], height: float, body: float, skip: set[int]) -> set[int]:
+    """The footnotes at the foot of a page: small lines below the text, the first starting with its number."""
+    zone: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        if i in skip:
+            continue
+        if lines[i].top < height * _FOOT or lines[i].size >= body * 0.88:
+            break
+        zone.append(i)
+    return set(zone) if zone and _FOOTNOTE.match(lines[zone[-1]].text) else set()
 
-    raw_pages: list[list[dict[str, Any]]] = []
+
+def pdf_blocks(path: Path) -> list[Block]:
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2.raw as raw  # type: ignore[import-untyped]
+
+    raw_pages: list[list[_Line]] = []
     heights: list[float] = []
-    tables_by_page: list[list[tuple[tuple[float, float, float, float], list[list[str]]]]] = []
-    with pdfplumber.open(str(path)) as pdf:
-        for page in pdf.pages[:MAX_PAGES]:
-            found: list[tuple[tuple[float, float, float, float], list[list[str]]]] = []
-            for table in page.find_tables():
-                rows = [[_cell(c or "") for c in row] for row in table.extract()]
-                if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-                    x0, top, x1, bottom = (float(v) for v in table.bbox)
-                    found.append(((x0, top, x1, bottom), rows))
-            tables_by_page.append(found)
+    tables_by_page: list[list[tuple[Box, list[list[str]]]]] = []
+    document = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(min(len(document), MAX_PAGES)):
+            page = _Page(document[index], raw)
+            found = page.tables()
             boxes = [box for box, _ in found]
-            lines = [ln for ln in page.extract_text_lines(return_chars=True, strip=True) if not _inside(ln, boxes)]
-            raw_pages.append(lines)
-            heights.append(float(page.height))
+            raw_pages.append([ln for ln in _merge(page.lines()) if not _inside(ln, boxes)])
+            tables_by_page.append(found)
+            heights.append(page.height)
+            page.close()
+    finally:
+        document.close()
+    return lines_to_paragraphs(drop_contents(_items(raw_pages, heights, tables_by_page)), markdown=False)
+
+
+def _items(raw_pages: list[list[_Line]], heights: list[float],
+           tables_by_page: list[list[tuple[Box, list[list[str]]]]]) -> list[Line | Table]:  # fmt: skip
     furniture = _furniture(raw_pages, heights)
-    sizes = [_size(ln["chars"]) for lines in raw_pages for ln in lines]
+    sizes = [ln.size for lines in raw_pages for ln in lines]
     body = median(sizes) if sizes else 0.0
+    vocabulary = Vocabulary(ln.text for lines in raw_pages for ln in lines)
     items: list[Line | Table] = []
     table_count = 0
     for p, (lines, height) in enumerate(zip(raw_pages, heights, strict=True), start=1):
         pending = sorted(tables_by_page[p - 1], key=lambda t: t[0][1])
+        skip = {i for i, ln in enumerate(lines) if _edge(ln, height) and _DIGITS.sub("#", clean(ln.text)) in furniture}
+        skip |= _footnotes(lines, height, body, skip)
         previous_bottom: float | None = None
         line_height = 0.0
         for n, ln in enumerate(lines, start=1):
-            while pending and pending[0][0][1] < ln["top"]:
+            while pending and pending[0][0][1] < ln.top:
                 table_count += 1
                 box, rows = pending.pop(0)
-                items.append(Table(rows, f"page {p}, table {table_count}", page=p))
+                items.append(_table(rows, f"page {p}, table {table_count}", p, vocabulary))
                 previous_bottom = box[3]
-            # Bullets in a font without a character map come out as "(cid:127)".
-            text = _CID.sub("", _CID_BULLET.sub("• ", ln["text"]))
-            if _DIGITS.sub("#", clean(text)) in furniture and (
-                ln["top"] < height * _EDGE or ln["bottom"] > height * (1 - _EDGE)
-            ):
+            if n - 1 in skip:
                 continue
-            size = _size(ln["chars"])
-            height_here = ln["bottom"] - ln["top"]
+            text = _CID.sub("", _CID_BULLET.sub("• ", ln.text))
+            height_here = ln.bottom - ln.top
             # The first line of a page may carry on the paragraph from the page before.
-            gap = previous_bottom is not None and ln["top"] - previous_bottom > max(line_height, height_here) * 0.6
+            gap = previous_bottom is not None and ln.top - previous_bottom > max(line_height, height_here) * 0.6
             level = None
-            if body and size >= body * 1.45:
+            if body and ln.size >= body * 1.45:
                 level = 1
-            elif body and size >= body * 1.15:
+            elif body and ln.size >= body * 1.15:
                 level = 2
-            items.append(Line(text, f"page {p}, line {n}", page=p, gap=gap, bold=_bold(ln["chars"]), level=level))
-            previous_bottom, line_height = ln["bottom"], height_here
+            items.append(Line(text, f"page {p}, line {n}", page=p, gap=gap, bold=ln.bold, level=level))
+            previous_bottom, line_height = ln.bottom, height_here
         for _box, rows in pending:
             table_count += 1
-            items.append(Table(rows, f"page {p}, table {table_count}", page=p))
-    return lines_to_paragraphs(drop_contents(items), markdown=False)
+            items.append(_table(rows, f"page {p}, table {table_count}", p, vocabulary))
+    return items
 
 
-def _cell(text: str) -> str:
+def _table(rows: list[list[str]], where: str, page: int, vocabulary: Vocabulary) -> Table:
+    return Table([[_cell(c, vocabulary) for c in row] for row in rows], where, page=page)
+
+
+def _cell(text: str, vocabulary: Vocabulary) -> str:
     # Text wrapped inside a cell comes out one printed line per line: join them unless a line starts an item.
-    from tracker.parsing.blocks import is_bullet_line
-    from tracker.parsing.numbering import read_number
-
     joined: list[str] = []
     for raw in text.splitlines():
         line = clean(raw)
         if not line:
             continue
-        if joined and not (read_number(line) or is_bullet_line(raw)):
+        if joined and ends_broken(joined[-1]):
+            joined[-1] = join(joined[-1], line, vocabulary)
+        elif joined and not (read_number(line) or is_bullet_line(raw)):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
