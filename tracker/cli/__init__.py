@@ -16,6 +16,7 @@ from tracker.services import transactions
 def register(app: Flask) -> None:
     from tracker.cli.demo import demo
     from tracker.cli.importer import import_command
+    from tracker.cli.learning import learning
     from tracker.cli.report import report
     from tracker.cli.users import users
 
@@ -23,6 +24,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo)
     app.cli.add_command(import_command)
     app.cli.add_command(report)
+    app.cli.add_command(learning)
 
 
 @contextmanager

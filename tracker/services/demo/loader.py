@@ -34,6 +34,7 @@ from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, PartnershipKind, ReviewType, Scope
 from tracker.services import audit, people
+from tracker.services.demo import learning
 from tracker.services.storage import EvidenceStore
 
 
@@ -59,6 +60,8 @@ STATES = {
     "submitted": State(ActionStatus.SUBMITTED, 40, 9, 2),
     "assured": State(ActionStatus.ASSURED, -60, 70, 3),
     "closed": State(ActionStatus.CLOSED_NOT_ACHIEVED, -100, 110, 1),
+    # Learning from a review years ago, assured long before the same learning came back.
+    "assured_long_ago": State(ActionStatus.ASSURED, -2000, 1900, 2),
 }
 
 
@@ -147,6 +150,7 @@ def load(*, password: str | None, store: EvidenceStore) -> tuple[list[User], str
                     today,
                 )
     db.session.flush()
+    learning.load(told, partnerships=partnerships, actor=subgroup, today=today)
     audit.record("demo.loaded", actor=None, summary=f"{len(told['reviews'])} reviews loaded")
     return users, password
 

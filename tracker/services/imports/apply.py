@@ -18,6 +18,7 @@ from tracker.rules.lifecycle import ActionStatus
 from tracker.services import audit, people
 from tracker.services.imports import bulk
 from tracker.services.imports.preview import CREATE, NEW, ActionPreview, ImportPreview, RecommendationPreview, short
+from tracker.services.learning import index as learning_index
 
 _REVIEW_FIELDS = ["reference", "type", "title", "partnership_id", "source_documents"]
 _RECOMMENDATION_FIELDS = ["review_id", "number", "title", "text", "scope", "learning"]
@@ -71,6 +72,10 @@ class _Writer:
             if planned.state != "withdrawn":
                 self._recommendation(planned, review)
         bulk.write(self.batch, review_id=review.id, reference=review.reference, label=self.label, actor=self.actor)
+        # What the file says is read into the matcher's index, so the next import finds it again.
+        learning_index.refresh(
+            db.session.scalars(select(Recommendation.id).where(Recommendation.review_id == review.id))
+        )
         summary = self.preview.summary()
         run = ImportRun(
             file_name=self.preview.result.file[:255],

@@ -54,7 +54,7 @@ def _frequencies(terms: Collection[str]) -> dict[str, int]:
     rows = db.session.execute(
         select(LearningTerm.term, func.count()).where(LearningTerm.term.in_(sorted(terms))).group_by(LearningTerm.term)
     )
-    return dict(rows)
+    return {term: int(count) for term, count in rows.all()}
 
 
 def search(

@@ -163,3 +163,24 @@ def cluster_for(user: Any, cluster_id: int) -> Cluster | None:
         return None
     cluster = Cluster(cluster_id, sorted(loaded, key=lambda m: (m.year, m.review.reference)))
     return cluster
+
+
+def cluster_summary(cluster: Cluster) -> dict[str, object]:
+    """A cluster as plain values, for the command line's JSON."""
+    return {
+        "cluster": cluster.ident,
+        "reviews": len(cluster.references),
+        "summary": cluster.summary,
+        "earlier_assured": cluster.earlier_assured,
+        "recommendations": [
+            {
+                "review": m.review.reference,
+                "number": m.recommendation.number,
+                "year": m.year,
+                "title": m.recommendation.title,
+                "outcome": m.outcome.text,
+                "implementation": m.outcome.implementation.label,
+            }
+            for m in cluster.members
+        ],
+    }

@@ -18,6 +18,7 @@ from tracker.models import Agency, Partnership, Recommendation, Review, Theme, U
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.services import audit
+from tracker.services.learning import index as learning_index
 
 REVIEW_FIELDS = [
     "reference",
@@ -221,6 +222,7 @@ def withdraw_review(*, actor: User | None, review: Review, reason: str) -> None:
         summary=f"{review.reference}: {reason}",
         after={"withdrawn_reason": review.withdrawn_reason},
     )
+    learning_index.refresh(r.id for r in review.recommendations)
 
 
 def _recommendation_snapshot(recommendation: Recommendation) -> dict[str, object]:
@@ -298,6 +300,7 @@ def create_recommendation(
         summary=f"{review.reference} recommendation {number}",
         after=_recommendation_snapshot(recommendation),
     )
+    learning_index.refresh([recommendation.id])
     return recommendation
 
 
@@ -338,6 +341,7 @@ def update_recommendation(
         before=old,
         after=new,
     )
+    learning_index.refresh([recommendation.id])
     return True
 
 
@@ -351,3 +355,4 @@ def withdraw_recommendation(*, actor: User | None, recommendation: Recommendatio
         summary=f"{recommendation.review.reference} recommendation {recommendation.number}: {reason}",
         after={"withdrawn_reason": recommendation.withdrawn_reason},
     )
+    learning_index.refresh([recommendation.id])
