@@ -16,6 +16,7 @@ from tracker.services import transactions
 def register(app: Flask) -> None:
     from tracker.cli.demo import demo
     from tracker.cli.importer import import_command
+    from tracker.cli.keeping import backup, restore, retention
     from tracker.cli.learning import learning
     from tracker.cli.report import report
     from tracker.cli.users import users
@@ -24,12 +25,16 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo)
     app.cli.add_command(import_command)
     app.cli.add_command(report)
+    app.cli.add_command(retention)
+    app.cli.add_command(backup)
+    app.cli.add_command(restore)
     app.cli.add_command(learning)
 
 
 @contextmanager
 def unit_of_work() -> Iterator[None]:
     """Commit when the block succeeds; otherwise roll back, say why in the user's words, exit 1."""
+    transactions.will_write(True)  # on SQLite, take the write lock at the start: the app may be running
     try:
         yield
         transactions.commit()

@@ -10,9 +10,16 @@ from tracker.models.learning import (
     StrategicPlan,
     StrategicPriority,
 )
-from tracker.models.people import Agency, Partnership, User
+from tracker.models.people import Agency, Partnership, User, user_partnerships
 from tracker.models.records import AuditEvent, GeneratedReport, ImportRun
-from tracker.models.reviews import Recommendation, Review, Theme, recommendation_agencies, recommendation_themes
+from tracker.models.reviews import (
+    Recommendation,
+    Review,
+    Theme,
+    recommendation_agencies,
+    recommendation_themes,
+    review_partnerships,
+)
 from tracker.models.security import RecoveryCode, SignInFailure
 
 __all__ = [
@@ -41,4 +48,6 @@ __all__ = [
     "User",
     "recommendation_agencies",
     "recommendation_themes",
+    "review_partnerships",
+    "user_partnerships",
 ]

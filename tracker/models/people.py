@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.clock import now
@@ -50,6 +50,15 @@ class Agency(Base):
         return f"<Agency {self.name!r}>"
 
 
+# The partnerships a user belongs to: subgroup and board members see and act on their reviews only.
+user_partnerships = Table(
+    "user_partnerships",
+    Base.metadata,
+    Column("user_id", ForeignKey("users.id"), primary_key=True),
+    Column("partnership_id", ForeignKey("partnerships.id"), primary_key=True),
+)
+
+
 def new_session_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -78,6 +87,7 @@ class User(Base):
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     agency: Mapped[Agency | None] = relationship(lazy="joined")
+    partnerships: Mapped[list[Partnership]] = relationship(secondary=user_partnerships, order_by=Partnership.name)
 
     # Flask-Login's protocol, written out rather than inherited from a mixin.
     is_anonymous = False

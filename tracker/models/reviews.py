@@ -25,6 +25,15 @@ recommendation_agencies = Table(
     Column("agency_id", ForeignKey("agencies.id"), primary_key=True),
 )
 
+# A joint review, commissioned by more than one partnership, belongs to each of them: `Review.partnership`
+# is the partnership that leads the commissioning, and these are the others.
+review_partnerships = Table(
+    "review_partnerships",
+    Base.metadata,
+    Column("review_id", ForeignKey("reviews.id"), primary_key=True),
+    Column("partnership_id", ForeignKey("partnerships.id"), primary_key=True),
+)
+
 recommendation_themes = Table(
     "recommendation_themes",
     Base.metadata,
@@ -83,9 +92,17 @@ class Review(Withdrawable, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     partnership: Mapped[Partnership] = relationship(lazy="joined")
+    joint_partnerships: Mapped[list[Partnership]] = relationship(
+        secondary=review_partnerships, order_by=Partnership.name
+    )
     recommendations: Mapped[list[Recommendation]] = relationship(
         back_populates="review", order_by="Recommendation.position"
     )
+
+    @property
+    def partnership_ids(self) -> set[int]:
+        """Every partnership the review belongs to: the one that commissioned it, and any joint commissioners."""
+        return {self.partnership_id, *(p.id for p in self.joint_partnerships)}
 
     def __repr__(self) -> str:
         return f"<Review {self.reference}>"

@@ -211,6 +211,8 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
             or prev.text.endswith((".", ":", "?", "!"))
             or line.gap
         )
+        if starts_item and number is not None and not number.rest and not number.explicit and not prev_done:
+            starts_item = False  # "see recommendation" then "13.3." wrapped on to the next line
         if line.level is not None and not starts_item:
             if (
                 isinstance(prev, Para)
@@ -317,13 +319,7 @@ def _pipe_table(lines: list[Line | Table], start: int, out: list[Block], number:
 
 
 def text_blocks(text: str, *, markdown: bool) -> list[Block]:
-    lines: list[Line | Table] = []
-    gap = True
-    for n, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            gap = True
-            lines.append(Line("", f"line {n}"))
-            continue
-        lines.append(Line(raw, f"line {n}", gap=gap))
-        gap = False
+    from tracker.parsing.textpages import text_lines
+
+    lines: list[Line | Table] = list(text_lines(text))
     return lines_to_paragraphs(drop_contents(lines), markdown=markdown)

@@ -36,6 +36,7 @@ _MARK = re.compile(r"(?<=[A-Za-z.,;:)’'\"”])\d{1,3}(?=[\s.,;:)]|$)")
 _FOOTNOTE = re.compile(r"^\s*(?:\d{1,3}|[*†‡§¹²³⁴⁵⁶⁷⁸⁹])(?:\s|[.)]\s)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _JOINED = re.compile("[\ufffe\x02]")  # where pdfium joined a word that was broken at the end of a line
+_ENDS_SENTENCE = (".", "!", "?", ":", ".”", ".'", '."')
 
 
 @dataclass
@@ -97,7 +98,7 @@ class _Page:
         letters = [i for i in sample if piece[i - offset].isalpha()]
         bold = bool(letters) and all(self.bold(i) for i in letters)
         for m in reversed(list(_MARK.finditer(piece))):
-            if self.size(offset + m.start()) < size * 0.8:
+            if self._raised(offset + m.start(), size):
                 piece = piece[: m.start()] + piece[m.end() :]
         x0, low0, _, high0 = self.textpage.get_charbox(first, loose=True)
         _, low1, x1, high1 = self.textpage.get_charbox(last, loose=True)
@@ -105,6 +106,15 @@ class _Page:
         # pdfium joins a word broken at a line end; the hyphen goes back so the lines read as printed.
         text = piece.strip() + ("-" if broken else "")
         return _Line(text, float(x0), top, float(x1), bottom, size, bold)
+
+    def _raised(self, index: int, size: float) -> bool:
+        """A footnote mark: set smaller than the line and above the baseline of the character before it."""
+        if self.size(index) >= size * 0.92:
+            return False
+        return (
+            float(self.textpage.get_charbox(index, loose=True)[1])
+            > self.textpage.get_charbox(index - 1, loose=True)[1] + 1
+        )
 
     def tables(self) -> list[tuple[Box, list[list[str]]]]:
         return ruled_tables(self.raw, self.page.raw, self.textpage, self.height)
@@ -192,6 +202,9 @@ def _items(raw_pages: list[list[_Line]], heights: list[float],
     vocabulary = Vocabulary(ln.text for lines in raw_pages for ln in lines)
     items: list[Line | Table] = []
     table_count = 0
+    rights = sorted(ln.x1 for lines in raw_pages for ln in lines)
+    right = rights[int(len(rights) * 0.9)] if rights else 0.0
+    last: _Line | None = None
     for p, (lines, height) in enumerate(zip(raw_pages, heights, strict=True), start=1):
         pending = sorted(tables_by_page[p - 1], key=lambda t: t[0][1])
         skip = {i for i, ln in enumerate(lines) if _edge(ln, height) and _DIGITS.sub("#", clean(ln.text)) in furniture}
@@ -208,15 +221,19 @@ def _items(raw_pages: list[list[_Line]], heights: list[float],
                 continue
             text = _CID.sub("", _CID_BULLET.sub("• ", ln.text))
             height_here = ln.bottom - ln.top
-            # The first line of a page may carry on the paragraph from the page before.
-            gap = previous_bottom is not None and ln.top - previous_bottom > max(line_height, height_here) * 0.6
+            if previous_bottom is None:
+                # The first line of a page carries on the paragraph from the page before, unless that one ended
+                # with a sentence on a short line.
+                gap = last is not None and last.text.endswith(_ENDS_SENTENCE) and last.x1 < right - 60
+            else:
+                gap = ln.top - previous_bottom > max(line_height, height_here) * 0.6
             level = None
             if body and ln.size >= body * 1.45:
                 level = 1
             elif body and ln.size >= body * 1.15:
                 level = 2
             items.append(Line(text, f"page {p}, line {n}", page=p, gap=gap, bold=ln.bold, level=level))
-            previous_bottom, line_height = ln.bottom, height_here
+            previous_bottom, line_height, last = ln.bottom, height_here, ln
         for _box, rows in pending:
             table_count += 1
             items.append(_table(rows, f"page {p}, table {table_count}", p, vocabulary))
