@@ -4,7 +4,7 @@ Users belong to one or more partnerships, and subgroup and board members see the
 reviews only. Until now they saw every review, so each existing subgroup and board member is made a
 member of every partnership that exists, and keeps exactly what they saw; an administrator narrows it.
 A joint review keeps its commissioning partnership and lists the others it belongs to. An action's
-owner may now be a user (`owner_id`), with the name still in `owner` for lists and reports.
+owner may now be a user (`owner_user_id`), with the name still in `owner` for lists and reports.
 
 Revision ID: 0005_partnerships_and_owners
 Revises: 0004_learning_across_reviews
@@ -43,9 +43,9 @@ def upgrade():
         sa.PrimaryKeyConstraint("review_id", "partnership_id", name=op.f("pk_review_partnerships")),
     )
     with op.batch_alter_table("actions") as batch:
-        batch.add_column(sa.Column("owner_id", sa.Integer(), nullable=True))
-        batch.create_foreign_key(batch.f("fk_actions_owner_id_users"), "users", ["owner_id"], ["id"])
-        batch.create_index(batch.f("ix_actions_owner_id"), ["owner_id"], unique=False)
+        batch.add_column(sa.Column("owner_user_id", sa.Integer(), nullable=True))
+        batch.create_foreign_key(batch.f("fk_actions_owner_user_id_users"), "users", ["owner_user_id"], ["id"])
+        batch.create_index(batch.f("ix_actions_owner_user_id"), ["owner_user_id"], unique=False)
     # Existing subgroup and board members keep what they saw: every partnership's reviews.
     op.execute(
         "INSERT INTO user_partnerships (user_id, partnership_id) "
@@ -56,8 +56,8 @@ def upgrade():
 
 def downgrade():
     with op.batch_alter_table("actions") as batch:
-        batch.drop_index(batch.f("ix_actions_owner_id"))
-        batch.drop_constraint(batch.f("fk_actions_owner_id_users"), type_="foreignkey")
-        batch.drop_column("owner_id")
+        batch.drop_index(batch.f("ix_actions_owner_user_id"))
+        batch.drop_constraint(batch.f("fk_actions_owner_user_id_users"), type_="foreignkey")
+        batch.drop_column("owner_user_id")
     op.drop_table("review_partnerships")
     op.drop_table("user_partnerships")

@@ -34,10 +34,10 @@ class Action(Withdrawable, Base):
     measure: Mapped[str] = mapped_column(Text, default="")
     # Imported plans sometimes name no lead; the subgroup assigns one later.
     lead_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
-    # The owner is a person: a user of the lead agency where they have an account (`owner_id`), whose
+    # The owner is a person: a user of the lead agency where they have an account (`owner_user_id`), whose
     # name `owner` then repeats for lists and reports; otherwise `owner` is the name alone.
     owner: Mapped[str] = mapped_column(String(200), default="")
-    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    owner_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     target_date: Mapped[date | None] = mapped_column(Date)
     # What the file or the first plan said, kept when a new target date is agreed.
     original_target_date: Mapped[date | None] = mapped_column(Date)
@@ -59,7 +59,7 @@ class Action(Withdrawable, Base):
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="actions")
     lead_agency: Mapped[Agency | None] = relationship()
-    owner_user: Mapped[User | None] = relationship(foreign_keys=[owner_id])
+    owner_user: Mapped[User | None] = relationship(foreign_keys=[owner_user_id])
     progress_updates: Mapped[list[ProgressUpdate]] = relationship(
         back_populates="action", order_by="ProgressUpdate.created_at.desc()"
     )
