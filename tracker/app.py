@@ -49,7 +49,19 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from tracker.web import actions, admin, auth, board, home, imports, overview, reports, reviews, search
+    from tracker.web import (
+        actions,
+        admin,
+        auth,
+        board,
+        home,
+        imports,
+        learning,
+        overview,
+        reports,
+        reviews,
+        search,
+    )
 
-    for feature in (auth, home, actions, reviews, overview, search, board, admin, imports, reports):
+    for feature in (auth, home, actions, reviews, overview, search, board, admin, imports, reports, learning):
         app.register_blueprint(feature.bp)
