@@ -17,6 +17,7 @@ from tracker.access import policy
 from tracker.access.policy import Permission
 from tracker.models import User
 from tracker.rules.vocabulary import Role
+from tracker.services.learning.plans import create_plan
 from tracker.services.people import create_theme
 
 # The design's table of who may do what, written out here so that the policy is checked against it.
@@ -86,6 +87,7 @@ def samples(users: dict[str, User]) -> dict[str, int]:
         "change_id": TargetDateChangeFactory(action=action).id,
         "theme_id": create_theme(name="Sample theme", actor=None).id,
         "report_id": GeneratedReportFactory().id,
+        "plan_id": create_plan(actor=None, partnership=review.partnership, title="Sample plan", priorities=["One"]).id,
     }
 
 

@@ -29,6 +29,7 @@ from tracker.models import (
     User,
 )
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, Role
+from tracker.services.learning.plans import create_plan
 from tracker.services.storage import EvidenceStore
 
 # The same object answers to the names different features give their URL arguments.
@@ -143,5 +144,6 @@ def samples(app: Flask, users: dict[str, User], own: Held) -> dict[str, int]:
         theme_id=theme.id,
         report_id=report.id,
         import_id=run.id,
+        plan_id=create_plan(actor=None, partnership=own.action.recommendation.review.partnership, title="Plan").id,
     )
     return with_aliases(ids)
