@@ -57,11 +57,12 @@ def _register_blueprints(app: Flask) -> None:
         home,
         imports,
         learning,
+        meetings,
         overview,
         reports,
         reviews,
         search,
     )
 
-    for feature in (auth, home, actions, reviews, overview, search, board, admin, imports, reports, learning):
+    for feature in (auth, home, actions, reviews, overview, search, board, admin, imports, meetings, reports, learning):
         app.register_blueprint(feature.bp)

@@ -10,6 +10,7 @@ from tracker.models.learning import (
     StrategicPlan,
     StrategicPriority,
 )
+from tracker.models.meetings import Meeting, meeting_attendees
 from tracker.models.people import Agency, Partnership, User, user_partnerships
 from tracker.models.records import AuditEvent, GeneratedReport, ImportRun
 from tracker.models.reviews import (
@@ -34,6 +35,7 @@ __all__ = [
     "LearningFingerprint",
     "LearningLink",
     "LearningTerm",
+    "Meeting",
     "NationalRecommendation",
     "Partnership",
     "ProgressUpdate",
@@ -46,6 +48,7 @@ __all__ = [
     "TargetDateChange",
     "Theme",
     "User",
+    "meeting_attendees",
     "recommendation_agencies",
     "recommendation_themes",
     "review_partnerships",

@@ -12,6 +12,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from tracker import clock
 from tracker.clock import now
 from tracker.models.base import Base
+from tracker.models.meetings import Meeting
 from tracker.models.people import Agency, User
 from tracker.models.reviews import Recommendation, Withdrawable
 from tracker.models.types import UTCDateTime, enum_of
@@ -170,11 +171,14 @@ class AssuranceDecision(Base):
     outcome: Mapped[DecisionOutcome] = mapped_column(enum_of(DecisionOutcome, "decision_outcome"))
     comment: Mapped[str] = mapped_column(Text, default="")
     meeting_on: Mapped[date | None] = mapped_column(Date)
+    # The subgroup meeting that made the decision, when one is recorded for that day.
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
     action: Mapped[Action] = relationship(back_populates="decisions")
     decided_by: Mapped[User | None] = relationship()
+    meeting: Mapped[Meeting | None] = relationship()
 
 
 class TargetDateChange(Base):
@@ -195,7 +199,11 @@ class TargetDateChange(Base):
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decision_comment: Mapped[str] = mapped_column(Text, default="")
+    # The meeting that answered the request, as for an assurance decision.
+    meeting_on: Mapped[date | None] = mapped_column(Date)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
 
     action: Mapped[Action] = relationship(back_populates="target_date_changes")
     requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+    meeting: Mapped[Meeting | None] = relationship()

@@ -187,6 +187,7 @@ NAVIGATION: list[tuple[str, str, Permission]] = [
     ("Actions", "search.actions", Permission.MONITOR),
     ("Summary", "board.summary", Permission.READ_SUMMARY),
     ("Import", "imports.upload", Permission.RUN_IMPORTS),
+    ("Meetings", "meetings.index", Permission.DECIDE),
     ("Learning", "learning.themes_index", Permission.READ_SUMMARY),
     ("Reports", "reports.index", Permission.READ_SUMMARY),
     ("Administration", "admin.index", Permission.ADMINISTER),

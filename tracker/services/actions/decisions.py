@@ -6,11 +6,11 @@ from datetime import date
 
 from tracker import clock
 from tracker.db import db
-from tracker.models import Action, AssuranceDecision, TargetDateChange, User
+from tracker.models import Action, AssuranceDecision, Meeting, TargetDateChange, User
 from tracker.rules import DomainError, lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
-from tracker.services import audit
+from tracker.services import audit, meetings
 from tracker.services.actions import conflicts
 from tracker.services.actions.progress import record_change, snapshot
 
@@ -38,28 +38,59 @@ def _meeting(meeting_on: date | None, *, required: bool) -> None:
         raise DomainError("Meeting date must be today or in the past", field="meeting_on")
 
 
+def _at_meeting(action: Action, meeting: Meeting | None, meeting_on: date | None) -> tuple[Meeting | None, date | None]:
+    """The meeting a decision records: the one being worked through, or the partnership's meeting on that date."""
+    if meeting is not None:
+        meetings.check_for(meeting, action)
+        return meeting, meeting.held_on
+    if meeting_on is None:
+        return None, None
+    return meetings.meeting_held(partnership_id=action.recommendation.review.partnership_id, day=meeting_on), meeting_on
+
+
 def decide(
-    *, actor: User, action: Action, outcome: DecisionOutcome | str | None, meeting_on: date | None, comment: str
+    *,
+    actor: User,
+    action: Action,
+    outcome: DecisionOutcome | str | None,
+    meeting_on: date | None,
+    comment: str,
+    meeting: Meeting | None = None,
 ) -> AssuranceDecision:
     """Accept a submission (assured) or return it with a challenge the lead must answer."""
     _not_withdrawn(action, "outcome")
     if outcome not in (DecisionOutcome.ASSURED.value, DecisionOutcome.RETURNED.value):
         raise DomainError("Select whether to assure the action or return it", field="outcome")
     outcome = DecisionOutcome(outcome)
-    _meeting(meeting_on, required=True)
-    return _record(actor=actor, action=action, outcome=outcome, meeting_on=meeting_on, comment=comment)
+    _meeting(meeting.held_on if meeting is not None else meeting_on, required=True)
+    held, meeting_on = _at_meeting(action, meeting, meeting_on)
+    return _record(actor=actor, action=action, outcome=outcome, meeting=held, meeting_on=meeting_on, comment=comment)
 
 
-def close(*, actor: User, action: Action, reason: str, meeting_on: date | None) -> AssuranceDecision:
+def close(
+    *, actor: User, action: Action, reason: str, meeting_on: date | None, meeting: Meeting | None = None
+) -> AssuranceDecision:
     _not_withdrawn(action, "comment")
-    _meeting(meeting_on, required=False)
+    _meeting(meeting.held_on if meeting is not None else meeting_on, required=False)
+    held, meeting_on = _at_meeting(action, meeting, meeting_on)
     return _record(
-        actor=actor, action=action, outcome=DecisionOutcome.CLOSED_NOT_ACHIEVED, meeting_on=meeting_on, comment=reason
+        actor=actor,
+        action=action,
+        outcome=DecisionOutcome.CLOSED_NOT_ACHIEVED,
+        meeting=held,
+        meeting_on=meeting_on,
+        comment=reason,
     )
 
 
 def _record(
-    *, actor: User, action: Action, outcome: DecisionOutcome, meeting_on: date | None, comment: str
+    *,
+    actor: User,
+    action: Action,
+    outcome: DecisionOutcome,
+    meeting: Meeting | None,
+    meeting_on: date | None,
+    comment: str,
 ) -> AssuranceDecision:
     before = snapshot(action)
     lifecycle.move(action, _TARGETS[outcome], role=actor.role, at=clock.now(), reason=comment)
@@ -68,6 +99,7 @@ def _record(
         outcome=outcome,
         comment=comment.strip(),
         meeting_on=meeting_on,
+        meeting=meeting,
         decided_by=actor,
         decided_at=clock.now(),
     )
@@ -77,7 +109,15 @@ def _record(
     return decision
 
 
-def decide_target_date(*, actor: User, change: TargetDateChange, agree: bool | None, comment: str) -> None:
+def decide_target_date(
+    *,
+    actor: User,
+    change: TargetDateChange,
+    agree: bool | None,
+    comment: str,
+    meeting_on: date | None = None,
+    meeting: Meeting | None = None,
+) -> None:
     """Agreeing moves the target date; the date first planned is kept as the original whatever happens."""
     action = change.action
     if change.state != TargetDateChangeState.PENDING:
@@ -89,6 +129,8 @@ def decide_target_date(*, actor: User, change: TargetDateChange, agree: bool | N
     comment = comment.strip()
     if not agree and not comment:
         raise DomainError("Enter the reason for refusing the new target date", field="comment")
+    _meeting(meeting.held_on if meeting is not None else meeting_on, required=False)
+    change.meeting, change.meeting_on = _at_meeting(action, meeting, meeting_on)
     before = snapshot(action)
     change.state = TargetDateChangeState.AGREED if agree else TargetDateChangeState.REFUSED
     change.decided_by = actor

@@ -207,6 +207,9 @@ class TargetDateDecisionForm(FlaskForm):
     comment = TextAreaField(
         "Comment", widget=GovTextArea(), filters=[_strip], description="Needed when you refuse the request."
     )
+    meeting_on = UKDateField(
+        "Meeting date", description="Optional. The subgroup meeting that answered. For example, 27 3 2025"
+    )
     submit = SubmitField("Record the answer", widget=GovSubmitInput())
 
 

@@ -10,12 +10,12 @@ from wtforms import SelectChoice
 
 from tracker import clock
 from tracker.access.policy import Permission, requires
-from tracker.models import Action, Agency, Recommendation, TargetDateChange
+from tracker.models import Action, Agency, Meeting, Recommendation, TargetDateChange
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus, next_statuses
 from tracker.rules.vocabulary import DecisionOutcome
-from tracker.services import people
-from tracker.services.actions import decisions, history, planning, planning_queries
+from tracker.services import meetings, people
+from tracker.services.actions import decisions, history, planning, planning_queries, progress
 from tracker.services.actions.conflicts import ActionChanged
 from tracker.web import loading
 from tracker.web.actions import forms
@@ -24,17 +24,44 @@ from tracker.web.actions.conflicts import conflict_page
 from tracker.web.forms import show_refusal
 
 
+def _meeting() -> Meeting | None:
+    """The meeting being worked through, when the page was opened from its list (`?meeting=ID`)."""
+    ident = request.args.get("meeting", type=int)
+    return None if ident is None else loading.load(Meeting, ident, Permission.DECIDE)
+
+
+def _after(meeting: Meeting | None, item: meetings.Item, default: str) -> Any:
+    """At a meeting, on to the next thing waiting for it; otherwise back to the record's page."""
+    if meeting is None:
+        return redirect(default)
+    return redirect(url_for("meetings.next_item", meeting_id=meeting.id, after=item.key))
+
+
+def _meeting_context(meeting: Meeting | None, item: meetings.Item) -> dict[str, Any]:
+    return {
+        "meeting": meeting,
+        "item": item,
+        "place": meetings.position_of(meeting, item) if meeting is not None else None,
+    }
+
+
 @bp.route("/actions/<int:action_id>/decide", methods=["GET", "POST"])
 @requires(Permission.DECIDE)
 def decide(action_id: int) -> Any:
     user = loading.user()
     action = loading.load(Action, action_id, Permission.DECIDE, options=history.FOR_PAGE)
+    meeting = _meeting()
     form = forms.DecisionForm()
+    if meeting is not None:
+        form.meeting_on.required = False  # the meeting gives the date
     if request.method == "GET":
         form.meeting_on.data = clock.today()
+    item = meetings.Item(meetings.SUBMISSION, action.id)
     context = {
         "waiting": ActionStatus.ASSURED in next_statuses(action.status, user.role),
         "live_evidence": [e for e in action.evidence if not e.is_withdrawn],
+        "pending_change": progress.pending_change(action),
+        **_meeting_context(meeting, item),
     }
     if form.validate_on_submit():
         try:
@@ -44,6 +71,7 @@ def decide(action_id: int) -> Any:
                 outcome=form.outcome.data,
                 meeting_on=form.meeting_on.data,
                 comment=form.comment.data or "",
+                meeting=meeting,
             )
         except ActionChanged as changed:
             return conflict_page(changed, form, "actions/decide.html", **context)
@@ -54,7 +82,7 @@ def decide(action_id: int) -> Any:
                 flash("The action is assured.", "success")
             else:
                 flash("The action has been returned to the agency lead with your challenge.", "success")
-            return redirect(url_for("actions.show", action_id=action.id))
+            return _after(meeting, item, url_for("actions.show", action_id=action.id))
     return render_template("actions/decide.html", form=form, action=action, **context)
 
 
@@ -63,19 +91,29 @@ def decide(action_id: int) -> Any:
 def close(action_id: int) -> Any:
     user = loading.user()
     action = loading.load(Action, action_id, Permission.DECIDE, options=history.WITH_CONTEXT)
+    meeting = _meeting()
     form = forms.CloseForm()
     closable = ActionStatus.CLOSED_NOT_ACHIEVED in next_statuses(action.status, user.role)
+    context = {"closable": closable, "meeting": meeting}
     if form.validate_on_submit():
         try:
-            decisions.close(actor=user, action=action, reason=form.comment.data or "", meeting_on=form.meeting_on.data)
+            decisions.close(
+                actor=user,
+                action=action,
+                reason=form.comment.data or "",
+                meeting_on=form.meeting_on.data,
+                meeting=meeting,
+            )
         except ActionChanged as changed:
-            return conflict_page(changed, form, "actions/close.html", closable=closable)
+            return conflict_page(changed, form, "actions/close.html", **context)
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="comment")
         else:
             flash("The action has been closed as not achieved.", "success")
+            if meeting is not None:
+                return redirect(url_for("meetings.show", meeting_id=meeting.id))
             return redirect(url_for("actions.show", action_id=action.id))
-    return render_template("actions/close.html", form=form, action=action, closable=closable)
+    return render_template("actions/close.html", form=form, action=action, **context)
 
 
 @bp.route("/target-date-changes/<int:change_id>/decide", methods=["GET", "POST"])
@@ -84,13 +122,23 @@ def decide_target_date(change_id: int) -> Any:
     user = loading.user()
     change = loading.load(TargetDateChange, change_id, Permission.DECIDE, options=planning_queries.CHANGE_WITH_ACTION)
     action = change.action
+    meeting = _meeting()
     form = forms.TargetDateDecisionForm()
+    item = meetings.Item(meetings.REQUEST, change.id)
+    context = {"change": change, **_meeting_context(meeting, item)}
     if form.validate_on_submit():
         agree = {"agree": True, "refuse": False}.get(form.decision.data or "")
         try:
-            decisions.decide_target_date(actor=user, change=change, agree=agree, comment=form.comment.data or "")
+            decisions.decide_target_date(
+                actor=user,
+                change=change,
+                agree=agree,
+                comment=form.comment.data or "",
+                meeting_on=form.meeting_on.data,
+                meeting=meeting,
+            )
         except ActionChanged as changed:
-            return conflict_page(changed, form, "actions/decide_target_date.html", change=change)
+            return conflict_page(changed, form, "actions/decide_target_date.html", **context)
         except DomainError as refusal:
             show_refusal(form, refusal, default_field="decision")
         else:
@@ -98,8 +146,8 @@ def decide_target_date(change_id: int) -> Any:
                 "The new target date is agreed." if agree else "The request for a new target date is refused.",
                 "success",
             )
-            return redirect(url_for("actions.show", action_id=action.id))
-    return render_template("actions/decide_target_date.html", form=form, action=action, change=change)
+            return _after(meeting, item, url_for("actions.show", action_id=action.id))
+    return render_template("actions/decide_target_date.html", form=form, action=action, **context)
 
 
 def _agency_choices(form: forms.ActionForm, current: Agency | None) -> dict[str, Agency]:

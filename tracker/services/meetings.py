@@ -1,0 +1,336 @@
+"""The subgroup's meetings: recording them, what waits for one, what one decided, and "since the last meeting".
+
+A meeting belongs to one partnership. What waits for it is that partnership's submissions and
+requests for a new target date, oldest first; the subgroup works through them one after another
+(`next_item`), and each decision records the meeting (`tracker.services.actions.decisions`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
+
+from tracker import clock
+from tracker.db import db
+from tracker.models import (
+    Action,
+    AssuranceDecision,
+    Meeting,
+    Partnership,
+    Recommendation,
+    Review,
+    TargetDateChange,
+    User,
+)
+from tracker.models.live import live, live_actions
+from tracker.rules import DomainError
+from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
+from tracker.rules.vocabulary import TargetDateChangeState
+from tracker.services import audit
+
+# With no meeting recorded, "since the last meeting" falls back on this many days ago.
+DEFAULT_PERIOD_DAYS = 90
+TITLE_LIMIT = 200
+SUBMISSION = "action"
+REQUEST = "change"
+
+
+@dataclass(frozen=True)
+class Details:
+    partnership: Partnership | None
+    held_on: date | None
+    title: str
+    attendees: list[User]
+    other_attendees: str
+
+
+def _check(details: Details) -> None:
+    if details.partnership is None:
+        raise DomainError("Select the partnership whose subgroup met", field="partnership")
+    if details.held_on is None:
+        raise DomainError("Enter the date of the meeting", field="held_on")
+    if not details.title.strip():
+        raise DomainError("Enter a title for the meeting", field="title")
+    if len(details.title.strip()) > TITLE_LIMIT:
+        raise DomainError(f"Title must be {TITLE_LIMIT} characters or fewer", field="title")
+
+
+def _tidy(names: str) -> str:
+    return "\n".join(line.strip() for line in names.splitlines() if line.strip())
+
+
+def _snapshot(meeting: Meeting) -> dict[str, object]:
+    return {
+        "partnership": meeting.partnership.name if meeting.partnership else None,
+        "held_on": meeting.held_on,
+        "title": meeting.title,
+        "attendees": [u.name for u in meeting.attendees],
+        "other_attendees": meeting.other_attendee_list,
+    }
+
+
+def _apply(meeting: Meeting, details: Details) -> None:
+    assert details.partnership is not None and details.held_on is not None
+    meeting.partnership = details.partnership
+    meeting.held_on = details.held_on
+    meeting.title = details.title.strip()
+    meeting.attendees = sorted(set(details.attendees), key=lambda u: (u.name.lower(), u.id))
+    meeting.other_attendees = _tidy(details.other_attendees)
+
+
+def create_meeting(*, actor: User, details: Details) -> Meeting:
+    _check(details)
+    meeting = Meeting(created_by=actor, created_at=clock.now())
+    _apply(meeting, details)
+    db.session.add(meeting)
+    db.session.flush()
+    audit.record("meeting.created", actor=actor, target=meeting, summary=meeting.label, after=_snapshot(meeting))
+    return meeting
+
+
+def edit_meeting(*, actor: User, meeting: Meeting, details: Details) -> None:
+    _check(details)
+    before = _snapshot(meeting)
+    _apply(meeting, details)
+    db.session.flush()
+    old, new = audit.changed(before, _snapshot(meeting))
+    audit.record("meeting.edited", actor=actor, target=meeting, summary=meeting.label, before=old, after=new)
+
+
+def meetings() -> list[Meeting]:
+    """Every meeting, the latest first."""
+    query = select(Meeting).options(selectinload(Meeting.attendees)).order_by(Meeting.held_on.desc(), Meeting.id.desc())
+    return list(db.session.scalars(query))
+
+
+@dataclass(frozen=True)
+class Choices:
+    partnerships: list[Partnership]
+    people: list[User]
+
+
+def form_choices() -> Choices:
+    """Partnerships, and the people who may be recorded as attending (every active user), by name."""
+    return Choices(
+        partnerships=list(db.session.scalars(select(Partnership).order_by(Partnership.name))),
+        people=list(db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.name, User.id))),
+    )
+
+
+def users_by_id(ids: list[int]) -> list[User]:
+    if not ids:
+        return []
+    return list(db.session.scalars(select(User).where(User.id.in_(ids))))
+
+
+# ----- "since the last meeting" ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Where "since" counts from: the previous meeting's date, a date the user chose, or a fallback."""
+
+    since: date
+    meeting: Meeting | None
+    chosen: bool = False
+
+    @property
+    def description(self) -> str:
+        if self.chosen:
+            return f"since {self.since:%d/%m/%Y}, the date chosen"
+        if self.meeting is not None:
+            return f"since the last meeting ({self.meeting.title}, {self.meeting.held_on:%d/%m/%Y})"
+        return f"since {self.since:%d/%m/%Y} ({DEFAULT_PERIOD_DAYS} days ago: no earlier meeting is recorded)"
+
+
+def previous_meeting(*, today: date, partnership_id: int | None = None) -> Meeting | None:
+    """The latest meeting held before today, of one partnership or of any."""
+    query = select(Meeting).where(Meeting.held_on < today)
+    if partnership_id is not None:
+        query = query.where(Meeting.partnership_id == partnership_id)
+    return db.session.scalar(query.order_by(Meeting.held_on.desc(), Meeting.id.desc()).limit(1))
+
+
+def baseline(*, chosen: date | None = None, partnership_id: int | None = None, today: date | None = None) -> Baseline:
+    """Never the last report produced: a date the user chose, else the previous meeting's date."""
+    today = today or clock.today()
+    if chosen is not None:
+        return Baseline(chosen, None, chosen=True)
+    meeting = previous_meeting(today=today, partnership_id=partnership_id)
+    if meeting is not None:
+        return Baseline(meeting.held_on, meeting)
+    return Baseline(today - timedelta(days=DEFAULT_PERIOD_DAYS), None)
+
+
+def meeting_held(*, partnership_id: int, day: date) -> Meeting | None:
+    """The partnership's meeting on that day, if one is recorded (the first, if there were two)."""
+    return db.session.scalar(
+        select(Meeting)
+        .where(Meeting.partnership_id == partnership_id, Meeting.held_on == day)
+        .order_by(Meeting.id)
+        .limit(1)
+    )
+
+
+# ----- what waits for a meeting, and what it decided ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing waiting for the subgroup: a submission (`action`) or a request for a new target date (`change`)."""
+
+    kind: str
+    id: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}-{self.id}"
+
+    @classmethod
+    def parse(cls, text: str | None) -> Item | None:
+        kind, _, number = (text or "").partition("-")
+        if kind in (SUBMISSION, REQUEST) and number.isdigit():
+            return cls(kind, int(number))
+        return None
+
+
+@dataclass
+class Waiting:
+    submissions: list[Action]
+    requests: list[TargetDateChange]
+
+    @property
+    def items(self) -> list[Item]:
+        return [Item(SUBMISSION, a.id) for a in self.submissions] + [Item(REQUEST, c.id) for c in self.requests]
+
+    def __len__(self) -> int:
+        return len(self.submissions) + len(self.requests)
+
+
+def waiting_for(meeting: Meeting) -> Waiting:
+    """The partnership's submissions (oldest first), then its requests for a new target date (oldest first)."""
+    submissions = (
+        live_actions()
+        .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
+        .options(joinedload(Action.lead_agency))
+        .where(Review.partnership_id == meeting.partnership_id, Action.status == ActionStatus.SUBMITTED)
+        .order_by(Action.submitted_at.is_(None), Action.submitted_at, Action.id)
+    )
+    requests = (
+        select(TargetDateChange)
+        .join(TargetDateChange.action)
+        .join(Action.recommendation)
+        .join(Recommendation.review)
+        .options(
+            contains_eager(TargetDateChange.action)
+            .contains_eager(Action.recommendation)
+            .contains_eager(Recommendation.review),
+            contains_eager(TargetDateChange.action).joinedload(Action.lead_agency),
+            joinedload(TargetDateChange.requested_by),
+        )
+        .where(
+            TargetDateChange.state == TargetDateChangeState.PENDING,
+            Review.partnership_id == meeting.partnership_id,
+            Action.status.in_([s.value for s in OPEN_STATUSES]),
+            *live(Action, Recommendation, Review),
+        )
+        .order_by(TargetDateChange.requested_at, TargetDateChange.id)
+    )
+    return Waiting(list(db.session.scalars(submissions).unique()), list(db.session.scalars(requests).unique()))
+
+
+def next_item(meeting: Meeting, after: Item | None = None) -> tuple[Item | None, int]:
+    """The next thing waiting after `after` (the first when None), and how many wait in all.
+
+    Decided items drop out of the queue, so the next one is found by where `after` stood: a
+    submission by when it was submitted, a request by when it was made.
+    """
+    waiting = waiting_for(meeting)
+    items = waiting.items
+    if after is None or not items:
+        return (items[0] if items else None), len(items)
+    if after in items:
+        index = items.index(after) + 1
+        return (items[index] if index < len(items) else None), len(items)
+    position = _position(after)
+    if position is None:
+        return items[0], len(items)
+    for item, key in zip(items, _positions(waiting), strict=True):
+        if key > position:
+            return item, len(items)
+    return None, len(items)
+
+
+def _positions(waiting: Waiting) -> list[tuple[int, float, int]]:
+    return [(0, _stamp(a.submitted_at), a.id) for a in waiting.submissions] + [
+        (1, _stamp(c.requested_at), c.id) for c in waiting.requests
+    ]
+
+
+def _stamp(at: object) -> float:
+    timestamp = getattr(at, "timestamp", None)
+    return timestamp() if timestamp is not None else float("inf")
+
+
+def _position(item: Item) -> tuple[int, float, int] | None:
+    if item.kind == SUBMISSION:
+        submitted = db.session.scalar(select(Action.submitted_at).where(Action.id == item.id))
+        return (0, _stamp(submitted), item.id)
+    requested = db.session.scalar(select(TargetDateChange.requested_at).where(TargetDateChange.id == item.id))
+    return None if requested is None else (1, _stamp(requested), item.id)
+
+
+def position_of(meeting: Meeting, item: Item) -> tuple[int, int] | None:
+    """Where `item` stands in the meeting's queue (1-based) and how many wait, or None if it waits no longer."""
+    items = waiting_for(meeting).items
+    return (items.index(item) + 1, len(items)) if item in items else None
+
+
+@dataclass
+class Decided:
+    decisions: list[AssuranceDecision]
+    requests: list[TargetDateChange]
+
+    def __len__(self) -> int:
+        return len(self.decisions) + len(self.requests)
+
+
+def decided_at(meeting: Meeting) -> Decided:
+    """What the meeting decided: assurance decisions and closures, and answers to target-date requests."""
+    decisions = (
+        select(AssuranceDecision)
+        .where(AssuranceDecision.meeting_id == meeting.id)
+        .options(
+            joinedload(AssuranceDecision.action).joinedload(Action.recommendation).joinedload(Recommendation.review),
+            joinedload(AssuranceDecision.action).joinedload(Action.lead_agency),
+            joinedload(AssuranceDecision.decided_by),
+        )
+        .order_by(AssuranceDecision.decided_at, AssuranceDecision.id)
+    )
+    requests = (
+        select(TargetDateChange)
+        .where(TargetDateChange.meeting_id == meeting.id)
+        .options(
+            joinedload(TargetDateChange.action).joinedload(Action.recommendation).joinedload(Recommendation.review),
+            joinedload(TargetDateChange.action).joinedload(Action.lead_agency),
+            joinedload(TargetDateChange.decided_by),
+        )
+        .order_by(TargetDateChange.decided_at, TargetDateChange.id)
+    )
+    return Decided(list(db.session.scalars(decisions).unique()), list(db.session.scalars(requests).unique()))
+
+
+def takes_decisions(meeting: Meeting) -> bool:
+    """Decisions are recorded at a meeting from its day on, never before it is held."""
+    return meeting.held_on <= clock.today()
+
+
+def check_for(meeting: Meeting, action: Action) -> None:
+    """A decision recorded at a meeting must be about one of the meeting's partnership's reviews."""
+    if action.recommendation.review.partnership_id != meeting.partnership_id:
+        raise DomainError("This action belongs to another partnership's review: it is not for this meeting")
+    if not takes_decisions(meeting):
+        raise DomainError("This meeting has not been held yet: decisions are recorded from the day of the meeting")
