@@ -16,16 +16,19 @@ from tracker.parsing.fields import is_actions_label
 from tracker.parsing.items import RECISH, ItemReader
 from tracker.parsing.numbering import Number, next_in_sequence, read_number
 from tracker.parsing.people import ORGANISATION, kind_of
+from tracker.parsing.repeats import Listed, read_once
 from tracker.parsing.result import ImportResult, ParsedRecommendation
 from tracker.parsing.review import _REFERENCE, document_review
 from tracker.parsing.sections import (
     Heading,
+    Section,
     find_sections,
     heading_of,
     is_item_heading,
     is_rec_section,
     is_stop,
     scope_of,
+    section_label,
 )
 from tracker.parsing.thematic import is_thematic, read_themes
 from tracker.parsing.unique import make_unique
@@ -65,48 +68,62 @@ def read_blocks(blocks: list[Block], result: ImportResult, known: frozenset[str]
     if not blocks:
         result.error("File", "The file has no text in it.")
         return
+    sections = find_sections(blocks)
     thematic = is_thematic(blocks)
+    if thematic and any(_numbered(s.blocks) for s in sections):
+        # A report with learning points and a Recommendations section: its recommendations are the plan.
+        thematic = False
+        result.warn("File", "The report sets out learning ('Key learning' and what it means for practice) as well as "
+                    "recommendations; only the numbered recommendations were imported.")  # fmt: skip
     result.review = document_review(blocks, result.file, thematic=thematic)
     if thematic:
         read_themes(blocks, result)
     if not result.recommendations:
-        _read_recommendations(
-            blocks, result, known, plan="action plan" in f"{result.review.title} {result.file}".lower()
-        )
+        plan = "action plan" in f"{result.review.title} {result.file}".lower()
+        _read_recommendations(blocks, sections, result, known, plan=plan)
     if not result.recommendations:
-        text = " ".join(b.text for b in blocks[:400] if isinstance(b, Para))
-        if _LETTER.search(text):
-            result.error(
-                "File",
-                "No recommendations were found. This reads as a letter about a review (its numbered "
-                "comments are not recommendations); upload the review's report or action plan instead.",
-            )
-        else:
-            result.error("File", NONE_FOUND)
+        result.error("File", _none_found(blocks, sections))
 
 
-def _read_recommendations(blocks: list[Block], result: ImportResult, known: frozenset[str], *, plan: bool) -> None:
-    sections = find_sections(blocks)
-    recs: list[ParsedRecommendation] = []
-    labels: list[str | None] = []
+def _numbered(blocks: list[Block]) -> bool:
+    return any(isinstance(b, Table) or (isinstance(b, Para) and _number(b) is not None) for b in blocks)
+
+
+def _none_found(blocks: list[Block], sections: list[Section]) -> str:
+    """Why nothing was imported, in words that say what to upload instead."""
+    if _LETTER.search(" ".join(b.text for b in blocks[:400] if isinstance(b, Para))):
+        return ("No recommendations were found. This reads as a letter about a review (its numbered comments are not "
+                "recommendations); upload the review's report or action plan instead.")  # fmt: skip
+    if sections and sections[0].heading is not None:
+        return (f"No recommendations were found. The document has a '{sections[0].heading.name}' heading "
+                f"({sections[0].where}), but nothing under it reads as a numbered recommendation; they may be in a "
+                "picture. Upload the Word version of the report, or its action plan, instead.")  # fmt: skip
+    numbered = sum(1 for b in blocks if isinstance(b, Para) and _number(b) is not None)
+    if numbered > _WHOLE_REPORT:
+        return (f"No recommendations were found. This reads as a whole review report, but it has no "
+                f"'Recommendations' section, so none of its {numbered} numbered paragraphs were taken as "
+                "recommendations: in a report they are findings and analysis. If the recommendations were published "
+                "separately, in an executive summary or an action plan, upload that instead.")  # fmt: skip
+    return NONE_FOUND
+
+
+def _read_recommendations(blocks: list[Block], sections: list[Section], result: ImportResult, known: frozenset[str],
+                          *, plan: bool) -> None:  # fmt: skip
+    listed: list[list[Listed]] = []
     for section in sections:
         name = section.heading.name if section.heading else ""
-        label = _section_label(name) if len(sections) > 1 else None
+        label = section_label(name) if len(sections) > 1 else None
         reader = ItemReader(result, known, scope=scope_of(section.heading) if section.heading else None,
                             plan=plan or "action plan" in name.lower())  # fmt: skip
         _read_section(section.blocks, reader, result, known, top=section.heading)
-        recs.extend(reader.recs)
-        labels.extend(lab or label for lab in reader.labels)
+        listed.append([Listed(r, lab or label, name) for r, lab in zip(reader.recs, reader.labels, strict=True)])
+    kept = read_once(listed)
+    recs = [x.rec for x in kept]
+    labels = [x.label for x in kept]
     if not recs:
         recs, labels = _without_a_section(blocks, result, known, plan=plan)
     make_unique(recs, labels, "the numbering restarts under each heading")
     result.recommendations.extend(r for r in recs if r not in result.recommendations)
-
-
-def _section_label(name: str) -> str | None:
-    label = re.sub(r"\brecommendations?\b|\bfor\s+the\b|\bfor\b|\bto\b|\bof\b", " ", name, flags=re.I)
-    label = " ".join(label.split()).strip(" :–—-")
-    return label[:1].upper() + label[1:] if label else None
 
 
 def _read_section(blocks: list[Block], reader: ItemReader, result: ImportResult, known: frozenset[str],
@@ -120,7 +137,7 @@ def _read_section(blocks: list[Block], reader: ItemReader, result: ImportResult,
             h = None
         if h is not None and not (block.number and not block.is_heading and not h.reliable):
             if is_rec_section(h):
-                reader.subheading(_section_label(h.name) or h.name, None, scope_of(h))
+                reader.subheading(section_label(h.name) or h.name, None, scope_of(h))
             elif is_item_heading(h) and h.number is not None:
                 reader.heading_item(h.number, block, "")
             elif (

@@ -24,6 +24,19 @@ RECISH = re.compile(
 )
 
 
+# "The panel makes the following recommendations.": a numbered paragraph that introduces the list, not one of it.
+_ABOUT_THE_LIST = re.compile(
+    r"\brecommendations\b(?=.*\b(?:following|below|as\s+follows|set\s+out|listed|grouped|are\s+addressed)\b)"
+    r"|\b(?:makes?|made|accepted|agreed|following)\b.{0,40}\brecommendations\b",
+    re.I | re.S,
+)
+_DIRECTIVE = re.compile(r"\b(?:should|must|ought\s+to|ensure|needs?\s+to|(?:is|are)\s+(?:asked|invited)\s+to)\b", re.I)
+
+
+def is_lead_in(text: str) -> bool:
+    return bool(_ABOUT_THE_LIST.search(text)) and not _DIRECTIVE.search(text)
+
+
 def title_and_text(body: str, bold: str) -> tuple[str, str]:
     if bold and body.startswith(bold) and len(bold) < len(body):
         return bold.rstrip(), body[len(bold) :].strip()
@@ -95,6 +108,8 @@ class ItemReader:
         if number is not None and number.explicit and not number.rest and not p.number:
             self._start(number, "", p, "")
             self.needs_title = True
+            return
+        if number is not None and not number.explicit and self.current is None and is_lead_in(number.rest):
             return
         if number is not None and self._is_item(number):
             self._item(number, p)

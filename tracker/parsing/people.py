@@ -26,7 +26,8 @@ unit units authority authorities commissioner commission panel forum network ass
 children childrens children's adult adults safeguarding fire rescue ambulance marac mash idva idvas refuge aid
 charity foundation cps dwp hmpps nps crc court courts prison prisons directorate subgroup sub-group committee
 cafcass ofsted cqc partners partner providers provider landlord landlords solutions centre center clinic surgery
-pharmacy commissioning cic ltd limited plc borough county city district region regional national local london home"""
+pharmacy commissioning cic ltd limited plc borough county city district region regional national local london home
+homes"""
 )
 # Words for an area of work ("Early Help", "Mental capacity"): not a person, but not certainly an organisation.
 SERVICE_WORDS = _words_of(

@@ -16,6 +16,7 @@ from tracker.parsing.columns import Columns
 from tracker.parsing.numbering import read_number
 from tracker.parsing.people import ORGANISATION, kind_of, read_lead
 from tracker.parsing.result import ImportResult, ParsedRecommendation
+from tracker.parsing.sections import NOT_REC_SECTION, REC_SECTION, section_label
 from tracker.parsing.text import clean, clean_block, read_scope, split_lead, split_number
 from tracker.parsing.unique import make_unique
 from tracker.parsing.xlsx import Grid
@@ -93,6 +94,8 @@ def read_table(
     current_key: str | None = None
     after_blank = False
     label: str | None = None
+    label_scope: re.Match[str] | None = None
+    section_label_seen = False  # the label names a part of the plan ("Multi-agency"), not an agency
     header = [colmod.normalise_heading(c) for c in grid.rows[cols.header_row]]
     first_heading = min(cols.headings)
     for index in range(cols.header_row + 1, len(grid.rows)):
@@ -111,13 +114,20 @@ def read_table(
             and [colmod.normalise_heading(c) for c in row] == header[: len(row)]
         ):
             continue  # the header repeated, as printed plans do on each page
-        if (len(filled) == 1 or len(filled) < len(cols.roles)) and (banner := _banner(filled, cols)) is not None:
+        # A row whose cells all say one thing is one cell merged across the table.
+        across = len(filled) > 1 and len({t for _, t in filled}) == 1
+        if (len(filled) == 1 or len(filled) < len(cols.roles) or across) and (banner := _banner(filled, cols)):
             organisation = kind_of(banner, known) == ORGANISATION and not _BANNER.match(banner)
-            if organisation and len(banner) < 80 and read_number(banner) is None:
-                label = clean(banner)
+            # "Multi-agency recommendations" across the table heads a part of it, as an agency's name does.
+            section = _is_section(banner)
+            if (organisation or section) and len(banner) < 80 and read_number(banner) is None:
+                label = section_label(banner) if section else clean(banner)
+                label_scope = re.search(r"\b(local|regional|national)\b", banner, re.I) if section else None
+                section_label_seen = section
                 current, current_key = None, None
                 continue
-            current = _start(clean_block(banner), None, row, cols, where, result, known, label, banner=True)
+            current = _start(clean_block(banner), None, row, cols, where, result, known, label, banner=True,
+                             label_is_agency=not section_label_seen)  # fmt: skip
             made.append(current)
             current_key = f"banner:{index}"
             continue
@@ -133,7 +143,9 @@ def read_table(
         else:
             key = f"row:{index}"
         if key != current_key or current is None:
-            current = _start(rec_text, ref_number, row, cols, where, result, known, label)
+            current = _start(rec_text, ref_number, row, cols, where, result, known, label,
+                             label_is_agency=label_scope is None and not section_label_seen)  # fmt: skip
+            current.rec.scope = current.rec.scope or (label_scope[1].lower() if label_scope else None)
             made.append(current)
             current_key = key
         if ref:
@@ -144,6 +156,10 @@ def read_table(
     _parent_refs(made)
     make_unique(recs, [m.label for m in made], "the numbering restarts for each agency in the table")
     return recs
+
+
+def _is_section(text: str) -> bool:
+    return bool(REC_SECTION.search(text)) and not NOT_REC_SECTION.search(text) and not re.search(r"\d", text)
 
 
 def lead_and_parts(body: str) -> tuple[str, str]:
@@ -185,6 +201,7 @@ def _start(
     label: str | None,
     *,
     banner: bool = False,
+    label_is_agency: bool = True,
 ) -> _Rec:
     number_in_text: str | None = None
     body = rec_text
@@ -222,7 +239,7 @@ def _start(
                 f"{cols.headings[i]} names {lead.owner}; with no actions in the table, a person is kept only in "
                 "this note."
             )
-    if label and not rec.agencies and kind_of(label, known) == ORGANISATION:
+    if label and label_is_agency and not rec.agencies and kind_of(label, known) == ORGANISATION:
         rec.agencies.append(label)
     result.recommendations.append(rec)
     agency_cell = (

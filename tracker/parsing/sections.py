@@ -90,6 +90,13 @@ def is_stop(h: Heading) -> bool:
     return bool(STOP.match(h.name)) and not is_rec_section(h)
 
 
+def section_label(name: str) -> str | None:
+    """ "Multi-agency recommendations" -> "Multi-agency": what a number is qualified by when lists restart."""
+    label = re.sub(r"\brecommendations?\b|\bfor\s+the\b|\bfor\b|\bto\b|\bof\b", " ", name, flags=re.I)
+    label = " ".join(label.split()).strip(" :–—-")
+    return label[:1].upper() + label[1:] if label else None
+
+
 def scope_of(h: Heading) -> str | None:
     m = _SCOPE_WORD.search(h.name)
     return m[1].lower() if m else None
