@@ -94,6 +94,7 @@ class Line:
     gap: bool = False  # a blank line or a visible gap above it: a new paragraph starts here
     bold: bool = False
     level: int | None = None  # a heading level the layout already shows (font size, markdown)
+    lead: str = ""  # the bold words a line starts with, when the rest of it is not bold
 
 
 def is_bullet_line(raw: str) -> bool:
@@ -228,6 +229,8 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
             continue
         known = len(text) < 70 and SECTION_NAME.match(text) is not None and not text.endswith(".")
         known = known or (not starts_item and (_theme_heading(text, lines, i) or _recommendations_heading(text)))
+        # A line wrapped from a sentence ("resources were stretched", "accepted the recommendations") is no heading.
+        known = known and (prev_done or line.bold or text.isupper())
         if (known or (looks_like_heading(text) and prev_done and (line.bold or not joinable or line.gap))) and (
             not starts_item or _numbered_heading(text, line)
         ):
@@ -245,11 +248,17 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
             and not prev.is_heading
             and not line.gap
         ):
+            all_bold = bool(prev.bold) and prev.bold == prev.text
             prev.text = join(prev.text, text, vocabulary) if ends_broken(prev.text) else f"{prev.text} {text}"
             if line.bold and prev.bold == prev.text[: len(prev.bold)]:
                 prev.bold = f"{prev.bold} {text}".strip()
+            elif line.lead and all_bold:
+                # A bold lead sentence that ends part-way along this line.
+                lead = clean(line.lead)
+                prev.bold = join(prev.bold, lead, vocabulary) if ends_broken(prev.bold) else f"{prev.bold} {lead}"
             continue
-        out.append(Para(text, line.where, bullet=bullet, page=line.page, bold=text if line.bold else ""))
+        bold = text if line.bold else clean(line.lead)
+        out.append(Para(text, line.where, bullet=bullet, page=line.page, bold=bold))
         joinable = True
     return out
 
@@ -260,7 +269,7 @@ def _recommendations_heading(text: str) -> bool:
     return (
         len(words) <= 6
         and not text.endswith((".", ":", ";", ","))
-        and bool(re.search(r"\brecommendations\b|\baction plan\b", text, re.I))
+        and bool(re.search(r"\brecommendations\b|\baction plan\b|\w+\s+recommendation$", text, re.I))
     )
 
 

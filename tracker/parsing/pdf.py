@@ -48,6 +48,7 @@ class _Line:
     bottom: float
     size: float
     bold: bool
+    lead: str = ""
 
 
 class _Page:
@@ -97,6 +98,7 @@ class _Page:
         size = max(self.size(i) for i in sample)
         letters = [i for i in sample if piece[i - offset].isalpha()]
         bold = bool(letters) and all(self.bold(i) for i in letters)
+        lead = "" if bold or not letters or not self.bold(letters[0]) else piece[: self._bold_end(first, last) - offset]
         for m in reversed(list(_MARK.finditer(piece))):
             if self._raised(offset + m.start(), size):
                 piece = piece[: m.start()] + piece[m.end() :]
@@ -105,16 +107,25 @@ class _Page:
         top, bottom = self.height - max(high0, high1), self.height - min(low0, low1)
         # pdfium joins a word broken at a line end; the hyphen goes back so the lines read as printed.
         text = piece.strip() + ("-" if broken else "")
-        return _Line(text, float(x0), top, float(x1), bottom, size, bold)
+        return _Line(text, float(x0), top, float(x1), bottom, size, bold, lead.strip())
+
+    def _bold_end(self, first: int, last: int) -> int:
+        """Where a bold run that starts a line ends (a lead sentence set in bold, then plain text)."""
+        low, high = first, last  # the character at `low` is bold and the one at `high` is not
+        while high - low > 1:
+            middle = (low + high) // 2
+            if self.bold(middle):
+                low = middle
+            else:
+                high = middle
+        return high
 
     def _raised(self, index: int, size: float) -> bool:
         """A footnote mark: set smaller than the line and above the baseline of the character before it."""
         if self.size(index) >= size * 0.92:
             return False
-        return (
-            float(self.textpage.get_charbox(index, loose=True)[1])
-            > self.textpage.get_charbox(index - 1, loose=True)[1] + 1
-        )
+        here, before = self.textpage.get_charbox(index, loose=True), self.textpage.get_charbox(index - 1, loose=True)
+        return bool(here[1] > before[1] + 1)
 
     def tables(self) -> list[tuple[Box, list[list[str]]]]:
         return ruled_tables(self.raw, self.page.raw, self.textpage, self.height)
@@ -137,7 +148,7 @@ def _merge(lines: list[_Line]) -> list[_Line]:
         group.sort(key=lambda ln: ln.x0)
         out.append(_Line(" ".join(ln.text for ln in group), group[0].x0, min(ln.top for ln in group),
                          max(ln.x1 for ln in group), max(ln.bottom for ln in group), max(ln.size for ln in group),
-                         all(ln.bold for ln in group)))  # fmt: skip
+                         all(ln.bold for ln in group), group[0].lead))  # fmt: skip
     return out
 
 
@@ -232,7 +243,7 @@ def _items(raw_pages: list[list[_Line]], heights: list[float],
                 level = 1
             elif body and ln.size >= body * 1.15:
                 level = 2
-            items.append(Line(text, f"page {p}, line {n}", page=p, gap=gap, bold=ln.bold, level=level))
+            items.append(Line(text, f"page {p}, line {n}", page=p, gap=gap, bold=ln.bold, level=level, lead=ln.lead))
             previous_bottom, line_height, last = ln.bottom, height_here, ln
         for _box, rows in pending:
             table_count += 1
