@@ -15,10 +15,21 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 NONE_FOUND = "No recommendations were found."
 POLICE = "Northshire Police"
 ICB = "Eastmere Integrated Care Board"
+ANNA = ["13.2", "13.3", "13.4", "13.5", "13.6", "13.7", "13.8", "13.9.1", "13.9.2"]
+ANNA_REVIEW = {
+    "reference": "DHR-2022-07",
+    "type": "DHR",
+    "partnership": "Safer Northbridge Partnership",
+    "title": "Domestic Homicide Review: Overview Report into the death of 'Anna'",
+}
+KAY_POLICE = ["Northshire Police 1", "Northshire Police 2"]
+KAY_ICB_NAME = ICB
+KAY_ICB = [f"{ICB} 1", f"{ICB} 2"]
+HOUSING = "Eastmere Council Housing Service"
 
 # Per file: numbers (in order), and any of: review fields, titles (number -> start), agencies, actions (counts),
 # owners and leads (per action), scope, notes (a phrase), uncertain (bool), where, text (a phrase), learning,
-# error (a phrase of the one error).
+# error (a phrase of the one error), warning (a phrase of one warning), no_warnings.
 EXPECTED: dict[str, dict[str, Any]] = {
     "dhr-overview-report.docx": {
         "numbers": ["1", "2", "3", "4", "5", "6"],
@@ -261,6 +272,183 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "scope": {"National 1": "national", "Partnership 1": None},
         "notes": {"National 2": "numbering restarts"},
     },
+    # Whole overview reports of 30 to 100 pages (corpus_long*.py): numbered paragraphs throughout, a contents page,
+    # terms of reference that mention recommendations, analysis that talks about them; only the recommendations
+    # sections hold any.
+    "dhr-long-overview-numbered.docx": {
+        "numbers": ANNA,
+        "review": ANNA_REVIEW,
+        "titles": {
+            "13.2": "Northshire Police should review how officers record the wishes of victims",
+            "13.9.1": "The Safer Northbridge Partnership should write to the Home Office to ask that: the "
+            "statutory guidance",
+        },
+        "text": {"13.5": "Anna was discharged twice without anyone asking who she lived with", "13.6": ""},
+        "notes": {"13.9.2": "Part of 13.9"},
+        "scope": {"13.9.2": "national", "13.2": None},
+        "where": {"13.2": "paragraph 970", "13.9.1": "paragraph 978"},
+        "uncertain": dict.fromkeys(ANNA, False),
+        "no_warnings": True,
+    },
+    "dhr-long-overview-numbered.pdf": {
+        "numbers": ANNA,
+        "review": ANNA_REVIEW,
+        "titles": {
+            "13.5": "Eastmere NHS Trust should seek assurance that patients who attend the emergency "
+            "department after an overdose are asked about their home circumstances before they are "
+            "discharged."
+        },
+        # 13.5 runs from page 98 on to page 99, past the footer, the running header and a page number.
+        "text": {
+            "13.5": "The Trust told the panel that its discharge checklist has no question about home "
+            "circumstances, and that the checklist is being revised.",
+            "13.6": "",
+        },
+        "where": {"13.5": "page 98, paragraph 13.5", "13.6": "page 99, paragraph 13.6"},
+        "scope": {"13.9.2": "national"},
+        "uncertain": dict.fromkeys(ANNA, False),
+        "no_warnings": True,
+    },
+    "dhr-long-agency-sections-action-plan.docx": {
+        "numbers": [
+            *KAY_POLICE,
+            *KAY_ICB,
+            f"{HOUSING} 1",
+            "Multi-agency 1",
+            "Multi-agency 2",
+            "Multi-agency 3",
+            "National 1",
+            "National 2",
+        ],
+        "review": {
+            "reference": "DHR-2021-12",
+            "type": "DHR",
+            "partnership": "Eastmere Community Safety Partnership",
+            "title": "Domestic Homicide Review – Overview Report – 'Kay'",
+        },
+        # The appendix action plan repeats each recommendation with its actions: the actions join them.
+        "actions": {
+            "Northshire Police 1": 2,
+            "Northshire Police 2": 1,
+            f"{KAY_ICB[0]}": 2,
+            f"{KAY_ICB[1]}": 1,
+            f"{HOUSING} 1": 1,
+            "Multi-agency 1": 2,
+            "Multi-agency 2": 1,
+            "Multi-agency 3": 2,
+            "National 1": 1,
+            "National 2": 1,
+        },
+        "leads": {
+            KAY_ICB[0]: [KAY_ICB_NAME, None],
+            "Multi-agency 2": ["Eastmere Children's Social Care"],
+            f"{HOUSING} 1": [None],
+        },
+        "owners": {KAY_ICB[0]: [None, "Dr H. Varma"], f"{HOUSING} 1": ["Head of Housing Options"]},
+        "agencies": {
+            "Northshire Police 1": [POLICE],
+            f"{HOUSING} 1": [HOUSING],
+            "Multi-agency 1": [],
+            "National 2": [],
+        },
+        "scope": {"National 1": "national", "Multi-agency 3": "local"},
+        "notes": {
+            "Northshire Police 1": "read from the action plan under 'Appendix B: Action plan' (table 2, row 3)",
+            "National 2": "numbering restarts",
+        },
+        "where": {"Northshire Police 1": "paragraph 547"},
+        "titles": {"National 1": "The Home Office should publish guidance on involving employers"},
+    },
+    "sar-long-summary-and-table.pdf": {
+        "numbers": [str(n) for n in range(1, 13)],
+        "review": {
+            "reference": "SAR-2023-04",
+            "type": "SAR",
+            "partnership": "Westdale Safeguarding Adults Board",
+            "title": "Safeguarding Adults Review: 'Mrs T'",
+        },
+        # The full wording from the table, which runs over two pages with its header row repeated; the brief list
+        # in the executive summary is set aside.
+        "titles": {
+            "1": "The Board should seek assurance from partner agencies that the self-neglect procedure",
+            "7": "Westdale Council Adult Social Care should offer carers' assessments to family members",
+        },
+        "text": {"1": "Practitioners told the review that they would welcome clearer expectations."},
+        "agencies": {"1": ["Westdale Safeguarding Adults Board"], "4": ["Westdale Homes"], "10": [POLICE]},
+        "scope": {"12": "national", "1": "local"},
+        "where": {"1": "page 58, table 2, row 2", "6": "page 59, table 3, row 2"},
+        "notes": {
+            "1": "Also listed more briefly under 'Summary of recommendations' (page 3, paragraph 1)",
+            "12": "that shorter version was set aside",
+        },
+        "uncertain": {"1": False, "12": False},
+        "no_warnings": True,
+    },
+    "cspr-long-summary-then-full.docx": {
+        "numbers": [str(n) for n in range(1, 9)],
+        "review": {
+            "reference": "CSPR-2023-11",
+            "type": "CSPR",
+            "title": "Local Child Safeguarding Practice Review: 'Child L'",
+            "partnership": "Eastmere Safeguarding Children Partnership",
+        },
+        "titles": {
+            "1": "The Eastmere Safeguarding Children Partnership should seek assurance that health visitors "
+            "see children in the home at every contact when neglect is suspected.",
+            "7": "The Eastmere Safeguarding Children Partnership should remind practitioners",
+        },
+        "text": {"1": "Two of the five health visiting contacts took place at the clinic"},
+        "notes": {
+            "1": "Also listed more briefly under 'Summary of recommendations' (paragraph 12)",
+            "7": "shorter version was set aside",
+        },
+        "scope": {"8": "national", "1": None},
+        "where": {"1": "paragraph 490"},
+        "no_warnings": True,
+    },
+    "cspr-long-summary-then-full.pdf": {
+        "numbers": [str(n) for n in range(1, 9)],
+        "review": {"reference": "CSPR-2023-11", "type": "CSPR"},
+        # The bold lead sentence ends part-way along a printed line; the title ends with it.
+        "titles": {
+            "2": "Eastmere Children's Social Care should ensure that fathers and other men in the household "
+            "are identified and included in every assessment."
+        },
+        "text": {"2": "Mr S lived in the home for most of the period"},
+        "notes": {"8": "Also listed more briefly under 'Summary of recommendations' (page 3, paragraph 8)"},
+        "scope": {"8": "national"},
+        "no_warnings": True,
+    },
+    "llr-long-analysis-mentions.docx": {
+        "numbers": [str(n) for n in range(1, 7)],
+        "review": {
+            "reference": "LLR-2023-02",
+            "type": "LLR",
+            "partnership": "Westdale Safeguarding Adults Board",
+            "title": "Local Learning Review: 'Grace'",
+        },
+        "titles": {"4": "Westdale Hospitals NHS Trust should include a safeguarding check in discharge planning"},
+        "text": {"6": ""},
+        "uncertain": dict.fromkeys([str(n) for n in range(1, 7)], False),
+        "warning": "only the numbered recommendations were imported",
+    },
+    "dhr-long-overview.txt": {
+        "numbers": ["13.2", "13.3", "13.4", "13.5", "13.6", "13.7", "13.8"],
+        "review": {"reference": "DHR-2020-08", "type": "DHR", "partnership": "Westdale Community Safety Partnership"},
+        "titles": {
+            "13.7": "The Westdale Community Safety Partnership should review the MARAC referral pathway so "
+            "that repeat victims are identified."
+        },
+        "text": {"13.7": "", "13.2": ""},
+        "scope": {"13.8": "national", "13.6": None},
+        "where": {"13.2": "line 2629"},
+        "no_warnings": True,
+    },
+    "llr-long-no-recommendations.docx": {
+        "numbers": [],
+        "error": "This reads as a whole review report, but it has no 'Recommendations' section",
+        "review": {"reference": "LLR-2022-05", "type": "LLR", "title": "Local Learning Review: 'Maria'"},
+    },
 }
 
 
@@ -307,6 +495,7 @@ def check(name: str, result: ImportResult | None = None) -> list[Check]:
     checks += _per_rec(result, expected, "leads", lambda r: [a.lead_agency for a in r.actions], equal)
     checks += _per_rec(result, expected, "progress", lambda r: " ".join(a.progress or "" for a in r.actions), contains)
     checks += _per_rec(result, expected, "action_notes", lambda r: [n for a in r.actions for n in a.notes], any_note)
+    checks += _per_rec(result, expected, "uncertain", lambda r: r.uncertain is not None, equal)
     checks += _per_rec(result, expected, "action_uncertain",
                        lambda r: any(a.uncertain for a in r.actions), equal)  # fmt: skip
     for field, want in expected.get("review", {}).items():
@@ -317,6 +506,9 @@ def check(name: str, result: ImportResult | None = None) -> list[Check]:
         checks.append(Check("says so plainly", len(messages) == 1 and expected["error"] in messages[0], str(messages)))
     else:
         checks.append(Check("no errors", result.ok, str([e.message for e in result.errors])))
+    if "warning" in expected:
+        messages = [w.message for w in result.warnings]
+        checks.append(Check("warns", any(expected["warning"] in m for m in messages), str(messages)))
     if expected.get("no_warnings"):
         checks.append(Check("no warnings", not result.warnings, str([w.message for w in result.warnings])))
     return checks

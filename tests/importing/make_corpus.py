@@ -1,6 +1,6 @@
 """Regenerate the fictional corpus in tests/importing/corpus/ (expectations: corpus_expected.py).
 
-Run from the repository root:  python tests/importing/make_corpus.py
+Run from the repository root:  python -m tests.importing.make_corpus [file names, to make only those]
 Needs reportlab for the PDFs (a generator-only dependency; the committed PDFs need nothing at test time).
 """
 
@@ -10,8 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.importing import corpus_briefings as b
+from tests.importing import corpus_long_dhr as long_dhr
+from tests.importing import corpus_long_other as long_other
+from tests.importing import corpus_long_sar as long_sar
 from tests.importing import corpus_plans as p
 from tests.importing import corpus_reports as r
+from tests.importing.corpus_long_render import render_long_docx, render_long_pdf, render_long_text
 from tests.importing.corpus_render import render_csv, render_docx, render_pdf, render_text, render_xlsx
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -40,6 +44,36 @@ def _xlsx(
 def _csv(rows: Callable[[], list[list[object]]]) -> Callable[[Path], None]:
     return lambda path: path.write_bytes(render_csv(rows()))
 
+
+def _long_docx(
+    blocks: Callable[[], list[tuple[object, ...]]], header: str, auto: str = "all"
+) -> Callable[[Path], None]:
+    return lambda path: render_long_docx(blocks(), path, header=header, auto=auto)
+
+
+def _long_pdf(blocks: Callable[[], list[tuple[object, ...]]], header: str) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        render_long_pdf(blocks(), path, header=header)
+
+    return make
+
+
+def _long_text(blocks: Callable[[], list[tuple[object, ...]]], header: str) -> Callable[[Path], None]:
+    return lambda path: path.write_text(render_long_text(blocks(), header=header), encoding="utf-8")
+
+
+# Whole overview reports of 30 to 100 pages (corpus_long*.py).
+LONG: dict[str, Callable[[Path], None]] = {
+    "dhr-long-overview-numbered.docx": _long_docx(long_dhr.dhr_anna, "OFFICIAL-SENSITIVE"),
+    "dhr-long-overview-numbered.pdf": _long_pdf(long_dhr.dhr_anna, "OFFICIAL-SENSITIVE – DHR 'Anna' – Overview Report"),
+    "dhr-long-agency-sections-action-plan.docx": _long_docx(long_dhr.dhr_kay, "OFFICIAL", auto="lists"),
+    "sar-long-summary-and-table.pdf": _long_pdf(long_sar.sar_mrs_t, "Westdale Safeguarding Adults Board | SAR 'Mrs T'"),
+    "cspr-long-summary-then-full.docx": _long_docx(long_sar.cspr_child_l, "OFFICIAL"),
+    "cspr-long-summary-then-full.pdf": _long_pdf(long_sar.cspr_child_l, "OFFICIAL | CSPR 'Child L'"),
+    "llr-long-analysis-mentions.docx": _long_docx(long_other.llr_grace, "OFFICIAL", auto="none"),
+    "dhr-long-overview.txt": _long_text(long_other.dhr_ruth, "OFFICIAL   DHR 'Ruth' – Overview Report"),
+    "llr-long-no-recommendations.docx": _long_docx(long_other.llr_maria, "OFFICIAL-SENSITIVE"),
+}
 
 MAKERS: dict[str, Callable[[Path], None]] = {
     "dhr-overview-report.docx": _docx(r.dhr_overview_docx),
@@ -80,14 +114,18 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "newsletter-numbered-dates.md": _text(b.newsletter, markdown=True),
     "dhr-partnership-name.txt": _text(b.review_details_text),
     "cspr-multiple-sections.docx": _docx(b.multi_section),
+    **LONG,
 }
 
 
-def main() -> None:
+def main(names: list[str] | None = None) -> None:
     CORPUS.mkdir(exist_ok=True)
     for name, make in MAKERS.items():
-        make(CORPUS / name)
+        if not names or name in names:
+            make(CORPUS / name)
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])
