@@ -1,0 +1,170 @@
+"""Where an action stood at a past moment, recomputed from what was recorded (docs/domain.md, "RAG").
+
+RAG at a past date is never typed or snapshotted by hand: it is worked out from the action as it
+stands now and the changes recorded since. Each `Recorded` change says when a field moved, what it
+held before (when that is known) and what it holds after: status moves (the audit trail, progress
+updates that moved the status, assurance decisions, the time of the latest submission),
+target-date changes (the audit trail, agreed requests) and update dates (the audit trail, the date
+each progress update was written).
+
+A field's value at a moment is read backwards from now:
+- nothing recorded after the moment: the value it holds now;
+- otherwise the value before the first change after the moment, when that is known;
+- otherwise the value after the last change before it;
+- otherwise what a new action holds (not started).
+The date of the last update never runs ahead of the moment: an update not yet written then did not count.
+An action created after the moment did not exist then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.rag import Rag, rag_for
+
+
+class Field(StrEnum):
+    STATUS = "status"
+    TARGET_DATE = "target_date"
+    LAST_UPDATE_ON = "last_update_on"
+
+
+class _Unknown:
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN: Any = _Unknown()
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """One recorded change of one field; `before` may be UNKNOWN (a decision to close, say)."""
+
+    at: datetime
+    field: Field
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """An action as it stands now, with the changes recorded against it, in any order."""
+
+    created_at: datetime
+    status: ActionStatus
+    target_date: date | None
+    last_update_on: date
+    changes: Sequence[Recorded] = ()
+
+
+@dataclass(frozen=True)
+class PastState:
+    status: ActionStatus
+    target_date: date | None
+    last_update_on: date
+
+    def rag(self, day: date) -> Rag:
+        return rag_for(
+            status=self.status, target_date=self.target_date, last_update_on=self.last_update_on, today=day
+        ).rag
+
+
+def state_at(record: ActionRecord, moment: datetime, day: date) -> PastState | None:
+    """The action as it stood at `moment` (the end of `day`), or None if it did not exist yet."""
+    if record.created_at >= moment:
+        return None
+    by_field: dict[Field, list[Recorded]] = {f: [] for f in Field}
+    for change in record.changes:
+        by_field[change.field].append(change)
+    for changes in by_field.values():
+        changes.sort(key=lambda c: c.at)
+    status = _value_at(by_field[Field.STATUS], moment, record.status, ActionStatus.NOT_STARTED)
+    target = _value_at(by_field[Field.TARGET_DATE], moment, record.target_date, record.target_date)
+    last_update = _last_update_at(by_field[Field.LAST_UPDATE_ON], moment, record, day)
+    return PastState(ActionStatus(status), target, last_update)
+
+
+def _value_at(changes: list[Recorded], moment: datetime, now: Any, initial: Any) -> Any:
+    later = [c for c in changes if c.at >= moment]
+    if not later:
+        return now
+    if later[0].before is not UNKNOWN:
+        return later[0].before
+    earlier = [c for c in changes if c.at < moment]
+    if earlier:
+        return earlier[-1].after
+    return initial
+
+
+def _last_update_at(changes: list[Recorded], moment: datetime, record: ActionRecord, day: date) -> date:
+    # What was known by then: the action's creation, and every update written before the moment.
+    written: list[date] = [c.after for c in changes if c.at < moment and isinstance(c.after, date)]
+    floor = max([record.created_at.date(), *written])
+    value = _value_at(changes, moment, record.last_update_on, floor)
+    if not isinstance(value, date) or value > day:
+        return floor
+    return max(value, floor)
+
+
+def rag_at(record: ActionRecord, moment: datetime, day: date) -> Rag | None:
+    state = state_at(record, moment, day)
+    return None if state is None else state.rag(day)
+
+
+# ----- movement between two moments -------------------------------------------------------------
+
+# Better is higher: an action moves up when it goes from red towards blue.
+_STANDING = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2, Rag.BLUE: 3}
+
+
+class Move(StrEnum):
+    NEW = "new"
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+
+    @property
+    def label(self) -> str:
+        return {
+            Move.NEW: "Added since",
+            Move.UP: "Moved up (towards blue)",
+            Move.DOWN: "Moved down (towards red)",
+            Move.SAME: "No change of colour",
+        }[self]
+
+
+def movement(then: Rag | None, now: Rag) -> Move:
+    if then is None:
+        return Move.NEW
+    if _STANDING[now] > _STANDING[then]:
+        return Move.UP
+    if _STANDING[now] < _STANDING[then]:
+        return Move.DOWN
+    return Move.SAME
+
+
+# ----- the quarters a trend reads -------------------------------------------------------------
+
+
+def quarter_ends(today: date, count: int = 8) -> list[date]:
+    """The last `count` quarter ends (31 March, 30 June, 30 September, 31 December) before today, oldest first."""
+    ends: list[date] = []
+    year = today.year
+    while len(ends) < count:
+        for month, day in ((12, 31), (9, 30), (6, 30), (3, 31)):
+            end = date(year, month, day)
+            if end < today and len(ends) < count:
+                ends.append(end)
+        year -= 1
+    return sorted(ends)
+
+
+def statuses_at(records: Iterable[ActionRecord], moment: datetime, day: date) -> list[ActionStatus]:
+    """The statuses of the actions that existed at `moment`: what a recommendation's implementation reads."""
+    return [s.status for r in records if (s := state_at(r, moment, day)) is not None]
