@@ -41,6 +41,15 @@ def test_precision_and_recall_on_the_held_out_pairs() -> None:
     assert score.precision >= 0.75 and score.recall >= 0.75, score
 
 
+def test_precision_and_recall_on_every_pair() -> None:
+    score = matching.score_pairs(labelled())
+    assert score.precision >= 0.8 and score.recall >= 0.8, score
+
+
+def test_the_threshold_is_the_one_learned_from_the_tuning_pairs_alone() -> None:
+    assert matching.choose_threshold(labelled("tune")) == matching.THRESHOLD
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
