@@ -39,6 +39,14 @@ class Table:
     where: str  # "table 2", "page 4, table 1"
     page: int | None = None
     cell_paras: list[list[list[Para]]] = field(default_factory=list)
+    # Where each row is, when a table printed over several pages was joined into one.
+    row_where: list[str] = field(default_factory=list)
+    # Where a PDF table sits on its last page (x0, top, x1, bottom), to see whether the next page carries it on.
+    box: tuple[float, float, float, float] | None = None
+    last_page: int | None = None
+
+    def where_of(self, index: int) -> str:
+        return self.row_where[index] if index < len(self.row_where) else f"{self.where}, row {index + 1}"
 
 
 Block = Para | Table

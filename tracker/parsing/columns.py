@@ -95,6 +95,8 @@ def role_of(heading: object) -> str | None:
     if not h or len(h) > 80:
         return None
     words = set(h.split())
+    # A narrow column in a PDF breaks a long heading mid-word: "Key milest ones achieved", "Date of comple tion".
+    squashed = h.replace(" ", "")
     if h in _REF_EXACT or h in {"#", "no.", "rec #", "ref #", "recommendation #", "number ref"}:
         return "ref"
     if h in _ADDRESSED:
@@ -106,13 +108,13 @@ def role_of(heading: object) -> str | None:
     if h.startswith("scope") or h in {"level", "local regional national", "local regional or national"}:
         return "scope"
     if (
-        "milestone" in h
+        "milestone" in squashed
         or "progress" in words
         or "update" in h
         or h in {"current position", "position", "actions taken"}
     ):
         return "progress" if h not in {"progress status"} else "status"
-    if "complet" in h or h in {"done", "outcome", "date completed", "date closed", "closed"}:
+    if "complet" in squashed or h in {"done", "outcome", "date completed", "date closed", "closed"}:
         return "completion"
     if "rag" in words:
         return "rag"
@@ -128,7 +130,7 @@ def role_of(heading: object) -> str | None:
     if "comment" in h or "critical friend" in h or h in {"notes", "note", "remarks", "challenge"}:
         return "comments"
     if (
-        "agenc" in h
+        "agenc" in squashed
         or "organisation" in h
         or "organization" in h
         or words & {"partner", "partners", "service"}

@@ -33,7 +33,13 @@ def read_doc_table(table: Table, result: ImportResult, known: frozenset[str]) ->
     cols = find_header(rows, look=3)
     if cols is not None and score(cols) >= 2 and ("recommendation" in cols.roles or "ref" in cols.roles):
         scratch = _scratch(result)
-        recs = read_table(Grid(None, rows, label=table.where), cols, scratch, known, stop_at_notes=False)
+        recs = read_table(
+            Grid(None, rows, label=table.where, row_labels=table.row_where or None),
+            cols,
+            scratch,
+            known,
+            stop_at_notes=False,
+        )
         _merge_into(scratch, result)
         return recs or None
     return _label_table(table, result, known)
@@ -48,7 +54,7 @@ def actions_table(table: Table, result: ImportResult, known: frozenset[str]) -> 
     scratch = _scratch(result)
     actions: list[ParsedAction] = []
     for index in range(cols.header_row + 1, len(rows)):
-        actions.extend(row_actions(rows[index], cols, f"{table.where}, row {index + 1}", scratch, known))
+        actions.extend(row_actions(rows[index], cols, table.where_of(index), scratch, known))
     _merge_into(scratch, result)
     return actions or None
 
@@ -68,7 +74,7 @@ def _label_table(table: Table, result: ImportResult, known: frozenset[str]) -> l
     def flush() -> None:
         if "recommendation" not in values:
             return
-        rec = _label_rec(values, rec_label, f"{table.where}, row {start_row + 1}", len(recs))
+        rec = _label_rec(values, rec_label, table.where_of(start_row), len(recs))
         cols = Columns(0)
         row: list[object] = []
         for role, value in values.items():
@@ -115,7 +121,7 @@ def flatten(table: Table) -> list[Para]:
     """A table's cells as paragraphs, row by row, for tables that hold recommendations as text."""
     out: list[Para] = []
     for r, row in enumerate(table.rows):
-        where = f"{table.where}, row {r + 1}"
+        where = table.where_of(r)
         cells = list(dict.fromkeys(c for c in row if c.strip()))
         if len(cells) >= 2 and _NUMBER_CELL.match(cells[0]):
             # "3 | The Board should...": the number and its text in neighbouring cells.

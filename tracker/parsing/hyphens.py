@@ -14,6 +14,8 @@ from collections.abc import Iterable
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _FIRST_WORD = re.compile(r"^[A-Za-z0-9]+")
 _BROKEN = re.compile(r"(?<=[A-Za-z])-$")
+_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{4}")
+_LAST_WORD = re.compile(r"[A-Za-z0-9/.]+$")
 PREFIXES = frozenset(
     {"multi", "self", "non", "co", "cross", "inter", "intra", "single", "well", "long", "short", "full", "part",
      "half", "post", "pre", "ex", "anti", "face", "follow", "one", "two", "three", "four", "five", "six", "first",
@@ -24,12 +26,14 @@ PREFIXES = frozenset(
 class Vocabulary:
     """The words a document uses, whole and hyphenated, to decide how a word broken at a line end joins up."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], cells: Iterable[str] = ()) -> None:
         self.whole: set[str] = set()
         self.hyphenated: set[str] = set()
         for text in texts:
             for word in _WORD.findall(text):
                 (self.hyphenated if "-" in word else self.whole).add(word.lower())
+        # Words in table cells count as words, but not their pieces, which narrow columns break off.
+        self.in_cells = {w.lower() for text in cells for line in text.splitlines() for w in _WORD.findall(line)}
 
     def keeps_hyphen(self, head: str, tail: str) -> bool:
         joined, with_hyphen = f"{head}{tail}".lower(), f"{head}-{tail}".lower()
@@ -37,7 +41,17 @@ class Vocabulary:
             return True
         if joined in self.whole:
             return False
+        if head.lower() in self.whole and tail.lower() in self.whole:
+            return True  # two words the document uses on their own: "repeat-address"
         return head.lower() in PREFIXES or tail[:1].isupper() or tail[:1].isdigit()
+
+    def glued(self, head: str, tail: str) -> bool:
+        """A word a narrow table column broke without a hyphen: "Septem" + "ber", "31/01/2" + "023"."""
+        if head.isalpha() and tail.isalpha() and tail[:1].islower():
+            joined = f"{head}{tail}".lower()
+            known = joined in self.whole or joined in self.in_cells
+            return known and head.lower() not in self.whole and tail.lower() not in self.whole
+        return bool(_DATE.fullmatch(f"{head}{tail}")) and not _DATE.fullmatch(head)
 
 
 def ends_broken(text: str) -> bool:
@@ -54,3 +68,11 @@ def join(before: str, after: str, vocabulary: Vocabulary | None) -> str:
     fragment = head[0][:-1]
     keep = (vocabulary or Vocabulary(())).keeps_hyphen(fragment, first[0])
     return f"{before}{after}" if keep else f"{before[:-1]}{after}"
+
+
+def glued(before: str, after: str, vocabulary: Vocabulary) -> str | None:
+    """`before` and the next line as one word's two halves, or None when the line broke between words."""
+    head, first = _LAST_WORD.search(before), re.match(r"^[A-Za-z0-9/.]+", after)
+    if head is None or first is None or not vocabulary.glued(head[0].rstrip("."), first[0].rstrip(".")):
+        return None
+    return f"{before}{after}"

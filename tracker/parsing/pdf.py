@@ -18,7 +18,7 @@ from statistics import median
 from typing import Any
 
 from tracker.parsing.blocks import Block, Line, Table, drop_contents, is_bullet_line, lines_to_paragraphs
-from tracker.parsing.hyphens import Vocabulary, ends_broken, join
+from tracker.parsing.hyphens import Vocabulary, ends_broken, glued, join
 from tracker.parsing.numbering import read_number
 from tracker.parsing.pdftables import Box, ruled_tables
 from tracker.parsing.text import clean
@@ -210,7 +210,8 @@ def _items(raw_pages: list[list[_Line]], heights: list[float],
     furniture = _furniture(raw_pages, heights)
     sizes = [ln.size for lines in raw_pages for ln in lines]
     body = median(sizes) if sizes else 0.0
-    vocabulary = Vocabulary(ln.text for lines in raw_pages for ln in lines)
+    cells = (c for found in tables_by_page for _, rows in found for row in rows for c in row)
+    vocabulary = Vocabulary((ln.text for lines in raw_pages for ln in lines), cells)
     items: list[Line | Table] = []
     table_count = 0
     rights = sorted(ln.x1 for lines in raw_pages for ln in lines)
@@ -226,7 +227,7 @@ def _items(raw_pages: list[list[_Line]], heights: list[float],
             while pending and pending[0][0][1] < ln.top:
                 table_count += 1
                 box, rows = pending.pop(0)
-                items.append(_table(rows, f"page {p}, table {table_count}", p, vocabulary))
+                _add_table(items, _table(rows, f"page {p}, table {table_count}", p, vocabulary), box)
                 previous_bottom = box[3]
             if n - 1 in skip:
                 continue
@@ -245,10 +246,40 @@ def _items(raw_pages: list[list[_Line]], heights: list[float],
                 level = 2
             items.append(Line(text, f"page {p}, line {n}", page=p, gap=gap, bold=ln.bold, level=level, lead=ln.lead))
             previous_bottom, line_height, last = ln.bottom, height_here, ln
-        for _box, rows in pending:
+        for box, rows in pending:
             table_count += 1
-            items.append(_table(rows, f"page {p}, table {table_count}", p, vocabulary))
+            _add_table(items, _table(rows, f"page {p}, table {table_count}", p, vocabulary), box)
     return items
+
+
+def _add_table(items: list[Line | Table], table: Table, box: Box) -> None:
+    """A table, or the rest of the table above it when it carries on at the top of the next page."""
+    previous = items[-1] if items else None
+    if (
+        isinstance(previous, Table)
+        and previous.box is not None
+        and previous.last_page == (table.page or 0) - 1
+        and len(previous.rows[0]) == len(table.rows[0])
+        and abs(previous.box[0] - box[0]) < 6
+        and abs(previous.box[2] - box[2]) < 6
+        and (table.rows[0] == previous.rows[0] or _starts_plainly(table.rows[0]))
+    ):
+        if not previous.row_where:
+            previous.row_where = [previous.where_of(i) for i in range(len(previous.rows))]
+        start = 1 if table.rows[0] == previous.rows[0] else 0  # the header row, printed again on the new page
+        previous.rows.extend(table.rows[start:])
+        previous.row_where.extend(table.where_of(i) for i in range(start, len(table.rows)))
+        previous.box, previous.last_page = box, table.page
+        return
+    table.box, table.last_page = box, table.page
+    items.append(table)
+
+
+def _starts_plainly(row: list[str]) -> bool:
+    """A first row that is not a header of its own: the table above carries on."""
+    from tracker.parsing.columns import map_columns, score
+
+    return score(map_columns(list(row), 0)) == 0
 
 
 def _table(rows: list[list[str]], where: str, page: int, vocabulary: Vocabulary) -> Table:
@@ -264,6 +295,8 @@ def _cell(text: str, vocabulary: Vocabulary) -> str:
             continue
         if joined and ends_broken(joined[-1]):
             joined[-1] = join(joined[-1], line, vocabulary)
+        elif joined and (whole := glued(joined[-1], line, vocabulary)) is not None:
+            joined[-1] = whole
         elif joined and not (read_number(line) or is_bullet_line(raw)):
             joined[-1] = f"{joined[-1]} {line}"
         else:

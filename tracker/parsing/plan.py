@@ -114,9 +114,11 @@ def read_table(
             and [colmod.normalise_heading(c) for c in row] == header[: len(row)]
         ):
             continue  # the header repeated, as printed plans do on each page
-        # A row whose cells all say one thing is one cell merged across the table.
-        across = len(filled) > 1 and len({t for _, t in filled}) == 1
-        if (len(filled) == 1 or len(filled) < len(cols.roles) or across) and (banner := _banner(filled, cols)):
+        # A row whose cells all say one thing is one cell merged across the table; a PDF shows it in the first.
+        across = len(filled) > 1 and filled[0][1] == filled[-1][1] and len({t for _, t in filled}) == 1
+        named = len(filled) == 1 and _names_a_part(filled[0][1], known)
+        if named or ((len(filled) == 1 or len(filled) < len(cols.roles) or across) and _banner(filled, cols)):
+            banner = filled[0][1]
             organisation = kind_of(banner, known) == ORGANISATION and not _BANNER.match(banner)
             # "Multi-agency recommendations" across the table heads a part of it, as an agency's name does.
             section = _is_section(banner)
@@ -156,6 +158,15 @@ def read_table(
     _parent_refs(made)
     make_unique(recs, [m.label for m in made], "the numbering restarts for each agency in the table")
     return recs
+
+
+def _names_a_part(text: str, known: frozenset[str]) -> bool:
+    """ "Northshire Police" or "Multi-agency recommendations" alone in a row: the part of the plan below it."""
+    if len(text) >= 80 or read_number(text) is not None or "\n" in text:
+        return False
+    words = text.split()
+    name = all(w[:1].isupper() or w.lower() in {"and", "of", "the", "for", "&"} for w in words)
+    return (name and kind_of(text, known) == ORGANISATION) or _is_section(text)
 
 
 def _is_section(text: str) -> bool:

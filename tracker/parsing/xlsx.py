@@ -31,8 +31,11 @@ class Grid:
     rows: list[list[object]]
     # How a row is named in messages; documents say "table 2, row 3".
     label: str | None = None
+    row_labels: list[str] | None = None
 
     def where(self, index: int) -> str:
+        if self.row_labels is not None and index < len(self.row_labels):
+            return self.row_labels[index]
         if self.label:
             return f"{self.label}, row {index + 1}"
         row = f"row {index + 1}"
