@@ -223,11 +223,10 @@ def render_long_pdf(blocks: list[Block], path: Path, *, header: str, footer: str
 
 
 def _build_pdf(blocks: list[Block], path: Path, header: str, footer: str, pages: dict[str, int], total: int) -> int:
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer
     from reportlab.platypus.flowables import Flowable
 
     styles = getSampleStyleSheet()
@@ -309,15 +308,7 @@ def _build_pdf(blocks: list[Block], path: Path, header: str, footer: str, pages:
             at = max(i for i, f in enumerate(story) if isinstance(f, Heading))
             story.insert(at, Fill(block[1], story[at:]))
         elif kind == "table":
-            rows = [[Paragraph(esc(soft_hyphens(str(c or ""))), cell_style) for c in row] for row in block[1]]
-            for cell in rows[0]:
-                cell.text = f"<b>{cell.text}</b>"
-            widths = block[2] if len(block) > 2 else None
-            table = Table([[Paragraph(c.text, cell_style) for c in row] for row in rows], repeatRows=1,
-                          colWidths=widths)  # fmt: skip
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                       ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
-            story += [table, Spacer(1, 8)]
+            story += [_pdf_table(block[1], block[2] if len(block) > 2 else None, cell_style), Spacer(1, 8)]
         elif kind == "page":
             story.append(PageBreak())
         elif kind == "lead":
@@ -357,6 +348,37 @@ def _build_pdf(blocks: list[Block], path: Path, header: str, footer: str, pages:
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=furniture, onPageEnd=footnotes)])
     doc.build(story)
     return int(doc.page)
+
+
+def _pdf_table(source: list[list[Any]], widths: list[float] | None, style: Any) -> Any:
+    """A ruled table whose header row repeats on each page; "^" merges a cell with the one above, and a row of one
+    cell spans the table."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    columns = len(source[0])
+    if columns >= 6:  # a wide action plan is set smaller, as authors do to fit it on a portrait page
+        style = type(style)("plan", parent=style, fontSize=8, leading=10)
+    commands: list[Any] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    rows = []
+    for r, row in enumerate(source):
+        if len(row) == 1:
+            commands.append(("SPAN", (0, r), (-1, r)))
+            row = [row[0]] + [""] * (columns - 1)
+        cells = []
+        for c, value in enumerate(row):
+            text = "" if value == "^" else soft_hyphens(str(value or ""))
+            text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            cells.append(Paragraph(f"<b>{text}</b>" if r == 0 or len(source[r]) == 1 else text, style))
+            if value == "^" and (r + 1 == len(source) or source[r + 1][c : c + 1] != ["^"]):
+                first = r
+                while source[first][c] == "^":
+                    first -= 1
+                commands.append(("SPAN", (c, first), (c, r)))
+        rows.append(cells)
+    table = Table(rows, repeatRows=1, colWidths=widths)
+    table.setStyle(TableStyle(commands))
+    return table
 
 
 def render_long_text(blocks: list[Block], *, header: str, width: int = 90, lines_per_page: int = 54) -> str:

@@ -67,6 +67,7 @@ LONG: dict[str, Callable[[Path], None]] = {
     "dhr-long-overview-numbered.docx": _long_docx(long_dhr.dhr_anna, "OFFICIAL-SENSITIVE"),
     "dhr-long-overview-numbered.pdf": _long_pdf(long_dhr.dhr_anna, "OFFICIAL-SENSITIVE – DHR 'Anna' – Overview Report"),
     "dhr-long-agency-sections-action-plan.docx": _long_docx(long_dhr.dhr_kay, "OFFICIAL", auto="lists"),
+    "dhr-long-agency-sections-action-plan.pdf": _long_pdf(long_dhr.dhr_kay, "OFFICIAL | Eastmere CSP | DHR 'Kay'"),
     "sar-long-summary-and-table.pdf": _long_pdf(long_sar.sar_mrs_t, "Westdale Safeguarding Adults Board | SAR 'Mrs T'"),
     "cspr-long-summary-then-full.docx": _long_docx(long_sar.cspr_child_l, "OFFICIAL"),
     "cspr-long-summary-then-full.pdf": _long_pdf(long_sar.cspr_child_l, "OFFICIAL | CSPR 'Child L'"),
