@@ -20,7 +20,7 @@ from tracker.parsing.result import Message
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
 from tracker.services import catalogue, transactions
-from tracker.services.imports import staging
+from tracker.services.imports import staging, suggestions
 from tracker.services.imports.apply import apply
 from tracker.services.imports.compare import ImportOptions, build_preview
 from tracker.services.imports.preview import ImportPreview, RecommendationPreview
@@ -43,6 +43,12 @@ from tracker.services.imports.preview import ImportPreview, RecommendationPrevie
 @click.option("--dry-run", is_flag=True, help="Check the files and say what would change, without saving anything.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per file on standard output.")
 @click.option("--create-agencies", is_flag=True, help="Add agencies the tracker does not know, instead of refusing.")
+@click.option(
+    "--accept-suggested-themes",
+    is_flag=True,
+    help="Add the themes the tracker suggests for each recommendation (from its wording and from earlier "
+    "recommendations that say the same thing), and list the earlier ones.",
+)
 @with_appcontext
 def import_command(
     path: Path,
@@ -52,6 +58,7 @@ def import_command(
     dry_run: bool,
     as_json: bool,
     create_agencies: bool,
+    accept_suggested_themes: bool,
 ) -> None:
     if path.is_dir() and reference:
         raise click.UsageError(
@@ -72,7 +79,7 @@ def import_command(
     for number, file in enumerate(files, start=1):
         counter = f" ({number} of {len(files)})" if len(files) > 1 else ""
         _progress(f"Reading {file.name}{counter}…")
-        if not _import_one(file, options, dry_run=dry_run, as_json=as_json):
+        if not _import_one(file, options, dry_run=dry_run, as_json=as_json, themes=accept_suggested_themes):
             failed += 1
     if len(files) > 1:
         done = "checked" if dry_run else "imported"
@@ -107,12 +114,14 @@ def _files(path: Path) -> list[Path]:
     )
 
 
-def _import_one(file: Path, options: ImportOptions, *, dry_run: bool, as_json: bool) -> bool:
+def _import_one(file: Path, options: ImportOptions, *, dry_run: bool, as_json: bool, themes: bool = False) -> bool:
     """Check, and unless a dry run apply, one file in its own transaction; True when it had no errors."""
     try:
         result, sha256 = staging.read(file, max_bytes=current_app.config["IMPORT_MAX_BYTES"])
         _progress(f"Comparing {result.action_count:,} actions with the tracker…")
         preview = build_preview(result, options=options, sha256=sha256)
+        if themes:
+            suggestions.suggest(preview, user=None, accept=True)
         warnings, errors = messages(preview)
         if not errors and not dry_run:
             _progress("Saving…")
@@ -128,7 +137,7 @@ def _import_one(file: Path, options: ImportOptions, *, dry_run: bool, as_json: b
         transactions.rollback()
         raise
     if as_json:
-        click.echo(json.dumps(_json(preview, warnings, errors), ensure_ascii=False))
+        click.echo(json.dumps(_json(preview, warnings, errors, learning=themes), ensure_ascii=False))
     else:
         _tell(preview, warnings, errors, dry_run=dry_run)
     return not errors
@@ -155,10 +164,24 @@ def messages(preview: ImportPreview) -> tuple[list[Message], list[Message]]:
     return warnings, errors
 
 
-def _json(preview: ImportPreview, warnings: list[Message], errors: list[Message]) -> dict[str, Any]:
+def _json(
+    preview: ImportPreview, warnings: list[Message], errors: list[Message], *, learning: bool = False
+) -> dict[str, Any]:
     data = preview.result.to_json_dict()
     data["warnings"] = [w.to_json_dict() for w in warnings]
     data["errors"] = [e.to_json_dict() for e in errors]
+    if not learning:
+        return data
+    # With --accept-suggested-themes: the themes added to each recommendation, and where it was made before.
+    data["learning"] = [
+        {
+            "number": rec.parsed.number,
+            "themes_added": [t.name for t in rec.suggested_themes],
+            "earlier": [{"review": e.review.reference, "number": e.recommendation.number} for e in rec.earlier],
+        }
+        for rec in preview.recommendations
+        if rec.suggested_themes or rec.earlier
+    ]
     return data
 
 
@@ -180,6 +203,11 @@ def _tell(preview: ImportPreview, warnings: list[Message], errors: list[Message]
         click.echo(f"  Nothing was saved from {result.file}.", err=True)
         return
     for rec in preview.recommendations:
+        if rec.existing is None and rec.suggested_themes:
+            names = ", ".join(t.name for t in rec.suggested_themes)
+            click.echo(f"  Recommendation {rec.parsed.number}: suggested themes added: {names}")
+        for earlier in rec.earlier:
+            click.echo(f"  Recommendation {rec.parsed.number} was made before: {earlier.sentence}")
         for change in rec.changes:
             click.echo(f"  Recommendation {rec.parsed.number} changed: {change}")
         for n, action in enumerate(rec.actions, start=1):

@@ -11,7 +11,7 @@ from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import ReviewType
 
 if TYPE_CHECKING:
-    from tracker.models import Action, Recommendation, Review
+    from tracker.models import Action, Recommendation, Review, Theme
 
 NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
 CREATE: Literal["create"] = "create"
@@ -128,6 +128,10 @@ class RecommendationPreview:
     other_agencies: list[str] = field(default_factory=list)
     actions: list[ActionPreview] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)
+    # Themes the wording and earlier recommendations suggest, saved only if the person importing accepts them;
+    # and the earlier recommendations, from other reviews, that say the same thing (`suggestions.suggest`).
+    suggested_themes: list[Theme] = field(default_factory=list)
+    earlier: list[Any] = field(default_factory=list)
     # "withdrawn": a recommendation an import does not touch.
     state: str = ""
 

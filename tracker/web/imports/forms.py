@@ -1,17 +1,24 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSelect, GovSubmitInput, GovTextInput
-from wtforms import SelectField, StringField, SubmitField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovFileInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextInput,
+)
+from wtforms import SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import InputRequired, Length, Optional
 
 from tracker.models import Agency, Partnership
 from tracker.rules.vocabulary import ReviewType
-from tracker.services.imports.preview import CREATE, UnknownAgency
+from tracker.services.imports.preview import CREATE, RecommendationPreview, UnknownAgency
 
 
 class UploadForm(FlaskForm):
@@ -46,11 +53,34 @@ class ConfirmForm(FlaskForm):
     submit = SubmitField("Confirm and import", widget=GovSubmitInput())
 
 
-def confirm_form(unknown: list[UnknownAgency], agencies: list[Agency], **kwargs: Any) -> ConfirmForm:
-    """One choice for each agency the tracker does not know: add it, or match it to a known one."""
+def confirm_form(
+    unknown: list[UnknownAgency],
+    agencies: list[Agency],
+    suggestions: Sequence[tuple[int, RecommendationPreview]] = (),
+    **kwargs: Any,
+) -> ConfirmForm:
+    """One choice for each agency the tracker does not know: add it, or match it to a known one; and one box
+    for each recommendation with suggested themes, ticked to start with, saved only when the import is confirmed."""
 
     class Form(ConfirmForm):
         pass
+
+    if suggestions:
+        Form.accept_themes = SelectMultipleField(
+            "Add the suggested themes",
+            coerce=int,
+            widget=GovCheckboxesInput(),
+            choices=[
+                SelectChoice(
+                    index, f"Recommendation {found.parsed.number}: " + ", ".join(t.name for t in found.suggested_themes)
+                )
+                for index, found in suggestions
+            ],
+            default=[index for index, _ in suggestions],
+            validators=[Optional()],
+            description="Untick a recommendation to import it without its suggested themes. Themes can be changed "
+            "later on the recommendation's page.",
+        )
 
     for index, entry in enumerate(unknown):
         places = entry.places[0] + (f" and {len(entry.places) - 1} more rows" if len(entry.places) > 1 else "")

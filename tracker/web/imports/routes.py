@@ -7,6 +7,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from tracker.access.policy import Permission, requires
 from tracker.rules import DomainError
 from tracker.services.imports import staging as services
+from tracker.services.imports import suggestions
 from tracker.services.imports.pending import PendingUpload, PendingUploads
 from tracker.services.imports.preview import CREATE, ImportPreview
 from tracker.web import loading
@@ -73,14 +74,18 @@ def _pending(token: str) -> PendingUpload:
 def preview(token: str) -> Any:
     pending = _pending(token)
     preview = services.preview_upload(pending, max_bytes=_max_bytes())
+    suggestions.suggest(preview, user=loading.user())
     agencies = services.active_agencies()
-    form = confirm_form(preview.unknown_agencies, agencies)
+    form = confirm_form(preview.unknown_agencies, agencies, suggestions.with_suggestions(preview))
     if form.validate_on_submit() and not preview.errors:
         choices = {
             entry.name: (CREATE if field.data == CREATE else int(field.data))
             for entry, field in zip(preview.unknown_agencies, agency_fields(form), strict=True)
         }
+        accepting = getattr(form, "accept_themes", None)
+        accepted = set(accepting.data or []) if accepting is not None else set()
         preview = services.preview_upload(pending, max_bytes=_max_bytes(), agency_choices=choices)
+        suggestions.suggest(preview, user=loading.user(), accept=accepted)
         try:
             run = services.confirm(preview, actor=loading.user())
         except DomainError as refusal:

@@ -9,6 +9,8 @@ from flask import flash, redirect, render_template, request, url_for
 from tracker.access.policy import Permission, requires
 from tracker.models import Agency, Recommendation, Review, Theme
 from tracker.rules import DomainError
+from tracker.services.learning import recurring
+from tracker.services.learning import themes as learning_themes
 from tracker.services.reviews import changes as services
 from tracker.services.reviews import queries
 from tracker.web import loading
@@ -52,6 +54,27 @@ def _fields(form: RecommendationForm, agencies: dict[int, Agency], themes: dict[
     }
 
 
+def _checking(form: RecommendationForm) -> bool:
+    """The "Check for earlier recommendations and themes" button: suggest, save nothing."""
+    return form.is_submitted() and bool(request.form.get("check"))
+
+
+def _check(form: RecommendationForm, themes: dict[int, Theme], *, review_id: int) -> dict[str, Any] | None:
+    """Earlier recommendations (other reviews) that say what the form says, and the themes they and the wording
+    suggest, ticked on the form: the person confirms them by saving, or unticks them."""
+    title = (form.title.data or "").strip()
+    if not title:
+        form.title.errors = ["Enter the recommendation's lead sentence to check for earlier recommendations"]
+        return None
+    text, learning = form.text.data or "", form.learning.data or None
+    earlier = recurring.similar_to_text(user(), title=title, text=text, learning=learning, exclude_review_id=review_id)
+    ticked = list(form.themes.data or [])
+    offered = learning_themes.suggest_themes(title=title, text=text, learning=learning, earlier=earlier)
+    suggested = [t for t in offered if t.id in themes and t.id not in ticked]
+    form.themes.data = ticked + [t.id for t in suggested]
+    return {"earlier": earlier, "suggested": suggested}
+
+
 @bp.route("/reviews/<int:review_id>/recommendations/new", methods=["GET", "POST"])
 @requires(Permission.MANAGE_PLANS)
 def create_recommendation(review_id: int) -> Any:
@@ -61,7 +84,8 @@ def create_recommendation(review_id: int) -> Any:
         return redirect(url_for("reviews.show", review_id=review.id))
     form = RecommendationForm()
     agencies, themes = _choices(form, agencies=[], themes=[])
-    if form.validate_on_submit():
+    checked = _check(form, themes, review_id=review.id) if _checking(form) else None
+    if not _checking(form) and form.validate_on_submit():
         try:
             added = services.create_recommendation(actor=user(), review=review, **_fields(form, agencies, themes))
         except DomainError as refusal:
@@ -71,7 +95,7 @@ def create_recommendation(review_id: int) -> Any:
             if request.form.get("another"):
                 return redirect(url_for("reviews.create_recommendation", review_id=review.id))
             return redirect(url_for("reviews.recommendation", recommendation_id=added.id))
-    return render_template("reviews/create_recommendation.html", form=form, review=review)
+    return render_template("reviews/create_recommendation.html", form=form, review=review, checked=checked)
 
 
 def _form_data(recommendation: Recommendation) -> dict[str, Any]:
@@ -97,7 +121,8 @@ def edit_recommendation(recommendation_id: int) -> Any:
         return redirect(url_for("reviews.recommendation", recommendation_id=found.id))
     form = RecommendationForm(data=_form_data(found)) if request.method == "GET" else RecommendationForm()
     agencies, themes = _choices(form, agencies=list(found.agencies), themes=list(found.themes))
-    if form.validate_on_submit():
+    checked = _check(form, themes, review_id=found.review_id) if _checking(form) else None
+    if not _checking(form) and form.validate_on_submit():
         try:
             changed = services.update_recommendation(
                 actor=user(), recommendation=found, **_fields(form, agencies, themes)
@@ -107,7 +132,9 @@ def edit_recommendation(recommendation_id: int) -> Any:
         else:
             flash(f"Recommendation {found.number} saved." if changed else "Nothing was changed.", "success")
             return redirect(url_for("reviews.recommendation", recommendation_id=found.id))
-    return render_template("reviews/edit_recommendation.html", form=form, recommendation=found, review=found.review)
+    return render_template(
+        "reviews/edit_recommendation.html", form=form, recommendation=found, review=found.review, checked=checked
+    )
 
 
 @bp.route("/recommendations/<int:recommendation_id>/withdraw", methods=["GET", "POST"])
