@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.parsing.hyphens import Vocabulary, ends_broken, join
-from tracker.parsing.numbering import read_number
+from tracker.parsing.numbering import Number, next_in_sequence, read_number
 from tracker.parsing.text import clean
 
 
@@ -103,6 +103,7 @@ class Line:
     bold: bool = False
     level: int | None = None  # a heading level the layout already shows (font size, markdown)
     lead: str = ""  # the bold words a line starts with, when the rest of it is not bold
+    full: bool = True  # the line runs to the right margin, so the text was wrapped, not ended, there
 
 
 def is_bullet_line(raw: str) -> bool:
@@ -171,6 +172,8 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
     i = 0
     tables = 0
     vocabulary = Vocabulary(line.text for line in lines if isinstance(line, Line))
+    last_number: Number | None = None
+    previous_full = False
     while i < len(lines):
         line = lines[i]
         if isinstance(line, Table):
@@ -209,6 +212,7 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
         text = clean(raw)
         if not text:
             continue
+        wrapped, previous_full = previous_full, line.full
         number = read_number(text)
         bullet = is_bullet_line(raw)
         starts_item = (number is not None and not (number.explicit and not number.rest)) or bullet
@@ -220,8 +224,12 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
             or prev.text.endswith((".", ":", "?", "!"))
             or line.gap
         )
-        if starts_item and number is not None and not number.rest and not number.explicit and not prev_done:
-            starts_item = False  # "see recommendation" then "13.3." wrapped on to the next line
+        if starts_item and number is not None and not number.explicit and not prev_done and not bullet and wrapped:
+            # "scored" then "12. It was graded..." on the next line: a sentence wrapped before a number, unless the
+            # number carries on the paragraphs' own numbering.
+            starts_item = bool(number.rest) and _continues(last_number, number)
+        if starts_item and number is not None and not number.explicit:
+            last_number = number
         if line.level is not None and not starts_item:
             if (
                 isinstance(prev, Para)
@@ -269,6 +277,13 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
         out.append(Para(text, line.where, bullet=bullet, page=line.page, bold=bold))
         joinable = True
     return out
+
+
+def _continues(last: Number | None, number: Number) -> bool:
+    """Whether a number can start the next item after the last numbered one: 9.49 after 9.48, 9.48.1, 10.1, 1."""
+    if last is None or number.parts[-1] in {"1", "a", "i"} or number.child_of(last):
+        return True
+    return next_in_sequence(last, number)
 
 
 def _recommendations_heading(text: str) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 from tracker.parsing.blocks import Block, Para, Table, text_blocks
 from tracker.parsing.doctables import actions_table, flatten, read_doc_table
 from tracker.parsing.fields import is_actions_label
-from tracker.parsing.items import RECISH, ItemReader
+from tracker.parsing.items import RECISH, ItemReader, bulleted
 from tracker.parsing.numbering import Number, next_in_sequence, read_number
 from tracker.parsing.people import ORGANISATION, kind_of
 from tracker.parsing.repeats import Listed, read_once
@@ -24,9 +24,11 @@ from tracker.parsing.sections import (
     Section,
     find_sections,
     heading_of,
+    is_combined,
     is_item_heading,
     is_rec_section,
     is_stop,
+    recommendations_part,
     scope_of,
     section_label,
 )
@@ -113,17 +115,43 @@ def _read_recommendations(blocks: list[Block], sections: list[Section], result: 
     for section in sections:
         name = section.heading.name if section.heading else ""
         label = section_label(name) if len(sections) > 1 else None
-        reader = ItemReader(result, known, scope=scope_of(section.heading) if section.heading else None,
-                            plan=plan or "action plan" in name.lower())  # fmt: skip
-        _read_section(section.blocks, reader, result, known, top=section.heading)
-        listed.append([Listed(r, lab or label, name) for r, lab in zip(reader.recs, reader.labels, strict=True)])
+        scope = scope_of(section.heading) if section.heading else None
+        reader = ItemReader(result, known, scope=scope, plan=plan or "action plan" in name.lower())
+        combined = section.heading is not None and is_combined(section.heading)
+        part = recommendations_part(section.blocks) if combined else None
+        _read_section(part if part is not None else section.blocks, reader, result, known, top=section.heading)
+        found = list(zip(reader.recs, reader.labels, strict=True))
+        if combined and part is None:
+            found = _conclusions_aside(found, name, section.where, result)
+        if not found:
+            found = [(rec, None) for rec in bulleted(section.blocks, scope)]
+        listed.append([Listed(r, lab or label, name) for r, lab in found])
     kept = read_once(listed)
+    kept_ids = {id(x) for x in kept}
+    _forget_warnings([x for group in listed for x in group if id(x) not in kept_ids], result)
     recs = [x.rec for x in kept]
     labels = [x.label for x in kept]
     if not recs:
         recs, labels = _without_a_section(blocks, result, known, plan=plan)
     make_unique(recs, labels, "the numbering restarts under each heading")
     result.recommendations.extend(r for r in recs if r not in result.recommendations)
+
+
+def _conclusions_aside(found: list[tuple[ParsedRecommendation, str | None]], name: str, where: str,
+                       result: ImportResult) -> list[tuple[ParsedRecommendation, str | None]]:  # fmt: skip
+    """In "Conclusions and recommendations" with no heading between them, only paragraphs that say what should be
+    done are recommendations."""
+    kept = [(rec, label) for rec, label in found if RECISH.search(f"{rec.title} {rec.text}")]
+    if len(kept) < len(found):
+        result.warn(where, f"'{name}' holds conclusions as well as recommendations: {len(found) - len(kept)} numbered "
+                    "paragraphs that do not say what should be done were read as conclusions.")  # fmt: skip
+    return kept
+
+
+def _forget_warnings(aside: list[Listed], result: ImportResult) -> None:
+    # A recommendation the action plan repeats without a number needs no warning once it is read as the other.
+    places = {x.rec.where for x in aside}
+    result.warnings[:] = [w for w in result.warnings if not (w.where in places and "has no number" in w.message)]
 
 
 def _read_section(blocks: list[Block], reader: ItemReader, result: ImportResult, known: frozenset[str],

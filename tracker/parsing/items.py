@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.parsing.blocks import Para
+from tracker.parsing.blocks import Block, Para
 from tracker.parsing.dates import read_date
 from tracker.parsing.fields import is_actions_label, take_fields
 from tracker.parsing.numbering import Number, next_in_sequence, read_action_number, read_number
@@ -280,3 +280,18 @@ class ItemReader:
                 rec.title, rec.text = split_lead(rec.text)
             if not rec.title:
                 rec.doubt("No text was found for this recommendation; check it against the document.")
+
+
+def bulleted(blocks: list[Block], scope: str | None) -> list[ParsedRecommendation]:
+    """Recommendations written as bullet points, with no numbers: numbered in the order they appear, for checking."""
+    recs: list[ParsedRecommendation] = []
+    for p in blocks:
+        if isinstance(p, Para) and p.bullet and not p.in_table and RECISH.search(p.text):
+            rec = ParsedRecommendation(number=str(len(recs) + 1), title="", where=p.where, scope=scope)
+            found, body = take_scope(p.text)
+            rec.scope = found or scope
+            rec.title, rec.text = title_and_text(body, p.bold)
+            rec.doubt("The document does not number its recommendations, so they were numbered in the order they "
+                      "appear; check the numbers against the document.")  # fmt: skip
+            recs.append(rec)
+    return recs

@@ -244,7 +244,8 @@ def _items(raw_pages: list[list[_Line]], heights: list[float],
                 level = 1
             elif body and ln.size >= body * 1.15:
                 level = 2
-            items.append(Line(text, f"page {p}, line {n}", page=p, gap=gap, bold=ln.bold, level=level, lead=ln.lead))
+            items.append(Line(text, f"page {p}, line {n}", page=p, gap=gap, bold=ln.bold, level=level, lead=ln.lead,
+                              full=ln.x1 >= right - 40))  # fmt: skip
             previous_bottom, line_height, last = ln.bottom, height_here, ln
         for box, rows in pending:
             table_count += 1

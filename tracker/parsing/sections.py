@@ -90,6 +90,27 @@ def is_stop(h: Heading) -> bool:
     return bool(STOP.match(h.name)) and not is_rec_section(h)
 
 
+# "Conclusions and recommendations": a chapter that holds narrative first, then the recommendations.
+_COMBINED = re.compile(
+    r"\b(?:conclusions?|findings?|learning|lessons|analysis)\b.*\b(?:and|&)\s+(?:\w+\s+)?recommendations?\b"
+    r"|\brecommendations?\s+(?:and|&)\s+(?:\w+\s+)?(?:conclusions?|findings?|learning|lessons)\b",
+    re.I,
+)
+
+
+def is_combined(h: Heading) -> bool:
+    return bool(_COMBINED.search(h.name))
+
+
+def recommendations_part(blocks: list[Block]) -> list[Block] | None:
+    """The blocks from a combined chapter's own "Recommendations" heading on, or None when it has none."""
+    for i, block in enumerate(blocks):
+        h = heading_of(block)
+        if h is not None and is_rec_section(h) and not is_combined(h):
+            return blocks[i + 1 :]
+    return None
+
+
 def section_label(name: str) -> str | None:
     """ "Multi-agency recommendations" -> "Multi-agency": what a number is qualified by when lists restart."""
     label = re.sub(r"\brecommendations?\b|\bfor\s+the\b|\bfor\b|\bto\b|\bof\b", " ", name, flags=re.I)

@@ -60,6 +60,8 @@ def text_lines(text: str) -> list[Line]:
             ended = raw_lines[last].rstrip().endswith(_ENDS_SENTENCE) and len(raw_lines[last].strip()) < full * 0.85
             if not ended:
                 continues.add(first)  # the paragraph runs on to the next page
+    widths = sorted(len(r.rstrip()) for r in raw_lines if r.strip())
+    wrap_at = widths[int(len(widths) * 0.9)] * 0.8 if widths else 0
     lines: list[Line] = []
     gap = True
     for n, raw in enumerate(raw_lines, start=1):
@@ -74,6 +76,6 @@ def text_lines(text: str) -> list[Line]:
             while lines and not lines[-1].text.strip():
                 lines.pop()  # the blank lines around the page break are not a paragraph break
             gap = False
-        lines.append(Line(raw, f"line {n}", gap=gap))
+        lines.append(Line(raw, f"line {n}", gap=gap, full=len(raw.rstrip()) >= wrap_at))
         gap = False
     return lines
