@@ -474,6 +474,44 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "where": {"13.2": "line 2629"},
         "no_warnings": True,
     },
+    "sar-long-conclusions-and-recommendations.md": {
+        # The chapter's numbered conclusions (13.1 to 13.5) come before its own "Recommendations" sub-heading.
+        "numbers": ["13.6", "13.7", "13.8", "13.9", "13.10"],
+        "review": {
+            "reference": "SAR-2022-09",
+            "type": "SAR",
+            "partnership": "Northbridge Safeguarding Adults Board",
+            "title": "Safeguarding Adults Review: 'Mr D'",
+        },
+        "titles": {"13.8": "Northbridge Recovery Service should offer outreach to people who stop attending"},
+        "text": {"13.10": ""},
+        "where": {"13.6": "line 1589"},
+        "uncertain": {"13.6": False, "13.10": False},
+        "no_warnings": True,
+    },
+    "llr-long-findings-and-recommendations.docx": {
+        # Findings and the recommendations that answer them, in one numbered run with no heading between.
+        "numbers": ["337", "339", "341", "343"],
+        "review": {
+            "reference": "LLR-2024-03",
+            "type": "LLR",
+            "partnership": "Westdale Safeguarding Children Partnership",
+        },
+        "titles": {
+            "337": "The school should ensure that exclusions of a child known to Children's Social Care",
+            "343": "The Westdale Safeguarding Children Partnership should review its escalation policy",
+        },
+        "warning": "4 numbered paragraphs that do not say what should be done were read as conclusions",
+    },
+    "sar-long-bulleted-recommendations.txt": {
+        "numbers": ["1", "2", "3", "4"],
+        "review": {"reference": "SAR-2021-11", "type": "SAR", "partnership": "Westdale Safeguarding Adults Board"},
+        "titles": {"2": "Westdale Care at Home Ltd should ensure that care workers report missed or shortened visits"},
+        "where": {"1": "line 655", "4": "line 658"},
+        # The bullet points carry no numbers: they are numbered in order, and each is marked for checking.
+        "uncertain": {"1": True, "4": True},
+        "no_warnings": True,
+    },
     "llr-long-no-recommendations.docx": {
         "numbers": [],
         "error": "This reads as a whole review report, but it has no 'Recommendations' section",

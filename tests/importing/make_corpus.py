@@ -6,16 +6,18 @@ Needs reportlab for the PDFs (a generator-only dependency; the committed PDFs ne
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 from tests.importing import corpus_briefings as b
 from tests.importing import corpus_long_dhr as long_dhr
+from tests.importing import corpus_long_more as long_more
 from tests.importing import corpus_long_other as long_other
 from tests.importing import corpus_long_sar as long_sar
 from tests.importing import corpus_plans as p
 from tests.importing import corpus_reports as r
-from tests.importing.corpus_long_render import render_long_docx, render_long_pdf, render_long_text
+from tests.importing.corpus_long_render import printed, render_long_docx, render_long_pdf, render_long_text
 from tests.importing.corpus_render import render_csv, render_docx, render_pdf, render_text, render_xlsx
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -62,6 +64,18 @@ def _long_text(blocks: Callable[[], list[tuple[object, ...]]], header: str) -> C
     return lambda path: path.write_text(render_long_text(blocks(), header=header), encoding="utf-8")
 
 
+def _long_plain(
+    blocks: Callable[[], list[tuple[object, ...]]], *, markdown: bool, wrap: int = 0
+) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        text = render_text(printed(blocks()), markdown=markdown)
+        if wrap:  # markdown written by hand is usually wrapped; a blank line still ends each paragraph
+            text = "\n".join(textwrap.fill(line, wrap) if len(line) > wrap else line for line in text.split("\n"))
+        path.write_text(text, encoding="utf-8")
+
+    return make
+
+
 # Whole overview reports of 30 to 100 pages (corpus_long*.py).
 LONG: dict[str, Callable[[Path], None]] = {
     "dhr-long-overview-numbered.docx": _long_docx(long_dhr.dhr_anna, "OFFICIAL-SENSITIVE"),
@@ -74,6 +88,9 @@ LONG: dict[str, Callable[[Path], None]] = {
     "llr-long-analysis-mentions.docx": _long_docx(long_other.llr_grace, "OFFICIAL", auto="none"),
     "dhr-long-overview.txt": _long_text(long_other.dhr_ruth, "OFFICIAL   DHR 'Ruth' – Overview Report"),
     "llr-long-no-recommendations.docx": _long_docx(long_other.llr_maria, "OFFICIAL-SENSITIVE"),
+    "sar-long-conclusions-and-recommendations.md": _long_plain(long_more.sar_mr_d, markdown=True, wrap=100),
+    "llr-long-findings-and-recommendations.docx": _long_docx(long_more.llr_jacob, "OFFICIAL"),
+    "sar-long-bulleted-recommendations.txt": _long_plain(long_more.sar_mrs_k, markdown=False),
 }
 
 MAKERS: dict[str, Callable[[Path], None]] = {
