@@ -30,6 +30,12 @@ _ABOUT_THE_LIST = re.compile(
     r"|\b(?:makes?|made|accepted|agreed|following)\b.{0,40}\brecommendations\b",
     re.I | re.S,
 )
+# How the reasons for a recommendation begin when they are numbered on after it.
+_EXPLANATION = re.compile(
+    r"^(?:this|these|that|it|there|rationale|reasons?|because|in\s+this\s+case|the\s+(?:review|panel|reviewer|"
+    r"report|author|evidence|rationale|reason)\s+(?:found|heard|noted|identified|is|was|were|showed|shows))\b",
+    re.I,
+)
 _DIRECTIVE = re.compile(r"\b(?:should|must|ought\s+to|ensure|needs?\s+to|(?:is|are)\s+(?:asked|invited)\s+to)\b", re.I)
 
 
@@ -67,6 +73,7 @@ class ItemReader:
         self.parent: tuple[Number, str] | None = None  # the context of a sub-numbered list
         self.parts = False  # lettered parts have been added to the current recommendation
         self.pending_heading: str | None = None
+        self.explained: Number | None = None  # the last paragraph read as the reasons for the current one
 
     # ----- what the section says about the recommendations below ------------------------------
 
@@ -114,6 +121,11 @@ class ItemReader:
         if number is not None and self._is_item(number):
             self._item(number, p)
             return
+        if number is not None and self.current is not None and not self.in_actions and self._explains(number):
+            self.current.note(f"Paragraph {number.label}, which gives its reasons, is read as part of it.")
+            self._add_text(f"{number.label} {number.rest}")
+            self.explained = number
+            return
         if number is not None and self.current is not None:
             self._part(number, p)
             return
@@ -137,7 +149,19 @@ class ItemReader:
         if n.is_letter or n.is_roman or (n.child_of(self.number) and not n.parts[-1].isdigit()):
             ends_colon = (self.current.text or self.current.title).rstrip().endswith(":")
             return not ends_colon and not self.parts and RECISH.search(n.rest) is not None
-        return True
+        return not self._explains(n)
+
+    def _explains(self, n: Number) -> bool:
+        """ "15.3 This is because officers did not..." after "15.2 The Police should...": the reasons for the
+        recommendation above, numbered on with it, not a recommendation of their own."""
+        assert self.current is not None and self.number is not None
+        return (
+            self.parent is None
+            and next_in_sequence(self.explained or self.number, n)
+            and bool(_EXPLANATION.match(n.rest))
+            and not RECISH.search(n.rest)
+            and RECISH.search(f"{self.current.title} {self.current.text}") is not None
+        )
 
     def _item(self, n: Number, p: Para) -> None:
         if self.number is not None and self.current is not None and n.child_of(self.number) and n.parts[-1].isdigit():
@@ -188,6 +212,7 @@ class ItemReader:
         self.in_actions, self.action, self.action_number, self.parts = False, None, None, False
         self.pending_heading = None
         self.extra_paragraphs = 0
+        self.explained = None
 
     def _rec_fields(self, rec: ParsedRecommendation, fields: dict[str, str]) -> None:
         for kind in ("agencies", "lead"):

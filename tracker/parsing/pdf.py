@@ -161,14 +161,23 @@ def _edge(line: _Line, height: float) -> bool:
     return line.top < height * _EDGE or line.bottom > height * (1 - _EDGE)
 
 
-def _furniture(pages: list[list[_Line]], heights: list[float]) -> set[str]:
+def _furniture(pages: list[list[_Line]], heights: list[float], body: float) -> set[str]:
     """Lines (digits ignored) that repeat at the top or bottom of most pages."""
     if len(pages) < 2:
         return set()
     seen: Counter[str] = Counter()
+    small: set[str] = set()
     for lines, height in zip(pages, heights, strict=True):
-        seen.update({key for ln in lines if _edge(ln, height) and (key := _DIGITS.sub("#", clean(ln.text)))})
-    return {text for text, n in seen.items() if n >= max(2, (len(pages) + 1) // 2)}
+        edge = {
+            (key, ln.size < body * 0.95)
+            for ln in lines
+            if _edge(ln, height) and (key := _DIGITS.sub("#", clean(ln.text)))
+        }
+        seen.update(key for key, _ in edge)
+        small.update(key for key, smaller in edge if smaller)
+    most = max(2, (len(pages) + 1) // 2)
+    # A long report's running header may name the chapter it is in: set smaller than the text, three pages will do.
+    return {text for text, n in seen.items() if n >= most or (len(pages) >= 12 and n >= 3 and text in small)}
 
 
 def _footnotes(lines: list[_Line], height: float, body: float, skip: set[int]) -> set[int]:
@@ -207,9 +216,17 @@ def pdf_blocks(path: Path) -> list[Block]:
 
 def _items(raw_pages: list[list[_Line]], heights: list[float],
            tables_by_page: list[list[tuple[Box, list[list[str]]]]]) -> list[Line | Table]:  # fmt: skip
-    furniture = _furniture(raw_pages, heights)
     sizes = [ln.size for lines in raw_pages for ln in lines]
     body = median(sizes) if sizes else 0.0
+    furniture = _furniture(raw_pages, heights, body)
+    # Where the running header and footer are printed: a small line in that place is one too, whatever it says
+    # (a header that names the chapter changes with it).
+    slots = {
+        (round(ln.top), ln.size)
+        for lines, height in zip(raw_pages, heights, strict=True)
+        for ln in lines
+        if _edge(ln, height) and ln.size < body * 0.95 and _DIGITS.sub("#", clean(ln.text)) in furniture
+    }
     cells = (c for found in tables_by_page for _, rows in found for row in rows for c in row)
     vocabulary = Vocabulary((ln.text for lines in raw_pages for ln in lines), cells)
     items: list[Line | Table] = []
@@ -219,7 +236,8 @@ def _items(raw_pages: list[list[_Line]], heights: list[float],
     last: _Line | None = None
     for p, (lines, height) in enumerate(zip(raw_pages, heights, strict=True), start=1):
         pending = sorted(tables_by_page[p - 1], key=lambda t: t[0][1])
-        skip = {i for i, ln in enumerate(lines) if _edge(ln, height) and _DIGITS.sub("#", clean(ln.text)) in furniture}
+        skip = {i for i, ln in enumerate(lines) if _edge(ln, height) and (
+            _DIGITS.sub("#", clean(ln.text)) in furniture or (round(ln.top), ln.size) in slots)}  # fmt: skip
         skip |= _footnotes(lines, height, body, skip)
         previous_bottom: float | None = None
         line_height = 0.0

@@ -53,7 +53,8 @@ def _pairs(earlier: list[Listed], later: list[Listed]) -> dict[int, int]:
         new_words = _words(new.rec)
         for i, old in enumerate(earlier):
             same = _base(old.rec.number) == _base(new.rec.number)
-            score = _similar(words[i], new_words)
+            # An action plan that gives only the number ("Rec 3") and its actions repeats recommendation 3.
+            score = 1.0 if same and not new_words and new.rec.actions else _similar(words[i], new_words)
             if score >= (_SAME_NUMBER if same else _ANY_NUMBER):
                 candidates.append((same, score, -abs(i - j), j, i))
     pairs: dict[int, int] = {}
