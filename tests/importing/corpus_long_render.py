@@ -215,14 +215,17 @@ def _docx_table(document: Any, rows: list[list[Any]]) -> None:
                     run.bold = True
 
 
-def render_long_pdf(blocks: list[Block], path: Path, *, header: str, footer: str = "Page {page} of {pages}") -> int:
-    """A PDF as Word would print it; returns the number of pages."""
+def render_long_pdf(blocks: list[Block], path: Path, *, header: str, footer: str = "Page {page} of {pages}",
+                    chapter_in_header: bool = False) -> int:  # fmt: skip
+    """A PDF as Word would print it; returns the number of pages. With `chapter_in_header` the running header also
+    names the chapter the page is in, as some reports' headers do."""
     pages: dict[str, int] = {}
-    total = _build_pdf(blocks, path, header, footer, pages, 0)
-    return _build_pdf(blocks, path, header, footer, pages, total)
+    total = _build_pdf(blocks, path, header, footer, pages, 0, chapter_in_header)
+    return _build_pdf(blocks, path, header, footer, pages, total, chapter_in_header)
 
 
-def _build_pdf(blocks: list[Block], path: Path, header: str, footer: str, pages: dict[str, int], total: int) -> int:
+def _build_pdf(blocks: list[Block], path: Path, header: str, footer: str, pages: dict[str, int], total: int,
+               chapter_in_header: bool) -> int:  # fmt: skip
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -271,9 +274,13 @@ def _build_pdf(blocks: list[Block], path: Path, header: str, footer: str, pages:
         def draw(self) -> None:
             return None
 
+    chapter = [""]
+
     class Heading(Paragraph):  # type: ignore[misc]
         def draw(self) -> None:
             pages.setdefault(self.key, self.canv.getPageNumber())
+            if self.style.name == "h1":
+                chapter[0] = self.key
             super().draw()
 
     story: list[Any] = []
@@ -326,7 +333,9 @@ def _build_pdf(blocks: list[Block], path: Path, header: str, footer: str, pages:
         canvas.saveState()
         canvas.setFont("Helvetica", 8)
         if doc.page > 1:
-            canvas.drawString(72, A4[1] - 40, header)
+            canvas.drawString(
+                72, A4[1] - 40, f"{header} | {chapter[0]}" if chapter_in_header and chapter[0] else header
+            )
         canvas.drawCentredString(A4[0] / 2, 30, footer.format(page=doc.page, pages=total or "?"))
         canvas.restoreState()
 

@@ -53,9 +53,11 @@ def _long_docx(
     return lambda path: render_long_docx(blocks(), path, header=header, auto=auto)
 
 
-def _long_pdf(blocks: Callable[[], list[tuple[object, ...]]], header: str) -> Callable[[Path], None]:
+def _long_pdf(
+    blocks: Callable[[], list[tuple[object, ...]]], header: str, chapters: bool = False
+) -> Callable[[Path], None]:
     def make(path: Path) -> None:
-        render_long_pdf(blocks(), path, header=header)
+        render_long_pdf(blocks(), path, header=header, chapter_in_header=chapters)
 
     return make
 
@@ -82,7 +84,7 @@ LONG: dict[str, Callable[[Path], None]] = {
     "dhr-long-overview-numbered.pdf": _long_pdf(long_dhr.dhr_anna, "OFFICIAL-SENSITIVE – DHR 'Anna' – Overview Report"),
     "dhr-long-agency-sections-action-plan.docx": _long_docx(long_dhr.dhr_kay, "OFFICIAL", auto="lists"),
     "dhr-long-agency-sections-action-plan.pdf": _long_pdf(long_dhr.dhr_kay, "OFFICIAL | Eastmere CSP | DHR 'Kay'"),
-    "sar-long-summary-and-table.pdf": _long_pdf(long_sar.sar_mrs_t, "Westdale Safeguarding Adults Board | SAR 'Mrs T'"),
+    "sar-long-summary-and-table.pdf": _long_pdf(long_sar.sar_mrs_t, "Westdale SAB | SAR 'Mrs T'", chapters=True),
     "cspr-long-summary-then-full.docx": _long_docx(long_sar.cspr_child_l, "OFFICIAL"),
     "cspr-long-summary-then-full.pdf": _long_pdf(long_sar.cspr_child_l, "OFFICIAL | CSPR 'Child L'"),
     "llr-long-analysis-mentions.docx": _long_docx(long_other.llr_grace, "OFFICIAL", auto="none"),
