@@ -96,7 +96,15 @@ def test_more_than_50_reviews_get_no_sheet_each(database: Any, users: Any, tmp_p
     )
     workbook = openpyxl.load_workbook(out)
     assert built.reviews == 51 and not built.review_sheets
-    assert workbook.sheetnames == ["Summary", "Exceptions", "All actions", "Evidence register", "Assurance decisions"]
+    assert workbook.sheetnames == [
+        "Summary",
+        "Exceptions",
+        "All actions",
+        "Evidence register",
+        "Assurance decisions",
+        "Recurring",
+        "Strategic plan",
+    ]
     notes = [r[0] for r in workbook["Summary"].iter_rows(values_only=True) if r[0]]
     assert any("covers 51 reviews, more than 50" in n and "All actions" in n for n in notes)
     assert len(table_rows(workbook["All actions"], 3)) == 51
@@ -109,7 +117,7 @@ def test_exactly_50_reviews_get_a_sheet_each(database: Any, users: Any, tmp_path
     built = build_assurance_workbook(
         database, ReportFilters(), out=out, produced_by="Sam", produced_at=clock.now(), since=clock.today()
     )
-    assert built.review_sheets and len(built.sheet_names) == 55
+    assert built.review_sheets and len(built.sheet_names) == 57
 
 
 def test_resolve_reads_what_people_type(database: Any, scenario: Scenario) -> None:

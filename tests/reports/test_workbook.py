@@ -51,6 +51,8 @@ def test_the_sheets_and_their_order(workbook: Any) -> None:
         "All actions",
         "Evidence register",
         "Assurance decisions",
+        "Recurring",
+        "Strategic plan",
     ]
 
 

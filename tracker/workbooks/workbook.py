@@ -23,6 +23,8 @@ from tracker.workbooks import filters as filters_module
 from tracker.workbooks.cells import Styles, safe_sheet_title, stream_cells
 from tracker.workbooks.filters import ReportFilters
 from tracker.workbooks.sheets import SheetContext, action_plan, all_actions, decisions, evidence, exceptions, summary
+from tracker.workbooks.sheets import recurring as recurring_sheet
+from tracker.workbooks.sheets import strategic_plan as strategic_plan_sheet
 
 REVIEW_SHEET_LIMIT = 50
 DEFAULT_PERIOD_DAYS = 90
@@ -99,12 +101,15 @@ def build_assurance_workbook(
     stream_cells(summary_sheet)
     exceptions.write(context)
     taken = {t.lower() for t in (summary.TITLE, exceptions.TITLE, all_actions.TITLE, evidence.TITLE, decisions.TITLE)}
+    taken |= {recurring_sheet.TITLE.lower(), strategic_plan_sheet.TITLE.lower()}
     if review_sheets:
         for review in data.reviews(session, scope):
             action_plan.write(context, review, safe_sheet_title(review.reference, taken))
     all_actions.write(context)
     evidence.write(context)
     decisions.write(context)
+    recurring_sheet.write(context)
+    strategic_plan_sheet.write(context)
     summary.write(context, summary_sheet, content)
     names = list(workbook.sheetnames)
     workbook.save(out)
