@@ -141,7 +141,7 @@ def drop_contents(lines: list[Line | Table]) -> list[Line | Table]:
     """Lines without the contents page: dot leaders, and page-numbered lines under a Contents heading."""
     kept: list[Line | Table] = []
     in_contents = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if isinstance(line, Table):
             in_contents = False
             kept.append(line)
@@ -153,11 +153,18 @@ def drop_contents(lines: list[Line | Table]) -> list[Line | Table]:
         if LEADER.search(line.text):
             continue
         if in_contents:
-            if not text or _ENDS_WITH_PAGE.match(text):
+            if not text or _ENDS_WITH_PAGE.match(text) or _wrapped_entry(lines, index):
                 continue
             in_contents = False
         kept.append(line)
     return kept
+
+
+def _wrapped_entry(lines: list[Line | Table], index: int) -> bool:
+    """A contents entry too long for one line: its first half, with the page number on the line below."""
+    below = next((ln for ln in lines[index + 1 : index + 3] if isinstance(ln, Line) and ln.text.strip()), None)
+    text = below.text.strip() if below is not None else ""
+    return bool(text) and (LEADER.search(text) is not None or _ENDS_WITH_PAGE.match(text) is not None)
 
 
 def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Block]:
