@@ -147,3 +147,24 @@ def test_a_hundred_page_report_reads_in_well_under_a_few_seconds(name: str) -> N
     assert result.ok and len(result.recommendations) == 9
     # About 0.3 s for 99 pages on a developer's machine; the limit leaves room for a busy test runner.
     assert time.perf_counter() - started < 3
+
+
+def test_recommendations_repeated_in_the_analysis_are_read_once_from_the_final_list() -> None:
+    result = ImportResult(file="report.md", format="text")
+    parse_text(
+        "# DHR 'Ann' (DHR-2020-01)\n\n## 4. Analysis\n\n### Northshire Police\n\n4.1 Officers attended three times."
+        "\n\n#### Recommendations\n\n1. Northshire Police should flag repeat calls from one address to supervisors."
+        "\n\n## 9. Recommendations\n\n9.1 Northshire Police should flag repeat calls from one address to "
+        "supervisors.\n\n9.2 The Partnership should publish an information sharing agreement.\n",
+        result,
+        markdown=True,
+    )
+    assert [r.number for r in result.recommendations] == ["9.1", "9.2"]
+    assert "Also listed under 'Recommendations' (line 11)" in result.recommendations[0].notes[0]
+
+
+def test_an_action_plan_numbered_as_the_recommendations_pairs_by_number_whatever_its_wording() -> None:
+    body = [Listed(rec(str(n), f"Agency {n} should review its policy on topic {n}."), None, "Recs") for n in (1, 2)]
+    plan = [Listed(rec(str(n), f"Policy work, item {n}", actions=1), None, "Plan") for n in (1, 2)]
+    kept = read_once([body, plan])
+    assert [(x.rec.title[:8], len(x.rec.actions)) for x in kept] == [("Agency 1", 1), ("Agency 2", 1)]

@@ -45,8 +45,8 @@ def _similar(a: set[str], b: set[str]) -> float:
     return len(a & b) / shorter if shorter >= 2 else float(a == b and bool(a))
 
 
-def _pairs(earlier: list[Listed], later: list[Listed]) -> dict[int, int]:
-    """later index -> earlier index, each paired at most once, best matches first."""
+def _pairs(earlier: list[Listed], later: list[Listed]) -> dict[int, tuple[int, float]]:
+    """later index -> (earlier index, how alike), each paired at most once, best matches first."""
     words = [_words(x.rec) for x in earlier]
     candidates = []
     for j, new in enumerate(later):
@@ -57,12 +57,20 @@ def _pairs(earlier: list[Listed], later: list[Listed]) -> dict[int, int]:
             score = 1.0 if same and not new_words and new.rec.actions else _similar(words[i], new_words)
             if score >= (_SAME_NUMBER if same else _ANY_NUMBER):
                 candidates.append((same, score, -abs(i - j), j, i))
-    pairs: dict[int, int] = {}
+    pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
-    for *_, j, i in sorted(candidates, reverse=True):
+    for same, score, _, j, i in sorted(candidates, reverse=True):
         if j not in pairs and i not in taken:
-            pairs[j] = i
+            pairs[j] = (i, score if same else min(score, _ANY_NUMBER))
             taken.add(i)
+    if sum(1 for x in later if x.rec.actions) >= _MOST * len(later):
+        # An action plan numbered as the recommendations are: the numbers pair them, whatever the wording.
+        numbers = [_base(x.rec.number) for x in earlier]
+        for j, new in enumerate(later):
+            base = _base(new.rec.number)
+            if j not in pairs and numbers.count(base) == 1 and (i := numbers.index(base)) not in taken:
+                pairs[j] = (i, _SAME_NUMBER)
+                taken.add(i)
     return pairs
 
 
@@ -84,23 +92,25 @@ def _merge(kept: ParsedRecommendation, other: ParsedRecommendation, section: str
 
 
 def read_once(sections: list[list[Listed]]) -> list[Listed]:
-    """The recommendations of every section, in order, with each one that repeats an earlier one read once."""
+    """The recommendations of every section, in order, with each one that repeats an earlier one read once.
+
+    Wording that is nearly the same is one recommendation wherever it appears; a looser likeness (a summary's short
+    form under the same number) counts only when most of the section repeats others in that way.
+    """
     kept: list[Listed] = []
+    size: dict[int, int] = {id(x): len(group) for group in sections for x in group}
     for listed in sections:
         pairs = _pairs(kept, listed) if kept else {}
-        if not listed or len(pairs) < max(1, _MOST * len(listed)) or (len(listed) > 1 and len(pairs) < 2):
-            kept.extend(listed)
-            continue
+        repeats = len(pairs) >= max(2 if len(listed) > 1 else 1, _MOST * len(listed))
         dropped: set[int] = set()
         for j, new in enumerate(listed):
-            if j not in pairs:
-                new.rec.doubt(f"'{new.section}' otherwise repeats recommendations given elsewhere in the report; "
-                              "check that this one is a recommendation of its own.")  # fmt: skip
+            i, score = pairs.get(j, (-1, 0.0))
+            if i < 0 or (score < _ANY_NUMBER and not repeats):
                 kept.append(new)
                 continue
-            old = kept[pairs[j]]
-            if _length(new.rec) > _length(old.rec) and not new.rec.actions:
-                # The fuller wording comes later (a summary came first): keep it, where the full list is.
+            old = kept[i]
+            if not new.rec.actions and _fuller(new, old, size):
+                # The fuller wording, or the list where they are gathered, comes later: keep it, where it is.
                 _merge(new.rec, old.rec, old.section)
                 dropped.add(id(old))
                 kept.append(new)
@@ -108,3 +118,10 @@ def read_once(sections: list[list[Listed]]) -> list[Listed]:
                 _merge(old.rec, new.rec, new.section)
         kept = [x for x in kept if id(x) not in dropped]
     return kept
+
+
+def _fuller(new: Listed, old: Listed, size: dict[int, int]) -> bool:
+    a, b = _length(new.rec), _length(old.rec)
+    if abs(a - b) <= max(a, b) * 0.1:
+        return size[id(new)] > size[id(old)]
+    return a > b
