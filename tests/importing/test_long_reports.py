@@ -168,3 +168,11 @@ def test_an_action_plan_numbered_as_the_recommendations_pairs_by_number_whatever
     plan = [Listed(rec(str(n), f"Policy work, item {n}", actions=1), None, "Plan") for n in (1, 2)]
     kept = read_once([body, plan])
     assert [(x.rec.title[:8], len(x.rec.actions)) for x in kept] == [("Agency 1", 1), ("Agency 2", 1)]
+
+
+def test_two_agencies_recommendations_worded_alike_are_both_kept() -> None:
+    police = [Listed(rec("1", "Northshire Police should review its training on coercive control for all staff."),
+                     "Police", "Police recommendations")]  # fmt: skip
+    housing = [Listed(rec("1", "Eastmere Housing should review its training on coercive control for all staff."),
+                      "Housing", "Housing recommendations")]  # fmt: skip
+    assert len(read_once([police, housing])) == 2

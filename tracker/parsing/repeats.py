@@ -20,7 +20,9 @@ _COMMON = frozenset(
      "they", "them", "also", "been", "were", "each", "every", "other", "must", "ensure", "there", "than", "more",
      "recommendation", "recommendations", "review", "including"}
 )  # fmt: skip
-_SAME_NUMBER, _ANY_NUMBER = 0.5, 0.8  # how much of the shorter wording the longer must contain
+# How much of the shorter wording the longer must contain: under the same number, under another number, and to be
+# the same recommendation wherever it appears (two agencies' recommendations worded alike differ by their names).
+_SAME_NUMBER, _ANY_NUMBER, _SAME_WORDS = 0.5, 0.8, 0.9
 _MOST = 0.6  # the share of a section's recommendations that must repeat earlier ones
 
 
@@ -59,9 +61,9 @@ def _pairs(earlier: list[Listed], later: list[Listed]) -> dict[int, tuple[int, f
                 candidates.append((same, score, -abs(i - j), j, i))
     pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
-    for same, score, _, j, i in sorted(candidates, reverse=True):
+    for _same, score, _, j, i in sorted(candidates, reverse=True):
         if j not in pairs and i not in taken:
-            pairs[j] = (i, score if same else min(score, _ANY_NUMBER))
+            pairs[j] = (i, score)
             taken.add(i)
     if sum(1 for x in later if x.rec.actions) >= _MOST * len(later):
         # An action plan numbered as the recommendations are: the numbers pair them, whatever the wording.
@@ -101,11 +103,11 @@ def read_once(sections: list[list[Listed]]) -> list[Listed]:
     size: dict[int, int] = {id(x): len(group) for group in sections for x in group}
     for listed in sections:
         pairs = _pairs(kept, listed) if kept else {}
-        repeats = len(pairs) >= max(2 if len(listed) > 1 else 1, _MOST * len(listed))
+        repeats = len(pairs) >= max(2, _MOST * len(listed))
         dropped: set[int] = set()
         for j, new in enumerate(listed):
             i, score = pairs.get(j, (-1, 0.0))
-            if i < 0 or (score < _ANY_NUMBER and not repeats):
+            if i < 0 or (score < _SAME_WORDS and not repeats):
                 kept.append(new)
                 continue
             old = kept[i]
