@@ -20,7 +20,7 @@ from typing import Any
 from tracker.parsing.blocks import Block, Line, Table, drop_contents, is_bullet_line, lines_to_paragraphs
 from tracker.parsing.hyphens import Vocabulary, ends_broken, glued, join
 from tracker.parsing.numbering import read_number
-from tracker.parsing.pdftables import Box, ruled_tables
+from tracker.parsing.pdftables import Box, View, ruled_tables
 from tracker.parsing.text import clean
 
 MAX_PAGES = 400
@@ -57,6 +57,7 @@ class _Page:
     def __init__(self, page: Any, raw: Any) -> None:
         self.raw, self.page = raw, page
         self.height = float(page.get_height())
+        self.view = View(int(page.get_rotation() or 0), float(page.get_width()), self.height)
         self.textpage = page.get_textpage()
         self.handle = self.textpage.raw
         self._font = ctypes.create_string_buffer(128)
@@ -102,9 +103,10 @@ class _Page:
         for m in reversed(list(_MARK.finditer(piece))):
             if self._raised(offset + m.start(), size):
                 piece = piece[: m.start()] + piece[m.end() :]
-        x0, low0, _, high0 = self.textpage.get_charbox(first, loose=True)
-        _, low1, x1, high1 = self.textpage.get_charbox(last, loose=True)
-        top, bottom = self.height - max(high0, high1), self.height - min(low0, low1)
+        first_box = self.view.box(*self.textpage.get_charbox(first, loose=True))
+        last_box = self.view.box(*self.textpage.get_charbox(last, loose=True))
+        x0, x1 = first_box[0], last_box[2]
+        top, bottom = min(first_box[1], last_box[1]), max(first_box[3], last_box[3])
         # pdfium joins a word broken at a line end; the hyphen goes back so the lines read as printed.
         text = piece.strip() + ("-" if broken else "")
         return _Line(text, float(x0), top, float(x1), bottom, size, bold, lead.strip())
@@ -124,11 +126,12 @@ class _Page:
         """A footnote mark: set smaller than the line and above the baseline of the character before it."""
         if self.size(index) >= size * 0.92:
             return False
-        here, before = self.textpage.get_charbox(index, loose=True), self.textpage.get_charbox(index - 1, loose=True)
-        return bool(here[1] > before[1] + 1)
+        here = self.view.box(*self.textpage.get_charbox(index, loose=True))
+        before = self.view.box(*self.textpage.get_charbox(index - 1, loose=True))
+        return here[3] < before[3] - 1
 
     def tables(self) -> list[tuple[Box, list[list[str]]]]:
-        return ruled_tables(self.raw, self.page.raw, self.textpage, self.height)
+        return ruled_tables(self.raw, self.page.raw, self.textpage, self.view)
 
     def close(self) -> None:
         self.textpage.close()

@@ -20,6 +20,36 @@ Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
+class View:
+    """The page as it is shown. A landscape page may be stored upright and turned with /Rotate; pdfium gives
+    positions as stored, so they are turned the same way before anything is measured from the top."""
+
+    def __init__(self, rotation: int, width: float, height: float) -> None:
+        self.rotation = rotation % 360
+        self.height = height  # as shown
+        self.w0, self.h0 = (height, width) if self.rotation in {90, 270} else (width, height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """(x, distance from the top) as shown, for a point as stored."""
+        r, w0, h0 = self.rotation, self.w0, self.h0
+        shown = {0: (x, y), 90: (y, w0 - x), 180: (w0 - x, h0 - y), 270: (h0 - y, x)}[r]
+        return shown[0], self.height - shown[1]
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> Box:
+        (x0, t0), (x1, t1) = self.point(left, bottom), self.point(right, top)
+        return min(x0, x1), min(t0, t1), max(x0, x1), max(t0, t1)
+
+    def stored(self, box: Box) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) as stored, for a box as shown."""
+        r, w0, h0 = self.rotation, self.w0, self.h0
+        corners = []
+        for x, top in ((box[0], box[1]), (box[2], box[3])):
+            y = self.height - top
+            corners.append({0: (x, y), 90: (w0 - y, x), 180: (w0 - x, h0 - y), 270: (y, h0 - x)}[r])
+        (xa, ya), (xb, yb) = corners
+        return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
+
+
 def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     a, b, c, d, e, f = inner
     a2, b2, c2, d2, e2, f2 = outer
@@ -128,12 +158,12 @@ def _group(cells: list[Box]) -> list[list[Box]]:
     return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: min((c[1], c[0]) for c in g))
 
 
-def ruled_tables(raw: Any, page: Any, textpage: Any, height: float) -> list[tuple[Box, list[list[str]]]]:
+def ruled_tables(raw: Any, page: Any, textpage: Any, view: View) -> list[tuple[Box, list[list[str]]]]:
     """Each ruled table on the page: its box and its rows, each cell's text with its printed lines."""
     horizontal: list[tuple[float, float, float]] = []
     vertical: list[tuple[float, float, float]] = []
-    for x0, y0, x1, y1 in _segments(raw, page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, _IDENTITY, 0):
-        top0, top1 = height - y0, height - y1
+    for a, b, c, d in _segments(raw, page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, _IDENTITY, 0):
+        (x0, top0), (x1, top1) = view.point(a, b), view.point(c, d)
         if abs(top0 - top1) <= 1 and abs(x1 - x0) > 1:
             horizontal.append(((top0 + top1) / 2, min(x0, x1), max(x0, x1)))
         elif abs(x0 - x1) <= 1 and abs(top1 - top0) > 1:
@@ -141,21 +171,45 @@ def ruled_tables(raw: Any, page: Any, textpage: Any, height: float) -> list[tupl
     if len(horizontal) < 2 or len(vertical) < 2:
         return []
     tables = []
+    chars = _chars(textpage, view) if view.rotation else None
     for cells in _group(_cells(_snap(horizontal), _snap(vertical))):
         columns = sorted({c[0] for c in cells})
         rows: list[list[str]] = []
         for top in sorted({c[1] for c in cells}):
             in_row = {c[0]: c for c in cells if c[1] == top}
-            rows.append([_text(textpage, in_row[x], height) if x in in_row else "" for x in columns])
+            rows.append([_text(textpage, in_row[x], view, chars) if x in in_row else "" for x in columns])
         box = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
         if len(rows) >= 2 and len(columns) >= 2:
             tables.append((box, rows))
     return tables
 
 
-def _text(textpage: Any, cell: Box, height: float) -> str:
-    x0, top, x1, bottom = cell
-    text = str(textpage.get_text_bounded(left=x0 + 1, bottom=height - bottom + 1, right=x1 - 1, top=height - top - 1))
+def _chars(textpage: Any, view: View) -> list[tuple[str, Box]]:
+    text = textpage.get_text_range()
+    return [(ch, view.box(*textpage.get_charbox(i, loose=True))) for i, ch in enumerate(text[: textpage.count_chars()])]
+
+
+def _turned_text(chars: list[tuple[str, Box]], cell: Box) -> str:
+    """A cell's text on a turned page, line by line: pdfium's own text for a box runs its lines together there."""
+    out: list[str] = []
+    line_top: float | None = None
+    for ch, (x0, top, x1, bottom) in chars:
+        if ch in "\r\n" or not (cell[0] <= (x0 + x1) / 2 <= cell[2] and cell[1] <= (top + bottom) / 2 <= cell[3]):
+            continue
+        if line_top is not None and abs(top - line_top) > (bottom - top) / 2 and ch.strip():
+            out.append("\n")
+        if ch.strip():
+            line_top = top
+        out.append(ch)
+    return "".join(out)
+
+
+def _text(textpage: Any, cell: Box, view: View, chars: list[tuple[str, Box]] | None) -> str:
+    if chars is not None:
+        text = _turned_text(chars, cell)
+    else:
+        left, bottom, right, top = view.stored((cell[0] + 1, cell[1] + 1, cell[2] - 1, cell[3] - 1))
+        text = str(textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top))
     # pdfium joins a word broken at the end of a line; put the break back so the cell reads line by line.
     text = text.replace("\ufffe", "-\n").replace("\x02", "-\n")
     return "\n".join(line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
