@@ -512,6 +512,21 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "uncertain": {"1": True, "4": True},
         "no_warnings": True,
     },
+    "dhr-action-plan-turned-page.pdf": {
+        # The action plan is on a landscape page stored upright and turned with /Rotate 90.
+        "numbers": ["1", "2"],
+        "review": {"reference": "DHR-2022-14", "partnership": "Eastmere Community Safety Partnership"},
+        "actions": {"1": 2, "2": 1},
+        "leads": {"1": [POLICE, POLICE], "2": [ICB]},
+        "statuses": {"1": ["in_progress", "not_started"]},
+        "action_where": {"1": ["page 2, table 1, row 2", "page 2, table 1, row 3"]},
+        "titles": {
+            "2": "Eastmere Integrated Care Board should ask GP practices to record disclosures of domestic "
+            "abuse so that they can be seen at later appointments."
+        },
+        "notes": {"1": "Its actions were read from the action plan under 'Appendix A: Action plan'"},
+        "no_warnings": True,
+    },
     "llr-long-no-recommendations.docx": {
         "numbers": [],
         "error": "This reads as a whole review report, but it has no 'Recommendations' section",

@@ -153,3 +153,23 @@ def sar_mrs_k() -> list[Block]:
         r.add(("bullet", text))
     r.add(("h1", "Acknowledgements"), ("p", "The reviewer thanks Mrs K's son for his help."))
     return r.finish()
+
+
+TURNED_INTRO = [
+    "Domestic Homicide Review 'Lena' – Executive Summary",
+    "Eastmere Community Safety Partnership (DHR-2022-14)",
+    "<b>Recommendations</b>",
+    "1. Northshire Police should check for earlier incidents at an address before officers attend a domestic "
+    "abuse call.",
+    "2. Eastmere Integrated Care Board should ask GP practices to record disclosures of domestic abuse so that "
+    "they can be seen at later appointments.",
+]
+TURNED_PLAN = [
+    ["Recommendation", "Action to take", "Lead agency", "Target date", "Progress"],
+    ["1. Northshire Police should check for earlier incidents at an address before officers attend a domestic "
+     "abuse call.", "Add address history to the dispatch screen.", "Northshire Police", "30/09/2023",
+     "Screen designed"],
+    ["^", "Brief control room staff.", "Northshire Police", "31/12/2023", ""],
+    ["2. Eastmere Integrated Care Board should ask GP practices to record disclosures of domestic abuse.",
+     "Issue coding guidance to all practices.", "Eastmere Integrated Care Board", "March 2024", ""],
+]  # fmt: skip

@@ -474,3 +474,44 @@ def _wrap(text: str, width: int, indent: str) -> list[str]:
     if current.strip():
         lines.append(current)
     return lines or [""]
+
+
+def render_turned_plan_pdf(intro: list[str], rows: list[list[str]], widths: list[float], path: Path) -> None:
+    """Two pages: the recommendations on a portrait page, then the action plan on a landscape page stored upright
+    and turned a quarter with /Rotate, as some PDF printers make landscape pages."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Paragraph
+
+    styles = getSampleStyleSheet()
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    y = A4[1] - 72
+    for n, text in enumerate(intro):
+        paragraph = Paragraph(text, styles["Title" if n == 0 else "BodyText"])
+        _, height = paragraph.wrapOn(c, A4[0] - 144, y)
+        paragraph.drawOn(c, 72, y - height)
+        y -= height + 8
+    c.showPage()
+    c.saveState()
+    c.translate(A4[0], 0)
+    c.rotate(90)  # drawn sideways on the portrait page; /Rotate 90 turns it upright
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, A4[0] - 72, "Appendix A: Action plan")
+    table = _pdf_table(rows, widths, styles["BodyText"])
+    _, height = table.wrapOn(c, A4[1] - 144, A4[0] - 144)
+    table.drawOn(c, 72, A4[0] - 90 - height)
+    c.restoreState()
+    c.showPage()
+    c.save()
+    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    writer = PdfWriter()
+    writer.add_page(reader.pages[0])
+    writer.add_page(reader.pages[1]).rotate(90)
+    writer.add_metadata({"/Producer": "Northbridge corpus generator"})
+    with open(path, "wb") as out:
+        writer.write(out)

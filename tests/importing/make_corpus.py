@@ -17,7 +17,13 @@ from tests.importing import corpus_long_other as long_other
 from tests.importing import corpus_long_sar as long_sar
 from tests.importing import corpus_plans as p
 from tests.importing import corpus_reports as r
-from tests.importing.corpus_long_render import printed, render_long_docx, render_long_pdf, render_long_text
+from tests.importing.corpus_long_render import (
+    printed,
+    render_long_docx,
+    render_long_pdf,
+    render_long_text,
+    render_turned_plan_pdf,
+)
 from tests.importing.corpus_render import render_csv, render_docx, render_pdf, render_text, render_xlsx
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -135,6 +141,9 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "dhr-partnership-name.txt": _text(b.review_details_text),
     "cspr-multiple-sections.docx": _docx(b.multi_section),
     **LONG,
+    "dhr-action-plan-turned-page.pdf": lambda path: render_turned_plan_pdf(
+        long_more.TURNED_INTRO, long_more.TURNED_PLAN, [280, 170, 140, 70, 90], path
+    ),
 }
 
 
