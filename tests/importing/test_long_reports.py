@@ -176,3 +176,9 @@ def test_two_agencies_recommendations_worded_alike_are_both_kept() -> None:
     housing = [Listed(rec("1", "Eastmere Housing should review its training on coercive control for all staff."),
                       "Housing", "Housing recommendations")]  # fmt: skip
     assert len(read_once([police, housing])) == 2
+
+
+def test_ligatures_from_a_pdf_font_read_as_letters() -> None:
+    from tracker.parsing.text import clean
+
+    assert clean("The signiﬁcant ﬂaws were ofﬁcially noted") == "The significant flaws were officially noted"

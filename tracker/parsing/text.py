@@ -7,6 +7,8 @@ import re
 # Characters that come from copying between Word, PDFs and email and mean nothing to the reader.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\u2002\u2003\u2009"), " ")
+# PDFs set in fonts with ligatures give "ﬁ" for "fi": "signiﬁcant" must match "significant".
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
 _MARKS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _BULLET = re.compile(r"^\s*(?:[•▪◦·●○■□➢►✓–—]|[-*+](?=\s))\s*")
 
@@ -21,7 +23,7 @@ def clean(text: str | None) -> str:
     if "*" not in text and "_" not in text and _PLAIN_ASCII.match(text):
         # Most cells are plain: nothing to strip but runs of spaces.
         return " ".join(text.split())
-    s = text.translate(_INVISIBLE).translate(_SPACES)
+    s = text.translate(_INVISIBLE).translate(_SPACES).translate(_LIGATURES)
     s = _MARKS.sub("", s)
     s = _BULLET.sub("", s)
     return " ".join(s.split())
