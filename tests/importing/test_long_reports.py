@@ -182,3 +182,22 @@ def test_ligatures_from_a_pdf_font_read_as_letters() -> None:
     from tracker.parsing.text import clean
 
     assert clean("The signiﬁcant ﬂaws were ofﬁcially noted") == "The significant flaws were officially noted"
+
+
+def test_details_on_lines_of_their_own_are_read_as_details() -> None:
+    result = read(
+        "Recommendations\n\nRecommendation 1\nThe Board should review the escalation policy.\n"
+        "Lead agency: Westdale Council Adult Social Care\nTimescale: March 2025\n"
+    )
+    assert result.recommendations[0].agencies == ["Westdale Council Adult Social Care"]
+    assert result.recommendations[0].text == ""
+
+
+def test_a_summary_numbered_r1_pairs_with_recommendation_1() -> None:
+    result = read(
+        "Summary of recommendations\n\nR1. Flag repeat calls.\n\nR2. Train GPs to ask about abuse.\n\n"
+        "Analysis\n\n1.1 Things happened.\n\nRecommendations\n\n"
+        "Recommendation 1: Northshire Police should flag repeat calls from one address to supervisors.\n\n"
+        "Recommendation 2: The ICB should train GPs to ask about domestic abuse when patients are injured.\n"
+    )
+    assert [r.number for r in result.recommendations] == ["1", "2"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tracker.parsing.fields import FIELD_LINE
 from tracker.parsing.hyphens import Vocabulary, ends_broken, join
 from tracker.parsing.numbering import Number, next_in_sequence, read_number
 from tracker.parsing.text import clean
@@ -263,6 +264,7 @@ def lines_to_paragraphs(lines: list[Line | Table], *, markdown: bool) -> list[Bl
         starts_part = bool(LEARNING_LABEL.match(text) or PRACTICE_LABEL.match(text) or COMBINED_LABEL.match(text)) or (
             text.endswith(":") and isinstance(prev, Para) and prev.text.endswith((".", "!", "?"))
         )
+        starts_part = starts_part or bool(FIELD_LINE.match(text))
         if (
             joinable
             and isinstance(prev, Para)

@@ -12,6 +12,8 @@ _NAMES = (
 )
 # A label starts the text or follows a full stop, semicolon or bracket: "that agencies: a) ..." is not one.
 _FIELD = re.compile(rf"(?:^|(?<=[.;(])\s*|(?<=[.;(]\s))(?P<name>{_NAMES})\s*:\s*", re.I)
+# "Lead agency: ..." or "Timescale: ..." at the start of a printed line begins a detail of its own.
+FIELD_LINE = re.compile(rf"^\s*(?:{_NAMES})\s*:", re.I)
 ACTIONS_LABEL = re.compile(
     r"^\s*(?:agreed\s+|proposed\s+|key\s+|smart\s+|planned\s+|recommended\s+)?actions?"
     r"(?:\s+(?:to\s+(?:be\s+)?tak(?:e|en)|required|needed|planned|agreed|identified|plan))?\s*(?::\s*|[-–—]\s+|$)"

@@ -38,8 +38,10 @@ def _words(rec: ParsedRecommendation) -> set[str]:
 
 
 def _base(number: str) -> str:
-    # "Northshire Police 1" (numbering made unique within a table) is recommendation "1".
-    return number.rsplit(" ", 1)[-1].lower()
+    # "Northshire Police 1" (numbering made unique within a table) is recommendation "1"; so are "R1" and "Rec 1",
+    # and "4(a)" is "4a".
+    last = number.rsplit(" ", 1)[-1].lower()
+    return re.sub(r"^(?:rec\.?|r)(?=\d)|[().]", "", last)
 
 
 def _similar(a: set[str], b: set[str]) -> float:
