@@ -1,10 +1,12 @@
 """Recommendations a report lists twice: briefly in its executive summary and in full later, or in the
 recommendations section and again in an appendix action plan with their actions.
 
-Each recommendation is read once. When one section repeats another (most of its recommendations have the same
-number and say the same thing), the fuller wording is kept, the other is set aside with a note saying where it
-was, and any actions, scope or agencies the set-aside copy carries move to the one that is kept: an action
-plan's actions belong to the recommendations it repeats.
+Each recommendation is read once. Two copies are one recommendation when their wording is nearly the same, or
+when their section repeats another as a whole (most of its recommendations have the same number and say much the
+same thing, as a summary's short forms do). The fuller wording is kept, or where the wording is the same, the
+copy in the list where the recommendations are gathered; the other is set aside with a note saying where it was,
+and any actions, scope or agencies it carries move to the one that is kept: an action plan's actions belong to the
+recommendations it repeats.
 """
 
 from __future__ import annotations
