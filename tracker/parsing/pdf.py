@@ -2,9 +2,8 @@
 
 Text, lines and tables come from pdfium (pypdfium2, on which pdfplumber itself depends), which reads a 100-page
 report in a fraction of a second; pdfplumber parses every character in Python, a second or more for every ten
-pages. Running headers and footers (the
-same line at the top or bottom of most pages), page numbers, footnotes and footnote marks are dropped, so they
-never join a recommendation's text.
+pages. Running headers and footers (the same line at the top or bottom of most pages), page numbers, footnotes
+and footnote marks are dropped, so they never join a recommendation's text.
 """
 
 from __future__ import annotations
@@ -27,9 +26,8 @@ MAX_PAGES = 400
 _EDGE = 0.09  # the top and bottom 9% of a page is where running headers and footers sit
 _FOOT = 0.55  # footnotes sit below this share of the page's height
 _DIGITS = re.compile(r"\d+")
-# Bullets in a font without a character map come out as "(cid:127)" or a private-use character.
-_CID_BULLET = re.compile(r"^\s*(?:\(cid:\d+\)|[\uf000-\uf0ff])\s*")
-_CID = re.compile(r"\(cid:\d+\)")
+# Bullets set in a symbol font (Word's default bullet) come out as a private-use character.
+_SYMBOL_BULLET = re.compile(r"^\s*[\uf000-\uf0ff]\s*")
 _BOLD = re.compile(r"bold|black|heavy|semibold", re.I)
 # A footnote mark: a number set small straight after a word or its punctuation ("the guidance.3").
 _MARK = re.compile(r"(?<=[A-Za-z.,;:)’'\"”])\d{1,3}(?=[\s.,;:)]|$)")
@@ -105,7 +103,7 @@ class _Page:
                 piece = piece[: m.start()] + piece[m.end() :]
         first_box = self.view.box(*self.textpage.get_charbox(first, loose=True))
         last_box = self.view.box(*self.textpage.get_charbox(last, loose=True))
-        x0, x1 = first_box[0], last_box[2]
+        x0, x1 = min(first_box[0], last_box[0]), max(first_box[2], last_box[2])
         top, bottom = min(first_box[1], last_box[1]), max(first_box[3], last_box[3])
         # pdfium joins a word broken at a line end; the hyphen goes back so the lines read as printed.
         text = piece.strip() + ("-" if broken else "")
@@ -252,7 +250,7 @@ def _items(raw_pages: list[list[_Line]], heights: list[float],
                 previous_bottom = box[3]
             if n - 1 in skip:
                 continue
-            text = _CID.sub("", _CID_BULLET.sub("• ", ln.text))
+            text = _SYMBOL_BULLET.sub("• ", ln.text)
             height_here = ln.bottom - ln.top
             if previous_bottom is None:
                 # The first line of a page carries on the paragraph from the page before, unless that one ended
