@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 TOLERANCE = 3.0
-_LINETO, _BEZIER, _MOVETO = 0, 1, 2
+_LINETO, _MOVETO = 0, 2  # pdfium's path segment types (1 is a curve, which rules no table)
 _PATH, _FORM = 2, 5
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom, measured from the top of the page
 Matrix = tuple[float, float, float, float, float, float]
@@ -25,7 +25,7 @@ class View:
     positions as stored, so they are turned the same way before anything is measured from the top."""
 
     def __init__(self, rotation: int, width: float, height: float) -> None:
-        self.rotation = rotation % 360
+        self.rotation = rotation % 360 if rotation % 90 == 0 else 0
         self.height = height  # as shown
         self.w0, self.h0 = (height, width) if self.rotation in {90, 270} else (width, height)
 
