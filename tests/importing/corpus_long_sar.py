@@ -82,6 +82,10 @@ def sar_mrs_t() -> list[Block]:
           ("p", "Mrs T was 79 and lived alone in a flat in Westdale. She died in hospital after a fall at home, "
                 "having declined most offers of care for three years."),
           ("p", "This summary sets out the main findings. The full recommendations are at section 13."),
+          ("h2", "Key findings"),
+          ("bullet", "Mrs T's refusals of care were accepted without exploring why she refused."),
+          ("bullet", "No agency used the self-neglect procedure, although its criteria were met."),
+          ("bullet", "Agencies should have shared what they knew about the hoarding sooner."),
           ("h2", "Summary of recommendations"))  # fmt: skip
     for n, (short, *_rest) in enumerate(SAR_RECOMMENDATIONS, start=1):
         r.add(("li", short, str(n), "summary"))
