@@ -4,7 +4,8 @@
 
 Each file in tests/importing/corpus/ is read with parse_file and checked against
 tests/importing/corpus_expected.py, the same expectations the tests use. Prints one row per file
-(checks passed and failed, and the first failure) and the total "files read right: N of M".
+(checks passed and failed, milliseconds, and the first failure), the total "files read right: N of M", and
+the time taken with the slowest file.
 Always exits 0: it reports, the tests enforce.
 """
 
@@ -24,6 +25,8 @@ def main() -> int:
     width = max(len(name) for name in EXPECTED)
     print(f"{'file':<{width}}  {'passed':>6}  {'failed':>6}  {'ms':>6}  first failure")
     right = 0
+    total = 0.0
+    slowest = ("", 0.0)
     for name in sorted(EXPECTED):
         started = time.perf_counter()
         try:
@@ -33,11 +36,14 @@ def main() -> int:
             print(f"{name:<{width}}  {0:>6}  {1:>6}  {'':>6}  crashed: {type(exc).__name__}: {exc}")
             continue
         ms = (time.perf_counter() - started) * 1000
+        total += ms
+        slowest = max(slowest, (name, ms), key=lambda x: x[1])
         failed = [c for c in checks if not c.passed]
         right += not failed
         first = f"{failed[0].name}: {failed[0].detail}"[:90] if failed else ""
         print(f"{name:<{width}}  {len(checks) - len(failed):>6}  {len(failed):>6}  {ms:>6.0f}  {first}")
     print(f"\nfiles read right: {right} of {len(EXPECTED)}")
+    print(f"all read and checked in {total / 1000:.1f} s; slowest {slowest[0]} ({slowest[1]:.0f} ms)")
     return 0
 
 
