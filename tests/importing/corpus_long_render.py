@@ -2,10 +2,13 @@
 
 Blocks, besides those of corpus_render.py: ("nh1", text, number) a heading numbered by Word's multi-level list;
 ("np", text, number, depth) a paragraph numbered by it ("3.4" at depth 2); ("li", text, number, list) an item of
-a list that restarts at 1 (one Word list per `list`); ("toc", label, level) a contents line whose page number is
-worked out; ("note", text) a footnote to the paragraph above; ("fill", lines) room for only that many lines of
-the next paragraph, so that it runs on to the next page (PDF only); ("table", rows) where "^" in a cell merges it
-with the cell above. Word gets real automatic numbering; PDF and text print the numbers.
+a list that restarts at 1 (one Word list per `list`); ("cp", text, number) a paragraph of a report numbered 1, 2,
+3... from start to end; ("toc", label, level) a contents line whose page number is worked out; ("note", text) a
+footnote to the paragraph above; ("fill", lines) room for only that many lines of the next paragraph, so that it
+runs on to the next page (PDF only; the space goes above the heading before it); ("table", rows[, widths]) where
+"^" in a cell merges it with the cell above and a row of one cell spans the table. Word gets real automatic
+numbering; PDF and text print the numbers. PDFs break long words where corpus_prose.BREAKS says, as a
+typesetter's hyphenation would.
 """
 
 from __future__ import annotations
