@@ -107,7 +107,8 @@ def recommendations_part(blocks: list[Block]) -> list[Block] | None:
     for i, block in enumerate(blocks):
         h = heading_of(block)
         if h is not None and is_rec_section(h) and not is_combined(h):
-            return blocks[i + 1 :]
+            # "Single agency recommendations" says whose the list below is; a bare "Recommendations" says nothing.
+            return blocks[i:] if section_label(h.name) else blocks[i + 1 :]
     return None
 
 
