@@ -33,6 +33,10 @@ class Config:
     # Flask refuses bodies above this before any view runs; keep room for form fields.
     MAX_CONTENT_LENGTH = max(EVIDENCE_MAX_BYTES, IMPORT_MAX_BYTES) + 1024 * 1024
     SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 30)
+    # Retention (`flask retention run`): a withdrawn evidence file, and a generated report, are removed
+    # this many days after withdrawal or production; their records stay.
+    EVIDENCE_RETENTION_DAYS = _int("EVIDENCE_RETENTION_DAYS", 180)
+    REPORT_RETENTION_DAYS = _int("REPORT_RETENTION_DAYS", 365)
     # How many reverse proxies stand in front of the app: their X-Forwarded-* headers are trusted.
     PROXY_COUNT = _int("PROXY_COUNT", 0)
     SESSION_COOKIE_HTTPONLY = True

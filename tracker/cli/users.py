@@ -6,6 +6,7 @@ from flask.cli import AppGroup
 from tracker.cli import read_password, unit_of_work
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import Role
+from tracker.services import erasure
 from tracker.services import people as services
 
 
@@ -50,3 +51,20 @@ def list_users() -> None:
         agency = f", {user.agency.name}" if user.agency else ""
         state = "" if user.active else " (deactivated)"
         click.echo(f"{user.email}\t{Role(user.role).label}{agency}{state}")
+
+
+@users.command("erase", help="Erase a person's name and email everywhere; their work stays, by 'a former user #N'.")
+@click.argument("email")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def erase(email: str, yes: bool) -> None:
+    with unit_of_work():
+        user = services.find_user(email)
+        if user is None:
+            raise DomainError(f"There is no user with the email address {email}")
+        if not yes and not click.confirm(f"Erase {user.name} ({user.email})? This cannot be undone", default=False):
+            raise DomainError("Nothing was erased")
+        erased = erasure.erase(user, actor=None)
+    click.echo(
+        f"Erased: their work is now by {erased.label}; {erased.audit_events} audit events "
+        f"and {erased.action_owners} action owners anonymised. Backups made before today still hold their data."
+    )

@@ -9,6 +9,8 @@ policy's question (`tracker.access.policy.sees_withdrawn`).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Select, select
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -43,6 +45,13 @@ def live_actions() -> Select[Action]:
 def live_evidence() -> Select[Evidence]:
     """Evidence that still stands behind its action (the action's own state is the caller's concern)."""
     return select(Evidence).where(*live(Evidence))
+
+
+def withdrawn_evidence(*, before: datetime) -> Select[Evidence]:
+    """Evidence withdrawn on or before `before` whose file the store still holds: retention's list."""
+    return select(Evidence).where(
+        Evidence.withdrawn_at.is_not(None), Evidence.withdrawn_at <= before, Evidence.file_removed_at.is_(None)
+    )
 
 
 def is_live(record: object) -> bool:

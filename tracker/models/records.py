@@ -85,7 +85,11 @@ CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
 CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
   FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
 """
-event.listen(AuditEvent.__table__, "after_create", DDL(APPEND_ONLY_SQL).execute_if(dialect="postgresql"))
+event.listen(
+    AuditEvent.__table__,
+    "after_create",
+    DDL(APPEND_ONLY_SQL).execute_if(dialect="postgresql"),  # type: ignore[no-untyped-call]
+)
 
 
 @event.listens_for(AuditEvent, "before_update")

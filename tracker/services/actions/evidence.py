@@ -143,7 +143,7 @@ WITH_ACTION = (
 
 def stored_file(evidence: Evidence, store: EvidenceStore) -> Path | None:
     """The stored file behind the evidence, or None for a link or a file that has gone missing."""
-    if not evidence.is_file or evidence.stored_name is None:
+    if not evidence.is_file or evidence.stored_name is None or evidence.file_removed_at is not None:
         return None
     path = store.path_of(evidence.stored_name)
     return path if path.is_file() else None

@@ -108,7 +108,8 @@ def download_evidence(evidence_id: int) -> Any:
     evidence = loading.load(Evidence, evidence_id, options=evidence_service.WITH_ACTION)
     path = evidence_service.stored_file(evidence, _store())
     if path is None:
-        current_app.logger.error("evidence %s: no stored file to download", evidence.id)
+        if evidence.file_removed_at is None:
+            current_app.logger.error("evidence %s: no stored file to download", evidence.id)
         abort(404)
     evidence_service.record_download(actor=user, evidence=evidence)
     response = send_file(
