@@ -52,6 +52,7 @@ def _register_blueprints(app: Flask) -> None:
     from tracker.web import (
         actions,
         admin,
+        audit,
         auth,
         board,
         home,
@@ -64,5 +65,19 @@ def _register_blueprints(app: Flask) -> None:
         search,
     )
 
-    for feature in (auth, home, actions, reviews, overview, search, board, admin, imports, meetings, reports, learning):
+    for feature in (
+        auth,
+        home,
+        actions,
+        reviews,
+        overview,
+        search,
+        board,
+        admin,
+        imports,
+        meetings,
+        reports,
+        learning,
+        audit,
+    ):
         app.register_blueprint(feature.bp)

@@ -191,6 +191,7 @@ NAVIGATION: list[tuple[str, str, Permission]] = [
     ("Learning", "learning.themes_index", Permission.READ_SUMMARY),
     ("Reports", "reports.index", Permission.READ_SUMMARY),
     ("Administration", "admin.index", Permission.ADMINISTER),
+    ("Audit trail", "audit.index", Permission.ADMINISTER),
 ]
 
 

@@ -1,0 +1,5 @@
+"""The audit trail for administrators."""
+
+from tracker.web.audit.routes import bp
+
+__all__ = ["bp"]
