@@ -49,7 +49,7 @@ def refresh() -> None:
 def recurring_command(as_json: bool) -> None:
     """The clusters of recurring learning across reviews, largest first."""
     with unit_of_work():
-        found, _ = recurring.clusters(None, page=1, size=10_000)
+        found, _ = recurring.clusters(None, page=1, size=10_000, shown=None)
         if as_json:
             click.echo(json.dumps([recurring.cluster_summary(c) for c in found], ensure_ascii=False))
             return

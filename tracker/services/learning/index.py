@@ -8,6 +8,7 @@ recommendations from the term index in one grouped query, and only those are sco
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ from tracker.rules.learning.matching import (
 CANDIDATES = 200
 PICKING_TERMS = 12
 MAX_TERM = 80
+# A rebuild scores fewer for each text, since each pair is met from both ends; and each recommendation keeps
+# links to the closest few that say the same (learning made in a hundred reviews is not a hundred links each).
+REBUILD_CANDIDATES = 60
+LINKS = 20
 
 
 @dataclass(frozen=True)
@@ -146,33 +151,79 @@ def refresh(recommendation_ids: Iterable[int]) -> None:
     _store(readings)
     pairs: dict[tuple[int, int], float] = {}
     for ident, reading in readings:
-        for found in search(reading, exclude={ident}, limit=CANDIDATES):
+        for found in search(reading, exclude={ident}, limit=LINKS):
             pairs[(min(ident, found.recommendation_id), max(ident, found.recommendation_id))] = found.score
     _link(pairs)
     touched |= {i for pair in pairs for i in pair}
     _recluster(touched)
 
 
-def _component(start: set[int]) -> set[int]:
-    seen, frontier = set(start), set(start)
-    while frontier:
-        found = set(
-            db.session.scalars(select(LearningLink.other_id).where(LearningLink.recommendation_id.in_(frontier)))
-        )
-        frontier = found - seen
-        seen |= frontier
-    return seen
-
-
 def _recluster(touched: set[int]) -> None:
-    remaining = set(touched)
-    while remaining:
-        component = _component({remaining.pop()})
-        remaining -= component
-        cluster = min(component) if len(component) > 1 else None
+    """Lay out again the clusters the touched recommendations were in, as `stars` would, keeping the rest."""
+    if not touched:
+        return
+    old = set(
+        db.session.scalars(
+            select(LearningFingerprint.cluster_id).where(
+                LearningFingerprint.recommendation_id.in_(touched), LearningFingerprint.cluster_id.is_not(None)
+            )
+        )
+    )
+    affected = set(touched)
+    if old:
+        affected |= set(
+            db.session.scalars(
+                select(LearningFingerprint.recommendation_id).where(LearningFingerprint.cluster_id.in_(old))
+            )
+        )
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for a, b in db.session.execute(
+        select(LearningLink.recommendation_id, LearningLink.other_id).where(
+            LearningLink.recommendation_id.in_(affected)
+        )
+    ):
+        neighbours[a].add(b)
+    outside = {n for found in neighbours.values() for n in found} - affected
+    # Outside the affected clusters, a recommendation heads its cluster, or is alone (None), or is a member.
+    standing = dict(
+        db.session.execute(
+            select(LearningFingerprint.recommendation_id, LearningFingerprint.cluster_id).where(
+                LearningFingerprint.recommendation_id.in_(outside)
+            )
+        ).all()
+    )
+    heads = {n for n, c in standing.items() if c == n}
+    alone = {n for n, c in standing.items() if c is None}
+    placed: dict[int, int] = {}
+    for node in sorted(affected):
+        if node in placed:
+            continue
+        earlier = sorted(n for n in neighbours[node] if n < node and (n in heads or n in alone))
+        if earlier:
+            placed[node] = placed[earlier[0]] = earlier[0]
+            alone.discard(earlier[0])
+            heads.add(earlier[0])
+            continue
+        taken = [n for n in neighbours[node] if n > node and n not in placed and (n in affected or n in alone)]
+        if taken:
+            placed[node] = node
+            for n in taken:
+                placed[n] = node
+                alone.discard(n)
+    db.session.execute(
+        update(LearningFingerprint).where(LearningFingerprint.recommendation_id.in_(affected)).values(cluster_id=None)
+    )
+    _write_clusters(placed)
+
+
+def _write_clusters(placed: dict[int, int]) -> None:
+    by_cluster: dict[int, list[int]] = defaultdict(list)
+    for ident, cluster in placed.items():
+        by_cluster[cluster].append(ident)
+    for cluster, members in by_cluster.items():
         db.session.execute(
             update(LearningFingerprint)
-            .where(LearningFingerprint.recommendation_id.in_(component))
+            .where(LearningFingerprint.recommendation_id.in_(members))
             .values(cluster_id=cluster)
         )
 
@@ -192,16 +243,7 @@ def refresh_all() -> int:
     _store(readings.items())
     pairs = match_all(readings)
     _link(pairs)
-    clusters = clusters_of(pairs)
-    by_cluster: dict[int, list[int]] = defaultdict(list)
-    for ident, cluster in clusters.items():
-        by_cluster[cluster].append(ident)
-    for cluster, members in by_cluster.items():
-        db.session.execute(
-            update(LearningFingerprint)
-            .where(LearningFingerprint.recommendation_id.in_(members))
-            .values(cluster_id=cluster)
-        )
+    _write_clusters(stars(pairs))
     return len(readings)
 
 
@@ -213,7 +255,7 @@ def match_all(readings: dict[int, Reading]) -> dict[tuple[int, int], float]:
         for term in reading.vocabulary:
             postings[term].append(ident)
     made = {ident: vectors(r, frequencies) for ident, r in readings.items()}
-    pairs: dict[tuple[int, int], float] = {}
+    found: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for ident, reading in readings.items():
         picking = sorted(reading.vocabulary, key=lambda t: frequencies.counts[t])[:PICKING_TERMS]
         votes: dict[int, float] = defaultdict(float)
@@ -222,27 +264,37 @@ def match_all(readings: dict[int, Reading]) -> dict[tuple[int, int], float]:
             for other in postings[term]:
                 if other > ident:
                     votes[other] += weight
-        best = sorted(votes, key=lambda o: -votes[o])[:CANDIDATES]
-        for other in best:
+        for other in heapq.nlargest(REBUILD_CANDIDATES, votes, key=votes.__getitem__):
             score = similarity(made[ident], made[other])
             if same_learning(score):
-                pairs[(ident, other)] = score
+                found[ident].append((score, other))
+                found[other].append((score, ident))
+    # A pair is kept when it is among the closest `LINKS` of either of its recommendations.
+    pairs: dict[tuple[int, int], float] = {}
+    for ident, scored in found.items():
+        for score, other in heapq.nlargest(LINKS, scored):
+            pairs[(min(ident, other), max(ident, other))] = score
     return pairs
 
 
-def clusters_of(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
-    """Each linked recommendation's cluster: the smallest id among those joined to it, directly or not."""
-    parent: dict[int, int] = {}
+def stars(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Clusters as stars, so that learning is never chained to unrelated learning through a third recommendation.
 
-    def root(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    In the order recommendations were added, each one not yet placed that says the same as others not yet
+    placed heads a cluster and takes them in: every member says the same as its cluster's first
+    recommendation. Answers each clustered recommendation's cluster (the id of its first).
+    """
+    neighbours: dict[int, set[int]] = defaultdict(set)
     for a, b in pairs:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: root(x) for x in parent}
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    placed: dict[int, int] = {}
+    for node in sorted(neighbours):
+        if node in placed:
+            continue
+        taken = [n for n in neighbours[node] if n not in placed]
+        if taken:
+            placed[node] = node
+            for n in taken:
+                placed[n] = node
+    return placed

@@ -22,6 +22,8 @@ from tracker.services.learning import index
 from tracker.services.learning.outcomes import Outcome, outcomes, review_year
 
 PAGE_SIZE = 25
+# The members a cluster shows on the page, oldest review first; the workbook's Recurring sheet lists them all.
+SHOWN = 12
 
 
 @dataclass
@@ -45,7 +47,7 @@ class Earlier:
         return f"Recommended in {self.review.reference} ({self.year}); {self.outcome.text}."
 
 
-def _load(user: Any, scores: dict[int, float]) -> list[Earlier]:
+def _load(user: Any, scores: dict[int, float], known: dict[int, Outcome] | None = None) -> list[Earlier]:
     if not scores:
         return []
     found = db.session.scalars(
@@ -53,7 +55,7 @@ def _load(user: Any, scores: dict[int, float]) -> list[Earlier]:
         .where(Recommendation.id.in_(scores), policy.visible_reviews(user))
         .options(joinedload(Recommendation.review))
     ).all()
-    done = outcomes([r.id for r in found])
+    done = known if known is not None else outcomes([r.id for r in found])
     rows = [Earlier(r, scores[r.id], done[r.id]) for r in found]
     return sorted(rows, key=lambda e: (-e.score, e.recommendation.id))
 
@@ -78,24 +80,52 @@ def similar_to(user: Any, recommendation: Recommendation) -> list[Earlier]:
     return [e for e in _load(user, links) if e.recommendation.review_id != recommendation.review_id]
 
 
+@dataclass(frozen=True)
+class Said:
+    """Where and when one member of a cluster was said, and what became of it: enough for the verdict."""
+
+    recommendation_id: int
+    reference: str
+    year: int
+    outcome: Outcome
+
+    @property
+    def sentence(self) -> str:
+        return f"Recommended in {self.reference} ({self.year}); {self.outcome.text}."
+
+
 @dataclass
 class Cluster:
     ident: int
+    # The members shown, oldest review first; `said` holds every member when only some are shown.
     members: list[Earlier] = field(default_factory=list)
+    said: list[Said] = field(default_factory=list)
+
+    @property
+    def everyone(self) -> list[Said]:
+        if self.said:
+            return self.said
+        return [Said(m.recommendation.id, m.review.reference, m.year, m.outcome) for m in self.members]
 
     @property
     def size(self) -> int:
-        return len(self.members)
+        return len(self.everyone)
+
+    @property
+    def hidden(self) -> int:
+        """How many members the page leaves out."""
+        return self.size - len(self.members)
 
     @property
     def references(self) -> list[str]:
-        return list(dict.fromkeys(m.review.reference for m in self.members))
+        return list(dict.fromkeys(m.reference for m in self.everyone))
 
     @property
-    def earlier(self) -> list[Earlier]:
+    def earlier(self) -> list[Said]:
         """Every member but those of the latest review: the times the learning was made before."""
-        latest = max(m.year for m in self.members)
-        return [m for m in self.members if m.year < latest] or self.members[:-1]
+        everyone = self.everyone
+        latest = max(m.year for m in everyone)
+        return [m for m in everyone if m.year < latest] or everyone[:-1]
 
     @property
     def earlier_assured(self) -> str:
@@ -131,25 +161,47 @@ def _cluster_sizes(user: Any) -> list[tuple[int, int]]:
     return sorted(sizes, key=lambda row: (-row[1], row[0]))
 
 
-def clusters(user: Any, *, page: int = 1, size: int = PAGE_SIZE) -> tuple[list[Cluster], int]:
-    """Clusters of recurring learning across at least two reviews, largest first; and how many there are."""
+def clusters(
+    user: Any, *, page: int = 1, size: int = PAGE_SIZE, shown: int | None = SHOWN
+) -> tuple[list[Cluster], int]:
+    """Clusters of recurring learning across at least two reviews, largest first; and how many there are.
+
+    Each cluster's verdict counts every member; only the `shown` oldest are loaded in full (all when None)."""
     sizes = _cluster_sizes(user)
     chosen = [c for c, _ in sizes[(page - 1) * size : page * size]]
     if not chosen:
         return [], len(sizes)
-    members = db.session.execute(
-        select(LearningFingerprint.cluster_id, LearningFingerprint.recommendation_id).where(
-            LearningFingerprint.cluster_id.in_(chosen)
+    rows = db.session.execute(
+        live_recommendations()
+        .join(LearningFingerprint, LearningFingerprint.recommendation_id == Recommendation.id)
+        .with_only_columns(
+            LearningFingerprint.cluster_id,
+            Recommendation.id,
+            Review.reference,
+            Review.published_on,
+            Review.completed_on,
+            Review.commissioned_on,
+            Review.created_at,
+            Recommendation.position,
         )
+        .where(LearningFingerprint.cluster_id.in_(chosen), policy.visible_reviews(user))
     ).all()
-    loaded = {e.recommendation.id: e for e in _load(user, {rec_id: 1.0 for _, rec_id in members})}
+    done = outcomes([r[1] for r in rows])
+    ordered = sorted(rows, key=lambda r: (_year(*r[3:7]), r[2], r[7], r[1]))
     found = {c: Cluster(c) for c in chosen}
-    for cluster_id, rec_id in members:
-        if rec_id in loaded and cluster_id in found:
-            found[cluster_id].members.append(loaded[rec_id])
+    for cluster_id, rec_id, reference, *dates, _ in ordered:
+        if cluster_id is not None:
+            found[cluster_id].said.append(Said(rec_id, reference, _year(*dates), done[rec_id]))
+    wanted = {m.recommendation_id: 1.0 for c in found.values() for m in c.said[:shown]}
+    loaded = {e.recommendation.id: e for e in _load(user, wanted, done)}
     for cluster in found.values():
-        cluster.members.sort(key=lambda m: (m.year, m.review.reference, m.recommendation.position))
+        cluster.members = [loaded[m.recommendation_id] for m in cluster.said[:shown] if m.recommendation_id in loaded]
     return [found[c] for c in chosen], len(sizes)
+
+
+def _year(published: Any, completed: Any, commissioned: Any, created: Any) -> int:
+    """`review_year` from the review's dates as columns."""
+    return int((published or completed or commissioned or created.date()).year)
 
 
 def cluster_for(user: Any, cluster_id: int) -> Cluster | None:
