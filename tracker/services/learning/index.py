@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import case, delete, func, insert, or_, select, update
@@ -30,13 +30,17 @@ from tracker.rules.learning.matching import (
 )
 
 # How many recommendations are scored in full for one text, and how many of its rarest terms pick them.
-CANDIDATES = 200
+CANDIDATES = 100
 PICKING_TERMS = 12
 MAX_TERM = 80
 # A rebuild scores fewer for each text, since each pair is met from both ends; and each recommendation keeps
 # links to the closest few that say the same (learning made in a hundred reviews is not a hundred links each).
 REBUILD_CANDIDATES = 60
 LINKS = 20
+# The picking terms' postings read for one text: past this, commoner terms are left out (the three rarest never
+# are), so that finding candidates costs the same at national scale as in one partnership.
+POSTINGS = 12_000
+MIN_PICKING = 3
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,18 @@ def _frequencies(terms: Collection[str]) -> dict[str, int]:
     return {term: int(count) for term, count in rows.all()}
 
 
+def picking(rarest_first: list[str], counts: Mapping[str, int]) -> list[str]:
+    """The terms that pick a text's candidates: its rarest, while their postings stay within `POSTINGS`."""
+    chosen: list[str] = []
+    read = 0
+    for term in rarest_first[:PICKING_TERMS]:
+        read += counts[term]
+        if len(chosen) >= MIN_PICKING and read > POSTINGS:
+            break
+        chosen.append(term)
+    return chosen
+
+
 def search(
     reading: Reading, *, exclude: Collection[int] = (), limit: int = 10, threshold: float = THRESHOLD
 ) -> list[Found]:
@@ -73,7 +89,7 @@ def search(
     if not documents:
         return []
     counts = _frequencies(vocabulary)
-    present = sorted((t for t in vocabulary if counts.get(t)), key=lambda t: counts[t])[:PICKING_TERMS]
+    present = picking(sorted((t for t in vocabulary if counts.get(t)), key=lambda t: counts[t]), counts)
     if not present:
         return []
     weights = {t: idf(counts[t], documents) for t in present}
@@ -257,9 +273,9 @@ def match_all(readings: dict[int, Reading]) -> dict[tuple[int, int], float]:
     made = {ident: vectors(r, frequencies) for ident, r in readings.items()}
     found: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for ident, reading in readings.items():
-        picking = sorted(reading.vocabulary, key=lambda t: frequencies.counts[t])[:PICKING_TERMS]
+        rarest = sorted(reading.vocabulary, key=lambda t: frequencies.counts[t])
         votes: dict[int, float] = defaultdict(float)
-        for term in picking:
+        for term in picking(rarest, frequencies.counts):
             weight = frequencies.weight(term)
             for other in postings[term]:
                 if other > ident:
