@@ -194,8 +194,8 @@ def _footnotes(lines: list[_Line], height: float, body: float, skip: set[int]) -
 
 
 def pdf_blocks(path: Path) -> list[Block]:
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
-    import pypdfium2.raw as raw  # type: ignore[import-untyped]
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     raw_pages: list[list[_Line]] = []
     heights: list[float] = []
