@@ -130,3 +130,20 @@ def test_the_learning_sheets_print_like_the_others(demo: Any, tmp_path: Path) ->
         ws = workbook[name]
         assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
         assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
+
+
+def test_an_example_plan_imported_into_the_demo_meets_the_demo_s_earlier_learning(demo: Any) -> None:
+    from tracker.services.imports import staging, suggestions
+    from tracker.services.imports.compare import ImportOptions, build_preview
+
+    example = Path(__file__).resolve().parents[2] / "imports" / "examples" / "dhr-recommendations.txt"
+    result, sha256 = staging.read(example, max_bytes=20_000_000)
+    partnership = db.session.scalar(select(Partnership).order_by(Partnership.id))
+    options = ImportOptions(create_agencies=True, partnership_id=partnership.id)
+    preview = build_preview(result, options=options, sha256=sha256)
+    assert not preview.errors, preview.errors
+    suggestions.suggest(preview, user=None)
+    met = [rec for rec in preview.recommendations if rec.earlier]
+    assert met, [rec.parsed.title for rec in preview.recommendations]
+    assert all(e.review.reference != preview.review.reference for rec in met for e in rec.earlier)
+    assert any(rec.suggested_themes for rec in preview.recommendations)
