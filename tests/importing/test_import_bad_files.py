@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tracker.parsing.detect import parse_file
+from tracker.parsing.xlsx import MAX_COLUMNS, MAX_ROWS
 
 FILES = Path(__file__).resolve().parent / "files"
 EXAMPLES = Path(__file__).resolve().parents[2] / "imports" / "examples"
@@ -121,3 +122,70 @@ def test_old_word_document(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     result = parse_file(tmp_path / "gone.xlsx", max_bytes=MAX)
     assert [e.message for e in result.errors] == ["The file could not be found or opened."]
+
+
+# ----- files too large or too strange to be a plan: refused whole, quickly, in plain words ---------
+
+
+def _plan_rows(count: int) -> list[list[object]]:
+    return [["Ref", "Recommendation", "Action", "Lead agency", "Target date"]] + [
+        [n, f"Agencies should share information ({n}).", f"Action {n}", "Police", "31/03/2026"] for n in range(count)
+    ]
+
+
+def test_a_csv_plan_longer_than_the_limit_is_refused_not_cut_short(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(",".join(str(c) for c in row) for row in _plan_rows(MAX_ROWS + 5)), encoding="utf-8")
+    result = parse_file(path, max_bytes=MAX)
+    assert result.recommendations == []
+    assert [e.message[:35] for e in result.errors] == [f"This has more than {MAX_ROWS:,} rows: the"]
+
+
+def test_a_workbook_sheet_longer_than_the_limit_is_refused_not_cut_short(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Plan")
+    for row in _plan_rows(MAX_ROWS + 5):
+        sheet.append(row)
+    path = tmp_path / "long.xlsx"
+    workbook.save(path)
+    result = parse_file(path, max_bytes=MAX)
+    assert result.recommendations == []
+    assert result.errors[0].where == "Sheet 'Plan'" and "nothing was imported" in result.errors[0].message
+
+
+def test_a_plan_at_the_limit_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "full.csv"
+    path.write_text("\n".join(",".join(str(c) for c in row) for row in _plan_rows(MAX_ROWS - 1)), encoding="utf-8")
+    result = parse_file(path, max_bytes=MAX)
+    assert result.ok and result.action_count == MAX_ROWS - 1
+
+
+def test_a_csv_cell_longer_than_any_plan_holds_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "one-cell.csv"
+    path.write_text("Recommendation,Action\n" + '"' + "x" * 200_000 + '",y\n', encoding="utf-8")
+    result = parse_file(path, max_bytes=MAX)
+    assert [e.message[:45] for e in result.errors] == ["A cell in this CSV file is far longer than an"]
+
+
+def test_a_text_file_of_one_enormous_line_is_not_read_as_a_report(tmp_path: Path) -> None:
+    path = tmp_path / "one-line.txt"
+    path.write_text(" ".join(f"word{n}" for n in range(20_000)), encoding="utf-8")
+    result = parse_file(path, max_bytes=MAX)
+    assert result.errors[0].message.startswith("This file has a line of 188,889 characters")
+
+
+def test_a_far_off_cell_in_a_sheet_is_not_read(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in _plan_rows(3):
+        sheet.append(row)
+    sheet.cell(row=2, column=MAX_COLUMNS + 50, value="stray")
+    path = tmp_path / "wide.xlsx"
+    workbook.save(path)
+    result = parse_file(path, max_bytes=MAX)
+    assert result.ok and result.action_count == 3

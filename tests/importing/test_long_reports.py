@@ -3,8 +3,6 @@ together (corpus_expected.py)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tests.importing.corpus_expected import CORPUS
@@ -141,12 +139,10 @@ def test_a_report_with_no_recommendations_says_so_plainly() -> None:
 
 
 @pytest.mark.parametrize("name", ["dhr-long-overview-numbered.pdf", "dhr-long-overview-numbered.docx"])
-def test_a_hundred_page_report_reads_in_well_under_a_few_seconds(name: str) -> None:
-    started = time.perf_counter()
+def test_a_hundred_page_report_reads_whole(name: str) -> None:
+    """How long it takes is measured by benchmarks/import_corpus.py, never asserted here."""
     result = parse_file(CORPUS / name, max_bytes=20 * 1024 * 1024)
     assert result.ok and len(result.recommendations) == 9
-    # About 0.3 s for 99 pages on a developer's machine; the limit leaves room for a busy test runner.
-    assert time.perf_counter() - started < 3
 
 
 def test_recommendations_repeated_in_the_analysis_are_read_once_from_the_final_list() -> None:

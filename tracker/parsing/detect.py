@@ -22,6 +22,8 @@ MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_ENTRIES = 10_000
 _SMALL_ENOUGH = 10 * 1024 * 1024  # below this the ratio does not matter
 
+# A report's longest paragraph is a few thousand characters; a line this long is not a report's text.
+MAX_LINE = 50_000
 UNREADABLE = (
     "This file is not a spreadsheet or document the tracker can read. Upload an Excel workbook (.xlsx), "
     "a CSV file, a Word document (.docx), a PDF, or a text file (.txt or .md)."
@@ -119,6 +121,14 @@ def _dispatch(path: Path, data: bytes, ext: str, result: ImportResult, known: fr
         spreadsheet.parse_csv(data, result, known)
         return
     result.format = "text"
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    if longest > MAX_LINE:
+        result.error(
+            "File",
+            f"This file has a line of {longest:,} characters, far longer than any paragraph of a report, so it was "
+            "not read. If it is a report, save it from Word or as a PDF and upload that instead.",
+        )
+        return
     documents.parse_text(text, result, markdown=ext in {".md", ".markdown"}, known=known)
 
 

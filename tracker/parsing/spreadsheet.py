@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import islice
 from pathlib import Path
 
 from tracker.parsing import columns as colmod
@@ -12,7 +13,7 @@ from tracker.parsing.columns import Columns
 from tracker.parsing.plan import read_table
 from tracker.parsing.result import ImportResult
 from tracker.parsing.review import review_from_titles
-from tracker.parsing.xlsx import MAX_ROWS, Grid, read_xlsx
+from tracker.parsing.xlsx import MAX_COLUMNS, MAX_ROWS, Grid, read_xlsx
 
 __all__ = ["Grid", "decode_csv", "parse_csv", "parse_grids", "parse_xlsx", "read_csv", "read_xlsx"]
 
@@ -36,13 +37,31 @@ def read_csv(data: bytes) -> Grid:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))[:MAX_ROWS]
-    if delimiter != "," and max((len(r) for r in rows), default=0) < 2:
-        rows = list(csv.reader(io.StringIO(text, newline="")))[:MAX_ROWS]
-    return Grid(None, [list(r) for r in rows])
+    grid = _csv_grid(text, delimiter)
+    if delimiter != "," and max((len(r) for r in grid.rows), default=0) < 2:
+        grid = _csv_grid(text, ",")
+    return grid
+
+
+def _csv_grid(text: str, delimiter: str) -> Grid:
+    """At most MAX_ROWS rows of at most MAX_COLUMNS cells, read lazily: a million-row file costs no more."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[object]] = [list[object](row[:MAX_COLUMNS]) for row in islice(reader, MAX_ROWS)]
+    too_long = any(any(cell.strip() for cell in row) for row in reader)
+    return Grid(None, rows, too_long=too_long)
 
 
 def parse_grids(grids: list[Grid], result: ImportResult, known: frozenset[str] = frozenset()) -> None:
+    long = next((grid for grid in grids if grid.too_long), None)
+    if long is not None:
+        where = f"Sheet '{long.name}'" if long.name else "File"
+        result.error(
+            where,
+            f"This has more than {MAX_ROWS:,} rows: the tracker reads at most {MAX_ROWS:,} rows from one sheet, "
+            "and imports a file whole or not at all, so nothing was imported. Split the plan into files of "
+            f"{MAX_ROWS:,} rows or fewer and import each one.",
+        )
+        return
     chosen: tuple[Grid, Columns] | None = None
     for grid in grids:
         cols = colmod.find_header(grid.rows)
@@ -106,4 +125,14 @@ def parse_xlsx(path: Path, result: ImportResult, known: frozenset[str] = frozens
 
 
 def parse_csv(data: bytes, result: ImportResult, known: frozenset[str] = frozenset()) -> None:
-    parse_grids([read_csv(data)], result, known)
+    try:
+        grid = read_csv(data)
+    except csv.Error:
+        # csv refuses a field over its limit (128 KB): no action plan has a cell that long.
+        result.error(
+            "File",
+            "A cell in this CSV file is far longer than any in an action plan, so it was not read. Open it in "
+            "Excel to check it is the plan you meant, save it as an Excel Workbook (.xlsx) and upload that.",
+        )
+        return
+    parse_grids([grid], result, known)

@@ -7,6 +7,7 @@ follow (an unusual producer) is read again with openpyxl instead.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
@@ -16,7 +17,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.parsers import expat
 
+# One file's plan is read whole or not at all: a sheet with more rows is refused, never cut short.
 MAX_ROWS = 20_000
+# No plan has this many columns; cells beyond it are not read, so a stray far-off cell costs nothing.
+MAX_COLUMNS = 200
 # Excel's built-in number formats that show a date or time.
 _DATE_FORMAT_IDS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59), *range(71, 82)])
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
@@ -32,6 +36,8 @@ class Grid:
     # How a row is named in messages; documents say "table 2, row 3".
     label: str | None = None
     row_labels: list[str] | None = None
+    # The sheet held rows beyond MAX_ROWS that were not read: the file is refused, not imported in part.
+    too_long: bool = False
 
     def where(self, index: int) -> str:
         if self.row_labels is not None and index < len(self.row_labels):
@@ -152,6 +158,10 @@ def from_serial(value: float, *, epoch1904: bool) -> datetime:
     return moment.replace(microsecond=0) if moment.microsecond else moment
 
 
+class _StopReading(Exception):
+    """Raised from inside the XML parser once a sheet is known to be too long to import."""
+
+
 class _SheetReader:
     def __init__(self, strings: list[str], dates: list[bool], epoch1904: bool) -> None:
         self.strings, self.dates, self.epoch1904 = strings, dates, epoch1904
@@ -162,13 +172,14 @@ class _SheetReader:
         self.text: list[str] = []
         self.collect = False
         self.next_row = 0
+        self.too_long = False
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = _local(name)
         if local == "c":
             ref = attrs.get("r")
             col = _column(m[1]) if ref and (m := _CELL_REF.match(ref)) else (len(self.row) if self.row else 0)
-            self.cell = (col, attrs.get("t", "n"), int(attrs.get("s", "0")))
+            self.cell = (col, attrs.get("t", "n"), int(attrs.get("s", "0"))) if col < MAX_COLUMNS else None
             self.text = []
         elif local in {"v", "t"} and self.cell is not None:
             self.collect = True
@@ -196,6 +207,9 @@ class _SheetReader:
         elif local == "row" and self.row is not None:
             if len(self.rows) < MAX_ROWS:
                 self.rows.append(self.row)
+            elif any(value not in (None, "") for value in self.row):
+                self.too_long = True
+                raise _StopReading  # the file will be refused: reading the rest would only cost time
             self.row = None
 
     def chars(self, data: str) -> None:
@@ -261,10 +275,10 @@ def _read(path: Path) -> list[Grid]:
         grids = []
         for sheet in visible:
             reader = _SheetReader(strings, dates, epoch1904)
-            with z.open(_sheet_path(rels[sheet["id"]])) as f:
+            with z.open(_sheet_path(rels[sheet["id"]])) as f, contextlib.suppress(_StopReading):
                 _parser(reader.start, reader.end, reader.chars).ParseFile(f)
             _copy_merges_down(reader.rows, reader.merges)
-            grids.append(Grid(sheet.get("name"), reader.rows))
+            grids.append(Grid(sheet.get("name"), reader.rows, too_long=reader.too_long))
         return grids
 
 
@@ -278,10 +292,12 @@ def _read_with_openpyxl(path: Path) -> list[Grid]:
         sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"] or wb.worksheets
         grids = []
         for ws in sheets:
-            rows: list[list[object]] = [list[object](values) for values in ws.iter_rows(values_only=True)][:MAX_ROWS]
+            every = [list[object](values[:MAX_COLUMNS]) for values in ws.iter_rows(values_only=True)]
+            rows, beyond = every[:MAX_ROWS], every[MAX_ROWS:]
             merges = [str(r) for r in ws.merged_cells.ranges]
             _copy_merges_down(rows, merges)
-            grids.append(Grid(ws.title, rows))
+            too_long = any(value not in (None, "") for row in beyond for value in row)
+            grids.append(Grid(ws.title, rows, too_long=too_long))
         return grids
     finally:
         wb.close()
