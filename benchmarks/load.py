@@ -31,10 +31,15 @@ import urllib.parse
 import urllib.request
 import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "a demo password for the load test"  # noqa: S105  (the throwaway demo database's)
@@ -225,7 +230,7 @@ def prepare(database_url: str, folder: Path, clients: int) -> tuple[dict[str, st
             capture_output=True,
             timeout=600,
         )
-    from sqlalchemy import create_engine, select
+    from sqlalchemy import select
 
     from tracker.models import Action, Evidence, User
     from tracker.rules import lifecycle
@@ -298,7 +303,7 @@ def free_port() -> int:
 
 
 def lost_writes(database_url: str, tally: Tally) -> dict[str, int]:
-    from sqlalchemy import create_engine, select
+    from sqlalchemy import select
 
     from tracker.models import AssuranceDecision, Evidence, ProgressUpdate
 
@@ -322,70 +327,75 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def run(database: str, clients: int, seconds: int, workers: int, server_url: str) -> dict[str, Any]:
-    clients, seconds = min(clients, MOST_CLIENTS), min(seconds, MOST_SECONDS)
+@dataclass
+class Served:
+    base: str
+    database_url: str
+    plan: Plan
+    log: Path
+
+
+@contextmanager
+def serving(database: str, *, clients: int, workers: int, server_url: str) -> Iterator[Served]:
+    """The demo on a fresh database of its own, served by gunicorn on 127.0.0.1; all gone afterwards."""
     folder = Path(tempfile.mkdtemp(prefix="tracker-load-"))
     created = None
     try:
         if database == "sqlite":
             database_url = f"sqlite:///{folder / 'tracker.db'}"
         else:
-            from sqlalchemy import create_engine, text
-            from sqlalchemy.engine import make_url
-
             created = f"tracker_load_{uuid.uuid4().hex[:8]}"
-            server = create_engine(make_url(server_url), isolation_level="AUTOCOMMIT")
-            with server.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{created}"'))
-            server.dispose()
+            _on_server(server_url, f'CREATE DATABASE "{created}"')
             database_url = make_url(server_url).set(database=created).render_as_string(hide_password=False)
         env, plan = prepare(database_url, folder, clients)
         port = free_port()
-        log = (folder / "gunicorn.log").open("w")
-        server_process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--workers",
-                str(workers),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--timeout",
-                "120",
-                "tracker:create_app()",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=log,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(base + "/sign-in", timeout=2).read()  # noqa: S310  (our own loopback server)
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            tally = Tally()
-            roles = plan.people
-            deadline = time.monotonic() + seconds
-            threads = [
-                threading.Thread(target=run_client, args=(Client(base, email, tally), role, plan, deadline))
-                for role, email in roles
-            ]
-            started = time.monotonic()
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=seconds + 180)
-            elapsed = time.monotonic() - started
-        finally:
-            server_process.terminate()
-            server_process.wait(timeout=30)
-            log.close()
-        lost = lost_writes(database_url, tally)
+        log_path = folder / "gunicorn.log"
+        with log_path.open("w") as log:
+            command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
+            server_process = subprocess.Popen(
+                [*command, "--timeout", "120", "tracker:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=log
+            )
+            base = f"http://127.0.0.1:{port}"
+            try:
+                for _ in range(300):
+                    try:
+                        urllib.request.urlopen(base + "/sign-in", timeout=2).read()  # noqa: S310  (our own loopback server)
+                        break
+                    except OSError:
+                        time.sleep(0.1)
+                yield Served(base, database_url, plan, log_path)
+            finally:
+                server_process.terminate()
+                server_process.wait(timeout=30)
+    finally:
+        if created is not None:
+            _on_server(server_url, f'DROP DATABASE IF EXISTS "{created}" WITH (FORCE)')
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _on_server(server_url: str, statement: str) -> None:
+    server = create_engine(make_url(server_url), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(text(statement))
+    server.dispose()
+
+
+def run(database: str, clients: int, seconds: int, workers: int, server_url: str) -> dict[str, Any]:
+    clients, seconds = min(clients, MOST_CLIENTS), min(seconds, MOST_SECONDS)
+    with serving(database, clients=clients, workers=workers, server_url=server_url) as served:
+        tally = Tally()
+        deadline = time.monotonic() + seconds
+        threads = [
+            threading.Thread(target=run_client, args=(Client(served.base, email, tally), role, served.plan, deadline))
+            for role, email in served.plan.people
+        ]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=seconds + 180)
+        elapsed = time.monotonic() - started
+        lost = lost_writes(served.database_url, tally)
         server_errors = sum(count for status, count in tally.statuses.items() if status >= 500 or status == 0)
         return {
             "database": database,
@@ -400,18 +410,8 @@ def run(database: str, clients: int, seconds: int, workers: int, server_url: str
             "lost_writes": sum(lost.values()),
             "p50_ms": round(percentile(tally.latencies, 0.50) * 1000),
             "p95_ms": round(percentile(tally.latencies, 0.95) * 1000),
-            "log_tail": (folder / "gunicorn.log").read_text(errors="replace")[-2000:] if server_errors else "",
+            "log_tail": served.log.read_text(errors="replace")[-2000:] if server_errors else "",
         }
-    finally:
-        if created is not None:
-            from sqlalchemy import create_engine, text
-            from sqlalchemy.engine import make_url
-
-            server = create_engine(make_url(server_url), isolation_level="AUTOCOMMIT")
-            with server.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{created}" WITH (FORCE)'))
-            server.dispose()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> None:
