@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
+from sqlalchemy import select
 
 from tracker import clock
 from tracker.db import db
@@ -43,6 +44,16 @@ class PartnershipFactory(Base):
     area = "Testshire"
 
 
+# The partnership a test's reviews belong to unless it says otherwise, and whose reviews the
+# subgroup and board members a test makes may see (docs/domain.md, "People and what they may do").
+HOME_PARTNERSHIP = "Testshire Safeguarding Partnership"
+
+
+def home_partnership() -> Partnership:
+    found = db.session.scalar(select(Partnership).where(Partnership.name == HOME_PARTNERSHIP))
+    return found if found is not None else PartnershipFactory(name=HOME_PARTNERSHIP, kind=PartnershipKind.OTHER)
+
+
 class AgencyFactory(Base):
     class Meta:
         model = Agency
@@ -61,6 +72,16 @@ class UserFactory(Base):
     role = Role.SUBGROUP
     password_hash = factory.LazyFunction(password_hash)
 
+    @factory.post_generation
+    def partnerships(user: User, create: bool, extracted: list[Partnership] | None, **_: object) -> None:
+        """Subgroup and board members belong to the home partnership unless a test names theirs."""
+        if extracted is not None:
+            user.partnerships = list(extracted)
+        elif user.role in (Role.SUBGROUP, Role.BOARD):
+            user.partnerships = [home_partnership()]
+        if create:
+            db.session.flush()
+
 
 class ReviewFactory(Base):
     class Meta:
@@ -69,7 +90,7 @@ class ReviewFactory(Base):
     reference = factory.Sequence(lambda n: f"DHR-2024-{n:02d}")
     type = ReviewType.DHR
     title = factory.Sequence(lambda n: f"Domestic Homicide Review {n}")
-    partnership = factory.SubFactory(PartnershipFactory)
+    partnership = factory.LazyFunction(home_partnership)
 
 
 class RecommendationFactory(Base):
@@ -128,6 +149,14 @@ class EvidenceFactory(Base):
 def place(action: Action, status: ActionStatus) -> None:
     """Put an action where a test needs it, through the life cycle (a submission keeps its recorded time)."""
     lifecycle.place(action, status, at=action.submitted_at or clock.now())
+
+
+def join(partnership: Partnership, *people: User) -> None:
+    """Make these users members of `partnership` too (for tests whose reviews belong to another)."""
+    for person in people:
+        if partnership not in person.partnerships:
+            person.partnerships.append(partnership)
+    db.session.flush()
 
 
 def on(days: int) -> date:

@@ -11,7 +11,15 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from tests.factories import ActionFactory, PartnershipFactory, RecommendationFactory, ReviewFactory, on, place
+from tests.factories import (
+    ActionFactory,
+    PartnershipFactory,
+    RecommendationFactory,
+    ReviewFactory,
+    join,
+    on,
+    place,
+)
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action, Agency, AuditEvent, Recommendation, Review, Theme, User
@@ -42,6 +50,7 @@ def plans(users: dict[str, User]) -> Plans:
     theme = Theme(name="Information sharing")
     db.session.add(theme)
     partnership = PartnershipFactory(name="Safer Northshire")
+    join(partnership, users["subgroup"], users["board"])
     shared = ReviewFactory(reference="DHR-2021-03", title="Death of Adult R", partnership=partnership)
     health_only = ReviewFactory(
         reference="SAR-2022-01", type=ReviewType.SAR, title="Self-neglect of Mr B", partnership=partnership

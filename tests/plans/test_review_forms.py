@@ -11,7 +11,7 @@ from sqlalchemy import select
 from tests.plans.conftest import Plans, events, text
 from tracker import clock
 from tracker.db import db
-from tracker.models import Recommendation, Review
+from tracker.models import Recommendation, Review, User
 from tracker.rules.vocabulary import ReviewType, Scope
 
 
@@ -272,10 +272,13 @@ def test_withdrawing_a_recommendation_needs_a_reason(client_for: Any, plans: Pla
     assert "0 of 2 actions assured" in text(browser.get(f"/reviews/{plans.shared.id}"))
 
 
-def test_moving_a_review_to_another_partnership_is_recorded(client_for: Any, plans: Plans) -> None:
-    from tests.factories import PartnershipFactory
+def test_moving_a_review_to_another_partnership_is_recorded(
+    client_for: Any, users: dict[str, User], plans: Plans
+) -> None:
+    from tests.factories import PartnershipFactory, join
 
     board = PartnershipFactory(name="Northshire Safeguarding Adults Board")
+    join(board, users["subgroup"])
     before = plans.shared.partnership_id
     response = client_for("subgroup").post_form(
         f"/reviews/{plans.shared.id}/edit",

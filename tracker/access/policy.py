@@ -2,8 +2,11 @@
 
 Every route declares a `Permission` with `@requires`; a `before_request` hook asks
 `allows` before the view runs. Once an object is loaded, `tracker.access.loader` asks
-`may_see` and `can`, because an agency lead's rights depend on whose action it is.
-Templates, services and the command line ask the same functions.
+`may_see` and `can`, because an agency lead's rights depend on whose action it is, and a
+subgroup or board member's on whose review it is: they see and act on the reviews of the
+partnerships they belong to (a joint review belongs to each partnership that commissioned it),
+and nothing of any other. Lists and figures ask `visible_reviews` and `visible_actions` for the
+same rules as SQL. Templates, services and the command line ask the same functions.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from sqlalchemy import exists, select, true
+from sqlalchemy import exists, false, or_, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.db import db
@@ -28,6 +31,8 @@ from tracker.models import (
     TargetDateChange,
     Theme,
     User,
+    review_partnerships,
+    user_partnerships,
 )
 from tracker.models.live import is_live, live
 from tracker.rules.vocabulary import Role
@@ -115,6 +120,13 @@ def can(user: Any, permission: Permission | str, target: object = None) -> bool:
     permission = Permission(permission)
     if not allows(user, permission):
         return False
+    if target is not None and limited_to_partnerships(user):
+        review = _review_of(target)
+        if review is None:
+            action = _action_of(target)
+            review = action.recommendation.review if action is not None else None
+        if review is not None and not in_partnerships_of(user, review):
+            return False
     if target is None or not limited_to_own_agency(user):
         return _open_for_change(permission, target)
     agency_id = user.agency_id
@@ -142,6 +154,46 @@ def _agency_holds_actions_in(review_id: int, agency_id: int | None) -> bool:
 def limited_to_own_agency(user: Any) -> bool:
     """Agency leads see their own agency's actions only; every other role sees every agency's."""
     return getattr(user, "role", None) == Role.AGENCY_LEAD
+
+
+def limited_to_partnerships(user: Any) -> bool:
+    """Subgroup and board members work for their own partnerships; administrators manage all of them."""
+    return getattr(user, "role", None) in (Role.SUBGROUP, Role.BOARD)
+
+
+def partnership_ids(user: Any) -> frozenset[int] | None:
+    """The partnerships whose reviews the user may see, or None where no partnership limits them."""
+    if not limited_to_partnerships(user):
+        return None
+    return frozenset(p.id for p in user.partnerships)
+
+
+def in_partnerships_of(user: Any, review: Review) -> bool:
+    """Whether the review belongs to one of the user's partnerships (or the user is not limited to any)."""
+    mine = partnership_ids(user)
+    return mine is None or bool(mine & review.partnership_ids)
+
+
+def in_partnerships(partnership_ids: Any, review: type[Review] | Any = Review) -> ColumnElement[bool]:
+    """Reviews that belong to any of these partnerships (ids, or a subquery of them), commissioned or joint."""
+    return or_(
+        review.partnership_id.in_(partnership_ids),
+        exists(
+            select(review_partnerships.c.review_id).where(
+                review_partnerships.c.review_id == review.id,
+                review_partnerships.c.partnership_id.in_(partnership_ids),
+            )
+        ),
+    )
+
+
+def _partnership_clause(user: Any) -> ColumnElement[bool]:
+    """The reviews of the user's partnerships, as SQL: read from the membership table, not the session's copy."""
+    user_id = getattr(user, "id", None)
+    if user_id is None:
+        return false()
+    mine = select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == user_id)
+    return in_partnerships(mine)
 
 
 def sees_withdrawn(user: Any) -> bool:
@@ -174,15 +226,20 @@ def _review_of(target: object) -> Review | None:
 
 
 def visible_actions(user: Any) -> ColumnElement[bool]:
-    """The WHERE clause for the actions a user may list."""
+    """The WHERE clause for the actions a user may list, over actions joined to their review (as `live_actions()`)."""
     if limited_to_own_agency(user):
         agency_id: int | None = user.agency_id
         return Action.lead_agency_id == agency_id
+    if limited_to_partnerships(user):
+        return _partnership_clause(user)
     return true()
 
 
 def visible_reviews(user: Any) -> ColumnElement[bool]:
-    """Reviews are confidential: an agency lead lists only those where the agency holds actions."""
+    """Reviews are confidential: an agency lead lists only those where the agency holds actions,
+    a subgroup or board member only those of their partnerships."""
+    if limited_to_partnerships(user):
+        return _partnership_clause(user)
     if not limited_to_own_agency(user):
         return true()
     return exists(

@@ -117,6 +117,10 @@ def load(*, password: str | None, store: EvidenceStore) -> tuple[list[User], str
     ]
     lead_for = {u.agency_id: u for u in users if u.agency_id}
     subgroup = next(u for u in users if u.role == "subgroup")
+    # The demo's subgroup and board members serve all three of Northbridge's partnerships.
+    for user in users:
+        if user.role in ("subgroup", "board"):
+            user.partnerships = sorted(partnerships.values(), key=lambda p: p.name)
 
     for spec in told["reviews"]:
         review = _review(spec, partnerships, today)
@@ -169,6 +173,7 @@ def _review(spec: dict[str, Any], partnerships: dict[str, Partnership], today: d
         commissioned_on=ago(spec["commissioned_days_ago"]),
         completed_on=ago(spec["completed_days_ago"]),
         published_on=ago(spec["published_days_ago"]),
+        joint_partnerships=[partnerships[name] for name in spec.get("joint_partnerships", [])],
     )
     db.session.add(review)
     return review
@@ -197,6 +202,8 @@ def _action(
         position=position,
         lead_agency=agency,
         owner=owner,
+        # An owner with an account is that user: the police lead owns some of the police's actions.
+        owner_user=lead if lead is not None and lead.name == owner else None,
         description=description,
         expected_outcome=outcome,
         measure="Reported to the subgroup with audit figures.",
@@ -216,7 +223,8 @@ def _action(
         db.session.add(
             ProgressUpdate(
                 action=action,
-                author=lead,
+                # Agencies without an account of their own send their updates to the subgroup, which records them.
+                author=lead or subgroup,
                 written_on=written,
                 created_at=_at(written),
                 narrative=_NARRATIVES[n % len(_NARRATIVES)].format(owner=owner),
@@ -237,7 +245,7 @@ def _action(
                 sha256=stored.sha256,
                 size_bytes=stored.size_bytes,
                 content_type="text/csv",
-                uploaded_by=lead,
+                uploaded_by=lead or subgroup,
                 uploaded_at=_at(today - timedelta(days=state.last_update)),
             )
         )
@@ -247,7 +255,7 @@ def _action(
                 kind=EvidenceKind.IMPACT,
                 description="Practice audit report on the partnership site",
                 url="https://partnership.example/audits/2024",
-                uploaded_by=lead,
+                uploaded_by=lead or subgroup,
                 uploaded_at=_at(today - timedelta(days=state.last_update)),
             )
         )

@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from tracker.access import policy
 from tracker.access.policy import Permission
 from tracker.db import db
-from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme
+from tracker.models import Action, Agency, Recommendation, Review, Theme
 from tracker.models.live import live_actions, live_reviews
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
@@ -114,11 +114,12 @@ def review_rows(user: Any, *, partnership_id: int | None, review_type: ReviewTyp
     """The reviews the user may list, newest published first, each with its actions by RAG: three queries."""
     query = (
         live_reviews()
+        .options(selectinload(Review.joint_partnerships))
         .where(policy.visible_reviews(user))
         .order_by(Review.published_on.desc().nulls_last(), Review.reference)
     )
     if partnership_id is not None:
-        query = query.where(Review.partnership_id == partnership_id)
+        query = query.where(policy.in_partnerships([partnership_id]))
     if review_type is not None:
         query = query.where(Review.type == review_type)
     reviews = list(db.session.scalars(query))
@@ -146,10 +147,6 @@ def review_rows(user: Any, *, partnership_id: int | None, review_type: ReviewTyp
             progress.assured = counts[review.id].assured
         rows.append(ReviewRow(review, progress, review.id in unfinished and not unfinished[review.id]))
     return rows
-
-
-def partnership_choices() -> list[tuple[int, str]]:
-    return [(p.id, p.name) for p in db.session.scalars(select(Partnership).order_by(Partnership.name))]
 
 
 def agency_choices(*, keep: Sequence[Agency] = ()) -> list[Agency]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
     GovPasswordInput,
     GovRadioInput,
     GovSelect,
@@ -13,11 +14,19 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
-from wtforms import PasswordField, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    PasswordField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from tracker.models import Agency
+from tracker.models import Agency, Partnership
 from tracker.rules.vocabulary import PartnershipKind, Role
 from tracker.services.auth import MIN_PASSWORD_LENGTH
 from tracker.services.people import EMAIL_FORMAT, EMAIL_FORMAT_MESSAGE
@@ -64,6 +73,10 @@ def agency_choices(agencies: list[Agency], current: Agency | None = None) -> lis
     ]
 
 
+def partnership_choices(partnerships: list[Partnership]) -> list[SelectChoice]:
+    return [SelectChoice(str(p.id), p.name) for p in partnerships]
+
+
 class _PersonFields(FlaskForm):
     email = StringField(
         "Email address",
@@ -91,6 +104,16 @@ class _PersonFields(FlaskForm):
         widget=GovSelect(),
         choices=[SelectChoice("", "Select an agency")],
         description="Only for agency leads: the agency whose actions they update",
+        validate_choice=False,
+    )
+    partnerships = SelectMultipleField(
+        "Partnerships",
+        widget=GovCheckboxesInput(),
+        choices=[],
+        description=(
+            "Subgroup and board members see and act on these partnerships' reviews only, and see nothing "
+            "until they belong to one. Administrators see every partnership; agency leads see their agency's actions."
+        ),
         validate_choice=False,
     )
 

@@ -10,10 +10,19 @@ from flask_login import current_user, login_user
 from tracker.access.policy import Permission, requires
 from tracker.models import Agency, User
 from tracker.rules import DomainError
+from tracker.services import memberships
 from tracker.services import people as services
 from tracker.web import loading
 from tracker.web.admin.blueprint import bp
-from tracker.web.admin.forms import CHOOSE, ConfirmForm, EditUserForm, NewUserForm, ResetPasswordForm, agency_choices
+from tracker.web.admin.forms import (
+    CHOOSE,
+    ConfirmForm,
+    EditUserForm,
+    NewUserForm,
+    ResetPasswordForm,
+    agency_choices,
+    partnership_choices,
+)
 from tracker.web.admin.sign_in_routes import locked_accounts
 from tracker.web.forms import show_refusal
 from tracker.web.transactions import keep_writes
@@ -25,6 +34,10 @@ def _user(user_id: int) -> User:
 
 def _chosen_agency(value: str | None) -> Agency | None:
     return services.find_agency_by_id(int(value)) if value and value.isdigit() else None
+
+
+def _chosen_partnerships(form: NewUserForm | EditUserForm) -> list[Any]:
+    return memberships.find(int(v) for v in form.partnerships.data or [] if v.isascii() and v.isdigit())
 
 
 def _chosen_password(form: NewUserForm | ResetPasswordForm) -> tuple[str, bool]:
@@ -45,6 +58,7 @@ def users() -> Any:
 def user_new() -> Any:
     form = NewUserForm()
     form.agency.choices = agency_choices(services.active_agencies())
+    form.partnerships.choices = partnership_choices(memberships.all_partnerships())
     if form.validate_on_submit():
         password, generated = _chosen_password(form)
         try:
@@ -56,6 +70,7 @@ def user_new() -> Any:
                 agency=_chosen_agency(form.agency.data),
                 actor=loading.user(),
             )
+            memberships.set_partnerships(user, _chosen_partnerships(form), actor=loading.user())
         except DomainError as refusal:
             show_refusal(form, refusal)
         else:
@@ -87,8 +102,16 @@ def user(user_id: int) -> Any:
 @requires(Permission.ADMINISTER)
 def user_edit(user_id: int) -> Any:
     person = _user(user_id)
-    form = EditUserForm(obj=person, data={"role": person.role.value, "agency": str(person.agency_id or "")})
+    form = EditUserForm(
+        obj=person,
+        data={
+            "role": person.role.value,
+            "agency": str(person.agency_id or ""),
+            "partnerships": [str(p.id) for p in person.partnerships],
+        },
+    )
     form.agency.choices = agency_choices(services.active_agencies(), person.agency)
+    form.partnerships.choices = partnership_choices(memberships.all_partnerships())
     if form.validate_on_submit():
         try:
             services.update_user(
@@ -99,6 +122,7 @@ def user_edit(user_id: int) -> Any:
                 agency=_chosen_agency(form.agency.data),
                 actor=loading.user(),
             )
+            memberships.set_partnerships(person, _chosen_partnerships(form), actor=loading.user())
         except DomainError as refusal:
             show_refusal(form, refusal)
         else:

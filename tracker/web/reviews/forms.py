@@ -64,6 +64,13 @@ class ReviewForm(FlaskForm):
         widget=GovSelect(),
         validators=[InputRequired(message="Choose the partnership that commissioned the review")],
     )
+    joint_partnerships = SelectMultipleField(
+        "Also commissioned by",
+        description="Only for a joint review: the other partnerships that commissioned it. Their members see it too.",
+        widget=GovCheckboxesInput(),
+        choices=[],
+        validate_choice=False,
+    )
     summary = TextAreaField("Summary", description="Optional", widget=GovTextArea(), validators=[Optional()])
     source_documents = TextAreaField(
         "Source documents",
@@ -78,6 +85,10 @@ class ReviewForm(FlaskForm):
 
     def set_partnerships(self, partnerships: list[tuple[int, str]]) -> None:
         self.partnership.choices = choices([("", "Choose a partnership"), *partnerships])
+        self.joint_partnerships.choices = choices([(str(pid), name) for pid, name in partnerships])
+
+    def joint_ids(self) -> list[int]:
+        return [int(v) for v in self.joint_partnerships.data or [] if str(v).isascii() and str(v).isdigit()]
 
 
 class WithdrawForm(FlaskForm):

@@ -11,7 +11,7 @@ from tracker.access.policy import Permission, requires
 from tracker.models import Review
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
-from tracker.services import catalogue
+from tracker.services import catalogue, memberships
 from tracker.services.reviews import changes as services
 from tracker.services.reviews import queries
 from tracker.web import loading
@@ -41,9 +41,9 @@ def index() -> Any:
         except ValueError:
             problems.append(f"{raw_type} is not a type of review: choose one from the list")
     rows = queries.review_rows(user(), partnership_id=partnership_id, review_type=review_type)
-    partnership_items = [{"value": "", "text": "All partnerships"}] + [
-        {"value": str(pid), "text": name, "selected": pid == partnership_id}
-        for pid, name in queries.partnership_choices()
+    partnership_items = [{"value": "", "text": "All your partnerships"}] + [
+        {"value": str(p.id), "text": p.name, "selected": p.id == partnership_id}
+        for p in memberships.choices_for(user())
     ]
     type_items = [{"value": "", "text": "All types"}] + [
         {"value": t.value, "text": t.label, "selected": t == review_type} for t in ReviewType
@@ -92,10 +92,15 @@ def _review_fields(form: ReviewForm) -> dict[str, Any]:
 @requires(Permission.MANAGE_PLANS)
 def create() -> Any:
     form = ReviewForm()
-    form.set_partnerships(queries.partnership_choices())
+    form.set_partnerships(_partnership_choices())
     if form.validate_on_submit():
         try:
-            review = services.create_review(actor=user(), **_review_fields(form))
+            fields = _review_fields(form)
+            joint = memberships.check_review_partnerships(
+                user(), commissioning=fields["partnership"], joint=memberships.find(form.joint_ids()), review=None
+            )
+            review = services.create_review(actor=user(), **fields)
+            memberships.set_joint_partnerships(review, joint, actor=user())
         except DomainError as refusal:
             show_refusal(form, refusal)
         else:
@@ -112,10 +117,15 @@ def edit(review_id: int) -> Any:
         flash("This review has been withdrawn and cannot be changed.", "info")
         return redirect(url_for("reviews.show", review_id=review.id))
     form = ReviewForm(data=_form_data(review)) if request.method == "GET" else ReviewForm()
-    form.set_partnerships(queries.partnership_choices())
+    form.set_partnerships(_partnership_choices(review))
     if form.validate_on_submit():
         try:
-            changed = services.update_review(actor=user(), review=review, **_review_fields(form))
+            fields = _review_fields(form)
+            joint = memberships.check_review_partnerships(
+                user(), commissioning=fields["partnership"], joint=memberships.find(form.joint_ids()), review=review
+            )
+            changed = services.update_review(actor=user(), review=review, **fields)
+            changed = memberships.set_joint_partnerships(review, joint, actor=user()) or changed
         except DomainError as refusal:
             show_refusal(form, refusal)
         else:
@@ -124,8 +134,17 @@ def edit(review_id: int) -> Any:
     return render_template("reviews/edit.html", form=form, review=review)
 
 
+def _partnership_choices(review: Review | None = None) -> list[tuple[int, str]]:
+    """The user's own partnerships, and the review's commissioning partnership whoever may choose it."""
+    found = {p.id: p.name for p in memberships.choices_for(user())}
+    if review is not None:
+        found.setdefault(review.partnership_id, review.partnership.name)
+    return sorted(found.items(), key=lambda item: item[1])
+
+
 def _form_data(review: Review) -> dict[str, Any]:
     return {
+        "joint_partnerships": [str(p.id) for p in review.joint_partnerships],
         "reference": review.reference,
         "type": review.type.value,
         "title": review.title,

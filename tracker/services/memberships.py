@@ -1,0 +1,114 @@
+"""Which partnerships people belong to, and the partnerships a person may choose between.
+
+Subgroup and board members see and act on their own partnerships' reviews only; the policy
+(`tracker.access.policy`) decides that. This module keeps the memberships and offers the
+choices every filter and form shows, so nobody is offered a partnership they may not see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+
+from tracker.access import policy
+from tracker.db import db
+from tracker.models import Partnership, Review, User
+from tracker.rules import DomainError
+from tracker.services import audit
+
+
+def all_partnerships() -> list[Partnership]:
+    return list(db.session.scalars(select(Partnership).order_by(Partnership.name)))
+
+
+def choices_for(user: Any) -> list[Partnership]:
+    """The partnerships a user may narrow a list to, or put a review in: their own, or all for those not limited."""
+    mine = policy.partnership_ids(user)
+    every = all_partnerships()
+    return every if mine is None else [p for p in every if p.id in mine]
+
+
+def find(ids: Iterable[int]) -> list[Partnership]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    return list(db.session.scalars(select(Partnership).where(Partnership.id.in_(wanted)).order_by(Partnership.name)))
+
+
+def chosen_partnership(user: Any, raw: str | None) -> tuple[Partnership | None, str | None]:
+    """A partnership filter from a URL: the partnership, or a message when it names none the user may choose."""
+    text = (raw or "").strip()
+    if not text:
+        return None, None
+    choices = {str(p.id): p for p in choices_for(user)}
+    if text in choices:
+        return choices[text], None
+    return None, "Choose a partnership from the list: the link you followed names none of yours"
+
+
+def names(partnerships: Iterable[Partnership]) -> list[str]:
+    return sorted(p.name for p in partnerships)
+
+
+def set_partnerships(user: User, partnerships: Sequence[Partnership], *, actor: User | None) -> bool:
+    """Make `partnerships` the user's partnerships; record the change. Whether anything changed."""
+    before, after = names(user.partnerships), names(partnerships)
+    if before == after:
+        return False
+    user.partnerships = sorted(set(partnerships), key=lambda p: p.name)
+    db.session.flush()
+    audit.record(
+        "user.partnerships_changed",
+        actor=actor,
+        target=user,
+        summary=user.email,
+        before={"partnerships": before},
+        after={"partnerships": after},
+    )
+    return True
+
+
+def check_review_partnerships(
+    user: Any, *, commissioning: Partnership | None, joint: Sequence[Partnership], review: Review | None
+) -> list[Partnership]:
+    """The joint partnerships a review will have, from what the user chose.
+
+    A subgroup member puts a review only in partnerships they belong to (or keeps the commissioning
+    partnership it already has), and never drops a joint partnership they cannot see from a review.
+    The commissioning partnership is never listed twice.
+    """
+    allowed = {p.id for p in choices_for(user)}
+    kept = review.partnership_id if review is not None else None
+    if commissioning is not None and commissioning.id not in allowed and commissioning.id != kept:
+        raise DomainError("Choose one of your partnerships as the commissioning partnership", field="partnership")
+    if any(p.id not in allowed for p in joint):
+        raise DomainError("Choose only partnerships you belong to", field="joint_partnerships")
+    unseen = [p for p in review.joint_partnerships if p.id not in allowed] if review is not None else []
+    chosen = {p.id: p for p in [*joint, *unseen] if commissioning is None or p.id != commissioning.id}
+    return sorted(chosen.values(), key=lambda p: p.name)
+
+
+def set_joint_partnerships(review: Review, partnerships: Sequence[Partnership], *, actor: User | None) -> bool:
+    """Record the other partnerships a joint review was commissioned with."""
+    before, after = names(review.joint_partnerships), names(partnerships)
+    if before == after:
+        return False
+    review.joint_partnerships = list(partnerships)
+    db.session.flush()
+    audit.record(
+        "review.partnerships_changed",
+        actor=actor,
+        target=review,
+        summary=review.reference,
+        before={"joint_partnerships": before},
+        after={"joint_partnerships": after},
+    )
+    return True
+
+
+def has_no_partnership(user: Any) -> bool:
+    """A subgroup or board member nobody has yet given a partnership: they see nothing until then."""
+    mine = policy.partnership_ids(user)
+    return mine is not None and not mine
