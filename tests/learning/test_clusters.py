@@ -12,6 +12,7 @@ from sqlalchemy import select
 from tests.factories import RecommendationFactory, ReviewFactory
 from tracker import clock
 from tracker.models import LearningFingerprint, Recommendation
+from tracker.models.learning import LearningCluster
 from tracker.services.learning import index, recurring
 
 MARAC = [
@@ -47,6 +48,20 @@ def _cluster_of(database: Any, rec: Recommendation) -> int | None:
     )
 
 
+def _kept_counts_hold(database: Any) -> None:
+    """The counts the index keeps are the clusters' own, counted again from the recommendations."""
+    counted: dict[int, tuple[set[int], int]] = {}
+    for cluster_id, review_id in database.execute(
+        select(LearningFingerprint.cluster_id, Recommendation.review_id)
+        .join(Recommendation, Recommendation.id == LearningFingerprint.recommendation_id)
+        .where(LearningFingerprint.cluster_id.is_not(None))
+    ):
+        reviews, members = counted.get(cluster_id, (set(), 0))
+        counted[cluster_id] = (reviews | {review_id}, members + 1)
+    kept = {c.cluster_id: (c.reviews, c.members) for c in database.scalars(select(LearningCluster))}
+    assert kept == {c: (len(r), m) for c, (r, m) in counted.items()}
+
+
 def test_a_new_recommendation_joins_the_cluster_that_says_the_same(database: Any) -> None:
     first, second = _said(database, MARAC[:2])
     index.refresh_all()
@@ -54,6 +69,7 @@ def test_a_new_recommendation_joins_the_cluster_that_says_the_same(database: Any
     (third,) = _said(database, MARAC[2:3], start=2)
     index.refresh([third.id])
     assert _cluster_of(database, third) == first.id
+    _kept_counts_hold(database)
 
 
 def test_withdrawing_the_first_of_a_cluster_lays_the_rest_out_again(database: Any) -> None:
@@ -65,6 +81,7 @@ def test_withdrawing_the_first_of_a_cluster_lays_the_rest_out_again(database: An
     index.refresh([recs[0].id])
     assert _cluster_of(database, recs[0]) is None
     assert {_cluster_of(database, r) for r in recs[1:]} == {recs[1].id}
+    _kept_counts_hold(database)
 
 
 def test_a_large_cluster_shows_its_oldest_members_and_counts_the_rest(

@@ -135,3 +135,16 @@ class LearningLink(Base):
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), primary_key=True)
     other_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), primary_key=True)
     score: Mapped[float] = mapped_column(Float)
+
+
+class LearningCluster(Base):
+    """A cluster of recurring learning, counted: how many reviews and recommendations it spans.
+
+    Kept by the matcher's index whenever it lays clusters out, so that the clusters page orders them
+    without counting every recommendation on each visit."""
+
+    __tablename__ = "learning_clusters"
+
+    cluster_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    reviews: Mapped[int] = mapped_column(Integer, index=True)
+    members: Mapped[int] = mapped_column(Integer)

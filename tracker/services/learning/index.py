@@ -17,6 +17,7 @@ from sqlalchemy import case, delete, func, insert, or_, select, update
 
 from tracker.db import db
 from tracker.models import LearningFingerprint, LearningLink, LearningTerm, Recommendation
+from tracker.models.learning import LearningCluster
 from tracker.models.live import live_recommendations
 from tracker.rules.learning.matching import (
     THRESHOLD,
@@ -230,6 +231,33 @@ def _recluster(touched: set[int]) -> None:
         update(LearningFingerprint).where(LearningFingerprint.recommendation_id.in_(affected)).values(cluster_id=None)
     )
     _write_clusters(placed)
+    _count({c for c in old if c is not None} | set(placed.values()))
+
+
+def _count(cluster_ids: Collection[int] | None) -> None:
+    """Count these clusters again (every cluster when None): the reviews and recommendations each spans."""
+    if cluster_ids is not None and not cluster_ids:
+        return
+    gone = delete(LearningCluster)
+    counted = (
+        select(
+            LearningFingerprint.cluster_id,
+            func.count(func.distinct(Recommendation.review_id)),
+            func.count(LearningFingerprint.recommendation_id),
+        )
+        .join(Recommendation, Recommendation.id == LearningFingerprint.recommendation_id)
+        .where(LearningFingerprint.cluster_id.is_not(None))
+        .group_by(LearningFingerprint.cluster_id)
+    )
+    if cluster_ids is not None:
+        gone = gone.where(LearningCluster.cluster_id.in_(cluster_ids))
+        counted = counted.where(LearningFingerprint.cluster_id.in_(cluster_ids))
+    db.session.execute(gone)
+    db.session.execute(
+        insert(LearningCluster).from_select(
+            [LearningCluster.cluster_id, LearningCluster.reviews, LearningCluster.members], counted
+        )
+    )
 
 
 def _write_clusters(placed: dict[int, int]) -> None:
@@ -249,6 +277,7 @@ def refresh_all() -> int:
     db.session.flush()
     db.session.execute(delete(LearningLink))
     db.session.execute(delete(LearningTerm))
+    db.session.execute(delete(LearningCluster))
     db.session.execute(delete(LearningFingerprint))
     rows = db.session.execute(
         live_recommendations().with_only_columns(
@@ -260,6 +289,7 @@ def refresh_all() -> int:
     pairs = match_all(readings)
     _link(pairs)
     _write_clusters(stars(pairs))
+    _count(None)
     return len(readings)
 
 

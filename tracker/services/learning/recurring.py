@@ -16,6 +16,7 @@ from sqlalchemy.orm import joinedload
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import LearningFingerprint, LearningLink, Recommendation, Review
+from tracker.models.learning import LearningCluster
 from tracker.models.live import live_recommendations
 from tracker.rules.learning.matching import Reading, recommendation_text
 from tracker.services.learning import index
@@ -150,6 +151,15 @@ def cluster_count(user: Any) -> int:
 
 
 def _cluster_sizes(user: Any) -> list[tuple[int, int]]:
+    """Each cluster across two or more reviews the user may see, with how many, largest first."""
+    if not policy.limited_to_partnerships(user) and not policy.limited_to_own_agency(user):
+        # Whoever sees every review sees the counts the index keeps.
+        kept = (
+            select(LearningCluster.cluster_id, LearningCluster.reviews)
+            .where(LearningCluster.reviews > 1)
+            .order_by(LearningCluster.reviews.desc(), LearningCluster.cluster_id)
+        )
+        return [(int(c), int(n)) for c, n in db.session.execute(kept)]
     query = (
         select(LearningFingerprint.cluster_id, func.count(func.distinct(Review.id)))
         .join(Recommendation, Recommendation.id == LearningFingerprint.recommendation_id)

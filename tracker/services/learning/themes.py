@@ -80,17 +80,19 @@ def theme_rows(user: Any) -> tuple[list[ThemeRow], list[int]]:
         if year is not None:
             rows[tid].by_year[int(year)] = count
             years.add(int(year))
+    # One expression in both places, so that PostgreSQL sees the grouped column selected (its dates are parameters).
+    rag_now = Action.rag
     actions = (
         live_actions()
         .join(recommendation_themes, recommendation_themes.c.recommendation_id == Action.recommendation_id)
         .where(visible, policy.visible_actions(user))
         .with_only_columns(
             theme_id,
-            Action.rag,
+            rag_now,
             func.count(Action.id),
             func.sum(case((Action.status == ActionStatus.ASSURED, 1), else_=0)),
         )
-        .group_by(theme_id, Action.rag)
+        .group_by(theme_id, rag_now)
     )
     for tid, rag, count, assured in db.session.execute(actions):
         if tid in rows:
