@@ -55,8 +55,9 @@ class Outcome:
         return said + (f", {self.overdue} overdue" if self.overdue else "")
 
 
-def outcomes(recommendation_ids: Collection[int]) -> dict[int, Outcome]:
-    """Each recommendation's live actions, counted in two grouped queries."""
+def outcomes(recommendation_ids: Collection[int], *, dated: Collection[int] | None = None) -> dict[int, Outcome]:
+    """Each recommendation's live actions, counted in two grouped queries; when its actions were last assured
+    is looked up for those in `dated` only (all when None)."""
     ids = sorted(set(recommendation_ids))
     found = {i: Outcome() for i in ids}
     if not ids:
@@ -81,7 +82,7 @@ def outcomes(recommendation_ids: Collection[int]) -> dict[int, Outcome]:
         .join(AssuranceDecision, AssuranceDecision.action_id == Action.id)
         .with_only_columns(Action.recommendation_id, func.max(AssuranceDecision.decided_at))
         .where(
-            Action.recommendation_id.in_(ids),
+            Action.recommendation_id.in_(ids if dated is None else sorted(set(dated))),
             Action.status == ActionStatus.ASSURED,
             AssuranceDecision.outcome == DecisionOutcome.ASSURED,
         )

@@ -22,9 +22,9 @@ from tracker.rules.learning.matching import Reading, recommendation_text
 from tracker.services.learning import index
 from tracker.services.learning.outcomes import Outcome, outcomes, review_year
 
-PAGE_SIZE = 25
+PAGE_SIZE = 10
 # The members a cluster shows on the page, oldest review first; the workbook's Recurring sheet lists them all.
-SHOWN = 12
+SHOWN = 10
 
 
 @dataclass
@@ -196,8 +196,12 @@ def clusters(
         )
         .where(LearningFingerprint.cluster_id.in_(chosen), policy.visible_reviews(user))
     ).all()
-    done = outcomes([r[1] for r in rows])
     ordered = sorted(rows, key=lambda r: (_year(*r[3:7]), r[2], r[7], r[1]))
+    first: dict[int | None, list[int]] = {}
+    for row in ordered:
+        first.setdefault(row[0], []).append(row[1])
+    shown_ids = [i for ids in first.values() for i in ids[:shown]]
+    done = outcomes([r[1] for r in rows], dated=shown_ids)
     found = {c: Cluster(c) for c in chosen}
     for cluster_id, rec_id, reference, *dates, _ in ordered:
         if cluster_id is not None:
