@@ -100,3 +100,15 @@ def test_the_command_line_adds_suggested_themes_when_asked(
         ]
     else:
         assert themes == [] and "learning" not in data
+
+
+def test_a_very_long_file_gets_suggestions_for_its_first_recommendations_only(
+    tmp_path: Path, report: Path, monkeypatch: pytest.MonkeyPatch, client_for: Any
+) -> None:
+    from tracker.services.imports import suggestions
+
+    monkeypatch.setattr(suggestions, "AT_MOST", 1)
+    browser = client_for("admin")
+    html = browser.get(f"/imports/{token_of(upload(browser, report))}").get_data(as_text=True)
+    assert "Earlier recommendations and themes are suggested for the first 1 recommendations only" in html
+    assert html.count("Earlier recommendations that say the same thing:") == 1

@@ -15,6 +15,9 @@ from tracker.services.imports.preview import Change, ImportPreview, Recommendati
 from tracker.services.learning.recurring import similar_to_text
 from tracker.services.learning.themes import suggest_themes
 
+# Each suggestion is a search of the whole index; past this many recommendations a file is a bulk load.
+AT_MOST = 100
+
 
 def suggest(preview: ImportPreview, *, user: Any, accept: Collection[int] | bool = ()) -> None:
     """Fill each recommendation's suggestions; accept those of the recommendations at the positions in `accept`
@@ -22,7 +25,13 @@ def suggest(preview: ImportPreview, *, user: Any, accept: Collection[int] | bool
     if preview.errors:
         return
     exclude = preview.review.existing.id if preview.review.existing is not None else None
-    for index, planned in enumerate(preview.recommendations):
+    if len(preview.recommendations) > AT_MOST:
+        preview.warn(
+            "File",
+            f"Earlier recommendations and themes are suggested for the first {AT_MOST} recommendations only: "
+            "each recommendation's page shows the reviews that made it before.",
+        )
+    for index, planned in enumerate(preview.recommendations[:AT_MOST]):
         if planned.state == "withdrawn":
             continue
         parsed = planned.parsed
