@@ -12,7 +12,11 @@ from functools import lru_cache
 
 from tracker.rules.learning.thesaurus import PHRASES, STOPWORDS, WORDS
 
-_PHRASE = re.compile("|".join(f"(?P<p{i}>\\b(?:{pattern})\\b)" for i, (pattern, _) in enumerate(PHRASES)))
+# Phrases are tried only where a word starts (where a leading word boundary would match), which makes reading a text
+# several times faster than trying every phrase at every letter.
+_PHRASE = re.compile(
+    r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<p{i}>(?:{pattern})\\b)" for i, (pattern, _) in enumerate(PHRASES)) + ")"
+)
 _PHRASE_TERMS = {f"p{i}": terms for i, (_, terms) in enumerate(PHRASES)}
 _PUNCTUATION = re.compile(r"[^\w'&\-]+")
 _WORD = re.compile(r"[a-z][a-z0-9&'_\-]*|\d+")
