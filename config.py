@@ -24,6 +24,10 @@ class Config:
     SQLITE_BUSY_TIMEOUT_MS = _int("SQLITE_BUSY_TIMEOUT_MS", 20_000)
     EVIDENCE_DIR = Path(os.environ.get("EVIDENCE_DIR", INSTANCE / "evidence"))
     REPORTS_DIR = Path(os.environ.get("REPORTS_DIR", ROOT / "reports"))
+    # Reports: the protective marking printed on every page, and the tracker's address (such as
+    # https://tracker.example.gov.uk) so that a workbook's action references open the action's page.
+    REPORT_MARKING = os.environ.get("REPORT_MARKING", "OFFICIAL-SENSITIVE")
+    BASE_URL = os.environ.get("BASE_URL", "")
     # Uploaded import files wait here, under generated names, between the preview and the confirmation.
     IMPORT_DIR = Path(os.environ.get("IMPORT_DIR", INSTANCE / "imports"))
     EVIDENCE_MAX_BYTES = _int("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)

@@ -58,6 +58,7 @@ def agenda(users: dict[str, User]) -> dict[str, Any]:
 
 def test_the_subgroup_records_a_meeting(client_for: Any, users: dict[str, User], database: Any) -> None:
     csp = PartnershipFactory(name="Safer Northshire Partnership")
+    member_of(users["subgroup"], csp)
     browser = client_for("subgroup")
     assert "Record a meeting" in browser.get("/meetings").text
     day = clock.today() + timedelta(days=7)
@@ -90,7 +91,7 @@ def test_the_subgroup_records_a_meeting(client_for: Any, users: dict[str, User],
 
 def test_an_empty_meeting_form_is_answered_with_errors(client_for: Any, database: Any) -> None:
     answer = client_for("admin").post_form("/meetings/new", {"title": ""})
-    assert answer.status_code == 200 and "Error: " in answer.text
+    assert answer.status_code == 200 and "<title>Error: Record a meeting" in answer.text
     summary = error_summary(answer.text)
     assert "Enter a title for the meeting" in summary
     assert "Enter a date of the meeting" in summary or "Enter the date of the meeting" in summary
@@ -217,3 +218,12 @@ def test_since_the_last_meeting_is_the_previous_meetings_date(database: Any, use
     assert found.since == today - timedelta(days=40) and found.meeting is not None
     chosen = meetings.baseline(today=today, partnership_id=csp.id, chosen=today - timedelta(days=3))
     assert chosen.since == today - timedelta(days=3) and chosen.chosen
+
+
+def test_the_boards_summary_counts_from_the_last_meeting(client_for: Any, users: dict[str, User]) -> None:
+    csp = PartnershipFactory()
+    member_of(users["board"], csp)
+    held = clock.today() - timedelta(days=17)
+    MeetingFactory(partnership=csp, held_on=held)
+    page = client_for("board").get("/summary").text
+    assert f'value="{held.day}"' in page and f'value="{held.month}"' in page and f'value="{held.year}"' in page

@@ -20,6 +20,7 @@ from tests.factories import (
     ReviewFactory,
     on,
 )
+from tests.meetings.factories import member_of
 from tracker import clock
 from tracker.models import Action, AssuranceDecision
 from tracker.rules.lifecycle import ActionStatus
@@ -49,6 +50,8 @@ def scenario(database: Any, users: dict[str, Any]) -> Scenario:
     csp = PartnershipFactory(name="Safer Northshire Partnership")
     sab = PartnershipFactory(name="Northshire Safeguarding Adults Board")
     s.partnerships = {"csp": csp, "sab": sab}
+    for role in ("subgroup", "board"):
+        member_of(users[role], csp, sab)
     dhr = ReviewFactory(
         reference="DHR-2023-01", type=ReviewType.DHR, title="Domestic Homicide Review 'Ann'", partnership=csp
     )
@@ -197,12 +200,14 @@ def scenario(database: Any, users: dict[str, Any]) -> Scenario:
 
 
 def summary_values(workbook: Any) -> dict[str, Any]:
-    """The Summary's label -> value pairs (column A -> column B)."""
+    """The Summary's label -> value pairs (column A -> column B), down to its first table."""
     ws = workbook["Summary"]
     values = {}
-    for row in ws.iter_rows(min_col=1, max_col=4, values_only=True):
+    for row in ws.iter_rows(min_col=1, max_col=2, values_only=True):
+        if row[0] == "RAG by review":
+            break
         if isinstance(row[0], str) and row[1] is not None:
-            values[row[0]] = row[1] if row[2] is None else row[1:]
+            values[row[0]] = row[1]
     return values
 
 

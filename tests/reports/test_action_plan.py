@@ -15,6 +15,14 @@ from tracker.parsing.spreadsheet import parse_grids, read_xlsx
 from tracker.workbooks import ReportFilters, build_action_plan_workbook, build_assurance_workbook
 from tracker.workbooks.sheets.action_plan import HEADINGS
 
+# The tracker's own columns follow the template's seven; the importer passes over them.
+TRACKER = [
+    "Red, amber, green or blue, and why",
+    "Latest position",
+    "Subgroup's latest challenge",
+    "Why not achieved",
+    "Tracker ID",
+]
 TEMPLATE = [
     "Recommendation",
     "Scope of recommendation",
@@ -64,16 +72,19 @@ def test_the_template_columns_exactly_and_recommendations_merged_over_actions(
 ) -> None:
     ws = openpyxl.load_workbook(export(database, scenario.reviews["dhr"], tmp_path)).active
     assert HEADINGS == TEMPLATE
-    assert [c.value for c in ws[4]] == TEMPLATE
+    assert [c.value for c in ws[4]] == TEMPLATE + TRACKER
     assert "DHR-2023-01" in ws["A1"].value and ws.title == "DHR-2023-01"
     # Recommendation 1 has three live actions (rows 5-7), recommendation 2 two (rows 8-9).
-    assert {str(r) for r in ws.merged_cells.ranges} == {"A5:A7", "B5:B7", "A8:A9", "B8:B9"}
+    # The title and the version line run across the sheet.
+    assert {str(r) for r in ws.merged_cells.ranges} == {"A1:L1", "A2:L2", "A5:A7", "B5:B7", "A8:A9", "B8:B9"}
     assert ws["A5"].value.startswith("1. Agencies should share information when risk is high.\n")
     assert ws["B5"].value == "Local" and ws["B8"].value == "National"
     assert ws["F5"].is_date and ws["F5"].number_format == "DD/MM/YYYY"
     assert ws["C5"].data_type == "s" and ws["C5"].value.startswith("=HYPERLINK")
     assert ws["G7"].value.startswith("Completed ") and "Information sharing protocol signed" in ws["G7"].value
     assert ws.freeze_panes == "A5" and ws.print_title_rows == "$4:$4"
+    assert ws["A2"].value.startswith("Domestic Homicide Review. Version: as at ")
+    assert ws["A2"].value.count("produced by Sam Subgroup") == 1
 
 
 def test_the_exported_plan_imports_back_unchanged(database: Any, scenario: Scenario, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,9 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
+from tests.meetings.factories import MeetingFactory
 from tests.reports.conftest import Scenario, summary_values
+from tracker import clock
 from tracker.models import AuditEvent, GeneratedReport
 
 
@@ -110,3 +113,17 @@ def test_an_action_plan_of_an_unknown_review(runner: Any, database: Any, scenari
     result = runner.invoke(args=["report", "action-plan", "DHR-2020-09"])
     assert result.exit_code == 1 and "There is no review with the reference 'DHR-2020-09'" in result.output
     assert count(database) == 0
+
+
+def test_the_chairs_commentary_and_changes_since_the_last_meeting(
+    runner: Any, database: Any, scenario: Scenario
+) -> None:
+    meeting = MeetingFactory(partnership=scenario.partnerships["csp"], held_on=clock.today() - timedelta(days=20))
+    result = runner.invoke(args=["report", "assurance", "--commentary", "Note the police's overdue training."])
+    assert result.exit_code == 0, result.output
+    database.expire_all()
+    report = database.scalars(select(GeneratedReport)).one()
+    assert report.filters["period_from"] == meeting.held_on.isoformat()
+    assert report.filters["commentary"] == "Note the police's overdue training."
+    highlights = openpyxl.load_workbook(Path(result.output.strip()))["Highlights"]
+    assert "Note the police's overdue training." in [c.value for row in highlights.iter_rows() for c in row]

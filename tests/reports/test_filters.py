@@ -98,7 +98,10 @@ def test_more_than_50_reviews_get_no_sheet_each(database: Any, users: Any, tmp_p
     assert built.reviews == 51 and not built.review_sheets
     assert workbook.sheetnames == [
         "Summary",
+        "Highlights",
         "Exceptions",
+        "Trend",
+        "Themes",
         "All actions",
         "Evidence register",
         "Assurance decisions",
@@ -117,7 +120,7 @@ def test_exactly_50_reviews_get_a_sheet_each(database: Any, users: Any, tmp_path
     built = build_assurance_workbook(
         database, ReportFilters(), out=out, produced_by="Sam", produced_at=clock.now(), since=clock.today()
     )
-    assert built.review_sheets and len(built.sheet_names) == 57
+    assert built.review_sheets and len(built.sheet_names) == 60
 
 
 def test_resolve_reads_what_people_type(database: Any, scenario: Scenario) -> None:

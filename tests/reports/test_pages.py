@@ -12,11 +12,13 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from tests.conftest import headings
-from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
-from tests.reports.conftest import Scenario
+from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, place
+from tests.reports.conftest import Scenario, summary_values
 from tests.reports.factories import GeneratedReportFactory
-from tracker.models import AuditEvent, GeneratedReport
-from tracker.rules.vocabulary import ReviewType
+from tracker.models import AssuranceDecision, AuditEvent, GeneratedReport
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.vocabulary import DecisionOutcome, ReviewType
+from tracker.workbooks.cells import LONDON
 
 
 def reports_dir(app: Flask) -> Path:
@@ -58,12 +60,37 @@ def test_the_board_downloads_the_standard_report(
     assert openpyxl.load_workbook(io.BytesIO(download.data)).sheetnames[0] == "Summary"
     assert len(events(database, "report.downloaded")) == 1
 
-    # The same day, the board gets the same report rather than another.
-    again = board.post_form("/reports/standard")
-    assert again.headers["Location"].endswith(f"/reports/{report.id}")
-    assert database.scalar(select(func.count(GeneratedReport.id))) == 1
     listed = board.get("/reports").text
     assert f"/reports/{report.id}" in listed and report.sha256[:16] in listed
+
+
+def test_the_standard_report_holds_the_data_as_it_stands_when_downloaded(
+    app: Flask, client_for: Any, database: Any, scenario: Scenario, users: Any
+) -> None:
+    board = client_for("board")
+    first = latest_after(database, board.post_form("/reports/standard"))
+    # An action assured a minute later is in the next download: every press produces the report afresh.
+    submitted = scenario.actions["submitted"]
+    place(submitted, ActionStatus.ASSURED)
+    database.add(
+        AssuranceDecision(action=submitted, outcome=DecisionOutcome.ASSURED, decided_by=users["subgroup"], comment="")
+    )
+    database.flush()
+    second = latest_after(database, board.post_form("/reports/standard"))
+    assert second.id != first.id and database.scalar(select(func.count(GeneratedReport.id))) == 2
+    figures = [summary_values(openpyxl.load_workbook(reports_dir(app) / r.file_name)) for r in (first, second)]
+    assert [f["Actions assured"] for f in figures] == [1, 2]
+    assert [f["Assured since then"] for f in figures] == [1, 2]
+    # Producing a report moves nothing: "since" is the last meeting (none here: 90 days ago), both times.
+    assert first.filters["period_from"] == second.filters["period_from"]
+    assert figures[1]["As at"] == f"{second.produced_at.astimezone(LONDON):%d/%m/%Y %H:%M}"
+
+
+def latest_after(database: Any, answer: Any) -> GeneratedReport:
+    assert answer.status_code == 302
+    report = latest(database)
+    assert answer.headers["Location"].endswith(f"/reports/{report.id}")
+    return report
 
 
 def test_the_board_cannot_choose_filters(client_for: Any) -> None:
@@ -94,6 +121,7 @@ def test_the_subgroup_produces_a_filtered_report(
             "types": ["DHR", "SAR"],
             "since": ["27", "3", "2025"],
             "include_closed": "no",
+            "commentary": "=The board should note the police's overdue training.",
         },
     )
     assert answer.status_code == 302, answer.text
@@ -103,8 +131,11 @@ def test_the_subgroup_produces_a_filtered_report(
     assert report.filters["agency_ids"] == [police] and report.filters["include_closed"] is False
     assert report.filters["since"] == "2025-03-27" and report.filters["review_types"] == ["DHR", "SAR"]
     assert report.filters["actions"] == 4
+    assert report.filters["commentary"] == "=The board should note the police's overdue training."
     workbook = openpyxl.load_workbook(reports_dir(app) / report.file_name)
-    assert workbook["Summary"]["B3"].value.date().isoformat() == "2025-03-27"
+    assert summary_values(workbook)["Changes counted since"].date().isoformat() == "2025-03-27"
+    commentary = [c for row in workbook["Highlights"].iter_rows() for c in row if "overdue training" in str(c.value)]
+    assert [c.data_type for c in commentary] == ["s"]
 
 
 def test_a_bad_date_is_refused_and_nothing_is_produced(client_for: Any, database: Any, scenario: Scenario) -> None:

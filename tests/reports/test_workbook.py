@@ -15,7 +15,7 @@ from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import DRIFT_DAYS, Rag
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.workbooks import ReportFilters, build_assurance_workbook
-from tracker.workbooks.cells import RAG_FILLS
+from tracker.workbooks.cells import LONDON, RAG_FILLS
 
 FORMULA_LIKE = [
     '=HYPERLINK("http://evil.example","Click")',
@@ -45,7 +45,10 @@ def workbook(database: Any, scenario: Scenario, tmp_path: Path) -> Any:
 def test_the_sheets_and_their_order(workbook: Any) -> None:
     assert workbook.sheetnames == [
         "Summary",
+        "Highlights",
         "Exceptions",
+        "Trend",
+        "Themes",
         "DHR-2023-01",
         "SAR-2024-02",
         "All actions",
@@ -67,7 +70,9 @@ def test_every_figure_on_the_summary_matches_the_database(workbook: Any, scenari
     )
     assert figures["Recommendations"] == len({a.recommendation_id for a in live})
     assert figures["Actions"] == len(live) == 9
-    assert figures["Actions assured"] == pytest.approx(sum(a.status == ActionStatus.ASSURED for a in live) / len(live))
+    assert figures["Actions assured"] == sum(a.status == ActionStatus.ASSURED for a in live) == 1
+    assert figures["Actions closed, not achieved"] == sum(a.status == ActionStatus.CLOSED_NOT_ACHIEVED for a in live)
+    assert figures["Share of actions assured"] == pytest.approx(1 / 9)
     assert (
         figures["Overdue: past the target date and not submitted (red)"]
         == sum(r == Rag.RED for r in rags.values())
@@ -87,38 +92,44 @@ def test_every_figure_on_the_summary_matches_the_database(workbook: Any, scenari
 
     assert figures["Assured since then"] == decided_since(DecisionOutcome.ASSURED) == 1
     assert figures["Returned with a challenge since then"] == decided_since(DecisionOutcome.RETURNED) == 1
-    assert (
-        figures["Newly overdue since then"] == sum(rags[a.id] == Rag.RED and a.target_date >= since for a in live) == 1
-    )
-    assert figures["Period covered"][0].date() == since and figures["Period covered"][2].date() == today
+    assert figures["Closed, not achieved since then"] == decided_since(DecisionOutcome.CLOSED_NOT_ACHIEVED) == 0
+    # Nothing about these actions was recorded before today, so the one red action became red since.
+    assert figures["Newly overdue since then"] == sum(rags[a.id] == Rag.RED for a in live) == 1
+    assert figures["Changes counted since"].date() == since
+    assert figures["As at"] == f"{clock.now().astimezone(LONDON):%d/%m/%Y %H:%M}"
     assert figures["Partnership"] == "Northshire Safeguarding Adults Board, Safer Northshire Partnership"
     assert figures["Filters used"] == "None: every action"
     assert figures["Produced by"] == "Sam Subgroup"
 
-    by_review = _rag_table(workbook, "Review")
+    by_review = rag_table(workbook, "Review")
     for review in (scenario.reviews["dhr"], scenario.reviews["sar"]):
         mine = [a for a in live if a.recommendation.review_id == review.id]
-        assert by_review[review.reference] == [
-            *[sum(rags[a.id] == r for a in mine) for r in Rag],
-            len(mine),
-            sum(a.status == ActionStatus.ASSURED for a in mine),
-        ]
+        assert by_review[review.reference][:6] == [*five(mine, rags), len(mine)]
     assert "DHR-2020-09" not in by_review
-    by_agency = _rag_table(workbook, "Lead agency")
+    by_agency = rag_table(workbook, "Lead agency, the most overdue first")
     police = [a for a in live if a.lead_agency_id == scenario.agencies["police"].id]
-    assert by_agency["Northshire Police"][:5] == [*[sum(rags[a.id] == r for a in police) for r in Rag], len(police)]
-    assert by_agency["No lead agency"] == [0, 0, 0, 1, 1, 0]
+    assert by_agency["Police"][:6] == [*five(police, rags), len(police)]
+    assert by_agency["No lead agency"][:6] == [0, 0, 0, 0, 1, 1]
 
 
-def _rag_table(workbook: Any, heading: str) -> dict[str, list[int]]:
+def five(actions: list[Any], rags: dict[int, Rag]) -> list[int]:
+    """Red, amber, green, then blue split: assured, and closed not achieved."""
+    return [
+        *[sum(rags[a.id] == r for a in actions) for r in (Rag.RED, Rag.AMBER, Rag.GREEN)],
+        sum(a.status == ActionStatus.ASSURED for a in actions),
+        sum(a.status == ActionStatus.CLOSED_NOT_ACHIEVED for a in actions),
+    ]
+
+
+def rag_table(workbook: Any, heading: str) -> dict[str, list[Any]]:
     ws = workbook["Summary"]
     rows = list(ws.iter_rows(values_only=True))
-    start = next(i for i, r in enumerate(rows) if r[0] == heading and r[1] == "Red")
+    start = next(i for i, r in enumerate(rows) if r[0] == heading)
     table = {}
     for row in rows[start + 1 :]:
         if not row[0] or row[1] is None:
             break
-        table[row[0]] = list(row[1:7])
+        table[row[0]] = list(row[1:9])
     return table
 
 
@@ -134,8 +145,9 @@ def test_exceptions_are_exactly_the_red_and_amber_actions(workbook: Any, scenari
     red = rows[0]
     assert red["Days overdue"] == 10 and red["Latest update"] == "=1+1 latest update"
     assert red["Action"] == '=HYPERLINK("http://evil.example","Click")'
+    assert red["Review and rec."] == "DHR-2023-01, rec. 1" and red["Lead agency"] == "Police"
     drift = next(r for r in rows if r["Action ID"] == scenario.actions["amber_drift"].id)
-    assert drift["Days since the last update"] == 120 and drift["Days overdue"] is None
+    assert drift["Why"] == "no update for 120 days" and drift["Days overdue"] is None
     ws = workbook["Exceptions"]
     for row in ws.iter_rows(min_row=4):
         rag = Rag(row[0].value.lower())
@@ -169,7 +181,6 @@ def test_print_setup_frozen_headings_and_properties(workbook: Any) -> None:
         assert ws.freeze_panes == "A4"
         assert ws.print_title_rows == "$3:$3"
         assert ws.page_setup.orientation == "landscape"
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
         assert ws.column_dimensions["A"].width > 5
         assert ws["A3"].font.b
     assert workbook["Summary"].page_setup.orientation == "landscape"
@@ -207,7 +218,7 @@ def test_the_summary_has_native_stacked_bar_charts(workbook: Any) -> None:
     assert len(charts) == 2
     for chart in charts:
         assert chart.tagname == "barChart" and chart.grouping == "stacked" and chart.overlap == 100
-        assert len(chart.series) == 4
+        assert len(chart.series) == 5
 
 
 def test_a_workbook_with_no_actions_still_opens(database: Any, tmp_path: Path, users: Any) -> None:

@@ -24,6 +24,7 @@ from tracker.models import (
     Agency,
     Evidence,
     GeneratedReport,
+    Meeting,
     Partnership,
     ProgressUpdate,
     Recommendation,
@@ -105,7 +106,7 @@ def may_see(user: Any, target: object) -> bool:
     if isinstance(target, _ADMINISTERED):
         return allows(user, Permission.ADMINISTER)
     if isinstance(target, GeneratedReport):
-        return allows(user, Permission.READ_SUMMARY)
+        return allows(user, Permission.READ_SUMMARY) and report_covers_only_theirs(user, target)
     if isinstance(target, PrivateToItsOwner):
         return getattr(user, "id", None) == target.owner_id and allows(user, Permission.SIGNED_IN)
     if not is_live(target) and not sees_withdrawn(user):
@@ -126,6 +127,8 @@ def can(user: Any, permission: Permission | str, target: object = None) -> bool:
             action = _action_of(target)
             review = action.recommendation.review if action is not None else None
         if review is not None and not in_partnerships_of(user, review):
+            return False
+        if isinstance(target, Meeting) and target.partnership_id not in (partnership_ids(user) or ()):
             return False
     if target is None or not limited_to_own_agency(user):
         return _open_for_change(permission, target)
@@ -166,6 +169,15 @@ def partnership_ids(user: Any) -> frozenset[int] | None:
     if not limited_to_partnerships(user):
         return None
     return frozenset(p.id for p in user.partnerships)
+
+
+def report_covers_only_theirs(user: Any, report: GeneratedReport) -> bool:
+    """A member may read a report that covers only their partnerships' reviews (as it recorded them)."""
+    mine = partnership_ids(user)
+    if mine is None:
+        return True
+    covered = (report.filters or {}).get("partnerships")
+    return isinstance(covered, list) and set(covered) <= mine
 
 
 def in_partnerships_of(user: Any, review: Review) -> bool:

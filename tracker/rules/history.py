@@ -18,6 +18,7 @@ An action created after the moment did not exist then.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -75,41 +76,52 @@ class PastState:
         ).rag
 
 
+class Timeline:
+    """One action's recorded changes, sorted once, to be read at many moments (a trend reads eight or more)."""
+
+    def __init__(self, record: ActionRecord) -> None:
+        self.record = record
+        by_field: dict[Field, list[Recorded]] = {f: [] for f in Field}
+        for change in record.changes:
+            by_field[change.field].append(change)
+        self._changes = {f: sorted(changes, key=lambda c: c.at) for f, changes in by_field.items()}
+        self._times = {f: [c.at for c in changes] for f, changes in self._changes.items()}
+
+    def state_at(self, moment: datetime, day: date) -> PastState | None:
+        """The action as it stood at `moment` (the end of `day`), or None if it did not exist yet."""
+        record = self.record
+        if record.created_at >= moment:
+            return None
+        status = self._value_at(Field.STATUS, moment, record.status, ActionStatus.NOT_STARTED)
+        target = self._value_at(Field.TARGET_DATE, moment, record.target_date, record.target_date)
+        return PastState(ActionStatus(status), target, self._last_update_at(moment, day))
+
+    def _value_at(self, field: Field, moment: datetime, now: Any, initial: Any) -> Any:
+        changes = self._changes[field]
+        first_later = bisect_left(self._times[field], moment)
+        if first_later == len(changes):
+            return now
+        if changes[first_later].before is not UNKNOWN:
+            return changes[first_later].before
+        if first_later:
+            return changes[first_later - 1].after
+        return initial
+
+    def _last_update_at(self, moment: datetime, day: date) -> date:
+        # What was known by then: the action's creation, and every update written before the moment.
+        changes = self._changes[Field.LAST_UPDATE_ON]
+        first_later = bisect_left(self._times[Field.LAST_UPDATE_ON], moment)
+        written = [c.after for c in changes[:first_later] if isinstance(c.after, date)]
+        floor = max([self.record.created_at.date(), *written])
+        value = self._value_at(Field.LAST_UPDATE_ON, moment, self.record.last_update_on, floor)
+        if not isinstance(value, date) or value > day:
+            return floor
+        return max(value, floor)
+
+
 def state_at(record: ActionRecord, moment: datetime, day: date) -> PastState | None:
     """The action as it stood at `moment` (the end of `day`), or None if it did not exist yet."""
-    if record.created_at >= moment:
-        return None
-    by_field: dict[Field, list[Recorded]] = {f: [] for f in Field}
-    for change in record.changes:
-        by_field[change.field].append(change)
-    for changes in by_field.values():
-        changes.sort(key=lambda c: c.at)
-    status = _value_at(by_field[Field.STATUS], moment, record.status, ActionStatus.NOT_STARTED)
-    target = _value_at(by_field[Field.TARGET_DATE], moment, record.target_date, record.target_date)
-    last_update = _last_update_at(by_field[Field.LAST_UPDATE_ON], moment, record, day)
-    return PastState(ActionStatus(status), target, last_update)
-
-
-def _value_at(changes: list[Recorded], moment: datetime, now: Any, initial: Any) -> Any:
-    later = [c for c in changes if c.at >= moment]
-    if not later:
-        return now
-    if later[0].before is not UNKNOWN:
-        return later[0].before
-    earlier = [c for c in changes if c.at < moment]
-    if earlier:
-        return earlier[-1].after
-    return initial
-
-
-def _last_update_at(changes: list[Recorded], moment: datetime, record: ActionRecord, day: date) -> date:
-    # What was known by then: the action's creation, and every update written before the moment.
-    written: list[date] = [c.after for c in changes if c.at < moment and isinstance(c.after, date)]
-    floor = max([record.created_at.date(), *written])
-    value = _value_at(changes, moment, record.last_update_on, floor)
-    if not isinstance(value, date) or value > day:
-        return floor
-    return max(value, floor)
+    return Timeline(record).state_at(moment, day)
 
 
 def rag_at(record: ActionRecord, moment: datetime, day: date) -> Rag | None:

@@ -7,13 +7,16 @@ requests for a new target date, oldest first; the subgroup works through them on
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from tracker import clock
+from tracker.access import policy
 from tracker.db import db
 from tracker.models import (
     Action,
@@ -47,9 +50,11 @@ class Details:
     other_attendees: str
 
 
-def _check(details: Details) -> None:
+def _check(details: Details, actor: User) -> None:
     if details.partnership is None:
         raise DomainError("Select the partnership whose subgroup met", field="partnership")
+    if details.partnership.id not in (policy.partnership_ids(actor) or {details.partnership.id}):
+        raise DomainError("Select one of your partnerships", field="partnership")
     if details.held_on is None:
         raise DomainError("Enter the date of the meeting", field="held_on")
     if not details.title.strip():
@@ -82,7 +87,7 @@ def _apply(meeting: Meeting, details: Details) -> None:
 
 
 def create_meeting(*, actor: User, details: Details) -> Meeting:
-    _check(details)
+    _check(details, actor)
     meeting = Meeting(created_by=actor, created_at=clock.now())
     _apply(meeting, details)
     db.session.add(meeting)
@@ -92,7 +97,7 @@ def create_meeting(*, actor: User, details: Details) -> Meeting:
 
 
 def edit_meeting(*, actor: User, meeting: Meeting, details: Details) -> None:
-    _check(details)
+    _check(details, actor)
     before = _snapshot(meeting)
     _apply(meeting, details)
     db.session.flush()
@@ -100,10 +105,16 @@ def edit_meeting(*, actor: User, meeting: Meeting, details: Details) -> None:
     audit.record("meeting.edited", actor=actor, target=meeting, summary=meeting.label, before=old, after=new)
 
 
-def meetings() -> list[Meeting]:
-    """Every meeting, the latest first."""
+def _theirs(query: Any, user: User | None, column: Any) -> Any:
+    """Only the user's partnerships' records, where the user is limited to some (subgroup and board members)."""
+    mine = policy.partnership_ids(user) if user is not None else None
+    return query if mine is None else query.where(column.in_(sorted(mine)))
+
+
+def meetings(user: User) -> list[Meeting]:
+    """The meetings of the user's partnerships, the latest first."""
     query = select(Meeting).options(selectinload(Meeting.attendees)).order_by(Meeting.held_on.desc(), Meeting.id.desc())
-    return list(db.session.scalars(query))
+    return list(db.session.scalars(_theirs(query, user, Meeting.partnership_id)))
 
 
 @dataclass(frozen=True)
@@ -112,10 +123,11 @@ class Choices:
     people: list[User]
 
 
-def form_choices() -> Choices:
-    """Partnerships, and the people who may be recorded as attending (every active user), by name."""
+def form_choices(user: User) -> Choices:
+    """The user's partnerships, and the people who may be recorded as attending (every active user), by name."""
+    partnerships = _theirs(select(Partnership).order_by(Partnership.name), user, Partnership.id)
     return Choices(
-        partnerships=list(db.session.scalars(select(Partnership).order_by(Partnership.name))),
+        partnerships=list(db.session.scalars(partnerships)),
         people=list(db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.name, User.id))),
     )
 
@@ -139,37 +151,49 @@ class Baseline:
 
     @property
     def description(self) -> str:
+        """What "since" means here, to follow the word: "since the last meeting (CSP subgroup, 12/02/2026)"."""
         if self.chosen:
-            return f"since {self.since:%d/%m/%Y}, the date chosen"
+            return f"{self.since:%d/%m/%Y}, the date chosen"
         if self.meeting is not None:
-            return f"since the last meeting ({self.meeting.title}, {self.meeting.held_on:%d/%m/%Y})"
-        return f"since {self.since:%d/%m/%Y} ({DEFAULT_PERIOD_DAYS} days ago: no earlier meeting is recorded)"
+            return f"the last meeting ({self.meeting.title}, {self.meeting.held_on:%d/%m/%Y})"
+        return f"{self.since:%d/%m/%Y} ({DEFAULT_PERIOD_DAYS} days ago: no earlier meeting is recorded)"
 
 
-def previous_meeting(*, today: date, partnership_id: int | None = None) -> Meeting | None:
-    """The latest meeting held before today, of one partnership or of any."""
+def previous_meeting(*, today: date, partnership_ids: Collection[int] | None = None) -> Meeting | None:
+    """The latest meeting held before today, of these partnerships or of any."""
     query = select(Meeting).where(Meeting.held_on < today)
-    if partnership_id is not None:
-        query = query.where(Meeting.partnership_id == partnership_id)
+    if partnership_ids is not None:
+        query = query.where(Meeting.partnership_id.in_(sorted(partnership_ids)))
     return db.session.scalar(query.order_by(Meeting.held_on.desc(), Meeting.id.desc()).limit(1))
 
 
-def baseline(*, chosen: date | None = None, partnership_id: int | None = None, today: date | None = None) -> Baseline:
-    """Never the last report produced: a date the user chose, else the previous meeting's date."""
+def baseline(
+    *,
+    chosen: date | None = None,
+    partnership_id: int | None = None,
+    partnership_ids: Collection[int] | None = None,
+    today: date | None = None,
+) -> Baseline:
+    """Never the last report produced: a date the user chose, else the previous meeting's date.
+
+    The meeting is the chosen partnership's, else the latest of `partnership_ids` (a member's
+    partnerships), else the latest of any.
+    """
     today = today or clock.today()
     if chosen is not None:
         return Baseline(chosen, None, chosen=True)
-    meeting = previous_meeting(today=today, partnership_id=partnership_id)
+    among = [partnership_id] if partnership_id is not None else partnership_ids
+    meeting = previous_meeting(today=today, partnership_ids=among)
     if meeting is not None:
         return Baseline(meeting.held_on, meeting)
     return Baseline(today - timedelta(days=DEFAULT_PERIOD_DAYS), None)
 
 
-def meeting_held(*, partnership_id: int, day: date) -> Meeting | None:
-    """The partnership's meeting on that day, if one is recorded (the first, if there were two)."""
+def meeting_held(*, partnership_ids: Collection[int], day: date) -> Meeting | None:
+    """The meeting held that day by a partnership the review belongs to, if one is recorded (the first)."""
     return db.session.scalar(
         select(Meeting)
-        .where(Meeting.partnership_id == partnership_id, Meeting.held_on == day)
+        .where(Meeting.partnership_id.in_(sorted(partnership_ids)), Meeting.held_on == day)
         .order_by(Meeting.id)
         .limit(1)
     )
@@ -216,7 +240,7 @@ def waiting_for(meeting: Meeting) -> Waiting:
         live_actions()
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(joinedload(Action.lead_agency))
-        .where(Review.partnership_id == meeting.partnership_id, Action.status == ActionStatus.SUBMITTED)
+        .where(policy.in_partnerships([meeting.partnership_id]), Action.status == ActionStatus.SUBMITTED)
         .order_by(Action.submitted_at.is_(None), Action.submitted_at, Action.id)
     )
     requests = (
@@ -233,7 +257,7 @@ def waiting_for(meeting: Meeting) -> Waiting:
         )
         .where(
             TargetDateChange.state == TargetDateChangeState.PENDING,
-            Review.partnership_id == meeting.partnership_id,
+            policy.in_partnerships([meeting.partnership_id]),
             Action.status.in_([s.value for s in OPEN_STATUSES]),
             *live(Action, Recommendation, Review),
         )
@@ -330,7 +354,7 @@ def takes_decisions(meeting: Meeting) -> bool:
 
 def check_for(meeting: Meeting, action: Action) -> None:
     """A decision recorded at a meeting must be about one of the meeting's partnership's reviews."""
-    if action.recommendation.review.partnership_id != meeting.partnership_id:
+    if meeting.partnership_id not in action.recommendation.review.partnership_ids:
         raise DomainError("This action belongs to another partnership's review: it is not for this meeting")
     if not takes_decisions(meeting):
         raise DomainError("This meeting has not been held yet: decisions are recorded from the day of the meeting")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,13 +20,13 @@ from tracker.db import db
 from tracker.models import Agency, GeneratedReport, Partnership, Recommendation, Review, User
 from tracker.models.live import live_reviews
 from tracker.rules import DomainError
-from tracker.services import audit
+from tracker.services import audit, meetings
 from tracker.workbooks import (
     BuiltReport,
+    Printed,
     ReportFilters,
     build_action_plan_workbook,
     build_assurance_workbook,
-    default_since,
 )
 from tracker.workbooks.filters import describe, resolve
 from tracker.workbooks.filters import find_review as find_live_review
@@ -69,13 +70,31 @@ def _save(reports_dir: Path, file_name: str, write: Callable[[IO[bytes]], object
     return final.stat().st_size, _sha256(final)
 
 
-def generate_assurance_report(*, actor: User | None, filters: ReportFilters, reports_dir: Path) -> GeneratedReport:
-    """Build the workbook, save it under `reports_dir`, and record who produced it with what filters."""
+def generate_assurance_report(
+    *,
+    actor: User | None,
+    filters: ReportFilters,
+    reports_dir: Path,
+    commentary: str = "",
+    printed: Printed | None = None,
+) -> GeneratedReport:
+    """Build the workbook from the data as it stands now, save it under `reports_dir`, and record who produced it.
+
+    "Since" counts from the date the user chose, or else the previous meeting's date (of the report's
+    partnership, or of any): never from the last report produced, so producing or downloading a
+    report moves nothing.
+    """
     produced_at = clock.now()
     today = clock.today()
+    reach = policy.partnership_ids(actor) if actor is not None else None
+    if reach is not None:
+        filters = replace(filters, within=tuple(sorted(reach)))
     kind = STANDARD if filters.is_standard else ASSURANCE
-    since = filters.since or default_since(db.session(), kind, today)
+    baseline = meetings.baseline(
+        chosen=filters.since, partnership_id=filters.partnership_id, partnership_ids=reach, today=today
+    )
     file_name = _file_name("assurance-report", produced_at)
+    commentary = commentary.strip()
     built = None
 
     def write(handle: IO[bytes]) -> None:
@@ -86,8 +105,11 @@ def generate_assurance_report(*, actor: User | None, filters: ReportFilters, rep
             out=handle,
             produced_by=_name(actor),
             produced_at=produced_at,
-            since=since,
+            since=baseline.since,
+            since_text=baseline.description,
             today=today,
+            commentary=commentary,
+            printed=printed,
         )
 
     size, sha256 = _save(reports_dir, file_name, write)
@@ -98,7 +120,8 @@ def generate_assurance_report(*, actor: User | None, filters: ReportFilters, rep
             kind=kind,
             filters=filters,
             built=built,
-            since=since,
+            baseline=baseline,
+            commentary=commentary,
             file_name=file_name,
             size=size,
             sha256=sha256,
@@ -116,7 +139,8 @@ def _record(
     kind: str,
     filters: ReportFilters,
     built: BuiltReport,
-    since: date,
+    baseline: meetings.Baseline,
+    commentary: str,
     file_name: str,
     size: int,
     sha256: str,
@@ -125,10 +149,16 @@ def _record(
     recorded = {
         **filters.to_json(),
         "description": describe(db.session(), filters).text(),
-        "period_from": since.isoformat(),
+        "period_from": baseline.since.isoformat(),
+        "since_text": baseline.description,
+        "meeting_id": baseline.meeting.id if baseline.meeting is not None else None,
+        # Which partnerships' reviews the report holds (None: every partnership's), for who may read it.
+        "partnerships": covered(filters),
         "actions": built.actions,
         "reviews": built.reviews,
     }
+    if commentary:
+        recorded["commentary"] = commentary
     report = GeneratedReport(
         kind=kind,
         file_name=file_name,
@@ -150,7 +180,15 @@ def _record(
     return report
 
 
-def generate_action_plan(*, actor: User | None, review: Review, reports_dir: Path) -> GeneratedReport:
+def covered(filters: ReportFilters) -> list[int] | None:
+    if filters.partnership_id is not None:
+        return [filters.partnership_id]
+    return list(filters.within) if filters.within else None
+
+
+def generate_action_plan(
+    *, actor: User | None, review: Review, reports_dir: Path, printed: Printed | None = None
+) -> GeneratedReport:
     """A review's whole plan in the Home Office template, saved and recorded (the command line's route)."""
     produced_at = clock.now()
     file_name = _file_name(f"{review.reference}-action-plan", produced_at)
@@ -158,7 +196,7 @@ def generate_action_plan(*, actor: User | None, review: Review, reports_dir: Pat
         reports_dir,
         file_name,
         lambda handle: build_action_plan_workbook(
-            db.session(), review, out=handle, produced_by=_name(actor), produced_at=produced_at
+            db.session(), review, out=handle, produced_by=_name(actor), produced_at=produced_at, printed=printed
         ),
     )
     report = GeneratedReport(
@@ -166,7 +204,11 @@ def generate_action_plan(*, actor: User | None, review: Review, reports_dir: Pat
         file_name=file_name,
         sha256=sha256,
         size_bytes=size,
-        filters={"review_ids": [review.id], "description": f"Review: {review.reference}"},
+        filters={
+            "review_ids": [review.id],
+            "description": f"Review: {review.reference}",
+            "partnerships": sorted(review.partnership_ids),
+        },
         produced_by=actor,
         produced_at=produced_at,
     )
@@ -186,16 +228,22 @@ def generate_action_plan(*, actor: User | None, review: Review, reports_dir: Pat
 REVIEW_WITH_ACTIONS = (selectinload(Review.recommendations).selectinload(Recommendation.actions),)
 
 
-def filter_choices() -> dict[str, list[Any]]:
-    """What the report form offers: partnerships, live reviews and agencies, by name."""
+def filter_choices(user: User) -> dict[str, list[Any]]:
+    """What the report form offers: the user's partnerships and their live reviews, and agencies, by name."""
+    reach = policy.partnership_ids(user)
+    partnerships = select(Partnership).order_by(Partnership.name)
+    if reach is not None:
+        partnerships = partnerships.where(Partnership.id.in_(sorted(reach)))
     return {
-        "partnerships": list(db.session.scalars(select(Partnership).order_by(Partnership.name))),
-        "reviews": list(db.session.scalars(live_reviews().order_by(Review.reference))),
+        "partnerships": list(db.session.scalars(partnerships)),
+        "reviews": list(
+            db.session.scalars(live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference))
+        ),
         "agencies": list(db.session.scalars(select(Agency).order_by(Agency.name))),
     }
 
 
-def action_plan_download(*, actor: User, review: Review, handle: IO[bytes]) -> str:
+def action_plan_download(*, actor: User, review: Review, handle: IO[bytes], printed: Printed | None = None) -> str:
     """Write a review's plan for a download, and record the export; returns the file name to offer.
 
     An agency lead gets only their own agency's actions; a withdrawn review has no plan to send on.
@@ -204,7 +252,13 @@ def action_plan_download(*, actor: User, review: Review, handle: IO[bytes]) -> s
         raise NotFound()
     agency_id = actor.agency_id if policy.limited_to_own_agency(actor) else None
     actions = build_action_plan_workbook(
-        db.session(), review, out=handle, produced_by=_name(actor), produced_at=clock.now(), agency_id=agency_id
+        db.session(),
+        review,
+        out=handle,
+        produced_by=_name(actor),
+        produced_at=clock.now(),
+        agency_id=agency_id,
+        printed=printed,
     )
     audit.record(
         "report.action_plan_exported",
@@ -225,25 +279,15 @@ def find_review(reference: str) -> Review:
     return find_live_review(db.session(), reference)
 
 
-def latest_standard_today() -> GeneratedReport | None:
-    start = datetime.combine(clock.today(), datetime.min.time(), tzinfo=clock.now().tzinfo)
-    return db.session.scalar(
+def earlier_reports(user: User, limit: int = 200) -> list[GeneratedReport]:
+    """The latest reports the user may read: a member, those that cover only their partnerships."""
+    found = db.session.scalars(
         select(GeneratedReport)
-        .where(GeneratedReport.kind == STANDARD, GeneratedReport.produced_at >= start)
-        .order_by(GeneratedReport.produced_at.desc())
-        .limit(1)
+        .options(joinedload(GeneratedReport.produced_by))
+        .order_by(GeneratedReport.produced_at.desc(), GeneratedReport.id.desc())
+        .limit(limit)
     )
-
-
-def earlier_reports(limit: int = 200) -> list[GeneratedReport]:
-    return list(
-        db.session.scalars(
-            select(GeneratedReport)
-            .options(joinedload(GeneratedReport.produced_by))
-            .order_by(GeneratedReport.produced_at.desc(), GeneratedReport.id.desc())
-            .limit(limit)
-        )
-    )
+    return [report for report in found if policy.report_covers_only_theirs(user, report)]
 
 
 def stored_path(report: GeneratedReport, reports_dir: Path) -> Path | None:

@@ -6,18 +6,20 @@
 
 from tracker.workbooks.filters import ReportFilters
 from tracker.workbooks.workbook import (
+    DEFAULT_MARKING,
     REVIEW_SHEET_LIMIT,
     BuiltReport,
+    Printed,
     build_action_plan_workbook,
     build_assurance_workbook,
-    default_since,
 )
 
 __all__ = [
+    "DEFAULT_MARKING",
     "REVIEW_SHEET_LIMIT",
     "BuiltReport",
+    "Printed",
     "ReportFilters",
     "build_action_plan_workbook",
     "build_assurance_workbook",
-    "default_since",
 ]

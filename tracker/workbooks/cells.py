@@ -11,17 +11,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from tracker.rules.rag import Rag
+from tracker.workbooks.printing import BODY_PT, FONT, heading_width
 
 UK_DATE = "DD/MM/YYYY"
 UK_DATETIME = "DD/MM/YYYY HH:MM"
@@ -31,8 +33,9 @@ MAX_CELL_TEXT = 32_767  # Excel's limit; longer text would make the file unreada
 
 # Fill colours chosen to keep black text readable (WCAG contrast) while matching the pages' tags.
 RAG_FILLS = {Rag.RED: "F4CCCC", Rag.AMBER: "FFE599", Rag.GREEN: "D9EAD3", Rag.BLUE: "CFE2F3"}
-RAG_CHART_COLOURS = {Rag.RED: "D4351C", Rag.AMBER: "F47738", Rag.GREEN: "00703C", Rag.BLUE: "1D70B8"}
 HEADER_FILL = "DDDDDD"
+LINK_COLOUR = "0B0C8C"
+LINK_SCHEMES = ("https://", "http://")
 
 
 class Sheet(Protocol):
@@ -51,6 +54,7 @@ class Sheet(Protocol):
     sheet_properties: Any
     print_options: Any
     merged_cells: Any
+    row_breaks: Any
 
     def append(self, iterable: Iterable[Any]) -> None: ...
 
@@ -79,8 +83,21 @@ def _blank_cell(sheet: object) -> Cell:
 @dataclass(frozen=True)
 class Column:
     heading: str
-    width: float
-    kind: str = "text"  # text, wrap, date, datetime, number, percent, rag
+    declared_width: float
+    kind: str = "text"  # text, wrap, date, datetime, number, percent, rag, link
+
+    @cached_property
+    def width(self) -> float:
+        """At least wide enough that no word of the bold heading is cut."""
+        return heading_width(self.heading, minimum=self.declared_width)
+
+
+def use_arial(workbook: Workbook) -> None:
+    """Arial 10 as the workbook's own default, before any style is made: column widths are measured
+    in its digits, so they print the same width in Excel and in LibreOffice (which has no Calibri)."""
+    font = Font(name=FONT, size=BODY_PT, family=2)
+    workbook._fonts = IndexedList([font])  # type: ignore[attr-defined]
+    workbook._named_styles["Normal"].font = font  # type: ignore[attr-defined]
 
 
 class Styles:
@@ -92,18 +109,27 @@ class Styles:
         self._border = Border(left=thin, right=thin, top=thin, bottom=thin)
         top = Alignment(vertical="top")
         wrap = Alignment(vertical="top", wrap_text=True)
+        right = Alignment(vertical="top", horizontal="right", wrap_text=True)
+        bold = Font(name=FONT, size=BODY_PT, bold=True)
+        grey = PatternFill("solid", fgColor=HEADER_FILL)
         self.text = self._make(alignment=top)
         self.wrap = self._make(alignment=wrap)
         self.date = self._make(alignment=top, number_format=UK_DATE)
         self.datetime = self._make(alignment=top, number_format=UK_DATETIME)
         self.number = self._make(alignment=top)
         self.percent = self._make(alignment=top, number_format=PERCENT)
-        self.header = self._make(font=Font(bold=True), fill=PatternFill("solid", fgColor=HEADER_FILL), alignment=wrap)
-        self.title = self._make(font=Font(bold=True, size=14))
-        self.subtitle = self._make(font=Font(bold=True, size=12))
-        self.label = self._make(font=Font(bold=True), alignment=top)
+        self.header = self._make(font=bold, fill=grey, alignment=wrap)
+        # Headings over figures sit right, over the figures they head.
+        self.header_number = self._make(font=bold, fill=grey, alignment=right)
+        self.title = self._make(font=Font(name=FONT, bold=True, size=14), alignment=wrap)
+        self.subtitle = self._make(font=Font(name=FONT, bold=True, size=12), alignment=wrap)
+        self.label = self._make(font=bold, alignment=wrap)
+        self.bold_number = self._make(font=bold, alignment=top)
+        self.link = self._make(
+            font=Font(name=FONT, size=BODY_PT, color=LINK_COLOUR, underline="single"), alignment=wrap
+        )
         self.rag = {
-            rag: self._make(font=Font(bold=True), fill=PatternFill("solid", fgColor=colour), alignment=top)
+            rag: self._make(font=bold, fill=PatternFill("solid", fgColor=colour), alignment=top)
             for rag, colour in RAG_FILLS.items()
         }
         self.by_kind = {
@@ -113,7 +139,13 @@ class Styles:
             "datetime": self.datetime,
             "number": self.number,
             "percent": self.percent,
+            "link": self.link,
         }
+
+    def filled(self, colour: str, *, white_text: bool) -> StyleArray:
+        """A bold word on a chart's fill: the key that says what each colour means."""
+        font = Font(name=FONT, size=BODY_PT, bold=True, color="FFFFFF" if white_text else "000000")
+        return self._make(font=font, fill=PatternFill("solid", fgColor=colour), alignment=Alignment(vertical="top"))
 
     def _make(self, **attributes: Any) -> StyleArray:
         # A cell of a throwaway write-only sheet registers the fonts and fills with the workbook.
@@ -168,6 +200,33 @@ def cell(ws: Sheet, value: Any, style: StyleArray | None = None) -> Cell:
     return c
 
 
+def safe_link(url: str | None) -> str | None:
+    """A web address that may become a hyperlink: http or https only, nothing that could run or open a file."""
+    if not url:
+        return None
+    url = url.strip()
+    if not url.lower().startswith(LINK_SCHEMES) or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    return url if len(url) <= 2000 else None
+
+
+def link_cell(
+    ws: Sheet,
+    value: Any,
+    url: str | None,
+    styles: Styles,
+    style: StyleArray | None = None,
+    link_style: StyleArray | None = None,
+) -> Cell:
+    """A cell that opens `url` when it is safe to (and shows `value` as ordinary text when it is not)."""
+    target = safe_link(url)
+    c = cell(ws, value, (link_style or styles.link) if target else style)
+    if target:
+        # Set directly: the cell has no place yet (write-only rows place it), and the link's range is set then.
+        cast(Any, c)._hyperlink = Hyperlink(ref="", target=target)
+    return c
+
+
 def rag_cell(ws: Sheet, styles: Styles, rag: Rag | str | None) -> Cell:
     """Colour is never the only signal: the word is in the cell too."""
     if rag is None:
@@ -196,32 +255,15 @@ def stream_cells(ws: Sheet) -> None:
     cast(Any, ws)._values_to_row = _cells_to_row
 
 
-def prepare_sheet(
-    ws: Sheet,
-    columns: Sequence[Column],
-    *,
-    header_row: int,
-    landscape: bool = True,
-) -> None:
-    """What must be set before the first row is written: widths, frozen header, print set-up."""
-    for index, column in enumerate(columns, 1):
-        ws.column_dimensions[get_column_letter(index)].width = column.width
-    ws.freeze_panes = f"A{header_row + 1}"
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    print_setup(ws, landscape=landscape)
-
-
-def print_setup(ws: Sheet, *, landscape: bool = True) -> None:
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
+# Headings over figures and dates sit right, over what they head.
+NUMERIC = frozenset({"number", "percent", "date", "datetime"})
 
 
 def header_cells(ws: Sheet, styles: Styles, columns: Sequence[Column]) -> list[Cell]:
-    return [cell(ws, column.heading, styles.header) for column in columns]
+    return [
+        cell(ws, column.heading, styles.header_number if column.kind in NUMERIC else styles.header)
+        for column in columns
+    ]
 
 
 def row_cells(ws: Sheet, styles: Styles, columns: Sequence[Column], values: Sequence[Any]) -> list[Cell | None]:

@@ -6,12 +6,13 @@ the report's `today`, so that the workbook agrees with the pages on the same day
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, Select, and_, case, exists, func, select
+from sqlalchemy import Row, Select, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -20,20 +21,22 @@ from tracker.models import (
     Agency,
     AssuranceDecision,
     Evidence,
+    Meeting,
     Partnership,
     ProgressUpdate,
     Recommendation,
     Review,
+    TargetDateChange,
     User,
 )
 from tracker.models.live import live, live_actions
-from tracker.models.tallies import RagCounts, tally
-from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
+from tracker.rules.lifecycle import OPEN_STATUSES
 from tracker.rules.rag import Rag, drifting_sql, rag_rank_sql, rag_sql
-from tracker.rules.vocabulary import DecisionOutcome
+from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
 from tracker.workbooks.filters import ReportFilters
 
 STREAM_BATCH = 1_000
+LONDON = ZoneInfo("Europe/London")
 # Rows and queries of any width: each sheet reads its own columns.
 AnyRow = Row[*tuple[Any, ...]]
 AnySelect = Select[*tuple[Any, ...]]
@@ -55,7 +58,12 @@ class Scope:
 
     @property
     def since_start(self) -> datetime:
-        return datetime.combine(self.since, time.min, tzinfo=UTC)
+        """The start of the baseline's day, in the UK: a decision made at the last meeting counts as since it."""
+        return datetime.combine(self.since, time.min, tzinfo=LONDON)
+
+    def including_closed(self) -> Scope:
+        """The same question before any open-only filter: what changed since is counted whatever it is now."""
+        return replace(self, filters=replace(self.filters, include_closed=True))
 
     def actions(self) -> Select[Action]:
         """Actions in the report, joined to their recommendation and review."""
@@ -63,90 +71,6 @@ class Scope:
 
     def drifting(self) -> ColumnElement[bool]:
         return drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=self.today)
-
-
-def _open() -> ColumnElement[bool]:
-    return Action.status.in_([s.value for s in OPEN_STATUSES])
-
-
-def _sum(condition: ColumnElement[bool]) -> Any:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-@dataclass
-class Headline:
-    reviews_with_open_plans: int = 0
-    recommendations: int = 0
-    actions: int = 0
-    assured: int = 0
-    overdue: int = 0
-    drifting: int = 0
-    awaiting_decision: int = 0
-    rag: dict[Rag, int] = field(default_factory=lambda: dict.fromkeys(Rag, 0))
-    assured_since: int = 0
-    newly_overdue: int = 0
-    returned_since: int = 0
-
-    @property
-    def share_assured(self) -> float:
-        return self.assured / self.actions if self.actions else 0.0
-
-
-def headline(session: Session, scope: Scope) -> Headline:
-    rag = scope.rag
-    red = rag == Rag.RED.value
-    figures = session.execute(
-        scope.actions().with_only_columns(
-            func.count(Action.id),
-            func.count(func.distinct(Recommendation.id)),
-            func.count(func.distinct(case((_open(), Review.id)))),
-            _sum(Action.status == ActionStatus.ASSURED.value),
-            _sum(red),
-            _sum(scope.drifting()),
-            _sum(Action.status == ActionStatus.SUBMITTED.value),
-            _sum(rag == Rag.AMBER.value),
-            _sum(rag == Rag.GREEN.value),
-            _sum(rag == Rag.BLUE.value),
-            # Overdue now, but not yet due at the start of the period: it became overdue since.
-            _sum(and_(red, Action.target_date >= scope.since)),
-        )
-    ).one()
-    result = Headline(
-        actions=figures[0],
-        recommendations=figures[1],
-        reviews_with_open_plans=figures[2],
-        assured=figures[3],
-        overdue=figures[4],
-        drifting=figures[5],
-        awaiting_decision=figures[6],
-        rag={Rag.RED: figures[4], Rag.AMBER: figures[7], Rag.GREEN: figures[8], Rag.BLUE: figures[9]},
-        newly_overdue=figures[10],
-    )
-    decided = session.execute(
-        scope.actions()
-        .join(AssuranceDecision, AssuranceDecision.action_id == Action.id)
-        .with_only_columns(AssuranceDecision.outcome, func.count(func.distinct(Action.id)))
-        .where(AssuranceDecision.decided_at >= scope.since_start)
-        .group_by(AssuranceDecision.outcome)
-    )
-    for outcome, count in decided:
-        if outcome == DecisionOutcome.ASSURED:
-            result.assured_since = count
-        elif outcome == DecisionOutcome.RETURNED:
-            result.returned_since = count
-    return result
-
-
-def _rag_counts(session: Session, scope: Scope, key: Any, label: Any, *, agency: bool = False) -> list[RagCounts]:
-    return tally(scope.actions(), key=key, label=label, rag=scope.rag, session=session, outer_agency=agency)
-
-
-def rag_by_review(session: Session, scope: Scope) -> list[RagCounts]:
-    return _rag_counts(session, scope, Review.id, Review.reference)
-
-
-def rag_by_agency(session: Session, scope: Scope) -> list[RagCounts]:
-    return _rag_counts(session, scope, Agency.id, Agency.name, agency=True)
 
 
 def partnership_names(session: Session, scope: Scope) -> list[str]:
@@ -200,7 +124,11 @@ def reviews(session: Session, scope: Scope) -> list[ReviewHeading]:
 
 
 def plan_rows(session: Session, scope: Scope, review_id: int) -> Iterator[AnyRow]:
-    """A review's recommendations in order, each with its actions (or one empty row when it has none)."""
+    """A review's recommendations in order, each with its actions (or one empty row when it has none).
+
+    After the Home Office columns: what the tracker adds for the board (RAG, the latest update and
+    its date, the subgroup's latest challenge, and the reason an action was closed not achieved).
+    """
     on = and_(Action.recommendation_id == Recommendation.id, *scope.filters.action_clauses())
     query = (
         select(
@@ -218,6 +146,11 @@ def plan_rows(session: Session, scope: Scope, review_id: int) -> Iterator[AnyRow
             Action.completed_on,
             Action.outcome_statement,
             Action.status,
+            Action.last_update_on,
+            _latest_update(),
+            _latest_update(ProgressUpdate.written_on),
+            _latest_decision(DecisionOutcome.RETURNED),
+            _latest_decision(DecisionOutcome.CLOSED_NOT_ACHIEVED),
         )
         .outerjoin(Action, on)
         .outerjoin(Agency, Action.lead_agency_id == Agency.id)
@@ -232,14 +165,30 @@ def plan_rows(session: Session, scope: Scope, review_id: int) -> Iterator[AnyRow
 # ----- streamed lists ----------------------------------------------------------------------------
 
 
-def _latest_update() -> Any:
+def _latest_update(column: Any = ProgressUpdate.narrative) -> Any:
     return (
-        select(ProgressUpdate.narrative)
+        select(column)
         .where(ProgressUpdate.action_id == Action.id)
         .order_by(ProgressUpdate.created_at.desc(), ProgressUpdate.id.desc())
         .limit(1)
         .scalar_subquery()
     )
+
+
+def _latest_decision(outcome: DecisionOutcome) -> Any:
+    """What the subgroup said at its latest decision of this kind: a challenge, or why an action was not achieved."""
+    return (
+        select(AssuranceDecision.comment)
+        .where(AssuranceDecision.action_id == Action.id, AssuranceDecision.outcome == outcome.value)
+        .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _agency() -> Any:
+    """An agency's short name where it has one: "Police", not "Northshire Constabulary"."""
+    return func.coalesce(func.nullif(Agency.short_name, ""), Agency.name)
 
 
 def _stream(session: Session, query: AnySelect) -> Iterator[AnyRow]:
@@ -260,7 +209,7 @@ def exception_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
             Recommendation.title,
             Action.id,
             Action.description,
-            Agency.name,
+            _agency(),
             Action.owner,
             Action.status,
             Action.target_date,
@@ -336,6 +285,7 @@ def evidence_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
             Evidence.url,
             uploader.name,
             Evidence.uploaded_at,
+            Evidence.id,
         )
         .where(*live(Evidence))
         .order_by(Review.reference, Recommendation.position, Action.position, Action.id, Evidence.uploaded_at)
@@ -350,9 +300,11 @@ def decision_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
         .join(AssuranceDecision, AssuranceDecision.action_id == Action.id)
         .outerjoin(Agency, Action.lead_agency_id == Agency.id)
         .outerjoin(decider, AssuranceDecision.decided_by_id == decider.id)
+        .outerjoin(Meeting, AssuranceDecision.meeting_id == Meeting.id)
         .with_only_columns(
             AssuranceDecision.decided_at,
             AssuranceDecision.meeting_on,
+            Meeting.title,
             AssuranceDecision.outcome,
             Review.reference,
             Recommendation.number,
@@ -366,3 +318,76 @@ def decision_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
         .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
     )
     yield from _stream(session, query)
+
+
+# ----- the highlight sheet's short lists --------------------------------------------------------
+
+
+def decided_since(session: Session, scope: Scope, outcome: DecisionOutcome, limit: int) -> list[AnyRow]:
+    """The latest decisions of one kind since the baseline, newest first (before any open-only filter)."""
+    query = (
+        scope.including_closed()
+        .actions()
+        .join(AssuranceDecision, AssuranceDecision.action_id == Action.id)
+        .outerjoin(Agency, Action.lead_agency_id == Agency.id)
+        .with_only_columns(
+            Action.id,
+            Review.reference,
+            Recommendation.number,
+            Action.description,
+            _agency(),
+            AssuranceDecision.decided_at,
+            AssuranceDecision.comment,
+        )
+        .where(AssuranceDecision.outcome == outcome.value, AssuranceDecision.decided_at >= scope.since_start)
+        .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
+        .limit(limit)
+    )
+    return list(session.execute(query))
+
+
+def waiting_dates(session: Session, scope: Scope, limit: int) -> list[AnyRow]:
+    """Requests for a new target date waiting for the subgroup, oldest first."""
+    query = (
+        scope.actions()
+        .join(TargetDateChange, TargetDateChange.action_id == Action.id)
+        .outerjoin(Agency, Action.lead_agency_id == Agency.id)
+        .with_only_columns(
+            Action.id,
+            Review.reference,
+            Recommendation.number,
+            Action.description,
+            _agency(),
+            TargetDateChange.previous_date,
+            TargetDateChange.proposed_date,
+            TargetDateChange.requested_at,
+        )
+        .where(
+            TargetDateChange.state == TargetDateChangeState.PENDING.value,
+            Action.status.in_([s.value for s in OPEN_STATUSES]),
+        )
+        .order_by(TargetDateChange.requested_at, TargetDateChange.id)
+        .limit(limit)
+    )
+    return list(session.execute(query))
+
+
+def actions_by_id(session: Session, scope: Scope, ids: Sequence[int]) -> list[AnyRow]:
+    """A few actions named by id, the longest overdue first: the newly overdue on the highlight sheet."""
+    if not ids:
+        return []
+    query = (
+        scope.actions()
+        .outerjoin(Agency, Action.lead_agency_id == Agency.id)
+        .with_only_columns(
+            Action.id,
+            Review.reference,
+            Recommendation.number,
+            Action.description,
+            _agency(),
+            Action.target_date,
+        )
+        .where(Action.id.in_(list(ids)))
+        .order_by(Action.target_date, Action.id)
+    )
+    return list(session.execute(query))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from tracker.models import Action, Agency, Partnership, Recommendation, Review
+from tracker.models import Action, Agency, Partnership, Recommendation, Review, review_partnerships
 from tracker.models.live import live, live_reviews
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import OPEN_STATUSES
@@ -28,10 +28,13 @@ class ReportFilters:
     # The date of the last meeting: the start of the period the "since" figures cover.
     since: date | None = None
     include_closed: bool = True
+    # Not a choice but a reach: a subgroup or board member's report covers their partnerships' reviews only
+    # (commissioned by one of them, or jointly with one); empty for every partnership.
+    within: tuple[int, ...] = ()
 
     @property
     def is_standard(self) -> bool:
-        return self == ReportFilters()
+        return replace(self, within=()) == ReportFilters()
 
     @property
     def narrows_actions(self) -> bool:
@@ -46,6 +49,11 @@ class ReportFilters:
             clauses.append(Review.id.in_(self.review_ids))
         if self.review_types:
             clauses.append(Review.type.in_([t.value for t in self.review_types]))
+        if self.within:
+            joint = select(review_partnerships.c.review_id).where(
+                review_partnerships.c.review_id == Review.id, review_partnerships.c.partnership_id.in_(self.within)
+            )
+            clauses.append(or_(Review.partnership_id.in_(self.within), joint.exists()))
         return clauses
 
     def action_clauses(self) -> list[ColumnElement[bool]]:
@@ -69,6 +77,7 @@ class ReportFilters:
             "agency_ids": list(self.agency_ids),
             "since": self.since.isoformat() if self.since else None,
             "include_closed": self.include_closed,
+            "within": list(self.within),
         }
 
     @classmethod
@@ -80,6 +89,7 @@ class ReportFilters:
             agency_ids=tuple(data.get("agency_ids") or ()),
             since=date.fromisoformat(data["since"]) if data.get("since") else None,
             include_closed=data.get("include_closed", True),
+            within=tuple(data.get("within") or ()),
         )
 
 

@@ -8,27 +8,39 @@ report holds a hundred actions or a hundred thousand.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO
 
 from openpyxl import Workbook
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker import clock
-from tracker.models import GeneratedReport, Review
-from tracker.workbooks import data
+from tracker.models import Review
+from tracker.rules.history import quarter_ends
+from tracker.workbooks import data, figures, past
 from tracker.workbooks import filters as filters_module
-from tracker.workbooks.cells import Styles, safe_sheet_title, stream_cells
+from tracker.workbooks.cells import LONDON, Styles, safe_sheet_title, stream_cells, use_arial
 from tracker.workbooks.filters import ReportFilters
-from tracker.workbooks.sheets import SheetContext, action_plan, all_actions, decisions, evidence, exceptions, summary
+from tracker.workbooks.printing import Page
+from tracker.workbooks.sheets import (
+    SheetContext,
+    action_plan,
+    all_actions,
+    decisions,
+    evidence,
+    exceptions,
+    highlight,
+    summary,
+    themes,
+    trend,
+)
 from tracker.workbooks.sheets import recurring as recurring_sheet
 from tracker.workbooks.sheets import strategic_plan as strategic_plan_sheet
 
 REVIEW_SHEET_LIMIT = 50
-DEFAULT_PERIOD_DAYS = 90
 SERVICE = "Review learning tracker"
+DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 
 
 @dataclass(frozen=True)
@@ -38,21 +50,24 @@ class BuiltReport:
     review_sheets: bool
     since: date
     sheet_names: list[str]
+    newly_overdue: int = 0
 
 
-def default_since(session: Session, kind: str, today: date) -> date:
-    """The day of the previous report of this kind, so "since the last report" means what it says."""
-    previous = session.scalar(
-        select(GeneratedReport.produced_at)
-        .where(GeneratedReport.kind == kind)
-        .order_by(GeneratedReport.produced_at.desc())
-        .limit(1)
-    )
-    return previous.date() if previous is not None else today - timedelta(days=DEFAULT_PERIOD_DAYS)
+@dataclass(frozen=True)
+class Printed:
+    """What every page of a workbook carries, and where the tracker's pages are (for links)."""
+
+    marking: str = DEFAULT_MARKING
+    base_url: str | None = None
+
+
+def as_at(moment: datetime) -> str:
+    return f"{moment.astimezone(LONDON):%d/%m/%Y %H:%M}"
 
 
 def _new_workbook(title: str, produced_by: str, produced_at: datetime) -> tuple[Workbook, Styles]:
     workbook = Workbook(write_only=True)
+    use_arial(workbook)
     workbook.properties.title = title
     workbook.properties.creator = produced_by
     workbook.properties.lastModifiedBy = produced_by
@@ -73,35 +88,77 @@ def build_assurance_workbook(
     produced_at: datetime,
     since: date,
     today: date | None = None,
+    since_text: str | None = None,
+    commentary: str = "",
+    printed: Printed | None = None,
 ) -> BuiltReport:
+    """The board's workbook as the data stands now; "since" figures count from `since` (the last meeting)."""
     today = today or clock.today()
+    printed = printed or Printed()
+    since_text = since_text or f"{since:%d/%m/%Y}"
     scope = data.Scope(filters=filters, today=today, since=since)
-    workbook, styles = _new_workbook(f"Assurance report {today:%d/%m/%Y}", produced_by, produced_at)
-    context = SheetContext(session=session, workbook=workbook, styles=styles, scope=scope)
-
-    figures = data.headline(session, scope)
+    workbook, styles = _new_workbook(f"Assurance report as at {as_at(produced_at)}", produced_by, produced_at)
+    page = Page(marking=printed.marking, title="Assurance report", as_at=as_at(produced_at))
+    context = SheetContext(
+        session=session,
+        workbook=workbook,
+        styles=styles,
+        scope=scope,
+        page=page,
+        produced_by=produced_by,
+        base_url=printed.base_url,
+    )
+    headline = figures.headline(session, scope)
+    history = past.history(session, scope, quarter_ends(today))
+    headline.newly_overdue = history.movement.newly_red
     review_count = data.count_reviews(session, scope)
     review_sheets = review_count <= REVIEW_SHEET_LIMIT
     content = summary.SummaryContent(
         partnerships=data.partnership_names(session, scope),
         since=since,
+        since_text=since_text,
         filters_text=filters_module.describe(session, filters).text(),
         produced_by=produced_by,
         produced_at=produced_at,
-        headline=figures,
-        by_review=data.rag_by_review(session, scope),
-        by_agency=data.rag_by_agency(session, scope),
+        headline=headline,
+        by_review=figures.rag_by_review(session, scope),
+        by_agency=figures.rag_by_agency(session, scope),
         review_count=review_count,
         review_sheets=review_sheets,
         review_sheet_limit=REVIEW_SHEET_LIMIT,
+        agency_filtered=bool(filters.agency_ids),
     )
-    # Sheets appear in the order they are created, and each streams to its own file, so the
-    # Summary can be created first and written last.
     summary_sheet = workbook.create_sheet(summary.TITLE)
     stream_cells(summary_sheet)
+    summary.write(context, summary_sheet, content)
+    highlight.write(
+        context,
+        commentary=commentary,
+        since_text=since_text,
+        newly_overdue=history.movement.newly_red,
+        newly_overdue_ids=[action_id for _, action_id in history.movement.newly_red_ids],
+        assured_since=headline.assured_since,
+        returned_since=headline.returned_since,
+        dates_waiting=headline.dates_waiting,
+    )
     exceptions.write(context)
-    taken = {t.lower() for t in (summary.TITLE, exceptions.TITLE, all_actions.TITLE, evidence.TITLE, decisions.TITLE)}
-    taken |= {recurring_sheet.TITLE.lower(), strategic_plan_sheet.TITLE.lower()}
+    trend.write(context, history, since_text)
+    themes.write(context)
+    taken = {
+        t.lower()
+        for t in (
+            summary.TITLE,
+            highlight.TITLE,
+            exceptions.TITLE,
+            trend.TITLE,
+            themes.TITLE,
+            all_actions.TITLE,
+            evidence.TITLE,
+            decisions.TITLE,
+            recurring_sheet.TITLE,
+            strategic_plan_sheet.TITLE,
+        )
+    }
     if review_sheets:
         for review in data.reviews(session, scope):
             action_plan.write(context, review, safe_sheet_title(review.reference, taken))
@@ -110,11 +167,15 @@ def build_assurance_workbook(
     decisions.write(context)
     recurring_sheet.write(context)
     strategic_plan_sheet.write(context)
-    summary.write(context, summary_sheet, content)
     names = list(workbook.sheetnames)
     workbook.save(out)
     return BuiltReport(
-        actions=figures.actions, reviews=review_count, review_sheets=review_sheets, since=since, sheet_names=names
+        actions=headline.actions,
+        reviews=review_count,
+        review_sheets=review_sheets,
+        since=since,
+        sheet_names=names,
+        newly_overdue=history.movement.newly_red,
     )
 
 
@@ -127,13 +188,24 @@ def build_action_plan_workbook(
     produced_at: datetime,
     agency_id: int | None = None,
     today: date | None = None,
+    printed: Printed | None = None,
 ) -> int:
     """One review's plan in the Home Office template; `agency_id` keeps only that agency's actions."""
     today = today or clock.today()
+    printed = printed or Printed()
     filters = ReportFilters(review_ids=(review.id,), agency_ids=(agency_id,) if agency_id is not None else ())
     scope = data.Scope(filters=filters, today=today, since=today)
     workbook, styles = _new_workbook(f"{review.reference} action plan", produced_by, produced_at)
-    context = SheetContext(session=session, workbook=workbook, styles=styles, scope=scope)
+    page = Page(marking=printed.marking, title=f"{review.reference} action plan", as_at=as_at(produced_at))
+    context = SheetContext(
+        session=session,
+        workbook=workbook,
+        styles=styles,
+        scope=scope,
+        page=page,
+        produced_by=produced_by,
+        base_url=printed.base_url,
+    )
     heading = data.ReviewHeading(review.id, review.reference, review.title, review.type.value, review.partnership.name)
     actions = action_plan.write(context, heading, safe_sheet_title(review.reference, set()))
     workbook.save(out)

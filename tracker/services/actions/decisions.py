@@ -45,7 +45,8 @@ def _at_meeting(action: Action, meeting: Meeting | None, meeting_on: date | None
         return meeting, meeting.held_on
     if meeting_on is None:
         return None, None
-    return meetings.meeting_held(partnership_id=action.recommendation.review.partnership_id, day=meeting_on), meeting_on
+    held = meetings.meeting_held(partnership_ids=action.recommendation.review.partnership_ids, day=meeting_on)
+    return held, meeting_on
 
 
 def decide(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, current_app, render_template, request, url_for
@@ -11,17 +11,16 @@ from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField, ValidationError
 
 from tracker import clock
+from tracker.access import policy
 from tracker.access.policy import Permission, requires
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
 from tracker.services import board as summary
-from tracker.services import rollups
+from tracker.services import meetings, rollups
 from tracker.web import loading
 from tracker.web.forms import UKDateField
 
 bp = Blueprint("board", __name__)
-
-SINCE_DEFAULT_DAYS = 90
 
 
 class SinceForm(FlaskForm):
@@ -32,7 +31,7 @@ class SinceForm(FlaskForm):
 
     since = UKDateField(
         "Assured since",
-        description="Usually the date of the last board meeting. For example, 27 3 2025",
+        description="It starts at the date of the last meeting. For example, 27 3 2025",
     )
     submit = SubmitField("Show", widget=GovSubmitInput())
 
@@ -68,7 +67,8 @@ def rag_links(row: RagCounts, key: str) -> dict[str, str | None]:
 def summary_page() -> Any:
     """Endpoint board.summary; the function has another name so as not to hide the summary module."""
     user = loading.user()
-    default = clock.today() - timedelta(days=SINCE_DEFAULT_DAYS)
+    # The last meeting of the user's partnerships: never the last report's date.
+    default = meetings.baseline(partnership_ids=policy.partnership_ids(user)).since
     chosen = "since" in request.args
     form = SinceForm(formdata=request.args if chosen else None, data=None if chosen else {"since": default})
     since: date = form.since.data if chosen and form.validate() and form.since.data else default

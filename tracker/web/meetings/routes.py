@@ -29,7 +29,7 @@ def _details(form: MeetingForm, partnerships: dict[str, Any]) -> services.Detail
 
 def _form() -> tuple[MeetingForm, dict[str, Any]]:
     form = MeetingForm()
-    choices = services.form_choices()
+    choices = services.form_choices(loading.user())
     form.set_choices(partnerships=choices.partnerships, people=choices.people)
     return form, {str(p.id): p for p in choices.partnerships}
 
@@ -37,7 +37,7 @@ def _form() -> tuple[MeetingForm, dict[str, Any]]:
 @bp.route("/meetings")
 @requires(Permission.DECIDE)
 def index() -> Any:
-    return render_template("meetings/index.html", meetings=services.meetings())
+    return render_template("meetings/index.html", meetings=services.meetings(loading.user()))
 
 
 @bp.route("/meetings/new", methods=["GET", "POST"])

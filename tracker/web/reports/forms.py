@@ -3,13 +3,21 @@ from __future__ import annotations
 from typing import Any
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput, GovSelect, GovSubmitInput
-from wtforms import RadioField, SelectField, SelectMultipleField, SubmitField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+)
+from wtforms import RadioField, SelectField, SelectMultipleField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired
+from wtforms.validators import InputRequired, Length
 
 from tracker.rules.vocabulary import ReviewType
 from tracker.web.forms import UKDateField
+
+COMMENTARY_LIMIT = 1_500
 
 
 class ReportForm(FlaskForm):
@@ -34,8 +42,8 @@ class ReportForm(FlaskForm):
     )
     since = UKDateField(
         "Changes since",
-        description="Usually the date of the last meeting. Leave blank for the date of the last report of this kind "
-        "(or 90 days ago if there is none). For example, 27 3 2025",
+        description="Leave blank to count from the date of the last meeting (of the chosen partnership, or of any), "
+        "or 90 days ago if no meeting is recorded. For example, 27 3 2025",
     )
     include_closed = RadioField(
         "Closed actions",
@@ -46,6 +54,16 @@ class ReportForm(FlaskForm):
         ],
         default="yes",
         validators=[InputRequired(message="Select whether to include closed actions")],
+    )
+    commentary = TextAreaField(
+        "The chair's commentary (optional)",
+        widget=GovTextArea(),
+        description="What the chair wants to draw the board's attention to. It opens the Highlights sheet.",
+        validators=[
+            Length(
+                max=COMMENTARY_LIMIT, message=f"The chair's commentary must be {COMMENTARY_LIMIT:,} characters or fewer"
+            )
+        ],
     )
     submit = SubmitField("Produce the report", widget=GovSubmitInput())
 

@@ -15,7 +15,7 @@ from tracker.services import reports as services
 from tracker.web import loading
 from tracker.web.reports.forms import ReportForm
 from tracker.web.transactions import records_reading
-from tracker.workbooks import ReportFilters
+from tracker.workbooks import DEFAULT_MARKING, Printed, ReportFilters
 
 bp = Blueprint("reports", __name__)
 
@@ -24,18 +24,23 @@ def _reports_dir() -> Path:
     return Path(current_app.config["REPORTS_DIR"])
 
 
+def _printed() -> Printed:
+    """The protective marking every page carries, and the tracker's address for links to its pages."""
+    config = current_app.config
+    return Printed(marking=config.get("REPORT_MARKING") or DEFAULT_MARKING, base_url=config.get("BASE_URL") or None)
+
+
 @bp.route("/reports")
 @requires(Permission.READ_SUMMARY)
 def index() -> Any:
-    today = services.latest_standard_today()
-    return render_template("reports/index.html", reports=services.earlier_reports(), standard_today=today)
+    return render_template("reports/index.html", reports=services.earlier_reports(loading.user()))
 
 
 @bp.route("/reports/new", methods=["GET", "POST"])
 @requires(Permission.RUN_REPORTS)
 def create() -> Any:
     form = ReportForm()
-    form.set_choices(**services.filter_choices())
+    form.set_choices(**services.filter_choices(loading.user()))
     if form.validate_on_submit():
         filters = ReportFilters(
             partnership_id=int(form.partnership.data) if form.partnership.data else None,
@@ -45,7 +50,13 @@ def create() -> Any:
             since=form.since.data,
             include_closed=form.include_closed.data == "yes",
         )
-        report = services.generate_assurance_report(actor=loading.user(), filters=filters, reports_dir=_reports_dir())
+        report = services.generate_assurance_report(
+            actor=loading.user(),
+            filters=filters,
+            reports_dir=_reports_dir(),
+            commentary=form.commentary.data or "",
+            printed=_printed(),
+        )
         return redirect(url_for("reports.download", report_id=report.id))
     return render_template("reports/create.html", form=form)
 
@@ -53,11 +64,10 @@ def create() -> Any:
 @bp.route("/reports/standard", methods=["POST"])
 @requires(Permission.READ_SUMMARY)
 def standard() -> Any:
-    report = services.latest_standard_today()
-    if report is None or services.stored_path(report, _reports_dir()) is None:
-        report = services.generate_assurance_report(
-            actor=loading.user(), filters=ReportFilters(), reports_dir=_reports_dir()
-        )
+    """The board's standard report, produced afresh: it holds the data as it stands when it is downloaded."""
+    report = services.generate_assurance_report(
+        actor=loading.user(), filters=ReportFilters(), reports_dir=_reports_dir(), printed=_printed()
+    )
     return redirect(url_for("reports.download", report_id=report.id))
 
 
@@ -88,6 +98,6 @@ def action_plan(review_id: int) -> Any:
     review = loading.load(Review, review_id, options=services.REVIEW_WITH_ACTIONS)
     # send_file closes the file once the response has been sent.
     handle = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
-    name = services.action_plan_download(actor=loading.user(), review=review, handle=handle)
+    name = services.action_plan_download(actor=loading.user(), review=review, handle=handle, printed=_printed())
     handle.seek(0)
     return send_file(handle, mimetype=services.XLSX, as_attachment=True, download_name=name, max_age=0)

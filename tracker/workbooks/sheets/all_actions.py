@@ -41,12 +41,12 @@ COLUMNS = [
     Column("Milestones", 36, "wrap"),
     Column("Outcome statement", 36, "wrap"),
     Column("Completed on", 12, "date"),
-    Column("Submitted on", 16, "datetime"),
+    Column("Submitted on", 17, "datetime"),
     Column("Last update", 12, "date"),
     Column("Latest update", 50, "wrap"),
     Column("Evidence items", 10, "number"),
-    Column("Created", 16, "datetime"),
-    Column("Last changed", 16, "datetime"),
+    Column("Created", 17, "datetime"),
+    Column("Last changed", 17, "datetime"),
 ]
 
 
@@ -55,6 +55,7 @@ def _rows(context: SheetContext) -> Iterator[list[Any]]:
         values = list(row)
         values[2] = ReviewType(values[2]).value
         values[6] = RecommendationScope(values[6]).label if values[6] else None
+        values[7] = context.action(values[7])
         values[11] = values[11] or "No lead agency"
         values[13] = ActionStatus(values[13]).label
         yield values
@@ -66,10 +67,13 @@ def write(context: SheetContext) -> int:
         context,
         ws,
         title=f"All actions on {context.scope.today:%d/%m/%Y}",
-        note="One row per action. Use the arrows in the headings to filter and sort.",
+        note="A data sheet, for filtering and analysis: one row per action, every field. Use the arrows in the "
+        "headings to filter and sort. It is not laid out to be read on paper: it prints at full size across "
+        "several pages wide.",
         columns=COLUMNS,
         rows=_rows(context),
         empty="No actions match the report's filters.",
+        fit_width=False,
     )
     if count:
         ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{HEADER_ROW + count}"

@@ -1,4 +1,4 @@
-"""Assurance decisions: who assured, returned or closed which action, when, and what was said."""
+"""Assurance decisions: who assured, returned or closed which action, at which meeting, and what was said."""
 
 from __future__ import annotations
 
@@ -15,30 +15,28 @@ TITLE = "Assurance decisions"
 
 def _columns(context: SheetContext) -> list[Column]:
     return [
-        Column("Decided on", 16, "datetime"),
+        Column("Decided on", 17, "datetime"),
         Column("Meeting", 12, "date"),
-        Column("Decision", 22, "wrap"),
-        Column("Review", 14),
-        Column("Recommendation", 14),
-        Column("Action ID", 9, "number"),
-        Column("Action", 50, "wrap"),
-        Column("Lead agency", 24, "wrap"),
-        Column("Decided by", 20, "wrap"),
-        Column("What was said", 60, "wrap"),
-        Column(f"Since {context.scope.since:%d/%m/%Y}", 12),
+        Column("Decision", 12, "wrap"),
+        Column("Review and rec.", 13, "wrap"),
+        Column("Action ID", 8, "number"),
+        Column("Action", 24, "wrap"),
+        Column("Lead agency", 12, "wrap"),
+        Column("Decided by", 12, "wrap"),
+        Column("What was said", 27, "wrap"),
+        Column(f"Since {context.scope.since:%d/%m/%Y}", 11),
     ]
 
 
 def _rows(context: SheetContext) -> Iterator[list[Any]]:
     for row in data.decision_rows(context.session, context.scope):
-        at, meeting, outcome, reference, number, action_id, action, agency, by, comment, in_period = row
+        at, meeting_on, _meeting, outcome, reference, number, action_id, action, agency, by, comment, in_period = row
         yield [
             at,
-            meeting,
+            meeting_on,
             DecisionOutcome(outcome).label,
-            reference,
-            number,
-            action_id,
+            f"{reference}, rec. {number}",
+            context.action(action_id),
             action,
             agency or "No lead agency",
             by,
@@ -54,7 +52,8 @@ def write(context: SheetContext) -> int:
         ws,
         title="Assurance decisions, newest first",
         note="Complete is not assured: the subgroup assures an action when the evidence shows the learning is "
-        "embedded, and returns it with a challenge when it does not.",
+        "embedded, and returns it with a challenge when it does not. The meeting is the date of the subgroup "
+        "meeting that decided.",
         columns=_columns(context),
         rows=_rows(context),
         empty="No decisions have been made on these actions.",

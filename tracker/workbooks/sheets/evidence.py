@@ -1,4 +1,4 @@
-"""Evidence register: every piece of evidence held for the actions in the report."""
+"""Evidence register: every piece of evidence held for the actions in the report, links that open."""
 
 from __future__ import annotations
 
@@ -12,33 +12,31 @@ from tracker.workbooks.sheets import SheetContext, new_sheet, write_list
 
 TITLE = "Evidence register"
 COLUMNS = [
-    Column("Review", 14),
-    Column("Recommendation", 14),
-    Column("Action ID", 9, "number"),
-    Column("Action", 50, "wrap"),
-    Column("Lead agency", 24, "wrap"),
-    Column("Evidence of", 22, "wrap"),
-    Column("Description", 50, "wrap"),
-    Column("File name", 30, "wrap"),
-    Column("Link", 40, "wrap"),
-    Column("Added by", 20, "wrap"),
-    Column("Added on", 16, "datetime"),
+    Column("Review and rec.", 13, "wrap"),
+    Column("Action ID", 8, "number"),
+    Column("Action", 24, "wrap"),
+    Column("Lead agency", 12, "wrap"),
+    Column("Evidence of", 11, "wrap"),
+    Column("Description", 24, "wrap"),
+    Column("File or link", 25, "wrap"),
+    Column("Open", 7, "text"),
+    Column("Added by", 13, "wrap"),
+    Column("Added on", 17, "datetime"),
 ]
 
 
 def _rows(context: SheetContext) -> Iterator[list[Any]]:
     for row in data.evidence_rows(context.session, context.scope):
-        reference, number, action_id, action, agency, kind, description, file_name, url, by, at = row
+        reference, number, action_id, action, agency, kind, description, file_name, url, by, at, evidence_id = row
         yield [
-            reference,
-            number,
-            action_id,
+            f"{reference}, rec. {number}",
+            context.action(action_id),
             action,
             agency or "No lead agency",
-            EvidenceKind(kind).label,
+            "Impact" if EvidenceKind(kind) == EvidenceKind.IMPACT else "Completion",
             description,
-            file_name,
-            url,
+            url or file_name,
+            context.evidence(evidence_id, file_name, url),
             by,
             at,
         ]
@@ -51,7 +49,7 @@ def write(context: SheetContext) -> int:
         ws,
         title="Evidence register",
         note="Evidence of completion shows the action was done; evidence of impact shows practice changed. "
-        "Files are held in the tracker.",
+        "Open follows a link, or opens a file in the tracker; files are held in the tracker.",
         columns=COLUMNS,
         rows=_rows(context),
         empty="No evidence has been added to these actions.",

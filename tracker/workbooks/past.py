@@ -1,0 +1,299 @@
+"""The trend and the movement since the last meeting, recomputed from the recorded history (tracker.rules.history).
+
+Actions stream in order of recommendation, and beside them, in the same order, each kind of
+record that says how an action moved: the audit trail, progress updates, assurance decisions and
+agreed target dates. One pass merges the streams, so memory holds one recommendation's actions at
+a time however many the report covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from tracker.models import (
+    Action,
+    AssuranceDecision,
+    AuditEvent,
+    ProgressUpdate,
+    Recommendation,
+    Review,
+    TargetDateChange,
+)
+from tracker.models.live import live
+from tracker.rules.history import UNKNOWN, ActionRecord, Field, Move, Recorded, Timeline, movement
+from tracker.rules.implementation import Implementation, implementation_for
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.rag import Rag, rag_for
+from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
+from tracker.workbooks.data import LONDON, STREAM_BATCH, Scope
+
+NEWLY_OVERDUE_KEPT = 200  # the highlight lists a few; the figure counts them all
+NOT_CHANGES = ("target_date.requested",)
+
+_DECIDED = {
+    DecisionOutcome.ASSURED.value: (ActionStatus.SUBMITTED, ActionStatus.ASSURED),
+    DecisionOutcome.RETURNED.value: (ActionStatus.SUBMITTED, ActionStatus.RETURNED),
+    DecisionOutcome.CLOSED_NOT_ACHIEVED.value: (UNKNOWN, ActionStatus.CLOSED_NOT_ACHIEVED),
+}
+
+
+def end_of(day: date) -> datetime:
+    """The moment a day ends in the UK: what stood then stood "at" that day."""
+    return datetime.combine(day + timedelta(days=1), time.min, tzinfo=LONDON)
+
+
+def start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=LONDON)
+
+
+@dataclass
+class Point:
+    """RAG and implementation as they stood at the end of one day (or now)."""
+
+    day: date
+    now: bool = False
+    rag: dict[Rag, int] = field(default_factory=lambda: dict.fromkeys(Rag, 0))
+    assured: int = 0
+    not_achieved: int = 0
+    implementation: dict[Implementation, int] = field(default_factory=lambda: dict.fromkeys(Implementation, 0))
+    recommendations: int = 0
+
+    @property
+    def actions(self) -> int:
+        return sum(self.rag.values())
+
+
+@dataclass
+class Movement:
+    """What moved between the baseline (the start of the last meeting's day) and now."""
+
+    since: date
+    moves: dict[Move, int] = field(default_factory=lambda: dict.fromkeys(Move, 0))
+    newly_red: int = 0
+    newly_assured: int = 0
+    newly_not_achieved: int = 0
+    newly_red_ids: list[tuple[date, int]] = field(default_factory=list)
+
+
+@dataclass
+class History:
+    points: list[Point]
+    movement: Movement
+
+
+def _date(value: Any) -> Any:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return UNKNOWN
+
+
+def _status(value: Any) -> Any:
+    try:
+        return ActionStatus(value)
+    except ValueError:
+        return UNKNOWN
+
+
+_AUDITED = {Field.STATUS: _status, Field.TARGET_DATE: _date, Field.LAST_UPDATE_ON: _date}
+
+
+def _from_audit(at: datetime, before: Any, after: Any) -> Iterator[Recorded]:
+    before = before if isinstance(before, dict) else {}
+    after = after if isinstance(after, dict) else {}
+    for name, read in _AUDITED.items():
+        if name.value in after:
+            old = read(before[name.value]) if name.value in before else UNKNOWN
+            new = read(after[name.value])
+            if new is not UNKNOWN:
+                yield Recorded(at, name, old, new)
+
+
+def _streams(session: Session, scope: Scope) -> tuple[Iterator[Any], list[Iterator[Any]]]:
+    """The actions, and each kind of record about them, all ordered by (recommendation, action)."""
+    actions = scope.actions()
+    order = (Action.recommendation_id, Action.id)
+
+    def stream(query: Any) -> Iterator[Any]:
+        return iter(session.execute(query.execution_options(yield_per=STREAM_BATCH)))
+
+    main = stream(
+        actions.with_only_columns(
+            Action.recommendation_id,
+            Action.id,
+            Recommendation.created_at,
+            Action.created_at,
+            Action.status,
+            Action.target_date,
+            Action.last_update_on,
+            Action.submitted_at,
+        ).order_by(*order)
+    )
+    audit = (
+        actions.join(AuditEvent, (AuditEvent.object_type == "Action") & (AuditEvent.object_id == Action.id))
+        .with_only_columns(*order, AuditEvent.occurred_at, AuditEvent.before, AuditEvent.after)
+        # A request names the date asked for; the target date changes only when it is agreed.
+        .where(AuditEvent.event.not_in(NOT_CHANGES))
+    )
+    updates = actions.join(ProgressUpdate, ProgressUpdate.action_id == Action.id).with_only_columns(
+        *order,
+        ProgressUpdate.created_at,
+        ProgressUpdate.written_on,
+        ProgressUpdate.status_before,
+        ProgressUpdate.status_after,
+    )
+    decisions = actions.join(AssuranceDecision, AssuranceDecision.action_id == Action.id).with_only_columns(
+        *order, AssuranceDecision.decided_at, AssuranceDecision.outcome
+    )
+    dates = (
+        actions.join(TargetDateChange, TargetDateChange.action_id == Action.id)
+        .with_only_columns(
+            *order, TargetDateChange.decided_at, TargetDateChange.previous_date, TargetDateChange.proposed_date
+        )
+        .where(TargetDateChange.state == TargetDateChangeState.AGREED.value, TargetDateChange.decided_at.is_not(None))
+    )
+    ordered = [
+        stream(audit.order_by(*order, AuditEvent.occurred_at, AuditEvent.id)),
+        stream(updates.order_by(*order, ProgressUpdate.created_at, ProgressUpdate.id)),
+        stream(decisions.order_by(*order, AssuranceDecision.decided_at, AssuranceDecision.id)),
+        stream(dates.order_by(*order, TargetDateChange.decided_at, TargetDateChange.id)),
+    ]
+    return main, ordered
+
+
+class _Peek:
+    """One ordered stream, read as far as the action being worked on."""
+
+    def __init__(self, rows: Iterator[Any]) -> None:
+        self.rows = rows
+        self.head = next(rows, None)
+
+    def take(self, key: tuple[int, int]) -> list[Any]:
+        taken = []
+        while self.head is not None and (self.head[0], self.head[1]) <= key:
+            if (self.head[0], self.head[1]) == key:
+                taken.append(self.head)
+            self.head = next(self.rows, None)
+        return taken
+
+
+def _record(row: Any, audit: list[Any], updates: list[Any], decisions: list[Any], dates: list[Any]) -> ActionRecord:
+    _rec, _id, _rec_created, created, status, target, last_update, submitted_at = row
+    changes: list[Recorded] = []
+    for *_key, at, before, after in audit:
+        changes.extend(_from_audit(at, before, after))
+    for *_key, at, written_on, before, after in updates:
+        changes.append(Recorded(at, Field.LAST_UPDATE_ON, UNKNOWN, written_on))
+        if after is not None:
+            changes.append(Recorded(at, Field.STATUS, before if before is not None else UNKNOWN, ActionStatus(after)))
+    for *_key, at, outcome in decisions:
+        before, after = _DECIDED[DecisionOutcome(outcome).value]
+        changes.append(Recorded(at, Field.STATUS, before, after))
+    for *_key, at, previous, proposed in dates:
+        changes.append(Recorded(at, Field.TARGET_DATE, previous, proposed))
+    if submitted_at is not None:
+        changes.append(Recorded(submitted_at, Field.STATUS, UNKNOWN, ActionStatus.SUBMITTED))
+    return ActionRecord(
+        created_at=created, status=ActionStatus(status), target_date=target, last_update_on=last_update, changes=changes
+    )
+
+
+def history(session: Session, scope: Scope, days: list[date]) -> History:
+    """RAG and implementation at the end of each of `days` and now, and the movement since the baseline.
+
+    Every action the report covers counts, open and closed, whatever the open-only filter says.
+    """
+    scope = scope.including_closed()
+    today = scope.today
+    points = [Point(day) for day in days] + [Point(today, now=True)]
+    moments = [end_of(day) for day in days]
+    moved = Movement(scope.since)
+    baseline = start_of(scope.since)
+    main, others = _streams(session, scope)
+    peeks = [_Peek(rows) for rows in others]
+    for recommendation_id, group in groupby(main, key=lambda r: r[0]):
+        rows = list(group)
+        statuses: list[list[ActionStatus]] = [[] for _ in points]
+        for row in rows:
+            key = (recommendation_id, row[1])
+            timeline = Timeline(_record(row, *(peek.take(key) for peek in peeks)))
+            now = rag_for(status=ActionStatus(row[4]), target_date=row[5], last_update_on=row[6], today=today)
+            for index, (point, moment) in enumerate(zip(points, moments, strict=False)):
+                state = timeline.state_at(moment, point.day)
+                if state is not None:
+                    _count(point, state.status, state.rag(point.day))
+                    statuses[index].append(state.status)
+            _count(points[-1], ActionStatus(row[4]), now.rag)
+            statuses[-1].append(ActionStatus(row[4]))
+            then = timeline.state_at(baseline, scope.since)
+            _move(
+                moved,
+                then.status if then else None,
+                then.rag(scope.since) if then else None,
+                ActionStatus(row[4]),
+                now.rag,
+                row,
+            )
+        created = rows[0][2]
+        for index, point in enumerate(points):
+            if point.now or created < moments[index]:
+                point.implementation[implementation_for(statuses[index])] += 1
+    _recommendations(session, scope, points, moments)
+    moved.newly_red_ids.sort()
+    return History(points, moved)
+
+
+def _count(point: Point, status: ActionStatus, rag: Rag) -> None:
+    point.rag[rag] += 1
+    if status == ActionStatus.ASSURED:
+        point.assured += 1
+    elif status == ActionStatus.CLOSED_NOT_ACHIEVED:
+        point.not_achieved += 1
+
+
+def _move(
+    moved: Movement, then_status: ActionStatus | None, then: Rag | None, status: ActionStatus, now: Rag, row: Any
+) -> None:
+    moved.moves[movement(then, now)] += 1
+    if now == Rag.RED and then != Rag.RED:
+        moved.newly_red += 1
+        if len(moved.newly_red_ids) < NEWLY_OVERDUE_KEPT:
+            moved.newly_red_ids.append((row[5], row[1]))
+    if status == ActionStatus.ASSURED and then_status != ActionStatus.ASSURED:
+        moved.newly_assured += 1
+    if status == ActionStatus.CLOSED_NOT_ACHIEVED and then_status != ActionStatus.CLOSED_NOT_ACHIEVED:
+        moved.newly_not_achieved += 1
+
+
+def _recommendations(session: Session, scope: Scope, points: list[Point], moments: list[datetime]) -> None:
+    """How many recommendations the report covered at each point, those still without actions included."""
+    filters = scope.filters
+    query = (
+        select(Recommendation.id)
+        .join(Review, Recommendation.review_id == Review.id)
+        .where(*filters.review_clauses(), *live(Recommendation))
+    )
+    if filters.agency_ids:
+        query = query.where(
+            select(Action.id).where(Action.recommendation_id == Recommendation.id, *filters.action_clauses()).exists()
+        )
+    counted = query.add_columns(Recommendation.created_at).subquery()
+    columns = [func.count(counted.c.id)] + [
+        func.coalesce(func.sum(case((counted.c.created_at < moment, 1), else_=0)), 0) for moment in moments
+    ]
+    totals = session.execute(select(*columns)).one()
+    points[-1].recommendations = int(totals[0])
+    for point, total in zip(points, totals[1:], strict=False):
+        point.recommendations = int(total)
+    # Recommendations with no actions at a point are not started then.
+    for point in points:
+        point.implementation[Implementation.NOT_STARTED] += point.recommendations - sum(point.implementation.values())
