@@ -20,6 +20,7 @@ from tracker.models import (
     Evidence,
     GeneratedReport,
     ImportRun,
+    Meeting,
     ProgressUpdate,
     TargetDateChange,
     Theme,
@@ -82,6 +83,9 @@ def demo_samples(scan_server: LiveServer) -> dict[str, int]:
             "change_id": session.scalar(select(TargetDateChange.id).order_by(TargetDateChange.id)),
             "report_id": session.scalar(select(GeneratedReport.id).order_by(GeneratedReport.id)),
             "import_id": session.scalar(select(ImportRun.id).order_by(ImportRun.id)),
+            "meeting_id": session.scalar(
+                select(Meeting.id).where(Meeting.partnership_id == action.recommendation.review.partnership_id)
+            ),
             "other_agency_id": session.scalar(select(Agency.id).where(Agency.id != lead.agency_id)),
         }
     from tests.security.conftest import with_aliases

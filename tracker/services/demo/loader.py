@@ -22,6 +22,7 @@ from tracker.models import (
     Agency,
     AssuranceDecision,
     Evidence,
+    Meeting,
     Partnership,
     ProgressUpdate,
     Recommendation,
@@ -154,9 +155,43 @@ def load(*, password: str | None, store: EvidenceStore) -> tuple[list[User], str
                     today,
                 )
     db.session.flush()
+    _meetings(partnerships.values(), users, subgroup, today)
     learning.load(told, partnerships=partnerships, actor=subgroup, today=today)
     audit.record("demo.loaded", actor=None, summary=f"{len(told['reviews'])} reviews loaded")
     return users, password
+
+
+# Each partnership's subgroup met when the story's assurances and returns were decided, and meets again soon.
+MEETING_DAYS = (-67, -3, 11)
+
+
+def _meetings(partnerships: Any, users: list[User], subgroup: User, today: date) -> None:
+    """The subgroups' meetings, and the story's decisions recorded at the meeting held on their day."""
+    attended = [u for u in users if u.role in ("subgroup", "agency_lead")]
+    held: dict[tuple[int, date], Meeting] = {}
+    for partnership in partnerships:
+        for days in MEETING_DAYS:
+            day = today + timedelta(days=days)
+            meeting = Meeting(
+                partnership=partnership,
+                held_on=day,
+                title="Learning and improvement subgroup",
+                attendees=attended if days < 0 else [],
+                other_attendees="Designated nurse for safeguarding" if days < 0 else "",
+                created_by=subgroup,
+            )
+            db.session.add(meeting)
+            held[(partnership.id, day)] = meeting
+    db.session.flush()
+    decided = db.session.execute(
+        select(AssuranceDecision, Review.partnership_id)
+        .join(Action, AssuranceDecision.action_id == Action.id)
+        .join(Recommendation, Action.recommendation_id == Recommendation.id)
+        .join(Review, Recommendation.review_id == Review.id)
+    )
+    for decision, partnership_id in decided:
+        if decision.meeting_on is not None:
+            decision.meeting = held.get((partnership_id, decision.meeting_on))
 
 
 def _review(spec: dict[str, Any], partnerships: dict[str, Partnership], today: date) -> Review:
