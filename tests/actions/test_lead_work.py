@@ -132,7 +132,9 @@ def test_the_owner_is_required(client_for: Any, own_action: Action) -> None:
     response = client_for("agency_lead").post_form(
         f"/actions/{own_action.id}/details", {"owner": " ", "version": own_action.version}
     )
-    assert "Enter the name of the person who owns the action" in error_summary(response.get_data(as_text=True))
+    assert "Choose the owner, or type the name of the person who owns the action" in error_summary(
+        response.get_data(as_text=True)
+    )
 
 
 def test_ask_for_a_new_target_date(client_for: Any, own_action: Action, users: dict[str, User], database: Any) -> None:

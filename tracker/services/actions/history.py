@@ -30,6 +30,7 @@ from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind
 FOR_PAGE = (
     joinedload(Action.recommendation).joinedload(Recommendation.review),
     joinedload(Action.lead_agency),
+    joinedload(Action.owner_user),
     selectinload(Action.progress_updates).joinedload(ProgressUpdate.author),
     selectinload(Action.evidence).joinedload(Evidence.uploaded_by),
     selectinload(Action.decisions).joinedload(AssuranceDecision.decided_by),
@@ -105,6 +106,8 @@ class Change:
     label: str
     before: str
     after: str
+    # Said in words where "before → after" would mislead: a date asked for has not changed yet.
+    phrase: str = ""
 
 
 @dataclass
@@ -134,10 +137,21 @@ def _entry(event: AuditEvent) -> HistoryEntry:
         Change(_LABELS.get(k, k.replace("_", " ").capitalize()), _value(k, before.get(k)), _value(k, after.get(k)))
         for k in keys
     ]
+    # A value that was none and stays none (no link to a file, say) is not a change worth a line.
+    changes = [c for c in changes if not (c.before == "none" and c.after == "none")]
+    if event.event == "target_date.requested":
+        changes = [_asked(c) if c.label == _LABELS["target_date"] else c for c in changes]
     who = event.actor_user.name if event.actor_user else event.actor
     what = _WHAT.get(event.event, event.event.replace(".", ": ").replace("_", " ").capitalize())
     summary = event.summary if event.summary not in ("Action edited", "Owner and milestones") else ""
     return HistoryEntry(who=who, at=event.occurred_at, what=what, summary=summary, changes=changes)
+
+
+def _asked(change: Change) -> Change:
+    """A request moves nothing: the target date stands until the subgroup agrees the new one."""
+    current = "none yet" if change.before == "none" else change.before
+    phrase = f"{change.after} asked for; the target date stays {current} until the subgroup answers"
+    return Change("New target date", change.before, change.after, phrase=phrase)
 
 
 def _value(key: str, value: Any) -> str:

@@ -12,7 +12,7 @@ from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, User
 from tracker.rules import DomainError
 from tracker.services import audit
-from tracker.services.actions import conflicts
+from tracker.services.actions import conflicts, owners
 from tracker.services.actions.progress import record_change, snapshot, tidy_lines
 
 
@@ -25,6 +25,8 @@ class ActionDetails:
     owner: str
     target_date: date | None
     milestones: str
+    # A user of the lead agency who owns the action; `owner` is then ignored in favour of their name.
+    owner_user: User | None = None
 
 
 def _check(details: ActionDetails) -> None:
@@ -32,8 +34,7 @@ def _check(details: ActionDetails) -> None:
         raise DomainError("Enter a description of the action", field="description")
     if details.lead_agency is None:
         raise DomainError("Select the lead agency", field="lead_agency")
-    if len(details.owner.strip()) > 200:
-        raise DomainError("Owner must be 200 characters or fewer", field="owner")
+    owners.check(lead_agency=details.lead_agency, owner_user=details.owner_user, owner=details.owner, required=False)
     if details.target_date is None:
         raise DomainError("Enter a target date", field="target_date")
 
@@ -43,7 +44,10 @@ def _apply(action: Action, details: ActionDetails) -> None:
     action.expected_outcome = details.expected_outcome.strip()
     action.measure = details.measure.strip()
     action.lead_agency = details.lead_agency
-    action.owner = details.owner.strip()
+    owner_user, name = owners.check(
+        lead_agency=details.lead_agency, owner_user=details.owner_user, owner=details.owner, required=False
+    )
+    owners.assign(action, owner_user, name)
     action.target_date = details.target_date
     action.milestones = tidy_lines(details.milestones)
 

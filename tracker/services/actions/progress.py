@@ -18,7 +18,7 @@ from tracker.rules import DomainError, lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services import audit
-from tracker.services.actions import conflicts
+from tracker.services.actions import conflicts, owners
 
 ACTION_FIELDS = [
     "description",
@@ -97,14 +97,19 @@ def add_update(
     return update
 
 
-def edit_details(*, actor: User, action: Action, version: int | None, owner: str, milestones: str) -> None:
+def edit_details(
+    *,
+    actor: User,
+    action: Action,
+    version: int | None,
+    owner: str,
+    milestones: str,
+    owner_user: User | None = None,
+) -> None:
     conflicts.check_version(action, version)
-    if _blank(owner):
-        raise DomainError("Enter the name of the person who owns the action", field="owner")
-    if len(owner.strip()) > 200:
-        raise DomainError("Owner must be 200 characters or fewer", field="owner")
+    owner_user, name = owners.check(lead_agency=action.lead_agency, owner_user=owner_user, owner=owner, required=True)
     before = snapshot(action)
-    action.owner = owner.strip()
+    owners.assign(action, owner_user, name)
     action.milestones = tidy_lines(milestones)
     conflicts.flush(action)
     record_change("action.details_edited", actor=actor, action=action, before=before, summary="Owner and milestones")

@@ -86,22 +86,53 @@ class ProgressUpdateForm(FlaskForm):
     submit = SubmitField("Add the update", widget=GovSubmitInput())
 
 
-class DetailsForm(VersionedForm):
-    owner = StringField(
+def _owner_user_field(description: str) -> SelectField:
+    return SelectField(
         "Owner",
+        widget=GovSelect(),
+        choices=[],
+        validate_choice=False,
+        description=description,
+    )
+
+
+def _owner_name_field() -> StringField:
+    return StringField(
+        "Or the owner's name, if they have no account",
         widget=GovTextInput(),
         filters=[_strip],
-        validators=[
-            *_required("Enter the name of the person who owns the action"),
-            Length(max=200, message="Owner must be 200 characters or fewer"),
-        ],
+        validators=[Length(max=200, message="Owner must be 200 characters or fewer")],
         description="The named person responsible for the action, and their role.",
     )
+
+
+class OwnerChoice:
+    """The owner fields of a form: a user of the lead agency, or a name typed in."""
+
+    owner_user: SelectField
+
+    def set_owners(self, people: list[Any], *, with_agency: bool) -> None:
+        self.owner_user.choices = [
+            SelectChoice("", "Someone without an account (type their name below)"),
+            *[
+                SelectChoice(str(p.id), f"{p.name}, {p.agency.name}" if with_agency and p.agency else p.name)
+                for p in people
+            ],
+        ]
+
+    def chosen_owner_id(self) -> int | None:
+        value = (self.owner_user.data or "").strip()
+        return int(value) if value.isascii() and value.isdigit() else None
+
+
+class DetailsForm(OwnerChoice, VersionedForm):
+    owner_user = _owner_user_field("People in the lead agency who sign in to the tracker.")
+    owner = _owner_name_field()
     milestones = TextAreaField(
         "Milestones", widget=GovTextArea(), description="One milestone a line, with its date if there is one."
     )
     submit = SubmitField("Save", widget=GovSubmitInput())
-    compared = (("owner", "owner"), ("milestones", "milestones"))
+    compared = (("owner_user", "owner_user"), ("owner", "owner"), ("milestones", "milestones"))
 
 
 class TargetDateRequestForm(FlaskForm):
@@ -213,7 +244,7 @@ class TargetDateDecisionForm(FlaskForm):
     submit = SubmitField("Record the answer", widget=GovSubmitInput())
 
 
-class ActionForm(VersionedForm):
+class ActionForm(OwnerChoice, VersionedForm):
     description = TextAreaField(
         "Action",
         widget=GovTextArea(),
@@ -240,13 +271,8 @@ class ActionForm(VersionedForm):
         validate_choice=False,
         validators=_required("Select the lead agency"),
     )
-    owner = StringField(
-        "Owner",
-        widget=GovTextInput(),
-        filters=[_strip],
-        validators=[Length(max=200, message="Owner must be 200 characters or fewer")],
-        description="The named person in the lead agency, and their role.",
-    )
+    owner_user = _owner_user_field("People who sign in to the tracker: choose one of the lead agency's.")
+    owner = _owner_name_field()
     target_date = UKDateField("Target date", required=True, description="For example, 31 3 2026")
     milestones = TextAreaField(
         "Milestones", widget=GovTextArea(), description="One milestone a line, with its date if there is one."
@@ -257,6 +283,7 @@ class ActionForm(VersionedForm):
         ("expected_outcome", "expected_outcome"),
         ("measure", "measure"),
         ("lead_agency", "lead_agency"),
+        ("owner_user", "owner_user"),
         ("owner", "owner"),
         ("target_date", "target_date"),
         ("milestones", "milestones"),

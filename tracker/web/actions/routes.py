@@ -13,7 +13,7 @@ from tracker.models import Action
 from tracker.models.live import is_live
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus, next_statuses
-from tracker.services.actions import history, progress
+from tracker.services.actions import history, owners, progress
 from tracker.services.actions.conflicts import ActionChanged
 from tracker.web import loading
 from tracker.web.actions import forms
@@ -89,8 +89,11 @@ def edit_details(action_id: int) -> Any:
     user = loading.user()
     action = loading.load(Action, action_id, Permission.UPDATE_ACTION, options=history.WITH_CONTEXT)
     form = forms.DetailsForm()
+    form.set_owners(owners.candidates([action.lead_agency]), with_agency=False)
     if request.method == "GET":
-        form.owner.data, form.milestones.data = action.owner, action.milestones
+        form.owner.data = "" if action.owner_user_id else action.owner
+        form.owner_user.data = str(action.owner_user_id or "")
+        form.milestones.data = action.milestones
         form.load(action)
     if form.validate_on_submit():
         try:
@@ -99,6 +102,7 @@ def edit_details(action_id: int) -> Any:
                 action=action,
                 version=form.loaded_version(),
                 owner=form.owner.data or "",
+                owner_user=owners.find_candidate(form.chosen_owner_id()),
                 milestones=form.milestones.data or "",
             )
         except ActionChanged as changed:

@@ -15,7 +15,7 @@ from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus, next_statuses
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import meetings, people
-from tracker.services.actions import decisions, history, planning, planning_queries, progress
+from tracker.services.actions import decisions, history, owners, planning, planning_queries, progress
 from tracker.services.actions.conflicts import ActionChanged
 from tracker.web import loading
 from tracker.web.actions import forms
@@ -158,7 +158,18 @@ def _agency_choices(form: forms.ActionForm, current: Agency | None) -> dict[str,
         SelectChoice("", "Select the lead agency"),
         *[SelectChoice(str(a.id), a.name) for a in agencies],
     ]
+    form.set_owners(owners.candidates(agencies), with_agency=True)
     return {str(a.id): a for a in agencies}
+
+
+def _first_lead(recommendation: Recommendation, agencies: dict[str, Agency]) -> str:
+    """The agency a new action most likely belongs to: the first the recommendation is addressed to that
+    holds no live action on it yet, or else the first it is addressed to."""
+    addressed = [a for a in recommendation.agencies if str(a.id) in agencies]
+    holding = {a.lead_agency_id for a in recommendation.actions if not a.is_withdrawn}
+    waiting = [a for a in addressed if a.id not in holding]
+    chosen = waiting or addressed
+    return str(chosen[0].id) if chosen else ""
 
 
 def _details(form: forms.ActionForm, agencies: dict[str, Agency]) -> planning.ActionDetails:
@@ -170,6 +181,7 @@ def _details(form: forms.ActionForm, agencies: dict[str, Agency]) -> planning.Ac
         owner=form.owner.data or "",
         target_date=form.target_date.data,
         milestones=form.milestones.data or "",
+        owner_user=owners.find_candidate(form.chosen_owner_id()),
     )
 
 
@@ -182,8 +194,8 @@ def create(recommendation_id: int) -> Any:
     )
     form = forms.ActionForm()
     agencies = _agency_choices(form, None)
-    if request.method == "GET" and len(recommendation.agencies) == 1:
-        form.lead_agency.data = str(recommendation.agencies[0].id)
+    if request.method == "GET":
+        form.lead_agency.data = _first_lead(recommendation, agencies)
     if form.validate_on_submit():
         try:
             action = planning.create_action(actor=user, recommendation=recommendation, details=_details(form, agencies))
@@ -204,7 +216,9 @@ def edit(action_id: int) -> Any:
     agencies = _agency_choices(form, action.lead_agency)
     if request.method == "GET":
         form.description.data, form.expected_outcome.data = action.description, action.expected_outcome
-        form.measure.data, form.owner.data = action.measure, action.owner
+        form.measure.data = action.measure
+        form.owner.data = "" if action.owner_user_id else action.owner
+        form.owner_user.data = str(action.owner_user_id or "")
         form.lead_agency.data = str(action.lead_agency_id or "")
         form.target_date.data, form.milestones.data = action.target_date, action.milestones
         form.load(action)
