@@ -103,9 +103,9 @@ def page(response: Any) -> Any:
     return lxml.html.fromstring(response.get_data(as_text=True))
 
 
-def query_of(href: str) -> dict[str, list[str]]:
+def query_of(href: str, path: str = "/actions") -> dict[str, list[str]]:
     parts = urlsplit(href)
-    assert parts.path == "/actions", href
+    assert parts.path == path, href
     return {k: sorted(v) for k, v in parse_qs(parts.query).items()}
 
 

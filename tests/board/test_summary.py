@@ -54,10 +54,11 @@ def test_headline_figures_and_their_links(client_for: Any, plans: Plans) -> None
         "Drifting": "2",
         "Awaiting a decision": "1",
     }
-    links = {k: query_of(v[1]) for k, v in figures.items() if v[1]}
-    assert links == {
-        "Reviews with open action plans": {"status": OPEN},
-        "Recommendations": {"include_closed": ["1"]},
+    links = {k: v[1] for k, v in figures.items() if v[1]}
+    # A count of recommendations opens the recommendations, a count of reviews the reviews.
+    assert query_of(links.pop("Recommendations"), "/recommendations") == {}
+    assert query_of(links.pop("Reviews with open action plans"), "/reviews") == {"plan": ["open"]}
+    assert {k: query_of(v) for k, v in links.items()} == {
         "Actions": {"include_closed": ["1"]},
         "Assured": {"status": ["assured"], "include_closed": ["1"]},
         "Overdue": {"overdue": ["1"]},
@@ -65,6 +66,16 @@ def test_headline_figures_and_their_links(client_for: Any, plans: Plans) -> None
         "Awaiting a decision": {"status": ["submitted"]},
     }
     assert "2 of 8 actions" in doc.text_content()
+
+
+def test_counts_of_reviews_and_recommendations_open_lists_of_the_same_number(client_for: Any, plans: Plans) -> None:
+    board = client_for("board")
+    figures = headline(page(board.get("/summary")))
+    reviews = page(board.get(figures["Reviews with open action plans"][1]))
+    listed = reviews.xpath("//table//tbody/tr[td/a[starts-with(@href, '/reviews/')]]")
+    assert len(listed) == int(figures["Reviews with open action plans"][0])
+    recommendations = page(board.get(figures["Recommendations"][1]))
+    assert f"of {figures['Recommendations'][0]} recommendations" in " ".join(recommendations.text_content().split())
 
 
 def test_rag_by_review(client_for: Any, plans: Plans) -> None:

@@ -6,6 +6,7 @@ parameters), so that a board member can open the actions behind any number.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -56,14 +57,16 @@ def _drifting(today: date) -> Any:
     return drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=today)
 
 
-def headline(user: Any) -> Headline:
-    """Every headline figure in one query.
+def headline(user: Any, *, where: Sequence[Any] = ()) -> Headline:
+    """Every headline figure, in two queries: the actions' figures, and the recommendations.
 
-    Only the board, the subgroup and administrators read it, and they see every action,
-    so recommendations are counted whole, including those still waiting for actions.
+    Only the board, the subgroup and administrators read it, and they see every action of the
+    reviews they may see, so recommendations are counted whole, including those still waiting for
+    actions. `where` narrows both to some reviews (conditions on `Review`, such as one partnership).
     """
     today = clock.today()
     recommendations = live_recommendations().with_only_columns(func.count(Recommendation.id))
+    recommendation_count = db.session.scalar(recommendations.where(policy.visible_reviews(user), *where)) or 0
     is_open = Action.status.in_(_OPEN)
     counts = (
         live_actions()
@@ -74,12 +77,11 @@ def headline(user: Any) -> Headline:
             func.coalesce(func.sum(case((Action.rag == Rag.RED.value, 1), else_=0)), 0),
             func.coalesce(func.sum(case((_drifting(today), 1), else_=0)), 0),
             func.coalesce(func.sum(case((Action.status == ActionStatus.SUBMITTED, 1), else_=0)), 0),
-            recommendations.scalar_subquery(),
         )
-        .where(policy.visible_actions(user))
+        .where(policy.visible_actions(user), *where)
     )
     row = db.session.execute(counts).one()
-    reviews, actions, assured, overdue, drifting, awaiting, recommendation_count = (int(v or 0) for v in row)
+    reviews, actions, assured, overdue, drifting, awaiting = (int(v or 0) for v in row)
     return Headline(
         reviews_with_open_plans=reviews,
         recommendations=recommendation_count,
@@ -91,24 +93,24 @@ def headline(user: Any) -> Headline:
     )
 
 
-def _listed(user: Any) -> Any:
+def _listed(user: Any, where: Sequence[Any]) -> Any:
     return (
         live_actions()
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(joinedload(Action.lead_agency))
-        .where(policy.visible_actions(user))
+        .where(policy.visible_actions(user), *where)
     )
 
 
-def overdue_actions(user: Any, *, limit: int = LIST_LIMIT) -> list[Action]:
+def overdue_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[Action]:
     """Red actions, the longest overdue first."""
-    query = _listed(user).where(Action.rag == Rag.RED.value).order_by(Action.target_date, Action.id).limit(limit)
+    query = _listed(user, where).where(Action.rag == Rag.RED.value).order_by(Action.target_date, Action.id).limit(limit)
     return list(db.session.scalars(query).unique())
 
 
-def drifting_actions(user: Any, *, limit: int = LIST_LIMIT) -> list[Action]:
+def drifting_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[Action]:
     """Open actions with no update for the drift period, the longest silent first."""
-    query = _listed(user).where(_drifting(clock.today())).order_by(Action.last_update_on, Action.id).limit(limit)
+    query = _listed(user, where).where(_drifting(clock.today())).order_by(Action.last_update_on, Action.id).limit(limit)
     return list(db.session.scalars(query).unique())
 
 
@@ -123,7 +125,7 @@ def assured_since_condition(since: date) -> Any:
     )
 
 
-def assured_since(user: Any, since: date) -> list[Assured]:
+def assured_since(user: Any, since: date, *, where: Sequence[Any] = ()) -> list[Assured]:
     """Actions assured on or after `since`, the most recent first; one line per action."""
     query = (
         select(AssuranceDecision)
@@ -141,6 +143,7 @@ def assured_since(user: Any, since: date) -> list[Assured]:
             assured_since_condition(since),
             *live(Action, Recommendation, Review),
             policy.visible_actions(user),
+            *where,
         )
         .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
     )

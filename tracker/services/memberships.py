@@ -48,6 +48,11 @@ def chosen_partnership(user: Any, raw: str | None) -> tuple[Partnership | None, 
     return None, "Choose a partnership from the list: the link you followed names none of yours"
 
 
+def narrowed_to(partnership: Partnership | None) -> list[Any]:
+    """Conditions on `Review` that keep one partnership's reviews (commissioned or joint), or none."""
+    return [] if partnership is None else [policy.in_partnerships([partnership.id])]
+
+
 def names(partnerships: Iterable[Partnership]) -> list[str]:
     return sorted(p.name for p in partnerships)
 

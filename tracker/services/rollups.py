@@ -72,19 +72,19 @@ def due_within(user: Any, days: int, *, today: date | None = None) -> int:
     return db.session.scalar(query) or 0
 
 
-def awaiting_decision(user: Any) -> list[Action]:
+def awaiting_decision(user: Any, *, where: Sequence[Any] = ()) -> list[Action]:
     """Submissions waiting for the subgroup, oldest first."""
     query = (
         live_actions()
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(joinedload(Action.lead_agency))
-        .where(policy.visible_actions(user), Action.status == ActionStatus.SUBMITTED)
+        .where(policy.visible_actions(user), Action.status == ActionStatus.SUBMITTED, *where)
         .order_by(Action.submitted_at, Action.id)
     )
     return list(db.session.scalars(query).unique())
 
 
-def pending_target_date_changes(user: object) -> list[TargetDateChange]:
+def pending_target_date_changes(user: object, *, where: Sequence[Any] = ()) -> list[TargetDateChange]:
     """Requests for a new target date that nobody has answered yet, oldest first."""
     query = (
         select(TargetDateChange)
@@ -102,6 +102,7 @@ def pending_target_date_changes(user: object) -> list[TargetDateChange]:
             TargetDateChange.state == TargetDateChangeState.PENDING,
             *live(Action, Recommendation, Review),
             policy.visible_actions(user),
+            *where,
         )
         .order_by(TargetDateChange.requested_at, TargetDateChange.id)
     )

@@ -185,6 +185,9 @@ NAVIGATION: list[tuple[str, str, Permission]] = [
     ("Overview", "overview.index", Permission.MONITOR),
     ("Reviews", "reviews.index", Permission.VIEW_PLANS),
     ("Actions", "search.actions", Permission.MONITOR),
+    # An agency lead's "Actions" are their own agency's; a role that may see every action gets that list.
+    ("Actions", "search.agency", Permission.UPDATE_ACTION),
+    ("My actions", "search.mine", Permission.UPDATE_ACTION),
     ("Summary", "board.summary", Permission.READ_SUMMARY),
     ("Import", "imports.upload", Permission.RUN_IMPORTS),
     ("Meetings", "meetings.index", Permission.DECIDE),
@@ -207,8 +210,9 @@ def navigation() -> list[dict[str, Any]]:
     if not current_user.is_authenticated:
         return []
     path = request.path
-    return [
-        {"text": label, "href": url_for(endpoint), "active": path == url_for(endpoint)}
-        for label, endpoint, permission in NAVIGATION
-        if policy.allows(current_user, permission) and endpoint in current_app.view_functions
-    ]
+    shown: dict[str, dict[str, Any]] = {}
+    for label, endpoint, permission in NAVIGATION:
+        if label in shown or not policy.allows(current_user, permission) or endpoint not in current_app.view_functions:
+            continue  # one entry a label: the first the role may open
+        shown[label] = {"text": label, "href": url_for(endpoint), "active": path == url_for(endpoint)}
+    return list(shown.values())

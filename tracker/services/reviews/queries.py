@@ -110,8 +110,13 @@ class ReviewRow:
     plan_closed: bool
 
 
-def review_rows(user: Any, *, partnership_id: int | None, review_type: ReviewType | None) -> list[ReviewRow]:
-    """The reviews the user may list, newest published first, each with its actions by RAG: three queries."""
+def review_rows(
+    user: Any, *, partnership_id: int | None, review_type: ReviewType | None, plan: str | None = None
+) -> list[ReviewRow]:
+    """The reviews the user may list, newest published first, each with its actions by RAG: three queries.
+
+    `plan` keeps only reviews whose action plan is "open" (some live action not yet blue) or "closed"
+    (every live action blue), as the board's count of reviews with open plans means it."""
     query = (
         live_reviews()
         .options(selectinload(Review.joint_partnerships))
@@ -145,7 +150,12 @@ def review_rows(user: Any, *, partnership_id: int | None, review_type: ReviewTyp
         if review.id in counts:
             progress.counts = dict(counts[review.id].counts)
             progress.assured = counts[review.id].assured
-        rows.append(ReviewRow(review, progress, review.id in unfinished and not unfinished[review.id]))
+        row = ReviewRow(review, progress, review.id in unfinished and not unfinished[review.id])
+        if plan == "open" and not unfinished.get(review.id):
+            continue
+        if plan == "closed" and not row.plan_closed:
+            continue
+        rows.append(row)
     return rows
 
 

@@ -63,6 +63,7 @@ class ActionFilters:
     statuses: tuple[ActionStatus, ...] = ()
     rags: tuple[Rag, ...] = ()
     themes: tuple[int, ...] = ()
+    partnerships: tuple[int, ...] = ()
     due_before: date | None = None
     assured_since: date | None = None
     drifting: bool = False
@@ -71,6 +72,8 @@ class ActionFilters:
     include_closed: bool = True
     sort: str = DEFAULT_SORT
     page: int = 1
+    # Set by the page, never by the address: "My actions" lists the actions the signed-in user owns.
+    owner_user_id: int | None = None
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     # --- reading a URL --------------------------------------------------------------------------
@@ -145,6 +148,7 @@ class ActionFilters:
             statuses=enums("status", ActionStatus, "a status"),
             rags=enums("rag", Rag, "a RAG rating"),
             themes=ids("theme", "a theme"),
+            partnerships=ids("partnership", "a partnership"),
             due_before=_date(one("due_before"), "due_before", "Due on or before", problems),
             assured_since=_date(one("assured_since"), "assured_since", "Assured since", problems),
             drifting=_flag(one("drifting"), "drifting", "Drifting", problems),
@@ -174,6 +178,8 @@ class ActionFilters:
             args["rag"] = [r.value for r in f.rags]
         if f.themes:
             args["theme"] = list(f.themes)
+        if f.partnerships:
+            args["partnership"] = list(f.partnerships)
         if f.due_before:
             args["due_before"] = f.due_before.isoformat()
         if f.assured_since:
@@ -261,6 +267,10 @@ def _conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
         where.append(Review.id.in_(filters.reviews))
     if filters.types:
         where.append(Review.type.in_([t.value for t in filters.types]))
+    if filters.partnerships:
+        where.append(policy.in_partnerships(list(filters.partnerships)))
+    if filters.owner_user_id is not None:
+        where.append(Action.owner_user_id == filters.owner_user_id)
     if filters.agencies or filters.no_agency:
         where.append(
             or_(
@@ -362,11 +372,18 @@ def actions_statement(
     return query
 
 
+def columns_statement(filters: ActionFilters, user: Any, *columns: Any, today: date | None = None) -> Select[Any]:
+    """Chosen columns of every matching action (the review, recommendation and lead agency joined), in the
+    search's order, not paged: for exports, which stream the rows rather than load the actions."""
+    return _base(filters, user, today or clock.today()).with_only_columns(*columns).order_by(*_order(filters))
+
+
 __all__ = [
     "PAGE_SIZE",
     "SORTS",
     "ActionFilters",
     "Problem",
     "actions_statement",
+    "columns_statement",
     "count_statement",
 ]

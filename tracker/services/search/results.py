@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import Action, Agency, Review, Theme
+from tracker.models import Action, Agency, Partnership, Review, Theme
 from tracker.models.live import live_reviews
+from tracker.services import memberships
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem, actions_statement, count_statement
 
 
@@ -25,6 +26,7 @@ class SearchPage:
     reviews: list[Review]
     agencies: list[Agency]
     themes: list[Theme]
+    partnerships: list[Partnership]
 
     @property
     def first(self) -> int:
@@ -52,4 +54,5 @@ def search(filters: ActionFilters, user: Any, *, today: date) -> SearchPage:
         reviews=list(reviews),
         agencies=list(db.session.scalars(select(Agency).order_by(Agency.name))),
         themes=list(db.session.scalars(select(Theme).order_by(Theme.name))),
+        partnerships=memberships.choices_for(user),
     )

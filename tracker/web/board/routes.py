@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, current_app, g, render_template, request, url_for
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField, ValidationError
@@ -16,8 +16,8 @@ from tracker.access.policy import Permission, requires
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
 from tracker.services import board as summary
-from tracker.services import meetings, rollups
-from tracker.web import loading
+from tracker.services import meetings, memberships, rollups
+from tracker.web import charts, loading
 from tracker.web.forms import UKDateField
 
 bp = Blueprint("board", __name__)
@@ -42,12 +42,30 @@ class SinceForm(FlaskForm):
             raise ValidationError("Assured since must be today or in the past")
 
 
+def _link(endpoint: str, params: dict[str, Any]) -> str | None:
+    """A figure's link, keeping the partnership the page is narrowed to (`g.figure_scope`)."""
+    if endpoint not in current_app.view_functions:
+        return None
+    scoped = {**g.get("figure_scope", {}), **params}
+    return url_for(endpoint, **{k: v for k, v in scoped.items() if v is not None})
+
+
 @bp.app_template_global("link_to_actions")
 def link_to_actions(**params: Any) -> str | None:
     """The action search behind a figure, or None until the search page exists (the figure shows plain)."""
-    if "search.actions" not in current_app.view_functions:
-        return None
-    return url_for("search.actions", **{k: v for k, v in params.items() if v is not None})
+    return _link("search.actions", params)
+
+
+@bp.app_template_global("link_to_recommendations")
+def link_to_recommendations(**params: Any) -> str | None:
+    """The list of recommendations behind a count of recommendations."""
+    return _link("reviews.recommendations", params)
+
+
+@bp.app_template_global("link_to_reviews")
+def link_to_reviews(**params: Any) -> str | None:
+    """The list of reviews behind a count of reviews."""
+    return _link("reviews.index", params)
 
 
 def rag_links(row: RagCounts, key: str) -> dict[str, str | None]:
@@ -67,24 +85,34 @@ def rag_links(row: RagCounts, key: str) -> dict[str, str | None]:
 def summary_page() -> Any:
     """Endpoint board.summary; the function has another name so as not to hide the summary module."""
     user = loading.user()
+    partnership, problem = memberships.chosen_partnership(user, request.args.get("partnership"))
+    where = memberships.narrowed_to(partnership)
+    g.figure_scope = {"partnership": partnership.id} if partnership else {}
     # The last meeting of the user's partnerships: never the last report's date.
     default = meetings.baseline(partnership_ids=policy.partnership_ids(user)).since
     chosen = "since" in request.args
     form = SinceForm(formdata=request.args if chosen else None, data=None if chosen else {"since": default})
     since: date = form.since.data if chosen and form.validate() and form.since.data else default
-    by_review = rollups.rag_by_review(user)
-    by_agency = rollups.rag_by_agency(user)
+    by_review = rollups.rag_by_review(user, where=where)
+    by_agency = rollups.rag_by_agency(user, where=where)
     return render_template(
         "board/summary.html",
         form=form if chosen else None,
         since_form=form,
         since=since,
-        headline=summary.headline(user),
+        partnership=partnership,
+        partnership_problem=problem,
+        partnerships=memberships.choices_for(user),
+        headline=summary.headline(user, where=where),
         by_review=by_review,
         by_agency=by_agency,
-        overdue=summary.overdue_actions(user),
-        drifting=summary.drifting_actions(user),
-        assured=summary.assured_since(user, since),
+        charts=[
+            charts.rag_bars(by_review, chart_id="chart-by-review", title="Actions by review, by RAG"),
+            charts.rag_bars(by_agency, chart_id="chart-by-agency", title="Actions by lead agency, by RAG"),
+        ],
+        overdue=summary.overdue_actions(user, where=where),
+        drifting=summary.drifting_actions(user, where=where),
+        assured=summary.assured_since(user, since, where=where),
         rag_links=rag_links,
         list_limit=summary.LIST_LIMIT,
         today=clock.today(),

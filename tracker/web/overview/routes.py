@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint, render_template, request, url_for
 
 from tracker import clock
 from tracker.access.policy import Permission, requires
 from tracker.models.tallies import RagCounts, total_of
 from tracker.rules.rag import Rag
-from tracker.services import rollups
-from tracker.web import loading
+from tracker.services import memberships, rollups
+from tracker.web import charts, loading
 
 bp = Blueprint("overview", __name__)
 
@@ -26,22 +26,34 @@ def _clock() -> dict[str, object]:
 @requires(Permission.MONITOR)
 def index() -> Any:
     user = loading.user()
-    by_review = rollups.rag_by_review(user)
+    partnership, problem = memberships.chosen_partnership(user, request.args.get("partnership"))
+    where = memberships.narrowed_to(partnership)
+    scope = {"partnership": partnership.id} if partnership else {}
+    by_review = rollups.rag_by_review(user, where=where)
+    by_agency = rollups.rag_by_agency(user, where=where)
     return render_template(
         "overview/index.html",
         overall=total_of(by_review),
         by_review=by_review,
-        by_agency=rollups.rag_by_agency(user),
-        queue=rollups.awaiting_decision(user),
-        changes=rollups.pending_target_date_changes(user),
-        review_link=review_link,
-        agency_link=agency_link,
+        by_agency=by_agency,
+        charts=[
+            charts.rag_bars(by_review, chart_id="chart-by-review", title="Progress by review, by RAG"),
+            charts.rag_bars(by_agency, chart_id="chart-by-agency", title="Progress by lead agency, by RAG"),
+        ],
+        partnership=partnership,
+        partnership_problem=problem,
+        partnerships=memberships.choices_for(user),
+        scope=scope,
+        queue=rollups.awaiting_decision(user, where=where),
+        changes=rollups.pending_target_date_changes(user, where=where),
+        review_link=lambda row, rag=None, assured=False: review_link(row, rag, assured=assured, **scope),
+        agency_link=lambda row, rag=None, assured=False: agency_link(row, rag, assured=assured, **scope),
         review_page=lambda row: url_for("reviews.show", review_id=row.key),
     )
 
 
-def review_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False) -> str:
-    args: dict[str, Any] = {"review": row.key}
+def review_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False, **scope: Any) -> str:
+    args: dict[str, Any] = {"review": row.key, **scope}
     if rag is not None:
         args["rag"] = rag.value
     if assured:
@@ -49,8 +61,8 @@ def review_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False
     return url_for("search.actions", **args)
 
 
-def agency_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False) -> str:
-    args: dict[str, Any] = {"agency": row.key if row.key is not None else "none"}
+def agency_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False, **scope: Any) -> str:
+    args: dict[str, Any] = {"agency": row.key if row.key is not None else "none", **scope}
     if rag is not None:
         args["rag"] = rag.value
     if assured:

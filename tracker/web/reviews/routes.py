@@ -2,59 +2,132 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 
 from tracker.access.loader import MAX_ID
 from tracker.access.policy import Permission, requires
-from tracker.models import Review
+from tracker.models import Partnership, Review
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
 from tracker.services import catalogue, memberships
+from tracker.services.exports import lists as exports
 from tracker.services.reviews import changes as services
 from tracker.services.reviews import queries
-from tracker.web import loading
+from tracker.web import downloads, loading
 from tracker.web.forms import show_refusal
 from tracker.web.loading import user
 from tracker.web.reviews.blueprint import bp
 from tracker.web.reviews.forms import ReviewForm, WithdrawForm
 from tracker.web.shell import may_open
+from tracker.web.transactions import records_reading
 
 
-@bp.route("/reviews")
-@requires(Permission.VIEW_PLANS)
-def index() -> Any:
+@dataclass(frozen=True)
+class ReviewList:
+    """The reviews list as the address asks for it: its rows, its choices and any problems with the address."""
+
+    rows: list[queries.ReviewRow]
+    partnership_id: int | None
+    partnership: Partnership | None
+    review_type: ReviewType | None
+    plan: str | None
+    problems: list[str]
+
+    def words(self) -> str:
+        said = [
+            *(
+                [f"Partnership: {self.partnership.name if self.partnership else 'not one of yours'}"]
+                if self.partnership_id is not None
+                else []
+            ),
+            *([self.review_type.label] if self.review_type else []),
+            *([f"Action plan {self.plan}"] if self.plan else []),
+        ]
+        return "; ".join(said) or "None: every review you may see"
+
+    def args(self) -> dict[str, Any]:
+        found = {
+            "partnership": self.partnership_id,
+            "type": self.review_type.value if self.review_type else None,
+            "plan": self.plan,
+        }
+        return {k: v for k, v in found.items() if v is not None}
+
+
+def _review_list() -> ReviewList:
     problems: list[str] = []
     partnership_id: int | None = None
-    review_type: ReviewType | None = None
-    raw_partnership = request.args.get("partnership", "").strip()
-    if raw_partnership:
-        if raw_partnership.isascii() and raw_partnership.isdigit() and int(raw_partnership) <= MAX_ID:
-            partnership_id = int(raw_partnership)
+    raw = request.args.get("partnership", "").strip()
+    if raw:
+        if raw.isascii() and raw.isdigit() and 0 < int(raw) <= MAX_ID:
+            partnership_id = int(raw)
         else:
             problems.append("Choose a partnership from the list: the link you followed names none")
+    partnership = next((p for p in memberships.choices_for(user()) if p.id == partnership_id), None)
+    review_type: ReviewType | None = None
     raw_type = request.args.get("type", "").strip()
     if raw_type:
         try:
             review_type = ReviewType(raw_type.upper())
         except ValueError:
             problems.append(f"{raw_type} is not a type of review: choose one from the list")
-    rows = queries.review_rows(user(), partnership_id=partnership_id, review_type=review_type)
+    plan = request.args.get("plan", "").strip().lower() or None
+    if plan not in (None, "open", "closed"):
+        problems.append("Choose open or closed action plans from the list")
+        plan = None
+    rows = queries.review_rows(user(), partnership_id=partnership_id, review_type=review_type, plan=plan)
+    return ReviewList(rows, partnership_id, partnership, review_type, plan, problems)
+
+
+@bp.route("/reviews")
+@requires(Permission.VIEW_PLANS)
+def index() -> Any:
+    found = _review_list()
+    chosen_id = found.partnership_id
     partnership_items = [{"value": "", "text": "All your partnerships"}] + [
-        {"value": str(p.id), "text": p.name, "selected": p.id == partnership_id}
-        for p in memberships.choices_for(user())
+        {"value": str(p.id), "text": p.name, "selected": p.id == chosen_id} for p in memberships.choices_for(user())
     ]
     type_items = [{"value": "", "text": "All types"}] + [
-        {"value": t.value, "text": t.label, "selected": t == review_type} for t in ReviewType
+        {"value": t.value, "text": t.label, "selected": t == found.review_type} for t in ReviewType
+    ]
+    plan_items = [
+        {"value": "", "text": "Open and closed"},
+        {"value": "open", "text": "Open: some actions not yet blue", "selected": found.plan == "open"},
+        {"value": "closed", "text": "Closed: every action blue", "selected": found.plan == "closed"},
     ]
     return render_template(
         "reviews/index.html",
-        rows=rows,
+        rows=found.rows,
         partnership_items=partnership_items,
+        show_partnerships=len(partnership_items) > 2,
         type_items=type_items,
-        problems=[{"text": p} for p in problems],
+        plan_items=plan_items,
+        problems=[{"text": p} for p in found.problems],
+        exports={fmt: url_for(f"reviews.export_{fmt}", **found.args()) for fmt in ("xlsx", "csv")},
     )
+
+
+def _export(fmt: str) -> Any:
+    found = _review_list()
+    download = exports.reviews(user=user(), rows=found.rows, words=found.words(), fmt=fmt, marking=downloads.marking())
+    return downloads.send(download)
+
+
+@bp.route("/reviews/export.xlsx", endpoint="export_xlsx")
+@requires(Permission.VIEW_PLANS)
+@records_reading
+def export_xlsx() -> Any:
+    return _export("xlsx")
+
+
+@bp.route("/reviews/export.csv", endpoint="export_csv")
+@requires(Permission.VIEW_PLANS)
+@records_reading
+def export_csv() -> Any:
+    return _export("csv")
 
 
 @bp.route("/reviews/<int:review_id>")

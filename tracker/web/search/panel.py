@@ -7,11 +7,12 @@ from typing import Any
 
 from flask import url_for
 
-from tracker.models import Agency, Review, Theme
+from tracker.models import Agency, Partnership, Review, Theme
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
 from tracker.services.search.query import ActionFilters
+from tracker.services.search.words import Names, filter_words
 
 
 def _checkboxes(
@@ -33,7 +34,12 @@ def _checkboxes(
 
 
 def checkbox_groups(
-    filters: ActionFilters, *, reviews: Sequence[Review], agencies: Sequence[Agency], themes: Sequence[Theme]
+    filters: ActionFilters,
+    *,
+    reviews: Sequence[Review],
+    agencies: Sequence[Agency],
+    themes: Sequence[Theme],
+    partnerships: Sequence[Partnership] = (),
 ) -> dict[str, dict[str, Any]]:
     return {
         "rag": _checkboxes(
@@ -51,6 +57,12 @@ def checkbox_groups(
             "type",
             "Type of review",
             [{"value": t.value, "text": t.label, "checked": t in filters.types} for t in ReviewType],
+        ),
+        "partnership": _checkboxes(
+            "partnership",
+            "Partnership",
+            [{"value": str(p.id), "text": p.name, "checked": p.id in filters.partnerships} for p in partnerships],
+            hint="Reviews commissioned by any of these, alone or jointly",
         ),
         "review": _checkboxes(
             "review",
@@ -77,64 +89,24 @@ def checkbox_groups(
     }
 
 
-def chosen(
-    filters: ActionFilters, *, reviews: Sequence[Review], agencies: Sequence[Agency], themes: Sequence[Theme]
-) -> list[dict[str, str]]:
+def names(
+    *,
+    reviews: Sequence[Review],
+    agencies: Sequence[Agency],
+    themes: Sequence[Theme],
+    partnerships: Sequence[Partnership] = (),
+) -> Names:
+    return Names(
+        reviews={r.id: r.reference for r in reviews},
+        agencies={a.id: a.name for a in agencies},
+        themes={t.id: t.name for t in themes},
+        partnerships={p.id: p.name for p in partnerships},
+    )
+
+
+def chosen(filters: ActionFilters, named: Names, *, endpoint: str = "search.actions") -> list[dict[str, str]]:
     """Each filter in force, in words, with a link that removes just that one."""
-    by_review = {r.id: r.reference for r in reviews}
-    by_agency = {a.id: a.name for a in agencies}
-    by_theme = {t.id: t.name for t in themes}
-
-    def without(**changes: Any) -> str:
-        return url_for("search.actions", **filters.to_args(page=1, **changes))
-
-    found: list[dict[str, str]] = []
-    for rag in filters.rags:
-        found.append({"text": f"RAG: {rag.label}", "href": without(rags=tuple(r for r in filters.rags if r != rag))})
-    for status in filters.statuses:
-        found.append(
-            {
-                "text": f"Status: {status.label}",
-                "href": without(statuses=tuple(s for s in filters.statuses if s != status)),
-            }
-        )
-    for review_type in filters.types:
-        found.append(
-            {"text": review_type.label, "href": without(types=tuple(t for t in filters.types if t != review_type))}
-        )
-    for review_id in filters.reviews:
-        found.append(
-            {
-                "text": f"Review: {by_review.get(review_id, 'not found')}",
-                "href": without(reviews=tuple(i for i in filters.reviews if i != review_id)),
-            }
-        )
-    for agency_id in filters.agencies:
-        found.append(
-            {
-                "text": f"Lead agency: {by_agency.get(agency_id, 'not found')}",
-                "href": without(agencies=tuple(i for i in filters.agencies if i != agency_id)),
-            }
-        )
-    if filters.no_agency:
-        found.append({"text": "No lead agency", "href": without(no_agency=False)})
-    for theme_id in filters.themes:
-        found.append(
-            {
-                "text": f"Theme: {by_theme.get(theme_id, 'not found')}",
-                "href": without(themes=tuple(i for i in filters.themes if i != theme_id)),
-            }
-        )
-    if filters.due_before:
-        found.append({"text": f"Due on or before {filters.due_before:%-d %B %Y}", "href": without(due_before=None)})
-    if filters.assured_since:
-        found.append({"text": f"Assured since {filters.assured_since:%-d %B %Y}", "href": without(assured_since=None)})
-    if filters.overdue:
-        found.append({"text": "Overdue", "href": without(overdue=False)})
-    if filters.drifting:
-        found.append({"text": "No update for 90 days or more", "href": without(drifting=False)})
-    if filters.q:
-        found.append({"text": f"Text: “{filters.q}”", "href": without(q="")})
-    if not filters.include_closed:
-        found.append({"text": "Closed actions hidden", "href": without(include_closed=True)})
-    return found
+    return [
+        {"text": text, "href": url_for(endpoint, **filters.to_args(page=1, **changes))}
+        for text, changes in filter_words(filters, named)
+    ]

@@ -1,0 +1,92 @@
+"""Recommendations across reviews, filtered, each with its implementation status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.html
+import pytest
+
+from tests.factories import ActionFactory, RecommendationFactory
+from tests.plans.conftest import Plans, text
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.vocabulary import Scope
+
+
+def listed(response: Any) -> list[str]:
+    """The recommendations a page lists, as "REFERENCE number"."""
+    assert response.status_code == 200
+    doc = lxml.html.fromstring(response.get_data(as_text=True))
+    rows = doc.xpath("//table//tbody/tr")
+    return [
+        f"{row.xpath('string(td[2])').strip()} {row.xpath('string(td[1]/a)').split('.')[0].strip()}" for row in rows
+    ]
+
+
+@pytest.fixture
+def more(plans: Plans) -> Plans:
+    plans.rec2.scope = Scope.NATIONAL
+    plans.rec2.agencies = [plans.health]
+    plans.rec1.agencies = [plans.police]
+    done = RecommendationFactory(review=plans.health_only, number="2", position=2, title="All assured")
+    ActionFactory(recommendation=done, lead_agency=plans.health, status=ActionStatus.ASSURED)
+    closed = RecommendationFactory(review=plans.health_only, number="3", position=3, title="One not achieved")
+    ActionFactory(recommendation=closed, lead_agency=plans.health, status=ActionStatus.CLOSED_NOT_ACHIEVED)
+    ActionFactory(recommendation=closed, lead_agency=plans.health, status=ActionStatus.ASSURED)
+    RecommendationFactory(review=plans.health_only, number="4", position=4, title="No actions yet")
+    return plans
+
+
+def test_every_recommendation_with_its_implementation(client_for: Any, more: Plans) -> None:
+    response = client_for("board").get("/recommendations")
+    assert listed(response) == [
+        "DHR-2021-03 1",
+        "DHR-2021-03 2",
+        "SAR-2022-01 1",
+        "SAR-2022-01 2",
+        "SAR-2022-01 3",
+        "SAR-2022-01 4",
+    ]
+    page = text(response)
+    for words in (
+        "Fully implemented: 2",
+        "Closed, not achieved: 1",
+        "In progress: 2",
+        "Not started: 1",
+        "Partly implemented: 0",
+    ):
+        assert words in page, words
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("implementation=fully_implemented", ["SAR-2022-01 1", "SAR-2022-01 2"]),
+        ("implementation=closed_not_achieved", ["SAR-2022-01 3"]),
+        ("implementation=not_started&implementation=in_progress", ["DHR-2021-03 1", "DHR-2021-03 2", "SAR-2022-01 4"]),
+        ("type=DHR", ["DHR-2021-03 1", "DHR-2021-03 2"]),
+        ("scope=national", ["DHR-2021-03 2"]),
+        ("q=curiosity", ["DHR-2021-03 2"]),
+    ],
+)
+def test_each_filter(client_for: Any, more: Plans, query: str, expected: list[str]) -> None:
+    assert listed(client_for("subgroup").get(f"/recommendations?{query}")) == expected
+
+
+def test_filters_by_review_theme_and_agency_addressed(client_for: Any, more: Plans) -> None:
+    browser = client_for("subgroup")
+    assert listed(browser.get(f"/recommendations?review={more.health_only.id}"))[0] == "SAR-2022-01 1"
+    assert listed(browser.get(f"/recommendations?theme={more.theme.id}")) == ["DHR-2021-03 1"]
+    assert listed(browser.get(f"/recommendations?agency={more.health.id}")) == ["DHR-2021-03 2"]
+    page = text(browser.get(f"/recommendations?agency={more.health.id}"))
+    assert "Addressed to: Northshire Mental Health NHS Trust" in page
+
+
+def test_bad_values_are_said_not_raised(client_for: Any, more: Plans) -> None:
+    page = text(client_for("subgroup").get("/recommendations?implementation=done&scope=galactic&review=x"))
+    assert "There is a problem with the link or filters" in page
+    assert "“done” is not an implementation status" in page and "“galactic” is not a scope" in page
+
+
+def test_agency_leads_have_no_list_across_reviews(client_for: Any, more: Plans) -> None:
+    assert client_for("agency_lead").get("/recommendations").status_code == 403

@@ -1,0 +1,320 @@
+"""Recommendations across reviews: the board counts recommendations, so it can list them too.
+
+Filters come from a URL's arguments, as the action search's do, and never raise: a bad value
+becomes a message and is left out. Each recommendation carries its implementation status,
+worked out in the database by the rule in `tracker.rules.implementation`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy.orm import Session, contains_eager, selectinload
+
+from tracker.access import policy
+from tracker.access.loader import MAX_ID
+from tracker.db import db
+from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme
+from tracker.models.live import live, live_recommendations, live_reviews
+from tracker.models.reviews import recommendation_agencies, recommendation_themes
+from tracker.rules.implementation import Implementation, counts_sql, implementation_sql
+from tracker.rules.vocabulary import ReviewType, Scope
+from tracker.services import memberships
+
+PAGE_SIZE = 50
+MAX_PAGE = 100_000
+
+
+@dataclass(frozen=True)
+class RecommendationFilters:
+    reviews: tuple[int, ...] = ()
+    types: tuple[ReviewType, ...] = ()
+    themes: tuple[int, ...] = ()
+    scopes: tuple[Scope, ...] = ()
+    agencies: tuple[int, ...] = ()
+    implementations: tuple[Implementation, ...] = ()
+    partnerships: tuple[int, ...] = ()
+    q: str = ""
+    page: int = 1
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def parse(cls, args: Mapping[str, Any]) -> RecommendationFilters:
+        problems: list[str] = []
+
+        def values(name: str) -> list[str]:
+            raw = args.getlist(name) if hasattr(args, "getlist") else args.get(name, [])
+            raw = raw if isinstance(raw, list | tuple) else [raw]
+            return [str(v).strip() for v in raw if str(v).strip()]
+
+        def ids(name: str, what: str) -> tuple[int, ...]:
+            good = []
+            for value in values(name):
+                if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
+                    good.append(int(value))
+                else:
+                    problems.append(f"“{value}” is not {what}: choose from the list")
+            return tuple(dict.fromkeys(good))
+
+        def enums(name: str, enum: Any, what: str, normalise: Any = str.lower) -> tuple[Any, ...]:
+            good = []
+            for value in values(name):
+                try:
+                    good.append(enum(normalise(value)))
+                except ValueError:
+                    problems.append(f"“{value}” is not {what}: choose from the list")
+            return tuple(dict.fromkeys(good))
+
+        page_text = (values("page") or ["1"])[-1]
+        page = int(page_text) if page_text.isascii() and page_text.isdigit() and 1 <= int(page_text) <= MAX_PAGE else 1
+        if page_text != str(page):
+            problems.append(f"“{page_text}” is not a page number: showing the first page")
+        q = " ".join((values("q") or [""])[-1].split())[:200]
+        return cls(
+            reviews=ids("review", "a review"),
+            types=enums("type", ReviewType, "a type of review", str.upper),
+            themes=ids("theme", "a theme"),
+            scopes=enums("scope", Scope, "a scope"),
+            agencies=ids("agency", "an agency"),
+            implementations=enums("implementation", Implementation, "an implementation status"),
+            partnerships=ids("partnership", "a partnership"),
+            q=q,
+            page=page,
+            problems=tuple(problems),
+        )
+
+    def to_args(self, **changes: Any) -> dict[str, Any]:
+        f = replace(self, **changes) if changes else self
+        args: dict[str, Any] = {}
+        for name, items in (
+            ("review", f.reviews),
+            ("type", [t.value for t in f.types]),
+            ("theme", f.themes),
+            ("scope", [s.value for s in f.scopes]),
+            ("agency", f.agencies),
+            ("implementation", [i.value for i in f.implementations]),
+            ("partnership", f.partnerships),
+        ):
+            if items:
+                args[name] = list(items)
+        if f.q:
+            args["q"] = f.q
+        if f.page != 1:
+            args["page"] = f.page
+        return args
+
+
+def _counts() -> Any:
+    """Per recommendation, its live actions by what the implementation rule reads."""
+    return (
+        select(Action.recommendation_id.label("id"), *(c.label(n) for n, c in counts_sql(Action.status).items()))
+        .where(*live(Action))
+        .group_by(Action.recommendation_id)
+        .subquery()
+    )
+
+
+def _statement(filters: RecommendationFilters, user: Any) -> tuple[Select[Any], Any, Any]:
+    counts = _counts()
+    status = implementation_sql(
+        total=counts.c.total, assured=counts.c.assured, not_achieved=counts.c.not_achieved, started=counts.c.started
+    )
+    query = (
+        live_recommendations().outerjoin(counts, counts.c.id == Recommendation.id).where(policy.visible_reviews(user))
+    )
+    f = filters
+    if f.reviews:
+        query = query.where(Review.id.in_(f.reviews))
+    if f.types:
+        query = query.where(Review.type.in_([t.value for t in f.types]))
+    if f.partnerships:
+        query = query.where(policy.in_partnerships(list(f.partnerships)))
+    if f.scopes:
+        query = query.where(Recommendation.scope.in_([s.value for s in f.scopes]))
+    if f.themes:
+        query = query.where(
+            exists(
+                select(recommendation_themes.c.theme_id).where(
+                    recommendation_themes.c.recommendation_id == Recommendation.id,
+                    recommendation_themes.c.theme_id.in_(f.themes),
+                )
+            )
+        )
+    if f.agencies:
+        query = query.where(
+            exists(
+                select(recommendation_agencies.c.agency_id).where(
+                    recommendation_agencies.c.recommendation_id == Recommendation.id,
+                    recommendation_agencies.c.agency_id.in_(f.agencies),
+                )
+            )
+        )
+    if f.implementations:
+        query = query.where(status.in_([i.value for i in f.implementations]))
+    for word in f.q.split():
+        query = query.where(
+            or_(
+                Recommendation.title.icontains(word, autoescape=True),
+                Recommendation.text.icontains(word, autoescape=True),
+                Recommendation.number.icontains(word, autoescape=True),
+                Review.reference.icontains(word, autoescape=True),
+            )
+        )
+    return query, counts, status
+
+
+_ORDER = (Review.reference, Recommendation.position, Recommendation.id)
+
+
+@dataclass(frozen=True)
+class Row:
+    recommendation: Recommendation
+    implementation: Implementation
+    actions: int
+    assured: int
+    not_achieved: int
+
+
+@dataclass(frozen=True)
+class RecommendationPage:
+    filters: RecommendationFilters
+    rows: list[Row]
+    total: int
+    pages: int
+    reviews: list[Review]
+    agencies: list[Agency]
+    themes: list[Theme]
+    partnerships: list[Partnership]
+    by_status: dict[Implementation, int]
+
+    @property
+    def first(self) -> int:
+        return (self.filters.page - 1) * PAGE_SIZE + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.rows) - 1
+
+
+def search(filters: RecommendationFilters, user: Any) -> RecommendationPage:
+    query, counts, status = _statement(filters, user)
+    tallies: dict[str, int] = dict(
+        db.session.execute(query.with_only_columns(status, func.count(Recommendation.id)).group_by(status)).all()
+    )
+    by_status = {i: int(tallies.get(i.value, 0)) for i in Implementation}
+    total = sum(by_status.values())
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    if filters.page > pages:
+        filters = replace(filters, page=pages, problems=(*filters.problems, f"There is no page {filters.page}"))
+    found = db.session.execute(
+        query.add_columns(status, counts.c.total, counts.c.assured, counts.c.not_achieved)
+        .options(
+            contains_eager(Recommendation.review),
+            selectinload(Recommendation.agencies),
+            selectinload(Recommendation.themes),
+        )
+        .order_by(*_ORDER)
+        .limit(PAGE_SIZE)
+        .offset((filters.page - 1) * PAGE_SIZE)
+    ).all()
+    rows = [
+        Row(rec, Implementation(value), int(total_ or 0), int(assured or 0), int(not_achieved or 0))
+        for rec, value, total_, assured, not_achieved in found
+    ]
+    return RecommendationPage(
+        filters=filters,
+        rows=rows,
+        total=total,
+        pages=pages,
+        reviews=list(db.session.scalars(live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference))),
+        agencies=list(db.session.scalars(select(Agency).order_by(Agency.name))),
+        themes=list(db.session.scalars(select(Theme).order_by(Theme.name))),
+        partnerships=memberships.choices_for(user),
+        by_status=by_status,
+    )
+
+
+def export_statement(filters: RecommendationFilters, user: Any) -> Select[Any]:
+    """Every matching recommendation as plain values, in the page's order, for an export to stream."""
+    query, counts, status = _statement(filters, user)
+    return query.with_only_columns(
+        Recommendation.id,
+        Review.reference,
+        Recommendation.number,
+        Recommendation.title,
+        Recommendation.scope,
+        status,
+        counts.c.total,
+        counts.c.assured,
+        counts.c.not_achieved,
+    ).order_by(*_ORDER)
+
+
+def names_of(
+    filters: RecommendationFilters, page: RecommendationPage | None = None
+) -> list[tuple[str, dict[str, Any]]]:
+    """Each filter in words, with the change that takes it away."""
+    f = filters
+    reviews = {r.id: r.reference for r in page.reviews} if page else _names(Review, Review.reference, f.reviews)
+    agencies = {a.id: a.name for a in page.agencies} if page else _names(Agency, Agency.name, f.agencies)
+    themes = {t.id: t.name for t in page.themes} if page else _names(Theme, Theme.name, f.themes)
+    partnerships = (
+        {p.id: p.name for p in page.partnerships} if page else _names(Partnership, Partnership.name, f.partnerships)
+    )
+    found: list[tuple[str, dict[str, Any]]] = []
+    for pid in f.partnerships:
+        found.append(
+            (f"Partnership: {partnerships.get(pid, 'not one of yours')}", {"partnerships": _less(f.partnerships, pid)})
+        )
+    for rid in f.reviews:
+        found.append((f"Review: {reviews.get(rid, 'not found')}", {"reviews": _less(f.reviews, rid)}))
+    for t in f.types:
+        found.append((t.label, {"types": _less(f.types, t)}))
+    for s in f.scopes:
+        found.append((f"Scope: {s.label}", {"scopes": _less(f.scopes, s)}))
+    for tid in f.themes:
+        found.append((f"Theme: {themes.get(tid, 'not found')}", {"themes": _less(f.themes, tid)}))
+    for aid in f.agencies:
+        found.append((f"Addressed to: {agencies.get(aid, 'not found')}", {"agencies": _less(f.agencies, aid)}))
+    for i in f.implementations:
+        found.append((f"Implementation: {i.label}", {"implementations": _less(f.implementations, i)}))
+    if f.q:
+        found.append((f"Text: “{f.q}”", {"q": ""}))
+    return found
+
+
+def _less(items: tuple[Any, ...], item: Any) -> tuple[Any, ...]:
+    return tuple(i for i in items if i != item)
+
+
+def _names(model: Any, column: Any, ids: tuple[int, ...]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(db.session.execute(select(model.id, column).where(model.id.in_(ids))).all())
+
+
+def agencies_and_themes(session: Session, ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """The agencies each recommendation is addressed to and its themes, by name, for a batch of ids."""
+    agencies: dict[int, list[str]] = {i: [] for i in ids}
+    themes: dict[int, list[str]] = {i: [] for i in ids}
+    if not ids:
+        return agencies, themes
+    for rid, name in session.execute(
+        select(recommendation_agencies.c.recommendation_id, Agency.name)
+        .join(Agency, Agency.id == recommendation_agencies.c.agency_id)
+        .where(recommendation_agencies.c.recommendation_id.in_(ids))
+        .order_by(Agency.name)
+    ):
+        agencies[rid].append(name)
+    for rid, name in session.execute(
+        select(recommendation_themes.c.recommendation_id, Theme.name)
+        .join(Theme, Theme.id == recommendation_themes.c.theme_id)
+        .where(recommendation_themes.c.recommendation_id.in_(ids))
+        .order_by(Theme.name)
+    ):
+        themes[rid].append(name)
+    return agencies, themes
