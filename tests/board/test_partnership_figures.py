@@ -75,7 +75,9 @@ def test_a_partnership_that_is_not_yours_narrows_nothing_and_says_so(
 
 def test_charts_are_svg_with_a_title_a_text_alternative_and_patterns(client_for: Any, two: dict[str, Any]) -> None:
     html = client_for("board").get("/summary").get_data(as_text=True)
-    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 2
+    # RAG by review, by agency, and at each quarter end (recomputed from the history) with now.
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 3
+    assert 'href="#trend"' in html and 'id="trend"' in html
     assert '<title id="chart-by-review-title">Actions by review, by RAG</title>' in html
     assert 'href="#by-review"' in html and 'id="by-review"' in html
     assert "style=" not in html.split('<svg xmlns="http://www.w3.org/2000/svg"', 1)[1].split("</svg>", 1)[0]

@@ -25,9 +25,9 @@ def all_partnerships() -> list[Partnership]:
 
 def choices_for(user: Any) -> list[Partnership]:
     """The partnerships a user may narrow a list to, or put a review in: their own, or all for those not limited."""
-    mine = policy.partnership_ids(user)
-    every = all_partnerships()
-    return every if mine is None else [p for p in every if p.id in mine]
+    if policy.partnership_ids(user) is None:
+        return all_partnerships()
+    return sorted(user.partnerships, key=lambda p: p.name)
 
 
 def find(ids: Iterable[int]) -> list[Partnership]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
@@ -124,6 +125,73 @@ def rag_bars(rows: Sequence[RagCounts], *, chart_id: str, title: str, limit: int
                 )
             x += width
         body.append(f'<text x="{x + 5:.1f}" y="{y + 15}" font-size="14" {FONT} fill="#0b0c0c">{row.total}</text>')
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{title_id} {desc_id}" '
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" class="tracker-chart__svg" '
+        'focusable="false">'
+        f'<title id="{title_id}">{escape(title)}</title>'
+        f'<desc id="{desc_id}">{escape(summary)}</desc>'
+        f"{_patterns(chart_id)}{''.join(body)}</svg>"
+    )
+    return Chart(id=chart_id, title=title, svg=svg, summary=summary)
+
+
+PLOT_HEIGHT = 150
+
+
+def _when(day: Any, now: bool) -> tuple[str, str]:
+    return ("Now", "") if now else (day.strftime("%b"), day.strftime("%Y"))
+
+
+def rag_trend(points: Sequence[Any], *, chart_id: str, title: str) -> Chart:
+    """A column for each quarter end and one for now, each split by RAG from the bottom: red, amber,
+    green, blue. `points` carry `day`, `now` and `rag` (a count for each RAG), as the history gives them."""
+    count = max(len(points), 1)
+    slot = WIDTH / count
+    bar = min(28.0, slot * 0.7)
+    most = max((sum(p.rag.values()) for p in points), default=0) or 1
+    scale = PLOT_HEIGHT / most
+    top = TOP + 16
+    base = top + PLOT_HEIGHT
+    height = base + 40
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    said = []
+    for point in points:
+        counts = ", ".join(f"{point.rag[rag]} {WORDS[rag]}" for rag in Rag if point.rag[rag]) or "no actions"
+        when = "Now" if point.now else f"At the end of {point.day:%-d %B %Y}"
+        said.append(f"{when}: {counts}")
+    summary = "; ".join(said) or "No actions yet."
+    body = [_legend(chart_id, 4)]
+    for index, point in enumerate(points):
+        x = index * slot + (slot - bar) / 2
+        y = float(base)
+        for rag in Rag:
+            value = point.rag[rag]
+            if not value:
+                continue
+            h = value * scale
+            y -= h
+            body.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{_fill(chart_id, rag)}" '
+                'stroke="#ffffff" stroke-width="1"/>'
+            )
+        middle = x + bar / 2
+        total = sum(point.rag.values())
+        body.append(
+            f'<text x="{middle:.1f}" y="{y - 4:.1f}" font-size="12" {FONT} text-anchor="middle" '
+            f'fill="#0b0c0c">{total}</text>'
+        )
+        first, second = _when(point.day, point.now)
+        body.append(
+            f'<text x="{middle:.1f}" y="{base + 16}" font-size="12" {FONT} text-anchor="middle" '
+            f'fill="#0b0c0c">{first}</text>'
+        )
+        if second:
+            body.append(
+                f'<text x="{middle:.1f}" y="{base + 31}" font-size="12" {FONT} text-anchor="middle" '
+                f'fill="#0b0c0c">{second}</text>'
+            )
+    body.append(f'<line x1="0" y1="{base}" x2="{WIDTH}" y2="{base}" stroke="#0b0c0c" stroke-width="1"/>')
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{title_id} {desc_id}" '
         f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" class="tracker-chart__svg" '

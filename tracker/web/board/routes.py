@@ -16,7 +16,7 @@ from tracker.access.policy import Permission, requires
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
 from tracker.services import board as summary
-from tracker.services import meetings, memberships, rollups
+from tracker.services import meetings, memberships, rollups, trend
 from tracker.web import charts, loading
 from tracker.web.forms import UKDateField
 
@@ -95,6 +95,7 @@ def summary_page() -> Any:
     since: date = form.since.data if chosen and form.validate() and form.since.data else default
     by_review = rollups.rag_by_review(user, where=where)
     by_agency = rollups.rag_by_agency(user, where=where)
+    quarters = trend.rag_by_quarter(user, partnership_id=partnership.id if partnership else None)
     return render_template(
         "board/summary.html",
         form=form if chosen else None,
@@ -109,7 +110,9 @@ def summary_page() -> Any:
         charts=[
             charts.rag_bars(by_review, chart_id="chart-by-review", title="Actions by review, by RAG"),
             charts.rag_bars(by_agency, chart_id="chart-by-agency", title="Actions by lead agency, by RAG"),
+            charts.rag_trend(quarters, chart_id="chart-trend", title="Actions by RAG at each quarter end, and now"),
         ],
+        quarters=quarters,
         overdue=summary.overdue_actions(user, where=where),
         drifting=summary.drifting_actions(user, where=where),
         assured=summary.assured_since(user, since, where=where),

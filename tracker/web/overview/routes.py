@@ -10,7 +10,7 @@ from tracker import clock
 from tracker.access.policy import Permission, requires
 from tracker.models.tallies import RagCounts, total_of
 from tracker.rules.rag import Rag
-from tracker.services import memberships, rollups
+from tracker.services import memberships, rollups, trend
 from tracker.web import charts, loading
 
 bp = Blueprint("overview", __name__)
@@ -31,6 +31,7 @@ def index() -> Any:
     scope = {"partnership": partnership.id} if partnership else {}
     by_review = rollups.rag_by_review(user, where=where)
     by_agency = rollups.rag_by_agency(user, where=where)
+    quarters = trend.rag_by_quarter(user, partnership_id=partnership.id if partnership else None)
     return render_template(
         "overview/index.html",
         overall=total_of(by_review),
@@ -39,7 +40,9 @@ def index() -> Any:
         charts=[
             charts.rag_bars(by_review, chart_id="chart-by-review", title="Progress by review, by RAG"),
             charts.rag_bars(by_agency, chart_id="chart-by-agency", title="Progress by lead agency, by RAG"),
+            charts.rag_trend(quarters, chart_id="chart-trend", title="Actions by RAG at each quarter end, and now"),
         ],
+        quarters=quarters,
         partnership=partnership,
         partnership_problem=problem,
         partnerships=memberships.choices_for(user),
