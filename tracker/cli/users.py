@@ -6,7 +6,7 @@ from flask.cli import AppGroup
 from tracker.cli import read_password, unit_of_work
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import Role
-from tracker.services import erasure
+from tracker.services import erasure, memberships
 from tracker.services import people as services
 
 
@@ -20,7 +20,13 @@ def users() -> None:
 @click.option("--name", required=True)
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
 @click.option("--agency", "agency_name", help="The agency of an agency lead: its name or short name.")
-def create(email: str, name: str, role: str, agency_name: str | None) -> None:
+@click.option(
+    "--partnership",
+    "partnership_names",
+    multiple=True,
+    help="A partnership the user belongs to, by name; repeat for several. Subgroup and board members see these only.",
+)
+def create(email: str, name: str, role: str, agency_name: str | None, partnership_names: tuple[str, ...]) -> None:
     with unit_of_work():
         agency = None
         if agency_name:
@@ -29,9 +35,13 @@ def create(email: str, name: str, role: str, agency_name: str | None) -> None:
                 raise DomainError(
                     f"There is no agency called {agency_name!r}. Check the name, or add the agency first."
                 )
+        partnerships = [memberships.named(given) for given in partnership_names]
         password = read_password()
         user = services.create_user(email=email, name=name, role=role, password=password, agency=agency, actor=None)
+        memberships.set_partnerships(user, partnerships, actor=None)
     click.echo(f"Created {user.email} ({Role(user.role).label}).")
+    if not partnerships and Role(role) in (Role.SUBGROUP, Role.BOARD):
+        click.echo("They belong to no partnership yet, so they see no reviews: add one with --partnership.")
 
 
 @users.command("set-password", help="Set a user's password, ending their sessions. Read from a prompt or stdin.")
@@ -50,7 +60,10 @@ def list_users() -> None:
     for user in sorted(services.everyone(), key=lambda u: (u.role, u.email)):
         agency = f", {user.agency.name}" if user.agency else ""
         state = "" if user.active else " (deactivated)"
-        click.echo(f"{user.email}\t{Role(user.role).label}{agency}{state}")
+        partnerships = "; ".join(p.name for p in user.partnerships)
+        click.echo(
+            f"{user.email}\t{Role(user.role).label}{agency}{state}" + (f"\t{partnerships}" if partnerships else "")
+        )
 
 
 @users.command("erase", help="Erase a person's name and email everywhere; their work stays, by 'a former user #N'.")

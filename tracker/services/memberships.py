@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tracker.access import policy
 from tracker.db import db
@@ -35,6 +35,14 @@ def find(ids: Iterable[int]) -> list[Partnership]:
     if not wanted:
         return []
     return list(db.session.scalars(select(Partnership).where(Partnership.id.in_(wanted)).order_by(Partnership.name)))
+
+
+def named(name: str) -> Partnership:
+    """A partnership by its name, as a person types it at the command line."""
+    found = db.session.scalar(select(Partnership).where(func.lower(Partnership.name) == name.strip().lower()))
+    if found is None:
+        raise DomainError(f"There is no partnership called {name!r}. Check the name, or add the partnership first.")
+    return found
 
 
 def chosen_partnership(user: Any, raw: str | None) -> tuple[Partnership | None, str | None]:
