@@ -29,12 +29,15 @@ def load(told: dict[str, Any], *, partnerships: dict[str, Partnership], actor: U
         return today - timedelta(days=days) if days is not None else None
 
     for spec in told.get("strategic_plans", []):
+        starts, ends = ago(spec["starts_days_ago"]), today + timedelta(days=spec["ends_days_from_now"])
+        # The story's dates move with today, so the years in the plan's title do too.
+        years = {"start": starts.year if starts else today.year, "end": ends.year}
         plan = plans.create_plan(
             actor=None,
             partnership=partnerships[spec["partnership"]],
-            title=spec["title"],
-            starts_on=ago(spec["starts_days_ago"]),
-            ends_on=today + timedelta(days=spec["ends_days_from_now"]),
+            title=spec["title"].format(**years),
+            starts_on=starts,
+            ends_on=ends,
             summary=spec["summary"],
         )
         for told_priority in spec["priorities"]:
