@@ -174,3 +174,7 @@ def plan_view(user: Any, plan: StrategicPlan) -> list[PriorityView]:
         PriorityView(p, [(r, done[r.id]) for r in sorted(shown[p.id], key=lambda r: (r.review.reference, r.position))])
         for p in loaded
     ]
+
+
+def find_plan(plan_id: int) -> StrategicPlan | None:
+    return db.session.get(StrategicPlan, plan_id)

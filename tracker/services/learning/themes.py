@@ -147,3 +147,8 @@ def suggest_themes(
                 votes[theme.id] += 1
                 chosen.setdefault(theme.id, theme)
     return sorted(chosen.values(), key=lambda t: (-votes.get(t.id, 0), t.name.lower()))
+
+
+def find_theme(theme_id: int) -> Theme | None:
+    """A theme by its id: themes are a shared list, readable by everyone who reads the figures."""
+    return db.session.get(Theme, theme_id)
