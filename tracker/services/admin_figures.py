@@ -43,7 +43,7 @@ def _actions_by_agency(*where: Any) -> dict[int, int]:
         .where(Action.lead_agency_id.is_not(None), *where)
         .group_by(Action.lead_agency_id)
     )
-    return {agency_id: count for agency_id, count in db.session.execute(query).tuples() if agency_id is not None}
+    return {agency_id: count for agency_id, count in db.session.execute(query) if agency_id is not None}
 
 
 def _is_open() -> Any:
@@ -61,7 +61,7 @@ def agency_list() -> dict[str, Any]:
         "agencies": list(db.session.scalars(select(Agency).order_by(Agency.active.desc(), Agency.name))),
         "actions": _actions_by_agency(),
         "open_actions": _actions_by_agency(_is_open()),
-        "leads": dict(leads.tuples().all()),
+        "leads": dict(leads.all()),
     }
 
 
@@ -79,7 +79,7 @@ def partnership_list() -> dict[str, Any]:
     )
     return {
         "partnerships": list(db.session.scalars(select(Partnership).order_by(Partnership.name))),
-        "reviews": dict(reviews.tuples().all()),
+        "reviews": dict(reviews.all()),
     }
 
 
@@ -90,5 +90,5 @@ def theme_list() -> dict[str, Any]:
     )
     return {
         "themes": list(db.session.scalars(select(Theme).order_by(Theme.active.desc(), Theme.name))),
-        "uses": dict(uses.tuples().all()),
+        "uses": dict(uses.all()),
     }

@@ -90,7 +90,7 @@ def _recommendations(batch: Batch, *, review_id: int, reference: str, label: str
         Recommendation.review_id == review_id, Recommendation.number.in_(numbers)
     )
     # Numbers are unique within a review (the database holds to it), so each names one new recommendation.
-    by_number = dict(db.session.execute(query).tuples().all())
+    by_number = dict(db.session.execute(query).all())
     ids = [by_number[number] for number in numbers]
     themes = [{"recommendation_id": i, "theme_id": t} for i, new in zip(ids, batch.recommendations, strict=True)
               for t in sorted(new.theme_ids)]  # fmt: skip
@@ -241,7 +241,7 @@ def _ids_of_new_actions(rows: list[dict[str, Any]]) -> list[int]:
     found: dict[tuple[int, int], int] = {}
     for chunk in _chunks(sorted({row["recommendation_id"] for row in rows})):
         query = select(Action.recommendation_id, Action.position, Action.id).where(Action.recommendation_id.in_(chunk))
-        for recommendation_id, position, action_id in db.session.execute(query).tuples():
+        for recommendation_id, position, action_id in db.session.execute(query):
             key = (recommendation_id, position)
             if key in wanted:
                 if key in found:
@@ -255,7 +255,7 @@ def _ids_of_new_updates(updates: list[dict[str, Any]]) -> list[int]:
     found: dict[int, int] = {}
     for chunk in _chunks([update["action_id"] for update in updates]):
         query = select(ProgressUpdate.action_id, ProgressUpdate.id).where(ProgressUpdate.action_id.in_(chunk))
-        for action_id, update_id in db.session.execute(query).tuples():
+        for action_id, update_id in db.session.execute(query):
             if action_id in found:
                 raise ImportCollided()
             found[action_id] = update_id
