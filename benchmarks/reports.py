@@ -188,12 +188,12 @@ def populate(url: str, actions: int, seed: int = 7) -> None:
     engine.dispose()
 
 
-def run_tracker(url: str, out: Path) -> dict[str, object]:
+def run_tracker(url: str, out: Path, links: bool = False) -> dict[str, object]:
     import openpyxl
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
-    from tracker.workbooks import ReportFilters, build_assurance_workbook
+    from tracker.workbooks import Printed, ReportFilters, build_assurance_workbook
 
     engine = create_engine(url)
     with Session(engine) as session:
@@ -206,6 +206,7 @@ def run_tracker(url: str, out: Path) -> dict[str, object]:
             produced_by="Benchmark",
             produced_at=datetime.now(UTC),
             since=date.today() - timedelta(days=90),
+            printed=Printed(base_url="https://tracker.example.gov.uk") if links else None,
         )
         seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -243,8 +244,12 @@ def run_openpyxl(shape: list[list[object]], out: Path) -> dict[str, object]:
     return {"seconds": seconds, "peak_kb": peak, "growth_kb": peak - before, "bytes": out.stat().st_size}
 
 
-def measure(mode: str, url: str, out: Path, shape: list[list[object]] | None = None) -> dict[str, object]:
+def measure(
+    mode: str, url: str, out: Path, shape: list[list[object]] | None = None, links: bool = False
+) -> dict[str, object]:
     args = [sys.executable, __file__, "--child", mode, "--url", url, "--out", str(out)]
+    if links:
+        args.append("--links")
     if shape is not None:
         args += ["--shape", json.dumps(shape)]
     done = subprocess.run(args, capture_output=True, text=True, check=True)
@@ -258,9 +263,12 @@ def main() -> None:
     parser.add_argument("--url")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--shape")
+    parser.add_argument(
+        "--links", action="store_true", help="with the tracker's address set: every action reference a link"
+    )
     args = parser.parse_args()
     if args.child == "tracker":
-        print(json.dumps(run_tracker(args.url, args.out)))
+        print(json.dumps(run_tracker(args.url, args.out, args.links)))
         return
     if args.child == "openpyxl":
         print(json.dumps(run_openpyxl(json.loads(args.shape), args.out)))
@@ -273,7 +281,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             url = f"sqlite:///{folder}/bench.db"
             populate(url, size)
-            tracker = measure("tracker", url, Path(folder) / "tracker.xlsx")
+            tracker = measure("tracker", url, Path(folder) / "tracker.xlsx", links=args.links)
             shape = tracker["shape"]
             baseline = measure("openpyxl", url, Path(folder) / "plain.xlsx", shape)  # type: ignore[arg-type]
             cells = sum(int(rows) * int(cols) for _, rows, cols in shape)  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from tests.factories import EvidenceFactory, RecommendationFactory
 from tests.reports.conftest import Scenario
 from tracker import clock
-from tracker.workbooks import ReportFilters, build_action_plan_workbook, build_assurance_workbook
+from tracker.workbooks import ReportFilters, build_action_plan_workbook, build_assurance_workbook, sheets
 from tracker.workbooks.charts import FILLS, grey
 from tracker.workbooks.printing import Fit, lines_needed, row_height, smallest_printed
 from tracker.workbooks.workbook import Printed
@@ -181,3 +181,17 @@ def test_charts_keep_their_colours_apart_in_greyscale_and_name_every_bar(workboo
         assert labelled and all(label.showVal for label in labelled)
     key = [row[0] for row in workbook["Summary"].iter_rows() if row[0].fill.fgColor.rgb[-6:] in FILLS.values()]
     assert [c.value for c in key] == list(FILLS)
+
+
+def test_links_stop_at_a_sheets_budget_so_memory_stays_flat(
+    database: Any, scenario: Scenario, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """openpyxl keeps a sheet's links in memory until it is written: a national report links its first rows only."""
+    monkeypatch.setattr(sheets, "LINKS_PER_SHEET", 3)
+    book = build(database, tmp_path, Printed(base_url="https://tracker.example.gov.uk"))
+    for name in ("All actions", "Exceptions", "DHR-2023-01"):
+        ws = book[name]
+        linked = [c for row in ws.iter_rows() for c in row if c.hyperlink]
+        assert len(linked) == 3, name
+    ids = [row[7] for row in book["All actions"].iter_rows(min_row=4) if row[7].value]
+    assert len(ids) == 9 and [bool(c.hyperlink) for c in ids] == [True] * 3 + [False] * 6

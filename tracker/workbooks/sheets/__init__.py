@@ -7,7 +7,7 @@ height is set just before the row is written and dropped just after: memory stay
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from openpyxl.cell.cell import Cell
@@ -42,6 +42,9 @@ from tracker.workbooks.printing import (
 )
 
 HEADER_ROW = 3  # a title, a line saying what the sheet holds, then the column headings
+# openpyxl holds a sheet's hyperlinks in memory until the sheet is written out: past this many a sheet,
+# references are plain, so that a national report of 150,000 actions still streams in flat memory.
+LINKS_PER_SHEET = 2_000
 WRAPPING = frozenset({"wrap", "link"})
 
 
@@ -62,6 +65,13 @@ class SheetContext:
     page: Page
     produced_by: str = ""
     base_url: str | None = None
+    links_made: dict[str, int] = field(default_factory=dict)
+
+    def may_link(self, ws: Sheet) -> bool:
+        """Whether this sheet may have another hyperlink (see LINKS_PER_SHEET)."""
+        made = self.links_made.get(ws.title, 0)
+        self.links_made[ws.title] = made + 1
+        return made < LINKS_PER_SHEET
 
     def action(self, action_id: int) -> Link | int:
         """An action's reference, opening its page in the tracker when the tracker's address is known."""
@@ -154,7 +164,8 @@ def value_cell(context: SheetContext, ws: Sheet, column: Column, value: Any) -> 
     if column.kind == "rag":
         return rag_cell(ws, styles, value)
     if isinstance(value, Link):
-        return link_cell(ws, value.text, value.url, styles, styles.by_kind.get(column.kind, styles.wrap))
+        url = value.url if context.may_link(ws) else None
+        return link_cell(ws, value.text, url, styles, styles.by_kind.get(column.kind, styles.wrap))
     if value is None or value == "":
         return None
     return cell(ws, value, styles.by_kind[column.kind])

@@ -183,7 +183,7 @@ def write_plan(context: SheetContext, ws: Sheet, review: data.ReviewHeading) -> 
             challenge,
             not_achieved if status == ActionStatus.CLOSED_NOT_ACHIEVED else None,
         ]
-        link = context.action(action_id)
+        link = context.action(action_id) if context.may_link(ws) else None
         values += [
             *[cell(ws, t, wrap) for t in texts[:3]],
             cell(ws, target, date_style) if target else cell(ws, target_text, wrap),

@@ -15,7 +15,7 @@ from tracker.rules.vocabulary import ReviewType
 from tracker.rules.vocabulary import Scope as RecommendationScope
 from tracker.workbooks import data
 from tracker.workbooks.cells import Column
-from tracker.workbooks.sheets import HEADER_ROW, SheetContext, new_sheet, write_list
+from tracker.workbooks.sheets import HEADER_ROW, LINKS_PER_SHEET, SheetContext, new_sheet, write_list
 
 TITLE = "All actions"
 TABLE_NAME = "AllActions"
@@ -69,7 +69,8 @@ def write(context: SheetContext) -> int:
         title=f"All actions on {context.scope.today:%d/%m/%Y}",
         note="A data sheet, for filtering and analysis: one row per action, every field. Use the arrows in the "
         "headings to filter and sort. It is not laid out to be read on paper: it prints at full size across "
-        "several pages wide.",
+        "several pages wide."
+        + (f" Action IDs open the action in the tracker (the first {LINKS_PER_SHEET:,})." if context.base_url else ""),
         columns=COLUMNS,
         rows=_rows(context),
         empty="No actions match the report's filters.",
