@@ -50,7 +50,8 @@ def run_export(url: str, fmt: str) -> dict[str, object]:
 
     app = create_app()
     with app.app_context():
-        user = User(email=f"bench-{fmt}@example.org", name="Benchmark", role=Role.ADMIN, password_hash="!")  # noqa: S106  (nobody signs in)
+        email = f"bench-{fmt}-{os.getpid()}@example.org"
+        user = User(email=email, name="Benchmark", role=Role.ADMIN, password_hash="!")  # noqa: S106  (nobody signs in)
         db.session.add(user)
         db.session.flush()
         before = _rss_kb()
@@ -85,7 +86,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--child", choices=["xlsx", "csv"])
     parser.add_argument("--url")
+    parser.add_argument("--populate", type=int)
     args = parser.parse_args()
+    if args.populate:
+        populate(args.url, args.populate)
+        return
     if args.child:
         print(json.dumps(run_export(args.url, args.child)))
         return
@@ -95,7 +100,8 @@ def main() -> None:
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             url = f"sqlite:///{folder}/bench.db"
-            populate(url, size)
+            # Filled by a process of its own, which closes the database as a finished import would.
+            subprocess.run([sys.executable, __file__, "--populate", str(size), "--url", url], check=True, cwd=ROOT)
             for fmt in ("xlsx", "csv"):
                 found = measure(url, fmt)
                 peak, before = int(found["peak_kb"]), int(found["before_kb"])  # type: ignore[call-overload]
