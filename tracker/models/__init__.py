@@ -13,6 +13,14 @@ from tracker.models.learning import (
 from tracker.models.meetings import Meeting, meeting_attendees
 from tracker.models.people import Agency, Partnership, User, user_partnerships
 from tracker.models.records import AuditEvent, GeneratedReport, ImportRun
+from tracker.models.reminders import (
+    Digest,
+    DigestAction,
+    Escalation,
+    ReminderPreference,
+    ReminderSettings,
+    digest_meetings,
+)
 from tracker.models.reviews import (
     Recommendation,
     Review,
@@ -28,7 +36,10 @@ __all__ = [
     "Agency",
     "AssuranceDecision",
     "AuditEvent",
+    "Digest",
+    "DigestAction",
     "Dissemination",
+    "Escalation",
     "Evidence",
     "GeneratedReport",
     "ImportRun",
@@ -41,6 +52,8 @@ __all__ = [
     "ProgressUpdate",
     "Recommendation",
     "RecoveryCode",
+    "ReminderPreference",
+    "ReminderSettings",
     "Review",
     "SignInFailure",
     "StrategicPlan",
@@ -48,6 +61,7 @@ __all__ = [
     "TargetDateChange",
     "Theme",
     "User",
+    "digest_meetings",
     "meeting_attendees",
     "recommendation_agencies",
     "recommendation_themes",
