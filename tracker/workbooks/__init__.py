@@ -10,6 +10,7 @@ from tracker.workbooks.workbook import (
     REVIEW_SHEET_LIMIT,
     BuiltReport,
     Printed,
+    Progress,
     build_action_plan_workbook,
     build_assurance_workbook,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "REVIEW_SHEET_LIMIT",
     "BuiltReport",
     "Printed",
+    "Progress",
     "ReportFilters",
     "build_action_plan_workbook",
     "build_assurance_workbook",

@@ -7,6 +7,7 @@ report holds a hundred actions or a hundred thousand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -41,6 +42,31 @@ from tracker.workbooks.sheets import strategic_plan as strategic_plan_sheet
 REVIEW_SHEET_LIMIT = 50
 SERVICE = "Review learning tracker"
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
+
+# Told before each step of a long build: steps done, steps in all, and what it is doing now.
+Progress = Callable[[int, int, str], None]
+
+# The assurance workbook's steps, in the order they run, for whoever shows the build's progress.
+STEPS = (
+    "Counting the figures",
+    "Recomputing the trend from the recorded history",
+    "Writing the Summary",
+    "Writing the Highlights",
+    "Writing the actions to discuss",
+    "Writing the Trend",
+    "Writing the Themes",
+    "Writing each review's action plan",
+    "Writing every action",
+    "Writing the evidence register",
+    "Writing the assurance decisions",
+    "Writing the recurring learning",
+    "Writing the strategic plans",
+    "Saving the workbook",
+)
+
+
+def _no_progress(done: int, total: int, step: str) -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -91,8 +117,18 @@ def build_assurance_workbook(
     since_text: str | None = None,
     commentary: str = "",
     printed: Printed | None = None,
+    progress: Progress | None = None,
 ) -> BuiltReport:
-    """The board's workbook as the data stands now; "since" figures count from `since` (the last meeting)."""
+    """The board's workbook as the data stands now; "since" figures count from `since` (the last meeting).
+
+    `progress` hears of each of `STEPS` as it begins, between sheets (never while a sheet's rows stream)."""
+    tell = progress or _no_progress
+    step = iter(range(len(STEPS)))
+
+    def begin() -> None:
+        done = next(step)
+        tell(done, len(STEPS), STEPS[done])
+
     today = today or clock.today()
     printed = printed or Printed()
     since_text = since_text or f"{since:%d/%m/%Y}"
@@ -108,7 +144,9 @@ def build_assurance_workbook(
         produced_by=produced_by,
         base_url=printed.base_url,
     )
+    begin()
     headline = figures.headline(session, scope)
+    begin()
     history = past.history(session, scope, quarter_ends(today))
     headline.newly_overdue = history.movement.newly_red
     review_count = data.count_reviews(session, scope)
@@ -128,9 +166,11 @@ def build_assurance_workbook(
         review_sheet_limit=REVIEW_SHEET_LIMIT,
         agency_filtered=bool(filters.agency_ids),
     )
+    begin()
     summary_sheet = workbook.create_sheet(summary.TITLE)
     stream_cells(summary_sheet)
     summary.write(context, summary_sheet, content)
+    begin()
     highlight.write(
         context,
         commentary=commentary,
@@ -141,8 +181,11 @@ def build_assurance_workbook(
         returned_since=headline.returned_since,
         dates_waiting=headline.dates_waiting,
     )
+    begin()
     exceptions.write(context)
+    begin()
     trend.write(context, history, since_text)
+    begin()
     themes.write(context)
     taken = {
         t.lower()
@@ -159,15 +202,22 @@ def build_assurance_workbook(
             strategic_plan_sheet.TITLE,
         )
     }
+    begin()
     if review_sheets:
         for review in data.reviews(session, scope):
             action_plan.write(context, review, safe_sheet_title(review.reference, taken))
+    begin()
     all_actions.write(context)
+    begin()
     evidence.write(context)
+    begin()
     decisions.write(context)
+    begin()
     recurring_sheet.write(context)
+    begin()
     strategic_plan_sheet.write(context)
     names = list(workbook.sheetnames)
+    begin()
     workbook.save(out)
     return BuiltReport(
         actions=headline.actions,
