@@ -30,6 +30,15 @@ class Config:
     BASE_URL = os.environ.get("BASE_URL", "")
     # Uploaded import files wait here, under generated names, between the preview and the confirmation.
     IMPORT_DIR = Path(os.environ.get("IMPORT_DIR", INSTANCE / "imports"))
+    # Reminders (`flask remind`): sent through this SMTP server; with no SMTP_HOST, each email is written
+    # as an .eml file to MAIL_OUTBOX_DIR instead, so that nothing is lost and the demo shows them.
+    SMTP_HOST = os.environ.get("SMTP_HOST", "")
+    SMTP_PORT = _int("SMTP_PORT", 587)
+    SMTP_USE_TLS = os.environ.get("SMTP_USE_TLS", "1") != "0"
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME", "")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "Review learning tracker <tracker@localhost>")
+    MAIL_OUTBOX_DIR = Path(os.environ.get("MAIL_OUTBOX_DIR", INSTANCE / "outbox"))
     EVIDENCE_MAX_BYTES = _int("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
     IMPORT_MAX_BYTES = _int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
     # A page imports a plan of up to this many recommendations and actions; larger files are for the command line.

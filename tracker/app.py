@@ -60,6 +60,7 @@ def _register_blueprints(app: Flask) -> None:
         learning,
         meetings,
         overview,
+        reminders,
         reports,
         reviews,
         search,
@@ -77,6 +78,7 @@ def _register_blueprints(app: Flask) -> None:
         imports,
         meetings,
         reports,
+        reminders,
         learning,
         audit,
     ):

@@ -144,6 +144,22 @@ def can(user: Any, permission: Permission | str, target: object = None) -> bool:
     return False
 
 
+def may_escalate(user: Any, action: object) -> bool:
+    """The subgroup takes an action to the board, and records it resolved: those who decide on the
+    action's review (subgroup members of its partnerships, administrators), while it still counts."""
+    return can(user, Permission.DECIDE, action) and is_live(action)
+
+
+def may_set_reminder_windows(user: Any) -> bool:
+    """The windows and the day digests go apply to everyone: administrators set them."""
+    return allows(user, Permission.ADMINISTER)
+
+
+def may_choose_own_reminders(user: Any) -> bool:
+    """Each person chooses for themselves whether and how often digests come; nobody chooses for another."""
+    return allows(user, Permission.SIGNED_IN)
+
+
 def _agency_holds_actions_in(review_id: int, agency_id: int | None) -> bool:
     held = (
         select(Action.id)

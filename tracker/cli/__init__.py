@@ -18,6 +18,7 @@ def register(app: Flask) -> None:
     from tracker.cli.importer import import_command
     from tracker.cli.keeping import backup, restore, retention
     from tracker.cli.learning import learning
+    from tracker.cli.remind import remind
     from tracker.cli.report import report
     from tracker.cli.users import users
 
@@ -29,6 +30,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(backup)
     app.cli.add_command(restore)
     app.cli.add_command(learning)
+    app.cli.add_command(remind)
 
 
 @contextmanager

@@ -1,0 +1,134 @@
+"""Escalation: the subgroup takes an action to the board with a note, and records later that it was resolved.
+
+The board summary and the assurance workbook's Highlights sheet list an escalated action until
+it is resolved. Who may escalate is the policy's question (`policy.may_escalate`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, joinedload
+
+from tracker import clock
+from tracker.access import policy
+from tracker.db import db
+from tracker.models import Action, Escalation, Recommendation, Review, User
+from tracker.models.live import live
+from tracker.rules import DomainError
+from tracker.services import audit
+
+NOTE_LIMIT = 2_000
+
+
+def _note(text: str, missing: str) -> str:
+    text = text.strip()
+    if not text:
+        raise DomainError(missing, field="note")
+    if len(text) > NOTE_LIMIT:
+        raise DomainError(f"The note must be {NOTE_LIMIT:,} characters or fewer", field="note")
+    return text
+
+
+def open_escalation(action: Action) -> Escalation | None:
+    """The action's escalation still before the board, if there is one."""
+    return db.session.scalar(
+        select(Escalation)
+        .options(joinedload(Escalation.escalated_by))
+        .where(Escalation.action_id == action.id, Escalation.resolved_at.is_(None))
+        .order_by(Escalation.escalated_at.desc(), Escalation.id.desc())
+        .limit(1)
+    )
+
+
+def history(action: Action) -> list[Escalation]:
+    return list(
+        db.session.scalars(
+            select(Escalation)
+            .options(joinedload(Escalation.escalated_by), joinedload(Escalation.resolved_by))
+            .where(Escalation.action_id == action.id)
+            .order_by(Escalation.escalated_at.desc(), Escalation.id.desc())
+        )
+    )
+
+
+def escalate(*, actor: User, action: Action, note: str) -> Escalation:
+    if not policy.may_escalate(actor, action):
+        raise DomainError("You cannot escalate this action")
+    if open_escalation(action) is not None:
+        raise DomainError("This action is already escalated to the board: resolve that first", field="note")
+    escalation = Escalation(
+        action=action,
+        note=_note(note, "Enter a note for the board: why the action is escalated"),
+        escalated_by=actor,
+        escalated_at=clock.now(),
+        resolution="",
+    )
+    db.session.add(escalation)
+    db.session.flush()
+    audit.record(
+        "action.escalated",
+        actor=actor,
+        target=action,
+        summary=f"Escalated to the board: {escalation.note[:200]}",
+        after={"note": escalation.note},
+    )
+    return escalation
+
+
+def resolve(*, actor: User, action: Action, note: str) -> Escalation:
+    if not policy.may_escalate(actor, action):
+        raise DomainError("You cannot resolve this action's escalation")
+    escalation = open_escalation(action)
+    if escalation is None:
+        raise DomainError("This action is not escalated to the board")
+    escalation.resolution = _note(note, "Enter a note on how the escalation was resolved")
+    escalation.resolved_at = clock.now()
+    escalation.resolved_by = actor
+    db.session.flush()
+    audit.record(
+        "action.escalation_resolved",
+        actor=actor,
+        target=action,
+        summary=f"Escalation resolved: {escalation.resolution[:200]}",
+        before={"escalated": escalation.note},
+        after={"resolution": escalation.resolution},
+    )
+    return escalation
+
+
+def _open(user: Any, where: Sequence[Any]) -> Any:
+    return (
+        select(Escalation)
+        .join(Escalation.action)
+        .join(Action.recommendation)
+        .join(Recommendation.review)
+        .where(Escalation.resolved_at.is_(None), *live(Action, Recommendation, Review), policy.visible_actions(user))
+        .where(*where)
+    )
+
+
+def escalated(
+    user: Any, *, where: Sequence[Any] = (), limit: int = 50, since: datetime | None = None
+) -> list[Escalation]:
+    """Escalations still before the board, of the actions the user may see (every action when
+    `user` is None, for a meeting's pack whose partnership is in `where`), the oldest first."""
+    query = _open(user, where).options(
+        contains_eager(Escalation.action).contains_eager(Action.recommendation).contains_eager(Recommendation.review),
+        contains_eager(Escalation.action).joinedload(Action.lead_agency),
+        joinedload(Escalation.escalated_by),
+    )
+    if since is not None:
+        query = query.where(Escalation.escalated_at >= since)
+    query = query.order_by(Escalation.escalated_at, Escalation.id).limit(limit)
+    return list(db.session.scalars(query).unique())
+
+
+def count_escalated(user: Any, *, where: Sequence[Any] = (), since: datetime | None = None) -> int:
+    query = _open(user, where).with_only_columns(func.count(Escalation.id))
+    if since is not None:
+        query = query.where(Escalation.escalated_at >= since)
+    return db.session.scalar(query) or 0

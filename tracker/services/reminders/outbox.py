@@ -1,0 +1,277 @@
+"""A run of reminders: compose each person's digest, record it, then send what waits.
+
+Composing records every digest (who, when, which actions, and the whole message) before anything
+is sent, and is one unit of work. Sending then goes one digest at a time, each in a unit of its
+own: a digest is marked sent only once the server (or the folder) took it, and one that fails
+stays waiting, with the reason, for the next run. A person with a digest still waiting gets no
+new one until it goes, so nobody gets two emails from one run, and a second run on the same day
+sends nothing twice (one digest a person a day is also a constraint of the table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid, parseaddr
+
+from sqlalchemy import or_, select
+
+from tracker import clock
+from tracker.db import db
+from tracker.models import Action, Digest, DigestAction, User
+from tracker.rules.lifecycle import OPEN_STATUSES
+from tracker.rules.reminders import (
+    Frequency,
+    Windows,
+    can_email,
+    first_news_from,
+    hears_about_agency,
+    period_key,
+    receives_subgroup_digest,
+)
+from tracker.rules.vocabulary import Role
+from tracker.services.reminders import lists, packs, settings
+from tracker.services.reminders.delivery import DeliveryFailed, Mailer
+
+
+@dataclass
+class Content:
+    """Everything one person's email says, for the renderer."""
+
+    user: User
+    today: date
+    windows: Windows
+    frequency: Frequency
+    actions: lists.ActionDigest | None = None
+    subgroup: lists.SubgroupDigest | None = None
+    packs: list[packs.MeetingPack] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        parts = [self.actions, self.subgroup, *self.packs]
+        return sum(part.total for part in parts if part is not None)
+
+    def listed(self) -> list[lists.Listed]:
+        found = [*(self.actions.lists if self.actions else []), *(self.subgroup.lists if self.subgroup else [])]
+        for meeting_pack in self.packs:
+            found += [*meeting_pack.waiting, *meeting_pack.exceptions]
+        return found
+
+    def summary(self) -> str:
+        said = [f"{item.total} {item.heading[0].lower()}{item.heading[1:]}" for item in self.listed() if item.total]
+        said += [f"the pack for {p.meeting.label}" for p in self.packs]
+        return "; ".join(said) or "nothing"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+
+
+Renderer = Callable[[Content], Rendered]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One line of a run's report: a person, what happened, and what their email said."""
+
+    name: str
+    address: str
+    what: str
+    summary: str = ""
+
+
+QUEUED, WOULD_SEND, OFF, NO_ADDRESS, WAITING, DONE_TODAY, NOTHING = (
+    "queued",
+    "would send",
+    "off",
+    "no email address",
+    "still waiting from an earlier run",
+    "already composed today",
+    "nothing to send",
+)
+
+
+def candidates() -> list[User]:
+    """Active people who may have something to hear: agency leads, subgroup members, and owners of open actions."""
+    owners = select(Action.owner_user_id).where(
+        Action.owner_user_id.is_not(None), Action.status.in_([s.value for s in OPEN_STATUSES])
+    )
+    query = (
+        select(User)
+        .where(User.active.is_(True), or_(User.role.in_([Role.AGENCY_LEAD, Role.SUBGROUP]), User.id.in_(owners)))
+        .order_by(User.name, User.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _latest(user: User) -> Digest | None:
+    return db.session.scalar(
+        select(Digest).where(Digest.user_id == user.id).order_by(Digest.composed_at.desc(), Digest.id.desc()).limit(1)
+    )
+
+
+def content_for(user: User, *, today: date, windows: Windows, frequency: Frequency, limit: int) -> Content:
+    """A person's regular digest as it stands today: what the email would hold, and the home page shows."""
+    content = Content(user=user, today=today, windows=windows, frequency=frequency)
+    if hears_about_agency(user.role) or lists.covers_anything(user):
+        previous = _latest(user)
+        since = (
+            previous.composed_at if previous is not None else lists.start_of(first_news_from(today, frequency, windows))
+        )
+        content.actions = lists.action_digest(user, today=today, windows=windows, since=since, limit=limit)
+    if receives_subgroup_digest(user.role):
+        content.subgroup = lists.subgroup_digest(user, today=today, windows=windows, limit=limit)
+    return content
+
+
+def compose(*, today: date, render: Renderer, mail_from: str, dry_run: bool = False) -> list[Outcome]:
+    windows = settings.windows()
+    people = candidates()
+    chosen = settings.frequencies([u.id for u in people])
+    waiting = set(db.session.scalars(select(Digest.user_id).where(Digest.sent_at.is_(None))))
+    today_already = set(db.session.scalars(select(Digest.user_id).where(Digest.composed_on == today)))
+    outcomes: list[Outcome] = []
+    for user in people:
+        frequency = chosen[user.id]
+        if frequency == Frequency.OFF:
+            outcomes.append(Outcome(user.name, user.email, OFF))
+            continue
+        if user.id in today_already:
+            outcomes.append(Outcome(user.name, user.email, DONE_TODAY))
+            continue
+        if user.id in waiting:
+            outcomes.append(Outcome(user.name, user.email, WAITING))
+            continue
+        key = period_key(frequency, today, windows)
+        regular = key is not None and not _had(user, key)
+        meetings = packs.upcoming(user, today=today, windows=windows) if receives_subgroup_digest(user.role) else []
+        if not regular and not meetings:
+            continue
+        if regular:
+            content = content_for(user, today=today, windows=windows, frequency=frequency, limit=lists.EMAIL_LIMIT)
+        else:
+            content = Content(user=user, today=today, windows=windows, frequency=frequency)
+        content.packs = [packs.pack(m, today=today, windows=windows, limit=lists.EMAIL_LIMIT) for m in meetings]
+        if content.total == 0 and not content.packs:
+            outcomes.append(Outcome(user.name, user.email, NOTHING))
+            continue
+        if not can_email(user.email):
+            outcomes.append(Outcome(user.name, "", NO_ADDRESS, content.summary()))
+            continue
+        rendered = render(content)
+        if not dry_run:
+            _record(content, rendered, mail_from=mail_from, period=key if regular else None)
+        outcomes.append(Outcome(user.name, user.email, WOULD_SEND if dry_run else QUEUED, content.summary()))
+    return outcomes
+
+
+def _had(user: User, key: str) -> bool:
+    query = select(Digest.id).where(Digest.user_id == user.id, Digest.period == key).limit(1)
+    return db.session.scalar(query) is not None
+
+
+def build_message(*, to: User, rendered: Rendered, mail_from: str) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = " ".join(rendered.subject.split())
+    message["From"] = mail_from
+    message["To"] = Address(display_name=" ".join(to.name.split()), addr_spec=to.email)
+    message["Date"] = format_datetime(clock.now())
+    message["Message-ID"] = make_msgid(domain=(parseaddr(mail_from)[1].partition("@")[2] or None))
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(rendered.text)
+    message.add_alternative(rendered.html, subtype="html")
+    return message
+
+
+def _record(content: Content, rendered: Rendered, *, mail_from: str, period: str | None) -> Digest:
+    user = content.user
+    message = build_message(to=user, rendered=rendered, mail_from=mail_from)
+    digest = Digest(
+        user_id=user.id,
+        composed_on=content.today,
+        composed_at=clock.now(),
+        period=period,
+        address=user.email,
+        subject=str(message["Subject"]),
+        message=message.as_string(),
+        attempts=0,
+        last_error="",
+    )
+    db.session.add(digest)
+    db.session.flush()
+    seen: set[tuple[int, str]] = set()
+    position = 0
+    for listed in content.listed():
+        for action_id in listed.action_ids():
+            if (action_id, listed.key) in seen:
+                continue
+            seen.add((action_id, listed.key))
+            db.session.add(
+                DigestAction(digest_id=digest.id, action_id=action_id, list_name=listed.key, position=position)
+            )
+            position += 1
+    digest.meetings = [p.meeting for p in content.packs]
+    db.session.flush()
+    return digest
+
+
+# ----- sending ------------------------------------------------------------------------------------
+
+
+def waiting_ids() -> list[int]:
+    """Digests composed and not yet sent, the oldest first: those a failed send left, then this run's."""
+    return list(db.session.scalars(select(Digest.id).where(Digest.sent_at.is_(None)).order_by(Digest.id)))
+
+
+@dataclass(frozen=True)
+class Sent:
+    name: str
+    address: str
+    ok: bool
+    attempts: int
+    error: str = ""
+
+
+def deliver(digest_id: int, mailer: Mailer) -> Sent:
+    """Hand one digest over; marked sent only once it was taken, else kept waiting with the reason."""
+    digest = db.session.get(Digest, digest_id)
+    if digest is None or digest.sent_at is not None:
+        raise LookupError(digest_id)
+    digest.attempts += 1
+    digest.last_attempt_at = clock.now()
+    try:
+        mailer.send(
+            to=digest.address, message=digest.message, name=f"{digest.composed_on.isoformat()}-digest-{digest.id}"
+        )
+    except DeliveryFailed as failure:
+        digest.last_error = str(failure)[:1000]
+        db.session.flush()
+        return Sent(digest.user.name, digest.address, False, digest.attempts, digest.last_error)
+    digest.sent_at = clock.now()
+    digest.last_error = ""
+    # Once delivered, the record keeps who, when, the subject and which actions, not the words again.
+    digest.message = ""
+    db.session.flush()
+    return Sent(digest.user.name, digest.address, True, digest.attempts)
+
+
+def failing(limit: int = 50) -> list[Digest]:
+    """Digests that could not be sent yet, for the administrators' page."""
+    query = (
+        select(Digest)
+        .where(Digest.sent_at.is_(None), Digest.attempts > 0)
+        .order_by(Digest.composed_at, Digest.id)
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def recent(limit: int = 20) -> list[Digest]:
+    query = select(Digest).where(Digest.sent_at.is_not(None)).order_by(Digest.sent_at.desc(), Digest.id.desc())
+    return list(db.session.scalars(query.limit(limit)))

@@ -1,0 +1,89 @@
+"""What administrators set (the windows and the day digests go) and what each person chose."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from tracker import clock
+from tracker.db import db
+from tracker.models import ReminderPreference, ReminderSettings, User
+from tracker.rules.reminders import DEFAULT_FREQUENCY, Frequency, Windows, check_windows
+from tracker.services import audit
+
+_ROW = 1
+
+
+def windows() -> Windows:
+    """The windows in force: the defaults until an administrator saves others."""
+    row = db.session.get(ReminderSettings, _ROW)
+    return row.windows() if row is not None else Windows()
+
+
+def save_windows(*, actor: User | None, chosen: Windows) -> None:
+    check_windows(chosen)
+    row = db.session.get(ReminderSettings, _ROW)
+    before = windows()
+    if row is None:
+        row = ReminderSettings(id=_ROW)
+        db.session.add(row)
+    row.due_within_days = chosen.due_within_days
+    row.subgroup_overdue_days = chosen.subgroup_overdue_days
+    row.meeting_pack_days = chosen.meeting_pack_days
+    row.weekly_day = chosen.weekly_day
+    row.monthly_day = chosen.monthly_day
+    row.updated_by_id = actor.id if actor is not None else None
+    row.updated_at = clock.now()
+    db.session.flush()
+    old, new = audit.changed(_plain(before), _plain(chosen))
+    audit.record("reminders.windows_changed", actor=actor, summary="Reminder windows changed", before=old, after=new)
+
+
+def _plain(w: Windows) -> dict[str, object]:
+    return {
+        "due_within_days": w.due_within_days,
+        "subgroup_overdue_days": w.subgroup_overdue_days,
+        "meeting_pack_days": w.meeting_pack_days,
+        "weekly_day": w.weekly_day_name,
+        "monthly_day": w.monthly_day,
+    }
+
+
+def frequency_of(user: User) -> Frequency:
+    chosen = db.session.scalar(select(ReminderPreference.frequency).where(ReminderPreference.user_id == user.id))
+    return chosen if chosen is not None else DEFAULT_FREQUENCY
+
+
+def frequencies(user_ids: list[int]) -> dict[int, Frequency]:
+    """Everyone's choice at once, for a run; those who never chose have the default."""
+    chosen: dict[int, Frequency] = {}
+    for start in range(0, len(user_ids), 500):
+        batch = user_ids[start : start + 500]
+        rows = db.session.execute(
+            select(ReminderPreference.user_id, ReminderPreference.frequency).where(
+                ReminderPreference.user_id.in_(batch)
+            )
+        )
+        for user_id, frequency in rows:
+            chosen[user_id] = frequency
+    return {user_id: chosen.get(user_id, DEFAULT_FREQUENCY) for user_id in user_ids}
+
+
+def choose_frequency(*, user: User, frequency: Frequency) -> None:
+    """A person's own choice: only they make it."""
+    row = db.session.get(ReminderPreference, user.id)
+    before = row.frequency if row is not None else DEFAULT_FREQUENCY
+    if row is None:
+        row = ReminderPreference(user_id=user.id, frequency=frequency)
+        db.session.add(row)
+    row.frequency = frequency
+    row.updated_at = clock.now()
+    db.session.flush()
+    if before != frequency:
+        audit.record(
+            "reminders.preference_changed",
+            actor=user,
+            target=user,
+            summary=f"Reminders: {frequency.value}",
+            before={"frequency": before},
+            after={"frequency": frequency},
+        )
