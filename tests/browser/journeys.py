@@ -42,7 +42,7 @@ def open_first_red_action(visitor: Visitor) -> int:
     """From the agency lead's home page: the red group comes first, with its actions linked."""
     visitor.goto("/")
     visitor.check("home")
-    red = visitor.page.locator("h2#red + table a.govuk-link").first
+    red = visitor.page.locator("h2#red + .tracker-table-wrap a.govuk-link").first
     assert red.count(), "the agency lead's home page shows no red action"
     with visitor.page.expect_navigation():
         red.click()

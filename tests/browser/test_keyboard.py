@@ -35,7 +35,7 @@ def test_agency_lead_journey_with_the_keyboard_only(app: Flask, server: LiveServ
     activate(lead)
     lead.check("home")
 
-    tab_to(lead, page.locator("h2#red + table a.govuk-link").first)
+    tab_to(lead, page.locator("h2#red + .tracker-table-wrap a.govuk-link").first)
     activate(lead)
     lead.check("red action")
     assert page.locator(".govuk-tag--red").count()
