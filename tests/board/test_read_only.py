@@ -26,9 +26,11 @@ CHANGE_WORDS = re.compile(
     r"save|update|agree|refuse|deactivate|reactivate|reset|decide|record|rename|new)\b",
     re.I,
 )
-# Signing out, the standard report, and securing one's own sign-in: none changes the partnership's records.
+# Signing out, the standard report, securing one's own sign-in and choosing one's own reminders: none changes
+# the partnership's records.
 NOT_A_CHANGE = {
     "auth.sign_out",
+    "reminders.preferences",
     "reports.standard",
     "auth.set_up_two_factor",
     "auth.new_recovery_codes",

@@ -16,7 +16,7 @@ from tracker.access.policy import Permission, requires
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
 from tracker.services import board as summary
-from tracker.services import meetings, memberships, rollups, trend
+from tracker.services import escalations, meetings, memberships, rollups, trend
 from tracker.web import charts, loading
 from tracker.web.forms import UKDateField
 
@@ -113,6 +113,8 @@ def summary_page() -> Any:
             charts.rag_trend(quarters, chart_id="chart-trend", title="Actions by RAG at each quarter end, and now"),
         ],
         quarters=quarters,
+        escalated=escalations.escalated(user, where=where, limit=summary.LIST_LIMIT),
+        escalated_total=escalations.count_escalated(user, where=where),
         overdue=summary.overdue_actions(user, where=where),
         drifting=summary.drifting_actions(user, where=where),
         assured=summary.assured_since(user, since, where=where),

@@ -19,7 +19,7 @@ class PreferencesForm(FlaskForm):
         choices=[SelectChoice(f.value, f.label) for f in (Frequency.WEEKLY, Frequency.MONTHLY, Frequency.OFF)],
         validators=[InputRequired(message="Select how often you want reminders")],
     )
-    submit = SubmitField("Save", widget=GovSubmitInput())
+    submit = SubmitField("Choose", widget=GovSubmitInput())
 
 
 def _days(label: str, description: str, low: int = 0) -> IntegerField:

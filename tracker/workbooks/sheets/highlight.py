@@ -1,7 +1,8 @@
 """Highlights: one page for the board, with the chair's commentary and what moved since the last meeting.
 
-Newly overdue, newly assured, returned with a challenge, and the requests for a new target date
-waiting for a decision; each list shows its first few, one line each, and says where the rest are.
+The actions the subgroup escalated to the board and has not yet resolved; newly overdue, newly
+assured, returned with a challenge, and the requests for a new target date waiting for a decision;
+each list shows its first few, one line each, and says where the rest are.
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import func
+from sqlalchemy.orm import Session
+
+from tracker.models import Action, Agency, Escalation, Recommendation, Review
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.workbooks import data
 from tracker.workbooks.cells import Column, Sheet, cell
@@ -17,6 +22,7 @@ from tracker.workbooks.sheets import Rows, SheetContext, heading_height, new_she
 
 TITLE = "Highlights"
 LISTED = 5  # a page holds the commentary and four lists of five
+ESCALATED_LISTED = 3  # and the escalations before them, two lines each
 COMMENTARY_LIMIT = 1_500
 ONE_LINE = "…"
 WIDTHS = [8.0, 15.0, 37.0, 11.0, 23.0]
@@ -99,6 +105,12 @@ def write(
     text = commentary.strip()[:COMMENTARY_LIMIT] or "No commentary was given with this report."
     out.merged(text, styles.wrap)
 
+    escalated, shown = _escalated(session, scope, ESCALATED_LISTED)
+    _section(
+        context, ws, out, "Escalated to the board, not yet resolved", escalated, _columns("Why it was escalated"),
+        [[*_action(context, *r[:5]), _one_line(r[5], WIDTHS[4], lines=2)] for r in shown],
+        "each is marked on its action's page in the tracker, and listed on the board's summary.",
+    )  # fmt: skip
     overdue = data.actions_by_id(session, scope, newly_overdue_ids[:LISTED])
     _section(
         context, ws, out, "Newly overdue since then", newly_overdue, _columns("Target date", "date"),
@@ -128,3 +140,29 @@ def write(
 
 def _day(value: Any) -> str:
     return value.strftime("%d/%m/%Y") if value else "none"
+
+
+def _escalated(session: Session, scope: data.Scope, limit: int) -> tuple[int, list[data.AnyRow]]:
+    """Actions escalated to the board and not yet resolved, however they stand now: how many, and the first
+    few, the longest escalated first (before any open-only filter: the board sees them until resolved)."""
+    escalated = (
+        scope.including_closed()
+        .actions()
+        .join(Escalation, Escalation.action_id == Action.id)
+        .where(Escalation.resolved_at.is_(None))
+    )
+    total = session.scalar(escalated.with_only_columns(func.count(Escalation.id))) or 0
+    query = (
+        escalated.outerjoin(Agency, Action.lead_agency_id == Agency.id)
+        .with_only_columns(
+            Action.id,
+            Review.reference,
+            Recommendation.number,
+            Action.description,
+            func.coalesce(func.nullif(Agency.short_name, ""), Agency.name),
+            Escalation.note,
+        )
+        .order_by(Escalation.escalated_at, Escalation.id)
+        .limit(limit)
+    )
+    return total, list(session.execute(query))
