@@ -46,8 +46,7 @@ GROUPS: list[dict[str, list[str]]] = [
             "home from the ward.",
         ],
         "different": [
-            "The hospital trust should review its procedure for patients who self-discharge against medical "
-            "advice.",
+            "The hospital trust should review its procedure for patients who self-discharge against medical advice.",
             "Adult social care should complete Care Act needs assessments within 28 days of a referral.",
         ],
     },
@@ -136,8 +135,7 @@ GROUPS: list[dict[str, list[str]]] = [
             "Practitioners should understand that data protection law does not prevent sharing information to "
             "keep someone safe.",
             "Staff must not let worries about GDPR or consent stop them passing on safeguarding concerns.",
-            "Build confidence in lawful information sharing without consent where there is a risk of serious "
-            "harm.",
+            "Build confidence in lawful information sharing without consent where there is a risk of serious harm.",
         ],
         "different": [
             "Agencies should sign the partnership's data sharing agreement for the performance dashboard.",
@@ -158,8 +156,7 @@ GROUPS: list[dict[str, list[str]]] = [
     },
     {
         "same": [
-            "The MASH should apply the threshold document consistently when deciding which contacts become "
-            "referrals.",
+            "The MASH should apply the threshold document consistently when deciding which contacts become referrals.",
             "Decisions at the multi-agency safeguarding hub about whether a child meets the threshold for "
             "statutory social care should be consistent and recorded with reasons.",
         ],
@@ -267,8 +264,7 @@ GROUPS: list[dict[str, list[str]]] = [
     {
         "same": [
             "Commissioners should fund a behaviour change programme for people who cause harm in relationships.",
-            "The CSP should commission a perpetrator intervention so that those using abuse are challenged to "
-            "change.",
+            "The CSP should commission a perpetrator intervention so that those using abuse are challenged to change.",
             "Invest in work with abusers themselves, not only in services for victims.",
         ],
         "different": [
@@ -312,8 +308,7 @@ GROUPS: list[dict[str, list[str]]] = [
     },
     {
         "same": [
-            "Agencies should place a marker on the records of high-risk victims so that all staff can see the "
-            "risk.",
+            "Agencies should place a marker on the records of high-risk victims so that all staff can see the risk.",
             "Case management systems should carry an alert when someone has been heard at MARAC.",
             "Flag high risk DA cases on each agency's electronic records.",
         ],
@@ -335,15 +330,13 @@ GROUPS: list[dict[str, list[str]]] = [
     },
     {
         "same": [
-            "Information about safeguarding should be provided in easy read for people with learning "
-            "disabilities.",
+            "Information about safeguarding should be provided in easy read for people with learning disabilities.",
             "Agencies must make reasonable adjustments so that adults with a learning disability can understand "
             "the support on offer.",
         ],
         "different": [
             "Annual health checks should be offered to all adults with a learning disability.",
-            "The learning disability partnership board should monitor deaths reviewed under the national "
-            "programme.",
+            "The learning disability partnership board should monitor deaths reviewed under the national programme.",
         ],
     },
     {
