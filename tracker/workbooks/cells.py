@@ -1,29 +1,32 @@
 """Cells for write-only worksheets: text that is never a formula, UK dates, RAG spelled out and coloured.
 
 openpyxl's write-only mode streams each row to disk as it is appended, so memory stays flat
-however many actions a report holds. Styles are built once per workbook as prototypes and
-copied onto each cell, which is much cheaper than setting fonts and fills cell by cell.
+however many actions a report holds. Styles are built once per workbook, and each cell is made
+straight into the XML it is written as (tracker.workbooks.streaming): no object per cell but its text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cached_property
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import Cell as OpenpyxlCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook import Workbook
-from openpyxl.worksheet.hyperlink import Hyperlink
 
 from tracker.rules.rag import Rag
 from tracker.workbooks.printing import BODY_PT, FONT, heading_width
+from tracker.workbooks.streaming import Cell, Style, date_xml, empty_xml, number_xml, stream_rows, text_xml
 
 UK_DATE = "DD/MM/YYYY"
 UK_DATETIME = "DD/MM/YYYY HH:MM"
@@ -61,23 +64,6 @@ class Sheet(Protocol):
     def add_chart(self, chart: Any, anchor: str | None = None) -> None: ...
 
     def add_table(self, table: Any) -> None: ...
-
-
-class _RawCell(Protocol):
-    """The two slots of an openpyxl cell written directly: the value as stored, and the shared style."""
-
-    _value: Any
-    _style: StyleArray
-    data_type: str
-
-
-def _raw(c: Cell) -> _RawCell:
-    return cast(_RawCell, c)
-
-
-def _blank_cell(sheet: object) -> Cell:
-    """A cell with no place yet: write-only rows give it its row and column as they are appended."""
-    return cast(Cell, cast(Any, Cell)(sheet))
 
 
 @dataclass(frozen=True)
@@ -142,23 +128,26 @@ class Styles:
             "link": self.link,
         }
 
-    def filled(self, colour: str, *, white_text: bool) -> StyleArray:
+    def filled(self, colour: str, *, white_text: bool) -> Style:
         """A bold word on a chart's fill: the key that says what each colour means."""
         font = Font(name=FONT, size=BODY_PT, bold=True, color="FFFFFF" if white_text else "000000")
         return self._make(font=font, fill=PatternFill("solid", fgColor=colour), alignment=Alignment(vertical="top"))
 
-    def _make(self, **attributes: Any) -> StyleArray:
-        # A cell of a throwaway write-only sheet registers the fonts and fills with the workbook.
-        prototype = _blank_cell(_Scratch(self._workbook))
+    def _style(self, array: StyleArray) -> Style:
+        return Style(array, cast(Any, self._workbook)._cell_styles)
+
+    def _make(self, **attributes: Any) -> Style:
+        # A cell of a throwaway sheet registers the fonts and fills with the workbook, and holds their numbers.
+        prototype = _prototype(self._workbook)
         for name, value in attributes.items():
             setattr(prototype, name, value)
-        return _raw(prototype)._style
+        return self._style(cast(Any, prototype)._style)
 
-    def bordered(self, style: StyleArray) -> StyleArray:
-        prototype = _blank_cell(_Scratch(self._workbook))
-        _raw(prototype)._style = copy(style)
+    def bordered(self, style: Style) -> Style:
+        prototype = _prototype(self._workbook)
+        cast(Any, prototype)._style = copy(style.array)
         prototype.border = self._border
-        return _raw(prototype)._style
+        return self._style(cast(Any, prototype)._style)
 
 
 class _Scratch:
@@ -168,36 +157,40 @@ class _Scratch:
         self.parent = workbook
 
 
+def _prototype(workbook: Workbook) -> OpenpyxlCell:
+    return cast(OpenpyxlCell, cast(Any, OpenpyxlCell)(_Scratch(workbook)))
+
+
+# Characters no XML may hold (besides the control characters openpyxl already takes out).
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def plain_text(value: str) -> str:
     text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not text.isascii():
+        text = _NOT_XML.sub("", text)
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
 
 
-def cell(ws: Sheet, value: Any, style: StyleArray | None = None) -> Cell:
-    """One cell. Text is always stored as text: "=HYPERLINK(...)", "+44" or "@SUM(A1)" never become formulas."""
-    c = _blank_cell(ws)
-    raw = _raw(c)
+def cell(ws: Sheet, value: Any, style: Style | None = None) -> Cell | None:
+    """One cell of `ws` (None when it would be empty and unstyled).
+
+    Text is always stored as text: "=HYPERLINK(...)", "+44" or "@SUM(A1)" never become formulas, nor "#N/A" an error.
+    """
+    s = style.attribute if style is not None else ""
     if value is None:
-        pass
-    elif isinstance(value, str):
-        # Set directly: openpyxl would otherwise read a leading "=" as a formula, or "#N/A" as an error.
-        raw._value = plain_text(value)
-        raw.data_type = "s"
-    elif isinstance(value, datetime):
-        raw._value = value.astimezone(LONDON).replace(tzinfo=None) if value.tzinfo else value
-        raw.data_type = "d"
-    elif isinstance(value, date):
-        raw._value = value
-        raw.data_type = "d"
-    elif isinstance(value, bool):
-        raw._value = "Yes" if value else "No"
-        raw.data_type = "s"
-    else:
-        c.value = value
-    if style is not None:
-        # Shared, not copied: nothing changes a cell's style after this, and copies cost time at scale.
-        raw._style = style
-    return c
+        return Cell(empty_xml(s)) if s else None
+    if isinstance(value, str):
+        return Cell(text_xml(plain_text(value), s))
+    if isinstance(value, bool):
+        return Cell(text_xml("Yes" if value else "No", s))
+    if isinstance(value, datetime):
+        return Cell(date_xml(value.astimezone(LONDON).replace(tzinfo=None) if value.tzinfo else value, s))
+    if isinstance(value, date):
+        return Cell(date_xml(value, s))
+    if isinstance(value, int | float | Decimal):
+        return Cell(number_xml(value, s))
+    raise TypeError(f"A workbook cell cannot hold a {type(value).__name__}")
 
 
 def safe_link(url: str | None) -> str | None:
@@ -215,51 +208,35 @@ def link_cell(
     value: Any,
     url: str | None,
     styles: Styles,
-    style: StyleArray | None = None,
-    link_style: StyleArray | None = None,
-) -> Cell:
+    style: Style | None = None,
+    link_style: Style | None = None,
+) -> Cell | None:
     """A cell that opens `url` when it is safe to (and shows `value` as ordinary text when it is not)."""
     target = safe_link(url)
     c = cell(ws, value, (link_style or styles.link) if target else style)
-    if target:
-        # Set directly: the cell has no place yet (write-only rows place it), and the link's range is set then.
-        cast(Any, c)._hyperlink = Hyperlink(ref="", target=target)
+    if target and c is not None:
+        c.link = target
     return c
 
 
-def rag_cell(ws: Sheet, styles: Styles, rag: Rag | str | None) -> Cell:
+def rag_cell(ws: Sheet, styles: Styles, rag: Rag | str | None) -> Cell | None:
     """Colour is never the only signal: the word is in the cell too."""
     if rag is None:
-        return cell(ws, None)
+        return None
     rag = Rag(rag)
     return cell(ws, rag.label, styles.rag[rag])
 
 
-def _cells_to_row(cells: Iterable[Cell | None], row_idx: int) -> Iterator[Cell]:
-    for column, c in enumerate(cells, 1):
-        if c is None:
-            continue
-        c.column = column
-        c.row = row_idx
-        if c.hyperlink is not None:
-            c.hyperlink.ref = c.coordinate
-        yield c
-
-
 def stream_cells(ws: Sheet) -> None:
-    """Let `ws.append` take prepared cells directly.
-
-    openpyxl's own conversion tries each value as a plain value first and falls back on a
-    raised ValueError for a Cell, which costs seconds on a sheet of 150,000 rows.
-    """
-    cast(Any, ws)._values_to_row = _cells_to_row
+    """Let `ws.append((cells, height))` take a row of prepared cells (see tracker.workbooks.streaming)."""
+    stream_rows(ws)
 
 
 # Headings over figures and dates sit right, over what they head.
 NUMERIC = frozenset({"number", "percent", "date", "datetime"})
 
 
-def header_cells(ws: Sheet, styles: Styles, columns: Sequence[Column]) -> list[Cell]:
+def header_cells(ws: Sheet, styles: Styles, columns: Sequence[Column]) -> list[Cell | None]:
     return [
         cell(ws, column.heading, styles.header_number if column.kind in NUMERIC else styles.header)
         for column in columns

@@ -1,7 +1,7 @@
 """One module per sheet of the assurance workbook; each writes its rows as they stream from the database.
 
-`Rows` appends a row with the height its wrapped text needs (write-only sheets keep no rows, so the
-height is set just before the row is written and dropped just after: memory stays flat).
+`Rows` appends a row with the height its wrapped text needs, written with the row (write-only sheets
+keep no rows: memory stays flat).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
@@ -40,6 +39,7 @@ from tracker.workbooks.printing import (
     row_height,
     set_widths,
 )
+from tracker.workbooks.streaming import Cell
 
 HEADER_ROW = 3  # a title, a line saying what the sheet holds, then the column headings
 # openpyxl holds a sheet's hyperlinks in memory until the sheet is written out: past this many a sheet,
@@ -138,11 +138,7 @@ class Rows:
         self.count += 1
         tall = height if height is not None else DEFAULT_ROW_PT
         self.down = self.repeated + tall if self.down + tall > self.page_height else self.down + tall
-        if height is not None:
-            self.ws.row_dimensions[self.count].height = round(height, 2)
-        self.ws.append(cells)
-        if height is not None:
-            del self.ws.row_dimensions[self.count]
+        self.ws.append((cells, height))
         return self.count
 
     def blank(self) -> int:

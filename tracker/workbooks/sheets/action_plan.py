@@ -12,8 +12,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from openpyxl.cell.cell import Cell
-
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import rag_for
 from tracker.rules.vocabulary import ReviewType, Scope
@@ -33,6 +31,7 @@ from tracker.workbooks.printing import (
     spread,
 )
 from tracker.workbooks.sheets import Rows, SheetContext, heading_height, new_sheet
+from tracker.workbooks.streaming import Cell
 
 HEADER_ROW = 4
 TEMPLATE = [
