@@ -43,6 +43,19 @@ class Config:
     IMPORT_MAX_BYTES = _int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
     # A page imports a plan of up to this many recommendations and actions; larger files are for the command line.
     IMPORT_WEB_MAX_ROWS = _int("IMPORT_WEB_MAX_ROWS", 5_000)
+    # A confirmed import of more recommendations and actions than this runs as a background job (0: every one).
+    IMPORT_JOB_ROWS = _int("IMPORT_JOB_ROWS", 200)
+    # Background jobs (reports, large imports): on RQ through this Redis when it is set, run by
+    # `flask --app tracker worker`; otherwise in JOB_THREADS background threads of each app process.
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    JOB_QUEUE = os.environ.get("JOB_QUEUE", "tracker")
+    JOB_THREADS = _int("JOB_THREADS", 2)
+    # A job silent this long while running, or waiting this long for a worker, is marked failed.
+    JOB_STALE_MINUTES = _int("JOB_STALE_MINUTES", 10)
+    JOB_WAIT_MINUTES = _int("JOB_WAIT_MINUTES", 60)
+    # RQ stops a job that runs longer than this.
+    JOB_TIMEOUT_MINUTES = _int("JOB_TIMEOUT_MINUTES", 30)
+    JOBS_INLINE = False
     # Flask refuses bodies above this before any view runs; keep room for form fields.
     MAX_CONTENT_LENGTH = max(EVIDENCE_MAX_BYTES, IMPORT_MAX_BYTES) + 1024 * 1024
     SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 30)
@@ -90,6 +103,10 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
     SERVER_NAME = "tracker.test"
     TWO_FACTOR_ROLES = ""
+    # Each test's rolled-back connection cannot be shared with a thread: a job runs as its request commits,
+    # and a test that wants Redis sets REDIS_URL itself.
+    JOBS_INLINE = True
+    REDIS_URL = ""
 
 
 CONFIGS = {"development": DevelopmentConfig, "production": Config, "test": TestConfig}

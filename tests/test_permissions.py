@@ -17,6 +17,7 @@ from tracker.access import policy
 from tracker.access.policy import Permission
 from tracker.models import User
 from tracker.rules.vocabulary import Role
+from tracker.services import jobs
 from tracker.services.learning.plans import create_plan
 from tracker.services.people import create_theme
 
@@ -88,6 +89,8 @@ def samples(users: dict[str, User]) -> dict[str, int]:
         "theme_id": create_theme(name="Sample theme", actor=None).id,
         "report_id": GeneratedReportFactory().id,
         "plan_id": create_plan(actor=None, partnership=review.partnership, title="Sample plan", priorities=["One"]).id,
+        # The subgroup member's report, waiting to start: theirs and administrators' to follow, nobody else's.
+        "job_id": jobs.create("report", actor=users["subgroup"], params={}).id,
     }
 
 

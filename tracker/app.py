@@ -41,7 +41,10 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     shell.init_app(app)
 
+    from tracker import jobs
     from tracker.cli import register as register_cli
+
+    jobs.init_app(app)
 
     register_cli(app)
     _register_blueprints(app)
@@ -57,6 +60,7 @@ def _register_blueprints(app: Flask) -> None:
         board,
         home,
         imports,
+        jobs,
         learning,
         meetings,
         overview,
@@ -76,6 +80,7 @@ def _register_blueprints(app: Flask) -> None:
         board,
         admin,
         imports,
+        jobs,
         meetings,
         reports,
         reminders,

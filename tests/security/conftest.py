@@ -29,6 +29,7 @@ from tracker.models import (
     User,
 )
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, Role
+from tracker.services import jobs
 from tracker.services.learning.plans import create_plan
 from tracker.services.storage import EvidenceStore
 
@@ -145,5 +146,6 @@ def samples(app: Flask, users: dict[str, User], own: Held) -> dict[str, int]:
         report_id=report.id,
         import_id=run.id,
         plan_id=create_plan(actor=None, partnership=own.action.recommendation.review.partnership, title="Plan").id,
+        job_id=jobs.create("report", actor=users["subgroup"], params={}).id,
     )
     return with_aliases(ids)

@@ -25,7 +25,9 @@ T = TypeVar("T")
 
 # Ids are 32-bit integers on every database the tracker runs on; a larger one names nothing.
 MAX_ID = 2**31 - 1
-_READING = frozenset({Permission.VIEW_PLANS, Permission.MONITOR, Permission.READ_SUMMARY, Permission.ADMINISTER})
+_READING = frozenset(
+    {Permission.SIGNED_IN, Permission.VIEW_PLANS, Permission.MONITOR, Permission.READ_SUMMARY, Permission.ADMINISTER}
+)
 
 
 class NotFound(Exception):

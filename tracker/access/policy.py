@@ -24,6 +24,7 @@ from tracker.models import (
     Agency,
     Evidence,
     GeneratedReport,
+    Job,
     Meeting,
     Partnership,
     ProgressUpdate,
@@ -107,6 +108,8 @@ def may_see(user: Any, target: object) -> bool:
         return allows(user, Permission.ADMINISTER)
     if isinstance(target, GeneratedReport):
         return allows(user, Permission.READ_SUMMARY) and report_covers_only_theirs(user, target)
+    if isinstance(target, Job):
+        return may_see_job(user, target)
     if isinstance(target, PrivateToItsOwner):
         return getattr(user, "id", None) == target.owner_id and allows(user, Permission.SIGNED_IN)
     if not is_live(target) and not sees_withdrawn(user):
@@ -168,6 +171,14 @@ def _agency_holds_actions_in(review_id: int, agency_id: int | None) -> bool:
         .exists()
     )
     return bool(db.session.scalar(select(held)))
+
+
+def may_see_job(user: Any, job: Job) -> bool:
+    """A job (a report being produced, an import being saved) is the business of the person who asked for it,
+    and of administrators, who look after the service."""
+    if not allows(user, Permission.SIGNED_IN):
+        return False
+    return getattr(user, "id", None) == job.requested_by_id or allows(user, Permission.ADMINISTER)
 
 
 def limited_to_own_agency(user: Any) -> bool:

@@ -21,6 +21,7 @@ def register(app: Flask) -> None:
     from tracker.cli.remind import remind
     from tracker.cli.report import report
     from tracker.cli.users import users
+    from tracker.cli.worker import worker
 
     app.cli.add_command(users)
     app.cli.add_command(demo)
@@ -30,6 +31,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(backup)
     app.cli.add_command(restore)
     app.cli.add_command(learning)
+    app.cli.add_command(worker)
     app.cli.add_command(remind)
 
 

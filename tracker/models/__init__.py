@@ -1,6 +1,7 @@
 """The data model (docs/domain.md): every table the tracker keeps."""
 
 from tracker.models.actions import Action, AssuranceDecision, Evidence, ProgressUpdate, TargetDateChange
+from tracker.models.jobs import Job, JobState
 from tracker.models.learning import (
     Dissemination,
     LearningFingerprint,
@@ -43,6 +44,8 @@ __all__ = [
     "Evidence",
     "GeneratedReport",
     "ImportRun",
+    "Job",
+    "JobState",
     "LearningFingerprint",
     "LearningLink",
     "LearningTerm",

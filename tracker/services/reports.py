@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -24,6 +24,7 @@ from tracker.services import audit, meetings
 from tracker.workbooks import (
     BuiltReport,
     Printed,
+    Progress,
     ReportFilters,
     build_action_plan_workbook,
     build_assurance_workbook,
@@ -70,6 +71,24 @@ def _save(reports_dir: Path, file_name: str, write: Callable[[IO[bytes]], object
     return final.stat().st_size, _sha256(final)
 
 
+@dataclass(frozen=True)
+class SavedWorkbook:
+    """An assurance workbook written in full under its final name, not yet recorded as a report."""
+
+    path: Path
+    kind: str
+    filters: ReportFilters
+    built: BuiltReport
+    baseline: meetings.Baseline
+    commentary: str
+    size: int
+    sha256: str
+    produced_at: datetime
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
 def generate_assurance_report(
     *,
     actor: User | None,
@@ -77,6 +96,7 @@ def generate_assurance_report(
     reports_dir: Path,
     commentary: str = "",
     printed: Printed | None = None,
+    progress: Progress | None = None,
 ) -> GeneratedReport:
     """Build the workbook from the data as it stands now, save it under `reports_dir`, and record who produced it.
 
@@ -84,12 +104,29 @@ def generate_assurance_report(
     partnership, or of any): never from the last report produced, so producing or downloading a
     report moves nothing.
     """
+    saved = build_assurance_report(
+        actor=actor, filters=filters, reports_dir=reports_dir, commentary=commentary, printed=printed, progress=progress
+    )
+    return record_assurance_report(saved, actor=actor)
+
+
+def build_assurance_report(
+    *,
+    actor: User | None,
+    filters: ReportFilters,
+    reports_dir: Path,
+    commentary: str = "",
+    printed: Printed | None = None,
+    progress: Progress | None = None,
+) -> SavedWorkbook:
+    """The first half of producing a report, which only reads: the workbook, written whole under its name.
+
+    A job builds it in a reading transaction, so that a long report holds no lock, then records it."""
     produced_at = clock.now()
     today = clock.today()
     reach = policy.partnership_ids(actor) if actor is not None else None
     if reach is not None:
         filters = replace(filters, within=tuple(sorted(reach)))
-    kind = STANDARD if filters.is_standard else ASSURANCE
     baseline = meetings.baseline(
         chosen=filters.since, partnership_id=filters.partnership_id, partnership_ids=reach, today=today
     )
@@ -110,26 +147,42 @@ def generate_assurance_report(
             today=today,
             commentary=commentary,
             printed=printed,
+            progress=progress,
         )
 
     size, sha256 = _save(reports_dir, file_name, write)
     assert built is not None
+    return SavedWorkbook(
+        path=reports_dir / file_name,
+        kind=STANDARD if filters.is_standard else ASSURANCE,
+        filters=filters,
+        built=built,
+        baseline=baseline,
+        commentary=commentary,
+        size=size,
+        sha256=sha256,
+        produced_at=produced_at,
+    )
+
+
+def record_assurance_report(saved: SavedWorkbook, *, actor: User | None) -> GeneratedReport:
+    """The second half: the report's record and its audit event, once the file is complete."""
     try:
         return _record(
             actor=actor,
-            kind=kind,
-            filters=filters,
-            built=built,
-            baseline=baseline,
-            commentary=commentary,
-            file_name=file_name,
-            size=size,
-            sha256=sha256,
-            produced_at=produced_at,
+            kind=saved.kind,
+            filters=saved.filters,
+            built=saved.built,
+            baseline=saved.baseline,
+            commentary=saved.commentary,
+            file_name=saved.path.name,
+            size=saved.size,
+            sha256=saved.sha256,
+            produced_at=saved.produced_at,
         )
     except BaseException:
         # No record, no file: a report nobody can find must not be left behind.
-        (reports_dir / file_name).unlink(missing_ok=True)
+        saved.discard()
         raise
 
 

@@ -8,9 +8,11 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, redirect, render_template, send_file, url_for
 
+from tracker import jobs
 from tracker.access.policy import Permission, requires
-from tracker.models import GeneratedReport, Review
+from tracker.models import GeneratedReport, Job, Review
 from tracker.rules.vocabulary import ReviewType
+from tracker.services import jobs as job_records
 from tracker.services import reports as services
 from tracker.web import loading
 from tracker.web.reports.forms import ReportForm
@@ -33,7 +35,9 @@ def _printed() -> Printed:
 @bp.route("/reports")
 @requires(Permission.READ_SUMMARY)
 def index() -> Any:
-    return render_template("reports/index.html", reports=services.earlier_reports(loading.user()))
+    user = loading.user()
+    producing = job_records.unfinished(user, jobs.REPORT)
+    return render_template("reports/index.html", reports=services.earlier_reports(user), producing=producing)
 
 
 @bp.route("/reports/new", methods=["GET", "POST"])
@@ -50,25 +54,23 @@ def create() -> Any:
             since=form.since.data,
             include_closed=form.include_closed.data == "yes",
         )
-        report = services.generate_assurance_report(
-            actor=loading.user(),
-            filters=filters,
-            reports_dir=_reports_dir(),
-            commentary=form.commentary.data or "",
-            printed=_printed(),
-        )
-        return redirect(url_for("reports.download", report_id=report.id))
+        params = jobs.report_params(filters, commentary=form.commentary.data or "")
+        return _follow(jobs.submit(jobs.REPORT, actor=loading.user(), params=params))
     return render_template("reports/create.html", form=form)
 
 
 @bp.route("/reports/standard", methods=["POST"])
 @requires(Permission.READ_SUMMARY)
 def standard() -> Any:
-    """The board's standard report, produced afresh: it holds the data as it stands when it is downloaded."""
-    report = services.generate_assurance_report(
-        actor=loading.user(), filters=ReportFilters(), reports_dir=_reports_dir(), printed=_printed()
-    )
-    return redirect(url_for("reports.download", report_id=report.id))
+    """The board's standard report, produced afresh: it holds the data as it stands when it is asked for,
+    and downloads as soon as it is ready. At a national body's size it takes a minute or more, longer than
+    a page may keep anyone waiting, so it is a job with a page that follows it."""
+    params = jobs.report_params(ReportFilters(), standard=True)
+    return _follow(jobs.submit(jobs.REPORT, actor=loading.user(), params=params))
+
+
+def _follow(job: Job) -> Any:
+    return redirect(url_for("jobs.show", job_id=job.id, wait=1))
 
 
 @bp.route("/reports/<int:report_id>")
