@@ -4,12 +4,14 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 
+from tracker import jobs
 from tracker.access.policy import Permission, requires
 from tracker.rules import DomainError
+from tracker.services import jobs as job_records
 from tracker.services.imports import staging as services
 from tracker.services.imports import suggestions
 from tracker.services.imports.pending import PendingUpload, PendingUploads
-from tracker.services.imports.preview import CREATE, ImportPreview
+from tracker.services.imports.preview import CREATE, AgencyChoice, ImportPreview
 from tracker.web import loading
 from tracker.web.forms import show_refusal
 from tracker.web.imports.forms import UploadForm, agency_fields, confirm_form
@@ -84,6 +86,8 @@ def preview(token: str) -> Any:
         }
         accepting = getattr(form, "accept_themes", None)
         accepted = set(accepting.data or []) if accepting is not None else set()
+        if _rows(preview) > int(current_app.config["IMPORT_JOB_ROWS"]):
+            return _import_in_background(pending, choices, accepted)
         preview = services.preview_upload(pending, max_bytes=_max_bytes(), agency_choices=choices)
         suggestions.suggest(preview, user=loading.user(), accept=accepted)
         try:
@@ -104,6 +108,22 @@ def preview(token: str) -> Any:
         agency_fields=list(zip(preview.unknown_agencies, agency_fields(form), strict=True)),
         preview_errors=_preview_errors(preview),
     )
+
+
+def _rows(preview: ImportPreview) -> int:
+    return len(preview.result.recommendations) + preview.result.action_count
+
+
+def _import_in_background(pending: PendingUpload, choices: dict[str, AgencyChoice], accepted: set[int]) -> Any:
+    """A large plan is saved by a job (about 4 ms a row: a few thousand rows would outlast the request);
+    pressing twice follows the job already under way."""
+    user = loading.user()
+    for job in job_records.unfinished(user, jobs.IMPORT):
+        if job.params.get("token") == pending.token:
+            return redirect(url_for("jobs.show", job_id=job.id, wait=1))
+    params = {**jobs.import_params(pending.token, choices, accepted), "file_name": pending.file_name}
+    job = jobs.submit(jobs.IMPORT, actor=user, params=params)
+    return redirect(url_for("jobs.show", job_id=job.id, wait=1))
 
 
 def _preview_errors(preview: ImportPreview) -> list[dict[str, str]]:
