@@ -126,11 +126,11 @@ class Story:
 
 
 @pytest.fixture
-def story(database: Any) -> Story:
+def story(database: Any, users: dict[str, User]) -> Story:
     """Northshire Police has something in every list; Health has nothing due; the subgroup has a submission,
     an action overdue by two months whose owner has no account, and a meeting in three days."""
     today = last_monday()
-    police = AgencyFactory(name="Northshire Police", short_name="Police")
+    police = users["agency_lead"].agency  # Northshire Police, as the role clients know it
     health = AgencyFactory(name="Northshire Health", short_name="Health")
     police_lead = UserFactory(role=Role.AGENCY_LEAD, agency=police, name="Priya Lead", email="priya@police.example")
     police_owner = UserFactory(role=Role.AGENCY_LEAD, agency=police, name="Owen Owner", email="owen@police.example")
@@ -182,3 +182,11 @@ def runner(app: Flask) -> Any:
 
 def remind(runner: Any, today: date, *more: str) -> Any:
     return runner.invoke(args=["remind", "--today", today.isoformat(), *more])
+
+
+def sign_in(app: Flask, user: User) -> Any:
+    """A browser signed in as `user`, with the CSRF helpers of the suite's client."""
+    from tests.conftest import TrackerClient
+
+    app.test_client_class = TrackerClient
+    return app.test_client().sign_in_as(user)  # type: ignore[attr-defined]

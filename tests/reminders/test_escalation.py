@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.factories import ActionFactory, PartnershipFactory, RecommendationFactory, ReviewFactory, UserFactory
+from tests.reminders.conftest import sign_in
 from tests.reports.conftest import scenario  # noqa: F401  (the fixture the busy scenario builds on)
 from tests.reports.printed import available, render
 from tests.reports.test_printing import LONG, busy, by_sheet  # noqa: F401  (busy is a fixture)
@@ -94,13 +95,13 @@ def test_another_partnerships_subgroup_member_cannot_escalate_or_see_the_escalat
 ) -> None:
     elsewhere = PartnershipFactory(name="Elsewhere Partnership")
     stranger: User = UserFactory(role=Role.SUBGROUP, partnerships=[elsewhere])
-    browser = app.test_client().sign_in_as(stranger)
+    browser = sign_in(app, stranger)
     assert escalate(browser, action).status_code == 404
     assert escalate(client_for("subgroup"), action).status_code == 302
     # A board member of the other partnership does not see it on their summary.
     their_review = ReviewFactory(partnership=elsewhere)
     ActionFactory(recommendation=RecommendationFactory(review=their_review))
-    outsider = app.test_client().sign_in_as(UserFactory(role=Role.BOARD, partnerships=[elsewhere]))
+    outsider = sign_in(app, UserFactory(role=Role.BOARD, partnerships=[elsewhere]))
     summary = outsider.get("/summary").text
     assert "Escalated to the board: 0" in summary and NOTE not in summary
 

@@ -175,6 +175,8 @@ def hears_about(user: User) -> ColumnElement[bool]:
     return owned
 
 
+# Each list costs a count and one bounded query, whether or not it is empty, so a page that shows them
+# runs the same statements whatever the data holds.
 def action_digest(user: User, *, today: date, windows: Windows, since: datetime, limit: int) -> ActionDigest:
     """Overdue, returned, due within the window and drifting, then target-date requests decided since `since`."""
     covered = hears_about(user)
@@ -195,9 +197,8 @@ def action_digest(user: User, *, today: date, windows: Windows, since: datetime,
             page=page,
             search=_search(which, today, windows),
         )
-        if listed.total:
-            query = _eager(base).where(_condition(which, today, windows)).order_by(*_ORDER[which]).limit(limit)
-            listed.actions = list(db.session.scalars(query).unique())
+        query = _eager(base).where(_condition(which, today, windows)).order_by(*_ORDER[which]).limit(limit)
+        listed.actions = list(db.session.scalars(query).unique())
         lists.append(listed)
     lists.append(_dates_decided(covered, since=since, limit=limit, page=page))
     return ActionDigest(lists)
@@ -237,9 +238,8 @@ def _dates_decided(covered: ColumnElement[bool], *, since: datetime, limit: int,
         total,
         page=page,
     )
-    if total:
-        query = _changes().where(decided).order_by(TargetDateChange.decided_at.desc(), TargetDateChange.id.desc())
-        listed.changes = list(db.session.scalars(query.limit(limit)).unique())
+    query = _changes().where(decided).order_by(TargetDateChange.decided_at.desc(), TargetDateChange.id.desc())
+    listed.changes = list(db.session.scalars(query.limit(limit)).unique())
     return listed
 
 
@@ -262,9 +262,8 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int) ->
         page=EVERY,
         search={"status": ActionStatus.SUBMITTED.value, "sort": "agency"},
     )
-    if waiting.total:
-        query = _eager(base).outerjoin(Agency, Action.lead_agency_id == Agency.id).where(waiting_condition)
-        waiting.actions = list(db.session.scalars(query.order_by(*by_agency).limit(limit)).unique())
+    query = _eager(base).outerjoin(Agency, Action.lead_agency_id == Agency.id).where(waiting_condition)
+    waiting.actions = list(db.session.scalars(query.order_by(*by_agency).limit(limit)).unique())
 
     pending = and_(TargetDateChange.state == TargetDateChangeState.PENDING, Action.status.in_(_OPEN), visible)
     requests = Listed(
@@ -274,10 +273,9 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int) ->
         db.session.scalar(_changes().with_only_columns(func.count(TargetDateChange.id)).where(pending)) or 0,
         page=OVERVIEW,
     )
-    if requests.total:
-        query = _changes().outerjoin(Agency, Action.lead_agency_id == Agency.id).where(pending)
-        query = query.order_by(func.coalesce(Agency.name, "~"), TargetDateChange.requested_at, TargetDateChange.id)
-        requests.changes = list(db.session.scalars(query.limit(limit)).unique())
+    query = _changes().outerjoin(Agency, Action.lead_agency_id == Agency.id).where(pending)
+    query = query.order_by(func.coalesce(Agency.name, "~"), TargetDateChange.requested_at, TargetDateChange.id)
+    requests.changes = list(db.session.scalars(query.limit(limit)).unique())
 
     late = long_overdue_sql(status=Action.status, target_date=Action.target_date, today=today, windows=windows)
     overdue = Listed(
@@ -292,10 +290,9 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int) ->
             "sort": "agency",
         },
     )
-    if overdue.total:
-        query = _eager(base).outerjoin(Agency, Action.lead_agency_id == Agency.id).where(late)
-        overdue.actions = list(db.session.scalars(query.order_by(*by_agency).limit(limit)).unique())
-    return SubgroupDigest([waiting, requests, overdue], unreachable(user, today=today, windows=windows))
+    query = _eager(base).outerjoin(Agency, Action.lead_agency_id == Agency.id).where(late)
+    overdue.actions = list(db.session.scalars(query.order_by(*by_agency).limit(limit)).unique())
+    return SubgroupDigest([waiting, requests, overdue], unreachable(user, today=today, windows=windows, limit=limit))
 
 
 def unreachable(user: User, *, today: date, windows: Windows, limit: int = 20) -> list[Unreachable]:

@@ -21,7 +21,7 @@ from sqlalchemy import or_, select
 
 from tracker import clock
 from tracker.db import db
-from tracker.models import Action, Digest, DigestAction, User
+from tracker.models import Action, Digest, DigestAction, Meeting, User
 from tracker.rules.lifecycle import OPEN_STATUSES
 from tracker.rules.reminders import (
     Frequency,
@@ -48,6 +48,8 @@ class Content:
     actions: lists.ActionDigest | None = None
     subgroup: lists.SubgroupDigest | None = None
     packs: list[packs.MeetingPack] = field(default_factory=list)
+    # The meetings ahead, for the home page (the email carries their packs instead).
+    meetings: list[Meeting] = field(default_factory=list)
 
     @property
     def total(self) -> int:

@@ -36,8 +36,9 @@ class MeetingPack:
         return sum(item.total for item in [*self.waiting, *self.exceptions])
 
 
-def upcoming(user: User, *, today: date, windows: Windows) -> list[Meeting]:
-    """Meetings of the member's partnerships whose pack is due and has not gone to them yet."""
+def upcoming(user: User, *, today: date, windows: Windows, include_packed: bool = False) -> list[Meeting]:
+    """Meetings of the member's partnerships whose pack is due and has not gone to them yet (or has,
+    with `include_packed`: the home page lists the meetings ahead whatever was sent)."""
     mine = policy.partnership_ids(user)
     if mine is not None and not mine:
         return []
@@ -47,10 +48,10 @@ def upcoming(user: User, *, today: date, windows: Windows) -> list[Meeting]:
         .where(Digest.user_id == user.id)
     )
     query = select(Meeting).where(
-        Meeting.held_on >= today,
-        Meeting.held_on <= today + timedelta(days=windows.meeting_pack_days),
-        Meeting.id.not_in(packed),
+        Meeting.held_on >= today, Meeting.held_on <= today + timedelta(days=windows.meeting_pack_days)
     )
+    if not include_packed:
+        query = query.where(Meeting.id.not_in(packed))
     if mine is not None:
         query = query.where(Meeting.partnership_id.in_(sorted(mine)))
     found = db.session.scalars(query.order_by(Meeting.held_on, Meeting.id))

@@ -11,10 +11,10 @@ from tracker.access import policy
 from tracker.access.policy import Permission, requires
 from tracker.models import Action
 from tracker.rules import DomainError
-from tracker.rules.reminders import Frequency, Windows
+from tracker.rules.reminders import Frequency, Windows, receives_subgroup_digest
 from tracker.services import escalations
-from tracker.services.reminders import outbox, settings
-from tracker.services.reminders.lists import HOME_LIMIT
+from tracker.services.reminders import outbox, packs, settings
+from tracker.services.reminders.lists import AGENCY, EVERY, HOME_LIMIT, MINE, OVERVIEW, Listed
 from tracker.web import loading
 from tracker.web.forms import show_refusal
 from tracker.web.reminders.forms import EscalateForm, PreferencesForm, ResolveForm, WindowsForm
@@ -33,15 +33,27 @@ def may_escalate(action: Action) -> bool:
     return policy.may_escalate(loading.user(), action)
 
 
+_PAGES = {AGENCY: "search.agency", MINE: "search.mine", EVERY: "search.actions", OVERVIEW: "overview.index"}
+
+
 @bp.app_template_global("my_reminders")
 def my_reminders() -> Any:
-    """What the signed-in person's next digest would hold, a few of each list: the home page's section."""
+    """What the signed-in person's digest would hold, a few of each list (a count and a bounded query each):
+    the home page's section, from the same rules and queries as the email."""
     user = loading.user()
-    frequency = settings.frequency_of(user)
+    today, windows = clock.today(), settings.windows()
     content = outbox.content_for(
-        user, today=clock.today(), windows=settings.windows(), frequency=frequency, limit=HOME_LIMIT
+        user, today=today, windows=windows, frequency=settings.frequency_of(user), limit=HOME_LIMIT
     )
+    if receives_subgroup_digest(user.role):
+        content.meetings = packs.upcoming(user, today=today, windows=windows, include_packed=True)
     return content
+
+
+@bp.app_template_global("reminder_list_url")
+def reminder_list_url(listed: Listed) -> str:
+    """The page that lists a reminder list whole, with its filters."""
+    return url_for(_PAGES[listed.page], **listed.search)
 
 
 @bp.route("/reminders", methods=["GET", "POST"])

@@ -1,0 +1,95 @@
+"""In the app: each person's choice of reminders, the administrators' windows, and the home page's lists."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from tests.factories import ActionFactory
+from tests.reminders.conftest import Story, sign_in
+from tracker import clock
+from tracker.db import db
+from tracker.models import AuditEvent
+from tracker.rules.reminders import Frequency, Windows
+from tracker.services.reminders import settings
+from tracker.services.reminders.lists import HOME_LIMIT
+
+
+def reminders_section(html: str) -> str:
+    start = html.index('id="reminders-heading"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_a_person_chooses_how_often_and_nobody_else_can(app: Any, story: Story) -> None:
+    lead = sign_in(app, story.police_lead)
+    page = lead.get("/reminders")
+    assert page.status_code == 200 and "every Monday" in page.text
+    assert lead.post_form("/reminders", {"frequency": "off"}).status_code == 302
+    assert settings.frequency_of(story.police_lead) == Frequency.OFF
+    assert settings.frequency_of(story.police_owner) == Frequency.WEEKLY, "the choice is the person's own"
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.event == "reminders.preference_changed"))
+    assert event is not None and event.after == {"frequency": "off"}
+    refused = lead.post_form("/reminders", {"frequency": "hourly"})
+    assert refused.status_code == 200 and "Error:" in refused.text
+    assert settings.frequency_of(story.police_lead) == Frequency.OFF
+    assert "You have turned reminder emails off" in lead.get("/").text
+
+
+def test_administrators_set_the_windows_and_the_day(client_for: Any, story: Story) -> None:
+    admin = client_for("admin")
+    assert admin.get("/admin/reminders").status_code == 200
+    form = {"due_within_days": "14", "subgroup_overdue_days": "60", "meeting_pack_days": "5", "weekly_day": "3",
+            "monthly_day": "15"}  # fmt: skip
+    assert admin.post_form("/admin/reminders", form).status_code == 302
+    assert settings.windows() == Windows(
+        due_within_days=14, subgroup_overdue_days=60, meeting_pack_days=5, weekly_day=3, monthly_day=15
+    )
+    bad = admin.post_form("/admin/reminders", {**form, "due_within_days": "0", "monthly_day": "31"})
+    assert bad.status_code == 200
+    assert "Days ahead for actions due soon must be a whole number from 1 to 366" in bad.text
+    assert "Day of the month must be a whole number from 1 to 28" in bad.text
+    assert settings.windows().due_within_days == 14, "nothing half-saved"
+    for role in ("subgroup", "agency_lead", "board"):
+        assert client_for(role).post_form("/admin/reminders", form).status_code == 403
+
+
+def test_the_window_decides_what_is_due_soon(app: Any, story: Story) -> None:
+    lead = sign_in(app, story.police_lead)
+    assert story.due_soon.description in reminders_section(lead.get("/").text)
+    settings.save_windows(actor=None, chosen=Windows(due_within_days=5))
+    shown = reminders_section(lead.get("/").text)
+    assert story.due_soon.description not in shown, "due in 12 days or fewer, outside a 5-day window"
+
+
+def test_the_home_page_shows_the_digest_lists_a_few_at_a_time(app: Any, story: Story, count_queries: Any) -> None:
+    lead = sign_in(app, story.police_lead)
+    page = reminders_section(lead.get("/").text)
+    assert "every Monday" in page
+    for action in (story.overdue, story.returned, story.drifting):
+        assert f"/actions/{action.id}" in page
+    assert "Check the duty desk script" in page, "target-date decisions too"
+    with count_queries() as few:
+        lead.get("/")
+    for n in range(HOME_LIMIT * 4):
+        ActionFactory(
+            recommendation=story.overdue.recommendation,
+            lead_agency=story.overdue.lead_agency,
+            description=f"Overdue number {n}",
+            target_date=clock.today() - timedelta(days=40 + n),
+        )
+    page = reminders_section(lead.get("/").text)
+    assert f"Overdue: {HOME_LIMIT * 4 + 1}" in page
+    assert page.count("Overdue number") == HOME_LIMIT, "a few, the longest overdue first, the rest a link away"
+    assert "See all 21" in page and "/agency-actions?overdue=1" in page
+    with count_queries() as many:
+        lead.get("/")
+    assert many.count == few.count, "the reminders cost the same few queries however many actions there are"
+
+
+def test_the_subgroup_home_lists_what_waits_and_who_cannot_be_emailed(app: Any, story: Story) -> None:
+    page = reminders_section(sign_in(app, story.subgroup).get("/").text)
+    assert "Submissions waiting for a decision: 2" in page
+    assert "Pat Named" in page and "cannot email" in page
+    assert "Your next meeting" in page and f"/meetings/{story.meeting.id}" in page
