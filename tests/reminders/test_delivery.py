@@ -192,3 +192,17 @@ def test_with_no_smtp_server_emails_are_written_as_eml_files(runner: Any, outbox
     assert not list(outbox_folder.glob(".*.part")), "no half-written file is left"
     assert remind(runner, story.today).exit_code == 0
     assert len(list(outbox_folder.glob("*.eml"))) == len(files), "a second run writes nothing twice"
+
+
+def test_erasing_a_person_drops_their_unsent_digest_and_their_address(runner: Any, smtp: Inbox, story: Story) -> None:
+    from tracker.services.erasure import erase
+
+    smtp.mode = REFUSE
+    assert remind(runner, story.today).exit_code == 1
+    erase(story.police_lead, actor=None)
+    assert "priya" not in " ".join(db.session.scalars(select(Digest.address)).all())
+    assert db.session.scalar(select(func.count(Digest.id)).where(Digest.user_id == story.police_lead.id)) == 0
+    smtp.mode = "accept"
+    assert remind(runner, story.today).exit_code == 0
+    assert smtp.to("priya@police.example") == []
+    assert len(smtp.to("owen@police.example")) == 1, "everyone else's waiting digest still goes"

@@ -22,6 +22,7 @@ from tracker.models.people import new_session_token
 from tracker.rules import DomainError
 from tracker.services import audit
 from tracker.services.passwords import hash_password
+from tracker.services.reminders import outbox
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def erase(user: User, *, actor: User | None) -> Erased:
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     db.session.execute(delete(SignInFailure).where(SignInFailure.user_id == user.id))
     db.session.flush()
+    outbox.forget(user)
     audit.record(
         "user.erased",
         actor=actor,

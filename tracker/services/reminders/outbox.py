@@ -17,11 +17,11 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select, update
 
 from tracker import clock
 from tracker.db import db
-from tracker.models import Action, Digest, DigestAction, Meeting, User
+from tracker.models import Action, Digest, DigestAction, Meeting, User, digest_meetings
 from tracker.rules.lifecycle import OPEN_STATUSES
 from tracker.rules.reminders import (
     Frequency,
@@ -277,3 +277,15 @@ def failing(limit: int = 50) -> list[Digest]:
 def recent(limit: int = 20) -> list[Digest]:
     query = select(Digest).where(Digest.sent_at.is_not(None)).order_by(Digest.sent_at.desc(), Digest.id.desc())
     return list(db.session.scalars(query.limit(limit)))
+
+
+def forget(user: User) -> None:
+    """Erasure: a digest not yet sent is dropped with its lists (it would go to an address that is no more);
+    those sent keep who, when and which actions, without the address or the words."""
+    unsent = select(Digest.id).where(Digest.user_id == user.id, Digest.sent_at.is_(None))
+    db.session.execute(delete(DigestAction).where(DigestAction.digest_id.in_(unsent)))
+    db.session.execute(delete(digest_meetings).where(digest_meetings.c.digest_id.in_(unsent)))
+    db.session.execute(delete(Digest).where(Digest.user_id == user.id, Digest.sent_at.is_(None)))
+    db.session.execute(
+        update(Digest).where(Digest.user_id == user.id).values(address=user.email, subject="", message="")
+    )
