@@ -35,7 +35,7 @@ from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, PartnershipKind, ReviewType, Scope
 from tracker.services import audit, people
-from tracker.services.demo import learning
+from tracker.services.demo import learning, reminders
 from tracker.services.storage import EvidenceStore
 
 
@@ -156,6 +156,7 @@ def load(*, password: str | None, store: EvidenceStore) -> tuple[list[User], str
                 )
     db.session.flush()
     _meetings(partnerships.values(), users, subgroup, today)
+    reminders.load(users, subgroup, today)
     learning.load(told, partnerships=partnerships, actor=subgroup, today=today)
     audit.record("demo.loaded", actor=None, summary=f"{len(told['reviews'])} reviews loaded")
     return users, password
