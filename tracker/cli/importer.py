@@ -8,7 +8,6 @@ others still land, and the command exits 1 if any file failed.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from tracker.cli.progress import TerminalProgress
 from tracker.parsing.result import Message
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
@@ -76,22 +76,19 @@ def import_command(
         click.echo(f"Error: there are no files to import in {path}.", err=True)
         raise SystemExit(1)
     failed = 0
-    for number, file in enumerate(files, start=1):
-        counter = f" ({number} of {len(files)})" if len(files) > 1 else ""
-        _progress(f"Reading {file.name}{counter}…")
-        if not _import_one(file, options, dry_run=dry_run, as_json=as_json, themes=accept_suggested_themes):
-            failed += 1
+    with TerminalProgress(enabled=not as_json) as progress:
+        for number, file in enumerate(files, start=1):
+            counter = f" ({number} of {len(files)})" if len(files) > 1 else ""
+            progress.step(f"Reading {file.name}{counter}")
+            if not _import_one(
+                file, options, dry_run=dry_run, as_json=as_json, themes=accept_suggested_themes, progress=progress
+            ):
+                failed += 1
     if len(files) > 1:
         done = "checked" if dry_run else "imported"
         click.echo(f"{len(files) - failed} of {len(files)} files {done}; {failed} with errors.", err=as_json)
     if failed:
         raise SystemExit(1)
-
-
-def _progress(step: str) -> None:
-    """On a terminal, say what a long import is doing; never into a pipe or a log that reads the results."""
-    if sys.stderr.isatty():
-        click.echo(f"  {step}", err=True)
 
 
 def _partnership_id(name: str | None) -> int | None:
@@ -114,17 +111,28 @@ def _files(path: Path) -> list[Path]:
     )
 
 
-def _import_one(file: Path, options: ImportOptions, *, dry_run: bool, as_json: bool, themes: bool = False) -> bool:
+def _import_one(
+    file: Path,
+    options: ImportOptions,
+    *,
+    dry_run: bool,
+    as_json: bool,
+    themes: bool = False,
+    progress: TerminalProgress | None = None,
+) -> bool:
     """Check, and unless a dry run apply, one file in its own transaction; True when it had no errors."""
+    progress = progress or TerminalProgress(enabled=False)
     try:
         result, sha256 = staging.read(file, max_bytes=current_app.config["IMPORT_MAX_BYTES"])
-        _progress(f"Comparing {result.action_count:,} actions with the tracker…")
+        progress.step(f"Comparing {result.action_count:,} actions with the tracker")
         preview = build_preview(result, options=options, sha256=sha256)
         if themes:
+            progress.step("Suggesting themes from earlier recommendations")
             suggestions.suggest(preview, user=None, accept=True)
         warnings, errors = messages(preview)
         if not errors and not dry_run:
-            _progress("Saving…")
+            rows = len(preview.recommendations) + len(preview.actions)
+            progress.step(f"Saving {rows:,} recommendations and actions")
             try:
                 apply(preview, actor=None)
             except DomainError as refusal:
@@ -136,6 +144,7 @@ def _import_one(file: Path, options: ImportOptions, *, dry_run: bool, as_json: b
     except BaseException:
         transactions.rollback()
         raise
+    progress.clear()
     if as_json:
         click.echo(json.dumps(_json(preview, warnings, errors, learning=themes), ensure_ascii=False))
     else:

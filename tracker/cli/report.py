@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from tracker.cli import unit_of_work
+from tracker.cli.progress import TerminalProgress
 from tracker.rules import DomainError
 from tracker.services import reports as services
 from tracker.workbooks import DEFAULT_MARKING, Printed
@@ -77,9 +78,15 @@ def assurance(
             since=since,
             include_closed=include_closed,
         )
-        generated = services.generate_assurance_report(
-            actor=None, filters=filters, reports_dir=_reports_dir(), commentary=commentary, printed=_printed()
-        )
+        with TerminalProgress() as progress:
+            generated = services.generate_assurance_report(
+                actor=None,
+                filters=filters,
+                reports_dir=_reports_dir(),
+                commentary=commentary,
+                printed=_printed(),
+                progress=progress,
+            )
         written = _copy_to(_reports_dir() / generated.file_name, out)
     click.echo(str(written))
 
@@ -92,8 +99,10 @@ def action_plan(reference: str, out: Path | None) -> None:
         if out is not None and not out.is_dir() and not out.parent.is_dir():
             raise DomainError(f"The folder {out.parent} does not exist")
         review = services.find_review(reference)
-        generated = services.generate_action_plan(
-            actor=None, review=review, reports_dir=_reports_dir(), printed=_printed()
-        )
+        with TerminalProgress() as progress:
+            progress.step(f"Writing the action plan of {review.reference}")
+            generated = services.generate_action_plan(
+                actor=None, review=review, reports_dir=_reports_dir(), printed=_printed()
+            )
         written = _copy_to(_reports_dir() / generated.file_name, out)
     click.echo(str(written))
