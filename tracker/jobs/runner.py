@@ -97,6 +97,9 @@ def run(app: Flask, job_id: int) -> None:
             transactions.commit()
             if job is None:
                 return
+            # The work starts by reading, and says when it will write (`end_reading_before_slow_work`): on
+            # SQLite a transaction that took the write lock at once would hold back the progress written beside it.
+            transactions.will_write(False)
             progress = _Progress(app, job_id)
             context = Context(app=app, job=job, progress=progress)
             work = WORK.get(job.kind)
