@@ -13,6 +13,7 @@ few rounds of one reader and not the other. Nothing is written inside the reposi
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import tempfile
 import time
@@ -40,6 +41,11 @@ AGENCIES = ["Northshire Police", "Northbridge Council Adult Social Care", "North
 
 
 def make_plan(path: Path, rows: int) -> None:
+    """A plan of `rows` actions, four to a recommendation, each recommendation worded as one of its own (as in a
+    real plan, where no two say the same thing word for word)."""
+    from benchmarks.learning import fresh
+
+    rng = random.Random(7)
     wb = openpyxl.Workbook()
     ws = wb.active
     assert ws is not None
@@ -51,8 +57,7 @@ def make_plan(path: Path, rows: int) -> None:
     for i in range(rows):
         first = i % 4 == 0
         ws.append([
-            f"{i // 4 + 1}. Agencies should share information about risk ({i // 4}). Staff did not share it." if first
-            else None,
+            f"{i // 4 + 1}. {fresh(rng)} Staff did not do so in this case." if first else None,
             "Local" if first else None,
             f"Action {i}: brief the team and report back to the subgroup",
             AGENCIES[i % len(AGENCIES)],

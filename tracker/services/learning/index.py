@@ -1,123 +1,42 @@
 """The matcher's index: what each live recommendation says, which earlier ones say the same, and the clusters.
 
 `refresh_all` rebuilds it (the `learning refresh` command, after a large import, or to start); `refresh`
-keeps it current when recommendations are added, changed or withdrawn. `search` finds the recommendations
-that say what a new text says without reading them all: the text's rarest terms pick at most `CANDIDATES`
-recommendations from the term index in one grouped query, and only those are scored in full.
+keeps it current when recommendations are added, changed, withdrawn or imported, asking `finding` about all
+of them at once. `search` (in `finding`) finds the recommendations that say what a new text says without
+reading them all: the text's rarest terms pick at most `CANDIDATES` recommendations from the term index, and
+only those are scored in full.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
 
-from sqlalchemy import case, delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 
 from tracker.db import db
 from tracker.models import LearningFingerprint, LearningLink, LearningTerm, Recommendation
 from tracker.models.learning import LearningCluster
 from tracker.models.live import live_recommendations
 from tracker.rules.learning.matching import (
-    THRESHOLD,
     Frequencies,
     Reading,
-    idf,
     recommendation_text,
     same_learning,
     similarity,
     vectors,
 )
+from tracker.services.learning.finding import MAX_TERM, picking, search_many
 
-# How many recommendations are scored in full for one text, and how many of its rarest terms pick them.
-CANDIDATES = 100
-PICKING_TERMS = 12
-MAX_TERM = 80
 # A rebuild scores fewer for each text, since each pair is met from both ends; and each recommendation keeps
 # links to the closest few that say the same (learning made in a hundred reviews is not a hundred links each).
 REBUILD_CANDIDATES = 60
 LINKS = 20
-# The picking terms' postings read for one text: past this, commoner terms are left out (the three rarest never
-# are), so that finding candidates costs the same at national scale as in one partnership.
-POSTINGS = 12_000
-MIN_PICKING = 3
-
-
-@dataclass(frozen=True)
-class Found:
-    recommendation_id: int
-    score: float
 
 
 def reading_of(recommendation: Recommendation) -> Reading:
     return Reading.of(recommendation_text(recommendation.title, recommendation.text, recommendation.learning))
-
-
-def _documents() -> int:
-    return db.session.scalar(select(func.count()).select_from(LearningFingerprint)) or 0
-
-
-def _frequencies(terms: Collection[str]) -> dict[str, int]:
-    if not terms:
-        return {}
-    rows = db.session.execute(
-        select(LearningTerm.term, func.count()).where(LearningTerm.term.in_(sorted(terms))).group_by(LearningTerm.term)
-    )
-    return {term: int(count) for term, count in rows.all()}
-
-
-def picking(rarest_first: list[str], counts: Mapping[str, int]) -> list[str]:
-    """The terms that pick a text's candidates: its rarest, while their postings stay within `POSTINGS`."""
-    chosen: list[str] = []
-    read = 0
-    for term in rarest_first[:PICKING_TERMS]:
-        read += counts[term]
-        if len(chosen) >= MIN_PICKING and read > POSTINGS:
-            break
-        chosen.append(term)
-    return chosen
-
-
-def search(
-    reading: Reading, *, exclude: Collection[int] = (), limit: int = 10, threshold: float = THRESHOLD
-) -> list[Found]:
-    """The indexed recommendations that say what `reading` says, best first."""
-    vocabulary = {t for t in reading.vocabulary if len(t) <= MAX_TERM}
-    if not vocabulary:
-        return []
-    documents = _documents()
-    if not documents:
-        return []
-    counts = _frequencies(vocabulary)
-    present = picking(sorted((t for t in vocabulary if counts.get(t)), key=lambda t: counts[t]), counts)
-    if not present:
-        return []
-    weights = {t: idf(counts[t], documents) for t in present}
-    score = func.sum(case(*((LearningTerm.term == t, w) for t, w in weights.items()), else_=0.0))
-    query = (
-        select(LearningTerm.recommendation_id)
-        .where(LearningTerm.term.in_(present))
-        .group_by(LearningTerm.recommendation_id)
-        .order_by(score.desc(), LearningTerm.recommendation_id)
-        .limit(CANDIDATES + len(exclude))
-    )
-    candidate_ids = [i for i in db.session.scalars(query) if i not in exclude][:CANDIDATES]
-    stored = dict(
-        db.session.execute(
-            select(LearningFingerprint.recommendation_id, LearningFingerprint.terms).where(
-                LearningFingerprint.recommendation_id.in_(candidate_ids)
-            )
-        ).all()
-    )
-    readings = {i: Reading.stored(t) for i, t in stored.items()}
-    all_terms = set(vocabulary).union(*(r.vocabulary for r in readings.values())) if readings else set(vocabulary)
-    frequencies = Frequencies(documents=documents)
-    frequencies.counts.update(_frequencies(all_terms))
-    mine = vectors(reading, frequencies)
-    found = [Found(i, similarity(mine, vectors(r, frequencies))) for i, r in readings.items()]
-    found = [f for f in found if same_learning(f.score, threshold)]
-    return sorted(found, key=lambda f: (-f.score, f.recommendation_id))[:limit]
 
 
 def _forget(ids: Collection[int]) -> set[int]:
@@ -167,8 +86,9 @@ def refresh(recommendation_ids: Iterable[int]) -> None:
     readings = [(r.id, reading_of(r)) for r in live]
     _store(readings)
     pairs: dict[tuple[int, int], float] = {}
-    for ident, reading in readings:
-        for found in search(reading, exclude={ident}, limit=LINKS):
+    answers = search_many([(reading, {ident}) for ident, reading in readings], limit=LINKS)
+    for (ident, _), found_here in zip(readings, answers, strict=True):
+        for found in found_here:
             pairs[(min(ident, found.recommendation_id), max(ident, found.recommendation_id))] = found.score
     _link(pairs)
     touched |= {i for pair in pairs for i in pair}

@@ -19,7 +19,7 @@ from tracker.models import LearningFingerprint, LearningLink, Recommendation, Re
 from tracker.models.learning import LearningCluster
 from tracker.models.live import live_recommendations
 from tracker.rules.learning.matching import Reading, recommendation_text
-from tracker.services.learning import index
+from tracker.services.learning import finding
 from tracker.services.learning.outcomes import Outcome, outcomes, review_year
 
 PAGE_SIZE = 10
@@ -66,7 +66,7 @@ def similar_to_text(
 ) -> list[Earlier]:
     """What the tracker already holds that says what this (new or imported) recommendation says."""
     reading = Reading.of(recommendation_text(title, text, learning))
-    found = index.search(reading, limit=20)
+    found = finding.search(reading, limit=20)
     earlier = _load(user, {f.recommendation_id: f.score for f in found})
     return [e for e in earlier if e.recommendation.review_id != exclude_review_id][:8]
 
