@@ -12,6 +12,7 @@ from flask import Flask
 
 from tests.actions.factories import TargetDateChangeFactory
 from tests.factories import ActionFactory, EvidenceFactory, RecommendationFactory, ReviewFactory
+from tests.meetings.factories import MeetingFactory
 from tests.reports.factories import GeneratedReportFactory
 from tracker.access import policy
 from tracker.access.policy import Permission
@@ -89,6 +90,7 @@ def samples(users: dict[str, User]) -> dict[str, int]:
         "theme_id": create_theme(name="Sample theme", actor=None).id,
         "report_id": GeneratedReportFactory().id,
         "plan_id": create_plan(actor=None, partnership=review.partnership, title="Sample plan", priorities=["One"]).id,
+        "meeting_id": MeetingFactory(partnership=review.partnership).id,
         # The subgroup member's report, waiting to start: theirs and administrators' to follow, nobody else's.
         "job_id": jobs.create("report", actor=users["subgroup"], params={}).id,
     }

@@ -16,6 +16,7 @@ from tests.factories import (
     ReviewFactory,
     UserFactory,
 )
+from tests.meetings.factories import MeetingFactory
 from tracker import clock
 from tracker.db import db
 from tracker.models import (
@@ -146,6 +147,7 @@ def samples(app: Flask, users: dict[str, User], own: Held) -> dict[str, int]:
         report_id=report.id,
         import_id=run.id,
         plan_id=create_plan(actor=None, partnership=own.action.recommendation.review.partnership, title="Plan").id,
+        meeting_id=MeetingFactory(partnership=own.action.recommendation.review.partnership).id,
         job_id=jobs.create("report", actor=users["subgroup"], params={}).id,
     )
     return with_aliases(ids)
