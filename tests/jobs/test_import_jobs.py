@@ -93,13 +93,16 @@ def test_an_import_that_fails_half_way_saves_nothing(
     jobs_on: JobQueue,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tracker.services.imports import apply
+    from tracker.services.imports import bulk
 
-    def broken(ids: Any) -> None:
-        raise RuntimeError("the matcher's index is out of reach")
+    written = bulk.write
 
-    # Everything is written but the matcher's index, the last step: then it fails.
-    monkeypatch.setattr(apply.learning_index, "refresh", broken)
+    def broken(*args: Any, **kwargs: Any) -> None:
+        written(*args, **kwargs)
+        raise RuntimeError("the database went away")
+
+    # The review, its recommendations and actions are written, and then it fails.
+    monkeypatch.setattr(bulk, "write", broken)
     subgroup = client_for("subgroup")
     _, answer = confirm(subgroup)
     jobs_on.drain()
