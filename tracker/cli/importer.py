@@ -141,6 +141,9 @@ def _import_one(
             transactions.rollback()
         else:
             transactions.commit()
+            staging.read_into_the_matcher(
+                lambda done, total: progress.count(done, total, "recommendations read into the matcher")
+            )
     except BaseException:
         transactions.rollback()
         raise

@@ -103,6 +103,7 @@ def import_plan(context: Context) -> dict[str, Any]:
     preview = check()
     run = staging.confirm(preview, actor=actor)
     context.afterwards.append(lambda: store.discard(token))
+    context.afterwards.append(staging.read_into_the_matcher)
     return {
         "import_run_id": run.id,
         "review_id": run.review_id,

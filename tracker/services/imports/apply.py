@@ -21,6 +21,8 @@ from tracker.services.imports.preview import CREATE, NEW, ActionPreview, ImportP
 from tracker.services.learning import index as learning_index
 
 _REVIEW_FIELDS = ["reference", "type", "title", "partnership_id", "source_documents"]
+# The most recommendations read into the matcher inside the import's own transaction.
+MATCHED_WITHIN_THE_IMPORT = 200
 _RECOMMENDATION_FIELDS = ["review_id", "number", "title", "text", "scope", "learning"]
 _ACTION_FIELDS = [
     "description",
@@ -72,10 +74,16 @@ class _Writer:
             if planned.state != "withdrawn":
                 self._recommendation(planned, review)
         bulk.write(self.batch, review_id=review.id, reference=review.reference, label=self.label, actor=self.actor)
-        # What the file says is read into the matcher's index, so the next import finds it again.
-        learning_index.refresh(
+        # What the file says is read into the matcher's index, so the next import finds it again. A large plan
+        # is set aside and read just after it lands (`read_into_the_matcher`): reading thousands of
+        # recommendations would hold the import's transaction, and the write lock, for a minute.
+        recommendation_ids = list(
             db.session.scalars(select(Recommendation.id).where(Recommendation.review_id == review.id))
         )
+        if len(recommendation_ids) <= MATCHED_WITHIN_THE_IMPORT:
+            learning_index.refresh(recommendation_ids)
+        else:
+            learning_index.set_aside(recommendation_ids)
         summary = self.preview.summary()
         run = ImportRun(
             file_name=self.preview.result.file[:255],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +13,12 @@ from tracker.db import db
 from tracker.models import Agency, ImportRun, Partnership, Review, User
 from tracker.parsing.detect import parse_file
 from tracker.parsing.result import ImportResult
+from tracker.services import transactions
 from tracker.services.imports.apply import apply
 from tracker.services.imports.compare import ImportOptions, build_preview
 from tracker.services.imports.pending import PendingUpload, PendingUploads
 from tracker.services.imports.preview import AgencyChoice, ImportPreview
+from tracker.services.learning import index as learning_index
 
 
 def safe_file_name(name: str | None) -> str:
@@ -90,6 +93,15 @@ def preview_upload(
 
 def confirm(preview: ImportPreview, *, actor: User) -> ImportRun:
     return apply(preview, actor=actor)
+
+
+def read_into_the_matcher(progress: Callable[[int, int], None] | None = None) -> None:
+    """Once a large import has landed, read what it set aside into the matcher's index, in a transaction of
+    its own. Should this fail, the plan stays imported and the
+    next import (or `learning refresh`) reads them."""
+    transactions.will_write(True)
+    learning_index.catch_up(progress=progress)
+    transactions.commit()
 
 
 def partnerships() -> list[Partnership]:

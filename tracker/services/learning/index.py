@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from sqlalchemy import delete, func, insert, or_, select, update
 
@@ -93,6 +93,30 @@ def refresh(recommendation_ids: Iterable[int]) -> None:
     _link(pairs)
     touched |= {i for pair in pairs for i in pair}
     _recluster(touched)
+
+
+def set_aside(recommendation_ids: Iterable[int]) -> None:
+    """Take these recommendations out of the index until `catch_up` reads them: what an import too large to
+    read in its own transaction does, so that the plan lands first and the matcher reads it straight after."""
+    ids = set(recommendation_ids)
+    if ids:
+        db.session.flush()
+        _recluster(_forget(ids))
+
+
+def catch_up(batch: int = 500, progress: Callable[[int, int], None] | None = None) -> int:
+    """Read into the index every live recommendation it does not hold yet; answer how many were read."""
+    indexed = select(LearningFingerprint.recommendation_id).where(
+        LearningFingerprint.recommendation_id == Recommendation.id
+    )
+    missing = list(
+        db.session.scalars(live_recommendations().with_only_columns(Recommendation.id).where(~indexed.exists()))
+    )
+    for start in range(0, len(missing), batch):
+        if progress:
+            progress(start, len(missing))
+        refresh(missing[start : start + batch])
+    return len(missing)
 
 
 def _recluster(touched: set[int]) -> None:
