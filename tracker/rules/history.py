@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_for
@@ -43,9 +43,11 @@ class _Unknown:
 UNKNOWN: Any = _Unknown()
 
 
-@dataclass(frozen=True)
-class Recorded:
-    """One recorded change of one field; `before` may be UNKNOWN (a decision to close, say)."""
+class Recorded(NamedTuple):
+    """One recorded change of one field; `before` may be UNKNOWN (a decision to close, say).
+
+    A tuple rather than a class of its own: a national trend reads a million and more of them.
+    """
 
     at: datetime
     field: Field
@@ -64,8 +66,7 @@ class ActionRecord:
     changes: Sequence[Recorded] = ()
 
 
-@dataclass(frozen=True)
-class PastState:
+class PastState(NamedTuple):
     status: ActionStatus
     target_date: date | None
     last_update_on: date
@@ -86,19 +87,41 @@ class Timeline:
             by_field[change.field].append(change)
         self._changes = {f: sorted(changes, key=lambda c: c.at) for f, changes in by_field.items()}
         self._times = {f: [c.at for c in changes] for f, changes in self._changes.items()}
+        # The latest update known after each of the update dates' changes: the action's creation, then every
+        # update written (floors[i] holds for a moment after the first i changes and before the next).
+        known = record.created_at.date()
+        self._floors = [known]
+        for change in self._changes[Field.LAST_UPDATE_ON]:
+            if isinstance(change.after, date):
+                known = max(known, change.after)
+            self._floors.append(known)
+        # After the last change recorded, the action stands as it does now (but for what was known of updates).
+        self._settled = max((c.at for c in record.changes), default=None)
+        status = record.status
+        self._status_now = status if type(status) is ActionStatus else ActionStatus(status)
 
     def state_at(self, moment: datetime, day: date) -> PastState | None:
         """The action as it stood at `moment` (the end of `day`), or None if it did not exist yet."""
         record = self.record
         if record.created_at >= moment:
             return None
+        if self._settled is None or self._settled < moment:
+            # Nothing recorded at or after the moment: each field holds what it holds now.
+            value, floor = record.last_update_on, self._floors[-1]
+            last_update = floor if not isinstance(value, date) or value > day else max(value, floor)
+            return PastState(self._status_now, record.target_date, last_update)
         status = self._value_at(Field.STATUS, moment, record.status, ActionStatus.NOT_STARTED)
         target = self._value_at(Field.TARGET_DATE, moment, record.target_date, record.target_date)
-        return PastState(ActionStatus(status), target, self._last_update_at(moment, day))
+        if type(status) is not ActionStatus:
+            status = ActionStatus(status)
+        return PastState(status, target, self._last_update_at(moment, day))
 
     def _value_at(self, field: Field, moment: datetime, now: Any, initial: Any) -> Any:
+        return self._value_before(field, bisect_left(self._times[field], moment), now, initial)
+
+    def _value_before(self, field: Field, first_later: int, now: Any, initial: Any) -> Any:
+        """The value before the `first_later`th change, read back from now."""
         changes = self._changes[field]
-        first_later = bisect_left(self._times[field], moment)
         if first_later == len(changes):
             return now
         if changes[first_later].before is not UNKNOWN:
@@ -109,11 +132,9 @@ class Timeline:
 
     def _last_update_at(self, moment: datetime, day: date) -> date:
         # What was known by then: the action's creation, and every update written before the moment.
-        changes = self._changes[Field.LAST_UPDATE_ON]
         first_later = bisect_left(self._times[Field.LAST_UPDATE_ON], moment)
-        written = [c.after for c in changes[:first_later] if isinstance(c.after, date)]
-        floor = max([self.record.created_at.date(), *written])
-        value = self._value_at(Field.LAST_UPDATE_ON, moment, self.record.last_update_on, floor)
+        floor = self._floors[first_later]
+        value = self._value_before(Field.LAST_UPDATE_ON, first_later, self.record.last_update_on, floor)
         if not isinstance(value, date) or value > day:
             return floor
         return max(value, floor)

@@ -8,13 +8,16 @@ a time however many the report covers.
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Text, case, cast, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker.models import (
@@ -28,7 +31,7 @@ from tracker.models import (
 )
 from tracker.models.live import live
 from tracker.rules.history import UNKNOWN, ActionRecord, Field, Move, Recorded, Timeline, movement
-from tracker.rules.implementation import Implementation, implementation_for
+from tracker.rules.implementation import ActionCounts, Implementation, implementation_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_for
 from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
@@ -104,18 +107,36 @@ def _status(value: Any) -> Any:
         return UNKNOWN
 
 
-_AUDITED = {Field.STATUS: _status, Field.TARGET_DATE: _date, Field.LAST_UPDATE_ON: _date}
+# The fields an audit record may say an action moved, by the key it writes them under.
+_AUDITED = [(f.value, f, _status if f == Field.STATUS else _date) for f in Field]
+
+
+def _decoded(value: Any) -> Any:
+    """A JSON column read as it comes: text from SQLite, already decoded by PostgreSQL's driver."""
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def _from_audit(at: datetime, before: Any, after: Any) -> Iterator[Recorded]:
+    after = _decoded(after)
+    if not isinstance(after, dict):
+        return
+    before = _decoded(before)
     before = before if isinstance(before, dict) else {}
-    after = after if isinstance(after, dict) else {}
-    for name, read in _AUDITED.items():
-        if name.value in after:
-            old = read(before[name.value]) if name.value in before else UNKNOWN
-            new = read(after[name.value])
+    for key, name, read in _AUDITED:
+        if key in after:
+            old = read(before[key]) if key in before else UNKNOWN
+            new = read(after[key])
             if new is not UNKNOWN:
                 yield Recorded(at, name, old, new)
+
+
+def _moves_a_field() -> Any:
+    """Audit records that may name a field the trend reads: any whose `after` mentions one of the keys.
+
+    A test on the text only narrows what is read; `_from_audit` still reads each record's keys.
+    """
+    text = cast(AuditEvent.after, Text)
+    return or_(*(text.like(f'%"{key}"%') for key, _, _ in _AUDITED))
 
 
 def _streams(session: Session, scope: Scope) -> tuple[Iterator[Any], list[Iterator[Any]]]:
@@ -140,9 +161,12 @@ def _streams(session: Session, scope: Scope) -> tuple[Iterator[Any], list[Iterat
     )
     audit = (
         actions.join(AuditEvent, (AuditEvent.object_type == "Action") & (AuditEvent.object_id == Action.id))
-        .with_only_columns(*order, AuditEvent.occurred_at, AuditEvent.before, AuditEvent.after)
+        # As text: most records' `before` is never read, and only read is decoded.
+        .with_only_columns(
+            *order, AuditEvent.occurred_at, type_coerce(AuditEvent.before, Text), type_coerce(AuditEvent.after, Text)
+        )
         # A request names the date asked for; the target date changes only when it is agreed.
-        .where(AuditEvent.event.not_in(NOT_CHANGES))
+        .where(AuditEvent.event.not_in(NOT_CHANGES), _moves_a_field())
     )
     updates = actions.join(ProgressUpdate, ProgressUpdate.action_id == Action.id).with_only_columns(
         *order,
@@ -220,36 +244,43 @@ def history(session: Session, scope: Scope, days: list[date]) -> History:
     baseline = start_of(scope.since)
     main, others = _streams(session, scope)
     peeks = [_Peek(rows) for rows in others]
-    for recommendation_id, group in groupby(main, key=lambda r: r[0]):
+    for recommendation_id, group in groupby(main, key=itemgetter(0)):
         rows = list(group)
-        statuses: list[list[ActionStatus]] = [[] for _ in points]
+        # Each point's statuses of the recommendation's actions, for its implementation then.
+        statuses: list[Counter[ActionStatus]] = [Counter() for _ in points]
         for row in rows:
             key = (recommendation_id, row[1])
+            status = ActionStatus(row[4])
             timeline = Timeline(_record(row, *(peek.take(key) for peek in peeks)))
-            now = rag_for(status=ActionStatus(row[4]), target_date=row[5], last_update_on=row[6], today=today)
-            for index, (point, moment) in enumerate(zip(points, moments, strict=False)):
+            now = rag_for(status=status, target_date=row[5], last_update_on=row[6], today=today).rag
+            for point, moment, counted in zip(points, moments, statuses, strict=False):
                 state = timeline.state_at(moment, point.day)
                 if state is not None:
                     _count(point, state.status, state.rag(point.day))
-                    statuses[index].append(state.status)
-            _count(points[-1], ActionStatus(row[4]), now.rag)
-            statuses[-1].append(ActionStatus(row[4]))
+                    counted[state.status] += 1
+            _count(points[-1], status, now)
+            statuses[-1][status] += 1
             then = timeline.state_at(baseline, scope.since)
-            _move(
-                moved,
-                then.status if then else None,
-                then.rag(scope.since) if then else None,
-                ActionStatus(row[4]),
-                now.rag,
-                row,
-            )
+            _move(moved, then.status if then else None, then.rag(scope.since) if then else None, status, now, row)
         created = rows[0][2]
         for index, point in enumerate(points):
             if point.now or created < moments[index]:
-                point.implementation[implementation_for(statuses[index])] += 1
+                point.implementation[_implementation(statuses[index])] += 1
     _recommendations(session, scope, points, moments)
     moved.newly_red_ids.sort()
     return History(points, moved)
+
+
+def _implementation(statuses: Counter[ActionStatus]) -> Implementation:
+    total = sum(statuses.values())
+    return implementation_of(
+        ActionCounts(
+            total=total,
+            assured=statuses[ActionStatus.ASSURED],
+            not_achieved=statuses[ActionStatus.CLOSED_NOT_ACHIEVED],
+            started=total - statuses[ActionStatus.NOT_STARTED],
+        )
+    )
 
 
 def _count(point: Point, status: ActionStatus, rag: Rag) -> None:
