@@ -1,16 +1,29 @@
 """How long the assurance workbook takes, and how much memory, beside openpyxl writing the same cells alone.
 
-    .venv/bin/python benchmarks/reports.py                 # 1,000, 15,000 and 150,000 actions
-    .venv/bin/python benchmarks/reports.py --sizes 200     # a quick check
+    .venv/bin/python benchmarks/reports.py                      # region (15,000 actions), then national (150,000)
+    .venv/bin/python benchmarks/reports.py --scale region
+    .venv/bin/python benchmarks/reports.py --scale national --database postgresql+psycopg://postgres@127.0.0.1/empty
+    .venv/bin/python benchmarks/reports.py --sizes 200 15000    # the simpler picture made here; a quick check
 
-For each size the data goes into a temporary SQLite database by bulk inserts. Each measurement then
-runs in a fresh process, so that its peak memory (the resident set size, from getrusage) is its own:
+With --scale the data is benchmarks/generate.py's fictional picture at that scale (the national one
+has 5,000 reviews, 600,000 progress updates, 150,000 evidence records and a million audit events),
+in a temporary SQLite database unless --database names an empty one. With --sizes it is the simpler
+picture made here: about 300 actions a review, one update each, evidence for a third, so that a
+report of up to 15,000 actions has a sheet for each review's plan.
 
-- tracker:  build_assurance_workbook over the database, with no filters (every sheet, every action);
-- openpyxl: a write-only workbook with the same sheets and the same number of cells, plain values,
-            no styles, no database: what the writer alone needs.
+Each measurement runs in a fresh process, so that its peak memory (the resident set size, from
+getrusage) is its own, one after another in the same run:
 
-The ratio is tracker / openpyxl. Nothing is written inside the repository.
+- tracker:    build_assurance_workbook over the database, no filters (every sheet, every action), with
+              the tracker's address set, so that action references and evidence open their pages
+              (--no-links: without);
+- same cells: openpyxl's write-only mode writing the cells the tracker wrote, with no database
+              (benchmarks/same_cells.py): the same values and types, the same fonts, fills, borders,
+              alignment and number formats, the same hyperlinks, row heights, merged cells and widths;
+- values:     the same values alone, no styles, links or heights.
+
+The ratio is tracker / same cells; tracker / values is shown beside it. Nothing is written inside
+the repository.
 """
 
 from __future__ import annotations
@@ -23,13 +36,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SIZES = (1_000, 15_000, 150_000)
+SCALES = ("region", "national")
 STATUSES = [
     "not_started",
     "in_progress",
@@ -188,8 +204,7 @@ def populate(url: str, actions: int, seed: int = 7) -> None:
     engine.dispose()
 
 
-def run_tracker(url: str, out: Path, links: bool = False) -> dict[str, object]:
-    import openpyxl
+def run_tracker(url: str, out: Path, links: bool) -> dict[str, object]:
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
@@ -210,88 +225,91 @@ def run_tracker(url: str, out: Path, links: bool = False) -> dict[str, object]:
         )
         seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    # The shape of what was written, outside the timing, for the baseline to write the same cells.
-    workbook = openpyxl.load_workbook(out, read_only=True)
-    shape = []
-    for ws in workbook.worksheets:
-        rows = [len(row) for row in ws.iter_rows(values_only=True)]
-        shape.append([ws.title, len(rows), max(rows, default=0)])
-    workbook.close()
     return {
         "seconds": seconds,
         "peak_kb": peak,
         "growth_kb": peak - before,
-        "shape": shape,
         "actions": built.actions,
         "bytes": out.stat().st_size,
     }
 
 
-def run_openpyxl(shape: list[list[object]], out: Path) -> dict[str, object]:
-    from openpyxl import Workbook
-
-    values = ["Deliver multi-agency training on risk assessment", 12345, date.today(), "Northshire Police", None]
-    before = _rss_kb()
-    started = time.perf_counter()
-    workbook = Workbook(write_only=True)
-    for title, rows, columns in shape:
-        ws = workbook.create_sheet(str(title))
-        for r in range(int(rows)):
-            ws.append([values[(r + c) % len(values)] for c in range(int(columns))])
-    workbook.save(out)
-    seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"seconds": seconds, "peak_kb": peak, "growth_kb": peak - before, "bytes": out.stat().st_size}
+def measure(*args: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
-def measure(
-    mode: str, url: str, out: Path, shape: list[list[object]] | None = None, links: bool = False
-) -> dict[str, object]:
-    args = [sys.executable, __file__, "--child", mode, "--url", url, "--out", str(out)]
-    if links:
-        args.append("--links")
-    if shape is not None:
-        args += ["--shape", json.dumps(shape)]
-    done = subprocess.run(args, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+@contextmanager
+def database(scale: str | None, size: int | None, given: str | None) -> Iterator[str]:
+    """A database holding the data: the one given (which must be empty), or a temporary SQLite file."""
+    with tempfile.TemporaryDirectory() as folder:
+        url = given or f"sqlite:///{folder}/bench.db"
+        if scale is not None:
+            from benchmarks.generate import generate
+
+            generate(url, scale)
+        else:
+            populate(url, int(size or 0))
+        yield url
+
+
+def compare(url: str, label: str, folder: Path, links: bool) -> None:
+    workbook, cells = folder / "tracker.xlsx", folder / "cells.pickle"
+    tracker = measure("tracker", url, str(workbook), *(["--links"] if links else []))
+    counts = measure("extract", str(workbook), str(cells))
+    same = measure("same", str(cells), str(folder / "same.xlsx"))
+    values = measure("values", str(cells), str(folder / "values.xlsx"))
+    mb = 1024
+    print(
+        f"{tracker['actions']:>8,} {label:>9} {counts['cells']:>10,} {counts['links']:>6,} | "
+        f"{tracker['seconds']:>9.2f} {tracker['peak_kb'] / mb:>5.0f} {tracker['growth_kb'] / mb:>+5.0f} | "
+        f"{same['seconds']:>9.2f} {same['peak_kb'] / mb:>5.0f} {same['growth_kb'] / mb:>+5.0f} | "
+        f"{values['seconds']:>8.2f} {tracker['seconds'] / values['seconds']:>8.2f} | "
+        f"{tracker['seconds'] / same['seconds']:>10.2f}",
+        flush=True,
+    )
+
+
+def child(args: list[str], links: bool) -> None:
+    from benchmarks import same_cells
+
+    mode, *rest = args
+    if mode == "tracker":
+        result: object = run_tracker(rest[0], Path(rest[1]), links)
+    elif mode == "extract":
+        result = same_cells.extract(Path(rest[0]), Path(rest[1]))
+    else:
+        result = same_cells.write(Path(rest[0]), Path(rest[1]), plain=mode == "values")
+    print(json.dumps(result))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    parser.add_argument("--child", choices=["tracker", "openpyxl"])
-    parser.add_argument("--url")
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--shape")
-    parser.add_argument(
-        "--links", action="store_true", help="with the tracker's address set: every action reference a link"
-    )
+    parser.add_argument("--scale", nargs="+", choices=SCALES, help="benchmarks/generate.py's data at these scales")
+    parser.add_argument("--sizes", type=int, nargs="+", help="the simpler data made here, with this many actions")
+    parser.add_argument("--database", help="an empty database to fill (one scale or size); temporary SQLite otherwise")
+    parser.add_argument("--no-links", action="store_true", help="without the tracker's address: no links to its pages")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--links", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child == "tracker":
-        print(json.dumps(run_tracker(args.url, args.out, args.links)))
+    if args.child:
+        child(args.child, args.links)
         return
-    if args.child == "openpyxl":
-        print(json.dumps(run_openpyxl(json.loads(args.shape), args.out)))
-        return
+    runs: list[tuple[str | None, int | None]] = [(None, size) for size in args.sizes or ()]
+    runs += [(scale, None) for scale in args.scale or (() if args.sizes else SCALES)]
+    if args.database and len(runs) > 1:
+        parser.error("--database holds one data set: give one scale or one size")
     print(
-        f"{'actions':>8} {'cells':>10} | {'tracker s':>9} {'peak MB':>8} {'+MB':>6} | "
-        f"{'openpyxl s':>10} {'peak MB':>8} {'+MB':>6} | {'time ratio':>10}"
+        f"{'actions':>8} {'data':>9} {'cells':>10} {'links':>6} | {'tracker s':>9} {'peak':>5} {'+MB':>5} | "
+        f"{'same s':>9} {'peak':>5} {'+MB':>5} | {'values s':>8} {'x values':>8} | {'x same':>10}",
+        flush=True,
     )
-    for size in args.sizes:
-        with tempfile.TemporaryDirectory() as folder:
-            url = f"sqlite:///{folder}/bench.db"
-            populate(url, size)
-            tracker = measure("tracker", url, Path(folder) / "tracker.xlsx", links=args.links)
-            shape = tracker["shape"]
-            baseline = measure("openpyxl", url, Path(folder) / "plain.xlsx", shape)  # type: ignore[arg-type]
-            cells = sum(int(rows) * int(cols) for _, rows, cols in shape)  # type: ignore[union-attr]
-            print(
-                f"{size:>8,} {cells:>10,} | {tracker['seconds']:>9.2f} {tracker['peak_kb'] / 1024:>8.0f} "
-                f"{tracker['growth_kb'] / 1024:>6.0f} | {baseline['seconds']:>10.2f} "
-                f"{baseline['peak_kb'] / 1024:>8.0f} {baseline['growth_kb'] / 1024:>6.0f} | "
-                f"{tracker['seconds'] / baseline['seconds']:>10.2f}",
-                flush=True,
-            )
+    for scale, size in runs:
+        with database(scale, size, args.database) as url, tempfile.TemporaryDirectory() as folder:
+            compare(url, scale or "simple", Path(folder), not args.no_links)
 
 
 if __name__ == "__main__":
