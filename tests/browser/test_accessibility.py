@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from tests.browser.conftest import LiveServer
 from tests.security.checks import MissingSample, Route, fill, routes
+from tracker import clock
 from tracker.access import policy
 from tracker.models import (
     Action,
@@ -20,6 +21,8 @@ from tracker.models import (
     Evidence,
     GeneratedReport,
     ImportRun,
+    Job,
+    JobState,
     Meeting,
     ProgressUpdate,
     TargetDateChange,
@@ -87,10 +90,34 @@ def demo_samples(scan_server: LiveServer) -> dict[str, int]:
                 select(Meeting.id).where(Meeting.partnership_id == action.recommendation.review.partnership_id)
             ),
             "other_agency_id": session.scalar(select(Agency.id).where(Agency.id != lead.agency_id)),
+            "job_id": _report_job_under_way(session),
         }
     from tests.security.conftest import with_aliases
 
     return with_aliases({name: value for name, value in found.items() if value is not None})
+
+
+def _report_job_under_way(session: Any) -> int | None:
+    """The demo asks for no job: an administrator's report half-way through, for its page to be scanned."""
+    admin = session.scalar(select(User.id).where(User.role == Role.ADMIN).order_by(User.id))
+    if admin is None:
+        return None
+    now = clock.now()
+    job = Job(
+        kind="report",
+        requested_by_id=admin,
+        state=JobState.RUNNING,
+        params={"standard": True},
+        progress_done=5,
+        progress_total=14,
+        progress_text="Writing the Trend",
+        created_at=now,
+        started_at=now,
+        heartbeat_at=now,
+    )
+    session.add(job)
+    session.commit()
+    return job.id
 
 
 def pages_for(app: Flask, role: str, samples: dict[str, int]) -> tuple[list[tuple[Route, str]], list[str]]:
