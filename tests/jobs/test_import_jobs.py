@@ -59,6 +59,8 @@ def test_a_large_import_is_saved_by_a_job_and_opens_its_review(
     if jobs_on.on_redis:
         waiting = subgroup.get(answer.headers["Location"]).get_data(as_text=True)
         assert "Importing dhr-action-plan-home-office.xlsx" in waiting and "Waiting to start" in waiting
+        listed = subgroup.get("/imports").get_data(as_text=True)
+        assert "Being imported" in listed and f'href="/jobs/{job.id}">dhr-action-plan-home-office.xlsx' in listed
         assert count(database, Review) == 0
         jobs_on.drain()
         database.refresh(job)

@@ -170,14 +170,3 @@ def unfinished(user: User, kind: str | None = None) -> list[Job]:
     if kind is not None:
         query = query.where(Job.kind == kind)
     return list(db.session.scalars(query.order_by(Job.created_at, Job.id)))
-
-
-def recent(user: User, kind: str, limit: int = 5) -> list[Job]:
-    """The user's latest jobs of a kind: those still going, and the last few that finished or failed."""
-    query = (
-        select(Job)
-        .where(Job.requested_by_id == user.id, Job.kind == kind)
-        .order_by(Job.created_at.desc(), Job.id.desc())
-        .limit(limit)
-    )
-    return list(db.session.scalars(query))

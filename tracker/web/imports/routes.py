@@ -55,7 +55,8 @@ def upload() -> Any:
         form.file.errors = [_file_message(m.where, m.message) for m in preview.result.errors]
         for name, message in preview.field_errors.items():
             form[_FIELDS[name]].errors = [message]
-    return render_template("imports/upload.html", form=form, runs=services.recent_runs())
+    importing = job_records.unfinished(loading.user(), jobs.IMPORT)
+    return render_template("imports/upload.html", form=form, runs=services.recent_runs(), importing=importing)
 
 
 def _file_message(where: str, message: str) -> str:
