@@ -1,6 +1,7 @@
-"""The tracker served as it runs for real, in a process of its own over a fresh SQLite file: the board's standard
-report produced in the app's own background thread (no Redis), and with REDIS_URL set, waiting on the queue
-until `flask --app tracker worker --burst` (the documented command, forking a work horse) runs it."""
+"""The tracker served as it runs for real, in a process of its own over a fresh database (a SQLite file, or in
+the PostgreSQL pass a new database there): the board's standard report produced in the app's own background
+thread (no Redis), and with REDIS_URL set, waiting on the queue until `flask --app tracker worker --burst` (the
+documented command, forking a work horse) runs it."""
 
 from __future__ import annotations
 
@@ -56,11 +57,33 @@ class Browser:
         return status, headers
 
 
-def environment(folder: Path, **extra: str) -> dict[str, str]:
+@pytest.fixture
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """A database of the served tracker's own: a SQLite file, or in the PostgreSQL pass a new database there."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        yield f"sqlite:///{tmp_path / 'served.db'}"
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"tracker_jobs_{uuid.uuid4().hex[:8]}"
+    server = create_engine(make_url(url), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        server.dispose()
+
+
+def environment(folder: Path, database_url: str, **extra: str) -> dict[str, str]:
     env = {
         **os.environ,
         "TRACKER_ENV": "development",
-        "DATABASE_URL": f"sqlite:///{folder / 'served.db'}",
+        "DATABASE_URL": database_url,
         "SECRET_KEY": "job-tests-not-secret",
         "EVIDENCE_DIR": str(folder / "evidence"),
         "REPORTS_DIR": str(folder / "reports"),
@@ -126,19 +149,19 @@ def download(board: Browser, job_path: str) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(content))
 
 
-def test_the_app_runs_a_report_in_its_own_thread(tmp_path: Path) -> None:
-    with served(tmp_path, environment(tmp_path)) as base:
+def test_the_app_runs_a_report_in_its_own_thread(tmp_path: Path, database_url: str) -> None:
+    with served(tmp_path, environment(tmp_path, database_url)) as base:
         board, job_path = ask_for_the_standard_report(base)
         page = wait_until_finished(board, job_path)
         assert "The assurance report is ready" in page
         assert download(board, job_path).sheetnames[0] == "Summary"
 
 
-def test_a_worker_runs_the_report_from_redis(tmp_path: Path) -> None:
+def test_a_worker_runs_the_report_from_redis(tmp_path: Path, database_url: str) -> None:
     if not redis_answers():
         pytest.skip("Redis does not answer on 127.0.0.1:6379")
     queue = f"tracker-test-{uuid.uuid4().hex[:10]}"
-    env = environment(tmp_path, REDIS_URL=REDIS_URL, JOB_QUEUE=queue)
+    env = environment(tmp_path, database_url, REDIS_URL=REDIS_URL, JOB_QUEUE=queue)
     try:
         with served(tmp_path, env) as base:
             board, job_path = ask_for_the_standard_report(base)
