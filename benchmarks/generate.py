@@ -32,6 +32,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import fiction  # noqa: E402
 from benchmarks.progress import Progress, say  # noqa: E402
 from benchmarks.writing import Writer  # noqa: E402
+from tracker.rules.lifecycle import ActionStatus  # noqa: E402
+from tracker.rules.rag import rag_dates  # noqa: E402
 
 PASSWORD = "fictional benchmark data only"  # noqa: S105  (a throwaway database's)
 EMAILS = {
@@ -76,16 +78,24 @@ def default_url(scale: str) -> str:
     return f"sqlite:///{Path(tempfile.gettempdir()) / f'tracker-benchmark-{scale}.db'}"
 
 
-def migrate(url: str) -> None:
+def flask(url: str, *command: str) -> None:
+    """A command of the tracker's own, on this database."""
     env = {**os.environ, "DATABASE_URL": url, "TRACKER_ENV": "development"}
     env.pop("TEST_DATABASE_URL", None)
-    subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "tracker", "db", "upgrade"],
+    done = subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "tracker", *command],
         cwd=ROOT,
         env=env,
-        check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
     )
+    if done.returncode:
+        raise SystemExit(f"flask {' '.join(command)} failed:\n{done.stdout}")
+
+
+def migrate(url: str) -> None:
+    flask(url, "db", "upgrade")
 
 
 def _at(day: date, rng: random.Random) -> datetime:
@@ -342,6 +352,10 @@ class Generator:
         created_at = _at(min(created, last_update), rng)
         owner_user = self.user_ids["agency_lead"] if lead == 1 and rng.random() < 0.03 else None
         withdrawn = rng.random() < 0.005
+        kept_target = None if no_date else target
+        amber_from, red_from = rag_dates(
+            status=ActionStatus(status), target_date=kept_target, last_update_on=last_update
+        )
         self.w.add(
             "actions",
             {
@@ -354,7 +368,9 @@ class Generator:
                 "lead_agency_id": None if rng.random() < 0.01 else lead,
                 "owner": "Benchmark agency_lead" if owner_user else fiction.owner(rng),
                 "owner_user_id": owner_user,
-                "target_date": None if no_date else target,
+                "target_date": kept_target,
+                "amber_from": amber_from,
+                "red_from": red_from,
                 "original_target_date": None if no_date else original,
                 "target_text": "Ongoing" if no_date else None,
                 "milestones": "Plan agreed\nStaff briefed\nAudit",
@@ -492,6 +508,8 @@ def generate(url: str, scale_name: str, *, seed: int = 12) -> dict[str, Any]:
         generator.actions(generator.reviews())
         generator.sign_ins()
     engine.dispose()
+    say("Counting the figures and working out RAG at each quarter end (flask figures)")
+    flask(url, "figures")
     counts = writer.counts
     say("Written: " + ", ".join(f"{table} {count:,}" for table, count in sorted(counts.items())))
     return {"scale": scale_name, "database": url, "counts": counts, "password": PASSWORD, "users": EMAILS}

@@ -12,8 +12,9 @@ from tests.factories import ActionFactory
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action
+from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, rag_for, rag_sql
+from tracker.rules.rag import Rag, rag_for, rag_from_dates_sql, rag_sql
 
 TODAY = date(2026, 3, 15)
 S = ActionStatus
@@ -102,3 +103,46 @@ def test_overdue_is_red_and_drifting_is_open_and_silent(database: object) -> Non
         assert bool(is_overdue) == (action.rag_on(TODAY).rag == Rag.RED)
         silent = (TODAY - action.last_update_on).days
         assert bool(is_drifting) == (action.status in OPEN_STATUSES and silent >= DRIFT_DAYS)
+
+
+BOUNDARY_DAYS = [-120, -31, -30, -1, 0, 1, 29, 30, 31, 89, 90, 91, 400]
+
+
+def test_the_kept_days_give_the_rule_on_any_day(database: object) -> None:
+    """Each action keeps the days it turns amber and red; compared with any day, they say what the rule says."""
+    targets = [None, -31, -1, 0, 1, 29, 30, 31, 90]
+    silences = [0, 1, 89, 90, 91, 400]
+    for status, target, silent in itertools.product(S, targets, silences):
+        ActionFactory(
+            status=status,
+            target_date=None if target is None else TODAY + timedelta(days=target),
+            last_update_on=TODAY - timedelta(days=silent),
+        )
+    seen = set()
+    for offset in BOUNDARY_DAYS:
+        day = TODAY + timedelta(days=offset)
+        expression = rag_from_dates_sql(amber_from=Action.amber_from, red_from=Action.red_from, today=day)
+        rows = db.session.execute(select(Action, expression)).all()
+        disagreements = [
+            (a.status, a.target_date, a.last_update_on, day, sql) for a, sql in rows if a.rag_on(day).rag != sql
+        ]
+        assert disagreements == []
+        seen |= {sql for _, sql in rows}
+    assert seen == {r.value for r in Rag}
+
+
+def test_the_kept_days_follow_every_change(database: object) -> None:
+    action = ActionFactory(status=S.IN_PROGRESS, target_date=TODAY + timedelta(days=200), last_update_on=TODAY)
+    assert (action.amber_from, action.red_from) == (TODAY + timedelta(days=90), TODAY + timedelta(days=201))
+    action.target_date = TODAY + timedelta(days=10)
+    db.session.flush()
+    assert (action.amber_from, action.red_from) == (TODAY - timedelta(days=20), TODAY + timedelta(days=11))
+    lifecycle.place(action, S.SUBMITTED, at=clock.now())
+    db.session.flush()
+    assert (action.amber_from, action.red_from) == (TODAY + timedelta(days=90), None)
+    action.last_update_on = TODAY + timedelta(days=30)
+    lifecycle.place(action, S.ASSURED, at=clock.now())
+    db.session.flush()
+    assert (action.amber_from, action.red_from) == (None, None)
+    stored = db.session.execute(select(Action.amber_from, Action.red_from).where(Action.id == action.id)).one()
+    assert tuple(stored) == (None, None)

@@ -72,6 +72,15 @@ def test_the_home_page_runs_a_fixed_number_of_queries(
     add(495)
     with count_queries() as many:
         html = browser.get("/").get_data(as_text=True)
-    # Every open action is listed (the reminders section links again to a few of them).
-    assert len(set(re.findall(r'href="/actions/(\d+)"', html))) == 500
+    # Each colour lists its first ten by target date and links to all of them: the page stays the same size.
+    headings = [text_of(h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)]
+    counted = {
+        h.split(":")[0]: int(h.split(":")[1].split()[0]) for h in headings if h.startswith(("Red", "Amber", "Green"))
+    }
+    assert sum(counted.values()) == 500 and all(n > 10 for n in counted.values())
+    tables = re.findall(r"<tbody.*?</tbody>", html, re.S)[: len(counted)]
+    assert [table.count("<tr") for table in tables] == [10] * len(counted)
+    for colour, number in counted.items():
+        assert f"See all {number} {colour.lower()} actions" in text_of(html)
+        assert f'href="/agency-actions?rag={colour.lower()}&amp;sort=target_date"' in html
     assert few.count == many.count, many.statements

@@ -264,11 +264,15 @@ def _review_of(target: object) -> Review | None:
     return None
 
 
-def visible_actions(user: Any) -> ColumnElement[bool]:
-    """The WHERE clause for the actions a user may list, over actions joined to their review (as `live_actions()`)."""
+def visible_actions(user: Any, *, lead_agency: Any = None) -> ColumnElement[bool]:
+    """The WHERE clause for the actions a user may list, over actions joined to their review (as `live_actions()`).
+
+    `lead_agency` stands for the actions' lead agency where the rows are not actions themselves
+    (figures kept per review and lead agency)."""
     if limited_to_own_agency(user):
         agency_id: int | None = user.agency_id
-        return Action.lead_agency_id == agency_id
+        column = Action.lead_agency_id if lead_agency is None else lead_agency
+        return column == agency_id
     if limited_to_partnerships(user):
         return _partnership_clause(user)
     return true()

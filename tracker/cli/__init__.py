@@ -15,6 +15,7 @@ from tracker.services import transactions
 
 def register(app: Flask) -> None:
     from tracker.cli.demo import demo
+    from tracker.cli.figures import figures
     from tracker.cli.importer import import_command
     from tracker.cli.keeping import backup, restore, retention
     from tracker.cli.learning import learning
@@ -33,6 +34,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(learning)
     app.cli.add_command(worker)
     app.cli.add_command(remind)
+    app.cli.add_command(figures)
 
 
 @contextmanager

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, event
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
@@ -18,14 +20,35 @@ from tracker.models.reviews import Recommendation, Withdrawable
 from tracker.models.types import UTCDateTime, enum_of
 from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus, StatusWrittenOutsideLifeCycle
-from tracker.rules.rag import Rag, RagResult, rag_for, rag_sql
+from tracker.rules.rag import Rag, RagResult, rag_dates, rag_for, rag_from_dates_sql
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, TargetDateChangeState
 
 _status_type = enum_of(ActionStatus, "action_status")
 
 
+def _rag_dates_of(values: Mapping[str, Any]) -> tuple[date | None, date | None]:
+    """The stored RAG days of a row about to be inserted, from its status, target date and last update
+    (or the defaults those columns will take)."""
+    status = values.get("status") or ActionStatus.NOT_STARTED
+    return rag_dates(
+        status=ActionStatus(status),
+        target_date=values.get("target_date"),
+        last_update_on=values.get("last_update_on") or clock.today(),
+    )
+
+
+def _amber_from(context: Any) -> date | None:
+    return _rag_dates_of(context.get_current_parameters())[0]
+
+
+def _red_from(context: Any) -> date | None:
+    return _rag_dates_of(context.get_current_parameters())[1]
+
+
 class Action(Withdrawable, Base):
     __tablename__ = "actions"
+    # Lists in date order, and each RAG colour in date order, read from the index.
+    __table_args__ = (Index("ix_actions_target_date_id", "target_date", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)
@@ -50,9 +73,14 @@ class Action(Withdrawable, Base):
     # When the current submission was made: the subgroup's queue is oldest first.
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Denormalised from the progress updates so that RAG is one indexed comparison.
-    last_update_on: Mapped[date] = mapped_column(Date, default=clock.today)
+    last_update_on: Mapped[date] = mapped_column(Date, default=clock.today, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, onupdate=now)
+    # The days it turns amber and red if nothing changes (tracker.rules.rag.rag_dates), kept with the
+    # fields they come from (on every insert, bulk ones too, and every update), so that lists sort and
+    # count by RAG from an index rather than working it out for every action.
+    amber_from: Mapped[date | None] = mapped_column(Date, default=_amber_from, index=True)
+    red_from: Mapped[date | None] = mapped_column(Date, default=_red_from, index=True)
     # Optimistic locking: an UPDATE that finds another version matches no row.
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
@@ -88,9 +116,7 @@ class Action(Withdrawable, Base):
     @rag.inplace.expression
     @classmethod
     def _rag_expression(cls) -> ColumnElement[str]:
-        return rag_sql(
-            status=cls.status, target_date=cls.target_date, last_update_on=cls.last_update_on, today=clock.today()
-        )
+        return rag_from_dates_sql(amber_from=cls.amber_from, red_from=cls.red_from, today=clock.today())
 
     @property
     def owner_name(self) -> str:
@@ -112,6 +138,14 @@ def _only_through_the_life_cycle(_action: Action, value: object, _old: object, _
         raise StatusWrittenOutsideLifeCycle(
             f"an action's status was set to {value!r} outside tracker.rules.lifecycle; use move() or place()"
         )
+
+
+@event.listens_for(Action, "before_update")
+def _keep_rag_dates(_mapper: object, _connection: object, action: Action) -> None:
+    """Whatever changed, the stored RAG days follow the status, target date and last update."""
+    action.amber_from, action.red_from = rag_dates(
+        status=action.status, target_date=action.target_date, last_update_on=action.last_update_on
+    )
 
 
 class ProgressUpdate(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DDL, JSON, ForeignKey, Integer, String, Text, event
+from sqlalchemy import DDL, JSON, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.clock import now
@@ -30,6 +30,9 @@ class AuditEvent(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     actor_user: Mapped[User | None] = relationship()
+
+    # A record's history (an action's page) reads its own events, newest first, without the rest.
+    __table_args__ = (Index("ix_audit_events_object", "object_type", "object_id", "occurred_at"),)
 
 
 class ImportRun(Base):

@@ -7,6 +7,11 @@
 
 The rule exists twice, as Python for one action and as one SQL CASE for pages and
 reports that count and filter in the database; a test holds the two together.
+
+RAG only darkens while nothing is recorded: an open action is green, then amber, then red.
+So each action also keeps the two days on which it turns amber and red (`rag_dates`), which do
+not depend on today; the pages compare them with today (`rag_from_dates_sql`), so that a list
+can be read in RAG order from an index and counts kept without recounting every action.
 """
 
 from __future__ import annotations
@@ -74,6 +79,43 @@ def rag_for(*, status: ActionStatus, target_date: date | None, last_update_on: d
     if status == ActionStatus.SUBMITTED:
         return RagResult(Rag.GREEN, "submitted, awaiting a decision")
     return RagResult(Rag.GREEN, "on track")
+
+
+def rag_dates(
+    *, status: ActionStatus, target_date: date | None, last_update_on: date
+) -> tuple[date | None, date | None]:
+    """The days from which an action is amber and red if nothing changes; neither for a closed action.
+
+    Red from the day after the target date while the agency holds the ball; amber from 30 days
+    before it, from the 90th day without an update, or at once when returned, whichever comes first.
+    """
+    if status in CLOSED_STATUSES:
+        return None, None
+    amber = _shifted(last_update_on, DRIFT_DAYS)
+    red = None
+    if status in NOT_SUBMITTED and target_date is not None:
+        amber = min(amber, _shifted(target_date, -DUE_SOON_DAYS))
+        red = _shifted(target_date, 1)
+    if status == ActionStatus.RETURNED:
+        amber = date.min
+    return amber, red
+
+
+def _shifted(day: date, days: int) -> date:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+def rag_from_dates_sql(*, amber_from: Column, red_from: Column, today: date) -> ColumnElement[str]:
+    """RAG from the stored days (`rag_dates`): the same answer as `rag_sql`, from two comparisons."""
+    return case(
+        (amber_from.is_(None), literal(Rag.BLUE.value)),
+        (red_from <= today, literal(Rag.RED.value)),
+        (amber_from <= today, literal(Rag.AMBER.value)),
+        else_=literal(Rag.GREEN.value),
+    )
 
 
 def rag_sql(

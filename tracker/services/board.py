@@ -19,9 +19,11 @@ from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, Recommendation, Review
 from tracker.models.live import live, live_actions, live_recommendations
+from tracker.models.tallies import RagCounts
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_sql
 from tracker.rules.vocabulary import DecisionOutcome
+from tracker.services import figures, rollups
 
 # Long lists are cut here; the figure above each list links to all of them.
 LIST_LIMIT = 50
@@ -57,16 +59,33 @@ def _drifting(today: date) -> Any:
     return drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=today)
 
 
-def headline(user: Any, *, where: Sequence[Any] = ()) -> Headline:
-    """Every headline figure, in two queries: the actions' figures, and the recommendations.
+def headline(user: Any, *, where: Sequence[Any] = (), overall: RagCounts | None = None) -> Headline:
+    """Every headline figure: the actions' from the kept figures (`overall`, when the page has them
+    already), and the recommendations counted whole, including those still waiting for actions.
 
     Only the board, the subgroup and administrators read it, and they see every action of the
-    reviews they may see, so recommendations are counted whole, including those still waiting for
-    actions. `where` narrows both to some reviews (conditions on `Review`, such as one partnership).
+    reviews they may see. `where` narrows it to some reviews (conditions on `Review`, such as one
+    partnership). A database whose figures were never kept is counted action by action.
     """
-    today = clock.today()
     recommendations = live_recommendations().with_only_columns(func.count(Recommendation.id))
     recommendation_count = db.session.scalar(recommendations.where(policy.visible_reviews(user), *where)) or 0
+    reviews = figures.reviews_with_open_plans(user, where=where)
+    if reviews is None:
+        return _counted_by_hand(user, where, recommendation_count)
+    overall = overall or rollups.rag_overall(user, where=where)
+    return Headline(
+        reviews_with_open_plans=reviews,
+        recommendations=recommendation_count,
+        actions=overall.total,
+        assured=overall.assured,
+        overdue=overall.counts[Rag.RED],
+        drifting=overall.drifting,
+        awaiting_decision=overall.submitted,
+    )
+
+
+def _counted_by_hand(user: Any, where: Sequence[Any], recommendation_count: int) -> Headline:
+    today = clock.today()
     is_open = Action.status.in_(_OPEN)
     counts = (
         live_actions()
@@ -103,8 +122,8 @@ def _listed(user: Any, where: Sequence[Any]) -> Any:
 
 
 def overdue_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[Action]:
-    """Red actions, the longest overdue first."""
-    query = _listed(user, where).where(Action.rag == Rag.RED.value).order_by(Action.target_date, Action.id).limit(limit)
+    """Red actions, the longest overdue first (the day it turned red follows the target date)."""
+    query = _listed(user, where).where(Action.rag == Rag.RED.value).order_by(Action.red_from, Action.id).limit(limit)
     return list(db.session.scalars(query).unique())
 
 
@@ -125,13 +144,25 @@ def assured_since_condition(since: date) -> Any:
     )
 
 
-def assured_since(user: Any, since: date, *, where: Sequence[Any] = ()) -> list[Assured]:
-    """Actions assured on or after `since`, the most recent first; one line per action."""
-    query = (
+def _assured(user: Any, since: date, where: Sequence[Any]) -> Any:
+    return (
         select(AssuranceDecision)
         .join(AssuranceDecision.action)
         .join(Action.recommendation)
         .join(Recommendation.review)
+        .where(
+            assured_since_condition(since),
+            *live(Action, Recommendation, Review),
+            policy.visible_actions(user),
+            *where,
+        )
+    )
+
+
+def assured_since(user: Any, since: date, *, where: Sequence[Any] = (), limit: int = LIST_LIMIT) -> list[Assured]:
+    """Actions assured on or after `since`, the most recent first, one line per action: the first `limit`."""
+    query = (
+        _assured(user, since, where)
         .options(
             contains_eager(AssuranceDecision.action)
             .contains_eager(Action.recommendation)
@@ -139,15 +170,17 @@ def assured_since(user: Any, since: date, *, where: Sequence[Any] = ()) -> list[
             contains_eager(AssuranceDecision.action).joinedload(Action.lead_agency),
             joinedload(AssuranceDecision.decided_by),
         )
-        .where(
-            assured_since_condition(since),
-            *live(Action, Recommendation, Review),
-            policy.visible_actions(user),
-            *where,
-        )
         .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
+        # An action assured twice since (returned between) has two decisions: room for both.
+        .limit(2 * limit)
     )
     seen: dict[int, Assured] = {}
     for decision in db.session.scalars(query).unique():
         seen.setdefault(decision.action_id, Assured(decision.action, decision))
-    return list(seen.values())
+    return list(seen.values())[:limit]
+
+
+def count_assured_since(user: Any, since: date, *, where: Sequence[Any] = ()) -> int:
+    """How many actions were assured on or after `since`: the figure the list is the start of."""
+    query = _assured(user, since, where).with_only_columns(func.count(distinct(AssuranceDecision.action_id)))
+    return db.session.scalar(query) or 0

@@ -20,27 +20,57 @@ from tracker.models import Action, Agency, Recommendation, Review, TargetDateCha
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import rag_rank_sql
+from tracker.rules.rag import Rag, rag_rank_sql
 from tracker.rules.vocabulary import TargetDateChangeState
+from tracker.services import figures
 
 
 def _counts(
-    user: Any, key: Any, label: Any, *, outer_agency: bool = False, where: Sequence[Any] = ()
+    user: Any, key: Any, label: Any, *, by: figures.By, outer_agency: bool = False, where: Sequence[Any] = ()
 ) -> list[RagCounts]:
+    kept = figures.rag_rows(user, by=by, where=where)
+    if kept is not None:
+        return kept
     visible = live_actions().where(policy.visible_actions(user), *where)
     return tally(visible, key=key, label=label, rag=Action.rag, session=db.session(), outer_agency=outer_agency)
 
 
 def rag_by_review(user: Any, *, where: Sequence[Any] = ()) -> list[RagCounts]:
-    return _counts(user, Review.id, Review.reference, where=where)
+    return _counts(user, Review.id, Review.reference, by="review", where=where)
 
 
 def rag_by_agency(user: Any, *, where: Sequence[Any] = ()) -> list[RagCounts]:
-    return _counts(user, Agency.id, Agency.name, outer_agency=True, where=where)
+    return _counts(user, Agency.id, Agency.name, by="agency", outer_agency=True, where=where)
 
 
 def rag_overall(user: Any, *, where: Sequence[Any] = ()) -> RagCounts:
+    kept = figures.rag_rows(user, by=None, where=where)
+    if kept is not None:
+        return total_of(kept)
     return total_of(rag_by_review(user, where=where))
+
+
+# The longest a table of reviews or agencies runs on a page that is not the whole list.
+TOP = 20
+
+
+def busiest(user: Any, *, by: figures.By, where: Sequence[Any] = (), limit: int = TOP) -> tuple[list[RagCounts], int]:
+    """The reviews or lead agencies with the most actions not yet blue, busiest first, and how many there are."""
+    found = figures.some_rows(user, by=by, where=where, busiest=limit)
+    if found is not None:
+        return found
+    every = rag_by_review(user, where=where) if by == "review" else rag_by_agency(user, where=where)
+    ordered = sorted(every, key=lambda r: (r.counts[Rag.BLUE] - r.total, r.label.lower()))
+    return ordered[:limit], len(every)
+
+
+def agencies_page(user: Any, *, where: Sequence[Any] = (), offset: int, limit: int) -> tuple[list[RagCounts], int]:
+    """One page of every lead agency's figures, by name, and how many agencies there are."""
+    found = figures.some_rows(user, by="agency", where=where, page=(offset, limit))
+    if found is not None:
+        return found
+    every = rag_by_agency(user, where=where)
+    return every[offset : offset + limit], len(every)
 
 
 def open_actions(user: Any, *, limit: int | None = None) -> list[Action]:
@@ -54,6 +84,19 @@ def open_actions(user: Any, *, limit: int | None = None) -> list[Action]:
     )
     if limit is not None:
         query = query.limit(limit)
+    return list(db.session.scalars(query).unique())
+
+
+def open_actions_of(user: Any, rag: Rag, *, limit: int) -> list[Action]:
+    """The first `limit` open actions of one colour the user may see, by target date (none last)."""
+    query = (
+        live_actions()
+        .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
+        .options(joinedload(Action.lead_agency))
+        .where(policy.visible_actions(user), Action.rag == rag.value)
+        .order_by(Action.target_date.is_(None), Action.target_date, Action.id)
+        .limit(limit)
+    )
     return list(db.session.scalars(query).unique())
 
 
@@ -72,8 +115,10 @@ def due_within(user: Any, days: int, *, today: date | None = None) -> int:
     return db.session.scalar(query) or 0
 
 
-def awaiting_decision(user: Any, *, where: Sequence[Any] = ()) -> list[Action]:
-    """Submissions waiting for the subgroup, oldest first."""
+def awaiting_decision(
+    user: Any, *, where: Sequence[Any] = (), limit: int | None = None, offset: int = 0
+) -> list[Action]:
+    """Submissions waiting for the subgroup, oldest first: all of them, or `limit` from `offset`."""
     query = (
         live_actions()
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
@@ -81,16 +126,32 @@ def awaiting_decision(user: Any, *, where: Sequence[Any] = ()) -> list[Action]:
         .where(policy.visible_actions(user), Action.status == ActionStatus.SUBMITTED, *where)
         .order_by(Action.submitted_at, Action.id)
     )
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
     return list(db.session.scalars(query).unique())
 
 
-def pending_target_date_changes(user: object, *, where: Sequence[Any] = ()) -> list[TargetDateChange]:
-    """Requests for a new target date that nobody has answered yet, oldest first."""
-    query = (
+def _pending(user: object, where: Sequence[Any]) -> Any:
+    return (
         select(TargetDateChange)
         .join(TargetDateChange.action)
         .join(Action.recommendation)
         .join(Recommendation.review)
+        .where(
+            TargetDateChange.state == TargetDateChangeState.PENDING,
+            *live(Action, Recommendation, Review),
+            policy.visible_actions(user),
+            *where,
+        )
+    )
+
+
+def pending_target_date_changes(
+    user: object, *, where: Sequence[Any] = (), limit: int | None = None, offset: int = 0
+) -> list[TargetDateChange]:
+    """Requests for a new target date that nobody has answered yet, oldest first: all, or `limit` from `offset`."""
+    query = (
+        _pending(user, where)
         .options(
             contains_eager(TargetDateChange.action)
             .contains_eager(Action.recommendation)
@@ -98,12 +159,12 @@ def pending_target_date_changes(user: object, *, where: Sequence[Any] = ()) -> l
             contains_eager(TargetDateChange.action).joinedload(Action.lead_agency),
             joinedload(TargetDateChange.requested_by),
         )
-        .where(
-            TargetDateChange.state == TargetDateChangeState.PENDING,
-            *live(Action, Recommendation, Review),
-            policy.visible_actions(user),
-            *where,
-        )
         .order_by(TargetDateChange.requested_at, TargetDateChange.id)
     )
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
     return list(db.session.scalars(query).unique())
+
+
+def pending_count(user: object, *, where: Sequence[Any] = ()) -> int:
+    return db.session.scalar(_pending(user, where).with_only_columns(func.count(TargetDateChange.id))) or 0

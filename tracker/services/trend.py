@@ -3,31 +3,146 @@
 The assurance workbook's Trend sheet reads the same history (`tracker.workbooks.past`), so a figure on
 screen and on paper agree. The policy decides whose actions count: a subgroup or board member's
 partnerships only, narrowed further to one partnership when the page asks.
+
+Each review's points are worked out once and kept (`ReviewTrendPoint`) until something is written to
+the review, so a page adds up kept points rather than reading every action's history. A page works
+out at most a few missing reviews itself; when more are missing (a new quarter has ended, or the
+points were never worked out) the trend waits for `work_out` (`flask figures`), and says so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from tracker import clock
 from tracker.access import policy
 from tracker.db import db
+from tracker.models import Review
+from tracker.models.figures import ReviewTrendPoint
+from tracker.models.live import live
+from tracker.models.tallies import RagCounts
 from tracker.rules.history import quarter_ends
+from tracker.rules.rag import Rag
 from tracker.workbooks.data import Scope
 from tracker.workbooks.filters import ReportFilters
 from tracker.workbooks.past import Point, history
 
+# The reviews a page works out itself when their points are missing; beyond, the page waits.
+WORKED_OUT_ON_A_PAGE = 10
 
-def rag_by_quarter(user: Any, *, partnership_id: int | None = None, today: date | None = None) -> list[Point]:
-    """RAG at the end of each of the last eight quarters, and now; empty when the user may see no review."""
-    today = today or clock.today()
+
+def _reach(user: Any, partnership_id: int | None) -> list[Any] | None:
+    """Conditions on `Review` for the reviews the trend covers, or None when the user may see none."""
     reach = policy.partnership_ids(user)
     if reach is not None and not reach:
-        return []
+        return None
     if partnership_id is not None:
-        within: tuple[int, ...] = (partnership_id,)
-    else:
-        within = tuple(sorted(reach)) if reach is not None else ()
-    scope = Scope(filters=ReportFilters(within=within), today=today, since=today)
-    return history(db.session(), scope, quarter_ends(today)).points
+        return [policy.in_partnerships([partnership_id])]
+    return [policy.visible_reviews(user)]
+
+
+def _missing(where: Sequence[Any], days: list[date], limit: int) -> list[int]:
+    kept = (
+        select(func.count())
+        .where(ReviewTrendPoint.review_id == Review.id, ReviewTrendPoint.day.in_(days))
+        .scalar_subquery()
+    )
+    query = select(Review.id).where(*live(Review), *where, kept < len(days)).order_by(Review.id).limit(limit)
+    return list(db.session.scalars(query))
+
+
+def work_out(review_ids: Sequence[int], days: list[date], *, today: date) -> None:
+    """Each review's points at `days`, recomputed from its history and kept."""
+    rows = []
+    for review_id in review_ids:
+        scope = Scope(filters=ReportFilters(review_ids=(review_id,)), today=today, since=today)
+        for point in history(db.session(), scope, days).points:
+            if not point.now:
+                counts = {rag.value: point.rag[rag] for rag in Rag}
+                rows.append(ReviewTrendPoint(review_id=review_id, day=point.day, **counts))
+    if not rows:
+        return
+    db.session.query(ReviewTrendPoint).filter(
+        ReviewTrendPoint.review_id.in_(list(review_ids)), ReviewTrendPoint.day.in_(days)
+    ).delete(synchronize_session=False)
+    db.session.add_all(rows)
+    db.session.flush()
+
+
+def missing_reviews(*, today: date | None = None) -> int:
+    """How many live reviews lack a point at one of the last eight quarter ends."""
+    days = quarter_ends(today or clock.today())
+    kept = (
+        select(func.count())
+        .where(ReviewTrendPoint.review_id == Review.id, ReviewTrendPoint.day.in_(days))
+        .scalar_subquery()
+    )
+    return db.session.scalar(select(func.count(Review.id)).where(*live(Review), kept < len(days))) or 0
+
+
+def work_out_missing(*, batch: int = 50, today: date | None = None) -> int:
+    """Work out and keep one batch of the reviews missing a point; how many were done (none when all are)."""
+    today = today or clock.today()
+    days = quarter_ends(today)
+    missing = _missing([], days, batch)
+    work_out(missing, days, today=today)
+    return len(missing)
+
+
+def _keep_on_a_page(review_ids: Sequence[int], days: list[date], today: date) -> None:
+    """Work out and keep a few reviews' points while reading a page; another request doing the same, or a
+    writer holding the database, only means they are worked out again next time."""
+    nested = db.session.begin_nested()
+    try:
+        work_out(review_ids, days, today=today)
+        nested.commit()
+    except DBAPIError:
+        nested.rollback()
+
+
+def rag_by_quarter(
+    user: Any, *, partnership_id: int | None = None, today: date | None = None, now: RagCounts | None = None
+) -> list[Point] | None:
+    """RAG at the end of each of the last eight quarters, and now (`now`, the same reach's figures today).
+
+    Empty when the user may see no review; None while the points are still being worked out."""
+    today = today or clock.today()
+    where = _reach(user, partnership_id)
+    if where is None:
+        return []
+    days = quarter_ends(today)
+    missing = _missing(where, days, WORKED_OUT_ON_A_PAGE + 1)
+    waiting = len(missing) > WORKED_OUT_ON_A_PAGE
+    if missing and not waiting:
+        _keep_on_a_page(missing, days, today)
+    sums = (
+        select(
+            ReviewTrendPoint.day,
+            func.sum(ReviewTrendPoint.red),
+            func.sum(ReviewTrendPoint.amber),
+            func.sum(ReviewTrendPoint.green),
+            func.sum(ReviewTrendPoint.blue),
+        )
+        .join(Review, Review.id == ReviewTrendPoint.review_id)
+        .where(*live(Review), *where, ReviewTrendPoint.day.in_(days))
+        .group_by(ReviewTrendPoint.day)
+    )
+    found = {day: counts for day, *counts in db.session.execute(sums)}
+    if waiting:
+        return None
+    points = []
+    for day in days:
+        point = Point(day)
+        for rag, count in zip(Rag, found.get(day, (0, 0, 0, 0)), strict=True):
+            point.rag[rag] = int(count or 0)
+        points.append(point)
+    latest = Point(today, now=True)
+    if now is not None:
+        latest.rag = dict(now.counts)
+    points.append(latest)
+    return points

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.access import policy
 from tracker.access.policy import Permission
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, Theme
+from tracker.models.figures import ActionFigures, kept_day
 from tracker.models.live import live_actions, live_reviews
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
@@ -108,54 +109,87 @@ class ReviewRow:
     review: Review
     progress: Progress
     plan_closed: bool
+    plan_open: bool = False
 
 
 def review_rows(
-    user: Any, *, partnership_id: int | None, review_type: ReviewType | None, plan: str | None = None
-) -> list[ReviewRow]:
-    """The reviews the user may list, newest published first, each with its actions by RAG: three queries.
+    user: Any,
+    *,
+    partnership_id: int | None,
+    review_type: ReviewType | None,
+    plan: str | None = None,
+    page: tuple[int, int] | None = None,
+) -> tuple[list[ReviewRow], int]:
+    """The reviews the user may list, newest published first, each with its actions by RAG, and how many
+    there are: every one, or one `page` (offset, limit) of them, in a fixed number of queries.
 
     `plan` keeps only reviews whose action plan is "open" (some live action not yet blue) or "closed"
     (every live action blue), as the board's count of reviews with open plans means it."""
-    query = (
-        live_reviews()
-        .options(selectinload(Review.joint_partnerships))
-        .where(policy.visible_reviews(user))
-        .order_by(Review.published_on.desc().nulls_last(), Review.reference)
-    )
+    query = live_reviews().where(policy.visible_reviews(user))
     if partnership_id is not None:
         query = query.where(policy.in_partnerships([partnership_id]))
     if review_type is not None:
         query = query.where(Review.type == review_type)
-    reviews = list(db.session.scalars(query))
-    ids = [r.id for r in reviews]
-    where = [Review.id.in_(ids)]
-    counts = {row.key: row for row in rollups.rag_by_review(user, where=where)} if ids else {}
-    # Whether the plan is closed is a fact about the whole review, whoever is reading.
-    unfinished: dict[int, int] = (
-        dict(
-            db.session.execute(
-                live_actions()
-                .with_only_columns(Review.id, func.sum(case((Action.rag != Rag.BLUE.value, 1), else_=0)))
-                .where(*where)
-                .group_by(Review.id)
-            ).all()
-        )
-        if ids
-        else {}
+    kept = kept_day(db.session()) is not None
+    if plan in ("open", "closed") and kept:
+        # Whether the plan is closed is a fact about the whole review, whoever is reading.
+        held = select(ActionFigures.review_id).where(ActionFigures.review_id == Review.id)
+        unfinished = held.where(ActionFigures.red + ActionFigures.amber + ActionFigures.green > 0)
+        query = query.where(unfinished.exists() if plan == "open" else and_(held.exists(), ~unfinished.exists()))
+    ordered = query.options(selectinload(Review.joint_partnerships)).order_by(
+        Review.published_on.desc().nulls_last(), Review.reference
     )
+    if page is not None and (kept or plan is None):
+        total = db.session.scalar(query.with_only_columns(func.count(Review.id))) or 0
+        ordered = ordered.offset(page[0]).limit(page[1])
+        reviews = list(db.session.scalars(ordered))
+    else:
+        reviews = list(db.session.scalars(ordered))
+        total = len(reviews)
+    rows = _with_figures(user, reviews, kept=kept)
+    if not kept and plan is not None:
+        rows = [r for r in rows if (r.plan_closed if plan == "closed" else r.plan_open)]
+        total = len(rows)
+        if page is not None:
+            rows = rows[page[0] : page[0] + page[1]]
+    return rows, total
+
+
+def _with_figures(user: Any, reviews: list[Review], *, kept: bool) -> list[ReviewRow]:
+    ids = [r.id for r in reviews]
+    if not ids:
+        return []
+    where = [Review.id.in_(ids)]
+    counts = {row.key: row for row in rollups.rag_by_review(user, where=where)}
+    # Whether the plan is closed is a fact about the whole review, whoever is reading.
+    if kept:
+        whole = db.session.execute(
+            select(
+                ActionFigures.review_id,
+                func.sum(ActionFigures.red + ActionFigures.amber + ActionFigures.green),
+            )
+            .where(ActionFigures.review_id.in_(ids))
+            .group_by(ActionFigures.review_id)
+        )
+    else:
+        whole = db.session.execute(
+            live_actions()
+            .with_only_columns(Review.id, func.sum(case((Action.rag != Rag.BLUE.value, 1), else_=0)))
+            .where(*where)
+            .group_by(Review.id)
+        )
+    unfinished: dict[int, int] = {review_id: int(count or 0) for review_id, count in whole}
     rows = []
     for review in reviews:
         progress = Progress()
         if review.id in counts:
             progress.counts = dict(counts[review.id].counts)
             progress.assured = counts[review.id].assured
-        row = ReviewRow(review, progress, review.id in unfinished and not unfinished[review.id])
-        if plan == "open" and not unfinished.get(review.id):
-            continue
-        if plan == "closed" and not row.plan_closed:
-            continue
-        rows.append(row)
+        rows.append(
+            ReviewRow(
+                review, progress, review.id in unfinished and not unfinished[review.id], bool(unfinished.get(review.id))
+            )
+        )
     return rows
 
 

@@ -332,6 +332,11 @@ def _base(filters: ActionFilters, user: Any, today: date) -> Select[Any]:
     )
 
 
+def matching_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any]:
+    """Every action that matches, joined to its recommendation, review and lead agency; no order, no page."""
+    return _base(filters, user, today or clock.today())
+
+
 def count_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any]:
     return _base(filters, user, today or clock.today()).with_only_columns(func.count(Action.id))
 
@@ -386,4 +391,5 @@ __all__ = [
     "actions_statement",
     "columns_statement",
     "count_statement",
+    "matching_statement",
 ]

@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Review, Theme
-from tracker.models.live import live_reviews
-from tracker.services import memberships
+from tracker.services.search import ordering
+from tracker.services.search.choosing import Choices, Offer
+from tracker.services.search.ordering import Cursor
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem, actions_statement, count_statement
 
 
@@ -23,10 +23,13 @@ class SearchPage:
     actions: list[Action]
     total: int
     pages: int
-    reviews: list[Review]
-    agencies: list[Agency]
+    reviews: Offer[Review]
+    agencies: Offer[Agency]
     themes: list[Theme]
-    partnerships: list[Partnership]
+    partnerships: Offer[Partnership]
+    # The rows the next and previous pages continue from, in RAG order.
+    after: Cursor | None = None
+    before: Cursor | None = None
 
     @property
     def first(self) -> int:
@@ -37,22 +40,39 @@ class SearchPage:
         return self.first + len(self.actions) - 1
 
 
-def search(filters: ActionFilters, user: Any, *, today: date) -> SearchPage:
-    """A page past the end shows the last page, and says so, rather than an empty list."""
-    total = db.session.scalar(count_statement(filters, user, today=today)) or 0
+def search(
+    filters: ActionFilters, user: Any, *, today: date, after: str = "", before: str = "", choices: Choices | None = None
+) -> SearchPage:
+    """A page past the end shows the last page, and says so, rather than an empty list.
+
+    In RAG order a page continues from the row named by `after` (or `before`) when its link carries one."""
+    by_rag = filters.sort_key == "rag"
+    sizes = ordering.counts(filters, user, today) if by_rag else {}
+    total = sum(sizes.values()) if by_rag else db.session.scalar(count_statement(filters, user, today=today)) or 0
     pages = max(1, math.ceil(total / PAGE_SIZE))
     if filters.page > pages:
         problem = Problem("page", f"There is no page {filters.page}: showing page {pages}, the last")
         filters = replace(filters, page=pages, problems=(*filters.problems, problem))
-    found = list(db.session.scalars(actions_statement(filters, user, today=today)).unique()) if total else []
-    reviews = db.session.scalars(live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference))
+        after = before = ""
+    found: list[Action] = []
+    if total and by_rag:
+        cursor = Cursor.parse(after) or Cursor.parse(before)
+        if cursor is not None and filters.page > 1:
+            found = ordering.next_to(filters, user, today, cursor, backwards=not Cursor.parse(after))
+        if not found:
+            found = ordering.page(filters, user, today, sizes)
+    elif total:
+        found = list(db.session.scalars(actions_statement(filters, user, today=today)).unique())
+    chosen = choices or Choices()
     return SearchPage(
         filters=filters,
         actions=found,
         total=total,
         pages=pages,
-        reviews=list(reviews),
-        agencies=list(db.session.scalars(select(Agency).order_by(Agency.name))),
+        reviews=chosen.reviews(filters.reviews, user),
+        agencies=chosen.agencies(filters.agencies),
         themes=list(db.session.scalars(select(Theme).order_by(Theme.name))),
-        partnerships=memberships.choices_for(user),
+        partnerships=chosen.partnerships(filters.partnerships, user),
+        after=Cursor.of(found[-1], today) if by_rag and found else None,
+        before=Cursor.of(found[0], today) if by_rag and found else None,
     )

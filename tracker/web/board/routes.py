@@ -93,9 +93,10 @@ def summary_page() -> Any:
     chosen = "since" in request.args
     form = SinceForm(formdata=request.args if chosen else None, data=None if chosen else {"since": default})
     since: date = form.since.data if chosen and form.validate() and form.since.data else default
-    by_review = rollups.rag_by_review(user, where=where)
-    by_agency = rollups.rag_by_agency(user, where=where)
-    quarters = trend.rag_by_quarter(user, partnership_id=partnership.id if partnership else None)
+    overall = rollups.rag_overall(user, where=where)
+    by_review, reviews = rollups.busiest(user, by="review", where=where)
+    by_agency, agencies = rollups.busiest(user, by="agency", where=where)
+    quarters = trend.rag_by_quarter(user, partnership_id=partnership.id if partnership else None, now=overall)
     return render_template(
         "board/summary.html",
         form=form if chosen else None,
@@ -104,13 +105,17 @@ def summary_page() -> Any:
         partnership=partnership,
         partnership_problem=problem,
         partnerships=memberships.choices_for(user),
-        headline=summary.headline(user, where=where),
+        headline=summary.headline(user, where=where, overall=overall),
         by_review=by_review,
         by_agency=by_agency,
+        reviews=reviews,
+        agencies=agencies,
         charts=[
             charts.rag_bars(by_review, chart_id="chart-by-review", title="Actions by review, by RAG"),
             charts.rag_bars(by_agency, chart_id="chart-by-agency", title="Actions by lead agency, by RAG"),
-            charts.rag_trend(quarters, chart_id="chart-trend", title="Actions by RAG at each quarter end, and now"),
+            charts.rag_trend(
+                quarters or [], chart_id="chart-trend", title="Actions by RAG at each quarter end, and now"
+            ),
         ],
         quarters=quarters,
         escalated=escalations.escalated(user, where=where, limit=summary.LIST_LIMIT),
@@ -118,6 +123,7 @@ def summary_page() -> Any:
         overdue=summary.overdue_actions(user, where=where),
         drifting=summary.drifting_actions(user, where=where),
         assured=summary.assured_since(user, since, where=where),
+        assured_total=summary.count_assured_since(user, since, where=where),
         rag_links=rag_links,
         list_limit=summary.LIST_LIMIT,
         today=clock.today(),

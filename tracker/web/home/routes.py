@@ -5,11 +5,15 @@ from typing import Any
 from flask import Blueprint, render_template
 
 from tracker.access.policy import Permission, requires
+from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import Role
 from tracker.services import rollups
 from tracker.web import loading
 
 bp = Blueprint("home", __name__)
+
+# The most a home page lists of anything; each list links to the whole of it.
+SHOWN = 10
 
 
 @bp.route("/")
@@ -17,20 +21,23 @@ bp = Blueprint("home", __name__)
 def index() -> Any:
     user = loading.user()
     if user.role == Role.AGENCY_LEAD:
-        actions = rollups.open_actions(user)
+        overall = rollups.rag_overall(user)
         return render_template(
             "home/agency_lead.html",
-            actions=actions,
-            overall=rollups.rag_overall(user),
+            groups={rag: rollups.open_actions_of(user, rag, limit=SHOWN) for rag in (Rag.RED, Rag.AMBER, Rag.GREEN)},
+            open_count=overall.total - overall.counts[Rag.BLUE],
+            overall=overall,
             due_soon=rollups.due_within(user, 30),
         )
     if user.role == Role.BOARD:
         from tracker.services.board import headline
 
         return render_template("home/board.html", headline=headline(user))
+    by_review, reviews = rollups.busiest(user, by="review", limit=SHOWN)
     return render_template(
         "home/subgroup.html",
         overall=rollups.rag_overall(user),
-        by_review=rollups.rag_by_review(user),
-        queue=rollups.awaiting_decision(user),
+        by_review=by_review,
+        reviews=reviews,
+        queue=rollups.awaiting_decision(user, limit=SHOWN),
     )

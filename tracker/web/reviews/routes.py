@@ -16,7 +16,7 @@ from tracker.services import catalogue, memberships
 from tracker.services.exports import lists as exports
 from tracker.services.reviews import changes as services
 from tracker.services.reviews import queries
-from tracker.web import downloads, loading
+from tracker.web import downloads, loading, paging
 from tracker.web.forms import show_refusal
 from tracker.web.loading import user
 from tracker.web.reviews.blueprint import bp
@@ -24,12 +24,15 @@ from tracker.web.reviews.forms import ReviewForm, WithdrawForm
 from tracker.web.shell import may_open
 from tracker.web.transactions import records_reading
 
+PAGE_SIZE = 50
+
 
 @dataclass(frozen=True)
 class ReviewList:
     """The reviews list as the address asks for it: its rows, its choices and any problems with the address."""
 
     rows: list[queries.ReviewRow]
+    total: int
     partnership_id: int | None
     partnership: Partnership | None
     review_type: ReviewType | None
@@ -57,7 +60,7 @@ class ReviewList:
         return {k: v for k, v in found.items() if v is not None}
 
 
-def _review_list() -> ReviewList:
+def _review_list(*, paged: bool = False) -> ReviewList:
     problems: list[str] = []
     partnership_id: int | None = None
     raw = request.args.get("partnership", "").strip()
@@ -78,14 +81,30 @@ def _review_list() -> ReviewList:
     if plan not in (None, "open", "closed"):
         problems.append("Choose open or closed action plans from the list")
         plan = None
-    rows = queries.review_rows(user(), partnership_id=partnership_id, review_type=review_type, plan=plan)
-    return ReviewList(rows, partnership_id, partnership, review_type, plan, problems)
+    asked = paging.page_asked() if paged else 1
+
+    def rows_of(page: int) -> tuple[list[queries.ReviewRow], int]:
+        return queries.review_rows(
+            user(),
+            partnership_id=partnership_id,
+            review_type=review_type,
+            plan=plan,
+            page=((page - 1) * PAGE_SIZE, PAGE_SIZE) if paged else None,
+        )
+
+    rows, total = rows_of(asked)
+    last = paging.Paged(1, total, PAGE_SIZE).pages
+    if paged and asked > last:
+        problems.append(f"There is no page {asked}: showing page {last}, the last")
+        rows, total = rows_of(last)
+    return ReviewList(rows, total, partnership_id, partnership, review_type, plan, problems)
 
 
 @bp.route("/reviews")
 @requires(Permission.VIEW_PLANS)
 def index() -> Any:
-    found = _review_list()
+    found = _review_list(paged=True)
+    page = paging.paged("page", found.total, PAGE_SIZE)
     chosen_id = found.partnership_id
     partnership_items = [{"value": "", "text": "All your partnerships"}] + [
         {"value": str(p.id), "text": p.name, "selected": p.id == chosen_id} for p in memberships.choices_for(user())
@@ -101,6 +120,10 @@ def index() -> Any:
     return render_template(
         "reviews/index.html",
         rows=found.rows,
+        page=page,
+        pagination=paging.pagination(
+            page.page, page.pages, lambda n: url_for("reviews.index", **found.args(), page=n), "Pages of reviews"
+        ),
         partnership_items=partnership_items,
         show_partnerships=len(partnership_items) > 2,
         type_items=type_items,

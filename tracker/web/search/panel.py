@@ -11,6 +11,7 @@ from tracker.models import Agency, Partnership, Review, Theme
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
+from tracker.services.search.choosing import Offer
 from tracker.services.search.query import ActionFilters
 from tracker.services.search.words import Names, filter_words
 
@@ -33,15 +34,32 @@ def _checkboxes(
     return params
 
 
+def _chooser(group: dict[str, Any], offer: Offer[Any], *, name: str, what: str, hint: str) -> dict[str, Any]:
+    """A group with too many choices to list: a search field that narrows them, the chosen first.
+    A list short enough to show whole is left as it is."""
+    if not offer.more and not offer.text:
+        return group
+    group["chooser"] = {
+        "name": name,
+        "id": f"filter-{name}",
+        "value": offer.text,
+        "label": f"Find {what}",
+        "hint": hint,
+        "more": offer.more,
+        "none": not offer.offered and bool(offer.text),
+    }
+    return group
+
+
 def checkbox_groups(
     filters: ActionFilters,
     *,
-    reviews: Sequence[Review],
-    agencies: Sequence[Agency],
+    reviews: Offer[Review],
+    agencies: Offer[Agency] | None,
     themes: Sequence[Theme],
-    partnerships: Sequence[Partnership] = (),
+    partnerships: Offer[Partnership],
 ) -> dict[str, dict[str, Any]]:
-    return {
+    groups = {
         "rag": _checkboxes(
             "rag",
             "RAG",
@@ -58,27 +76,34 @@ def checkbox_groups(
             "Type of review",
             [{"value": t.value, "text": t.label, "checked": t in filters.types} for t in ReviewType],
         ),
-        "partnership": _checkboxes(
-            "partnership",
-            "Partnership",
-            [{"value": str(p.id), "text": p.name, "checked": p.id in filters.partnerships} for p in partnerships],
-            hint="Reviews commissioned by any of these, alone or jointly",
+        "partnership": _chooser(
+            _checkboxes(
+                "partnership",
+                "Partnership",
+                [
+                    {"value": str(p.id), "text": p.name, "checked": p.id in filters.partnerships}
+                    for p in partnerships.items
+                ],
+                hint="Reviews commissioned by any of these, alone or jointly",
+            ),
+            partnerships,
+            name="partnership_q",
+            what="a partnership",
+            hint="Part of its name, then Find",
         ),
-        "review": _checkboxes(
-            "review",
-            "Review",
-            [
-                {"value": str(r.id), "text": f"{r.reference}: {r.title}", "checked": r.id in filters.reviews}
-                for r in reviews
-            ],
-        ),
-        "agency": _checkboxes(
-            "agency",
-            "Lead agency",
-            [
-                *({"value": str(a.id), "text": a.name, "checked": a.id in filters.agencies} for a in agencies),
-                {"value": "none", "text": "No lead agency", "checked": filters.no_agency},
-            ],
+        "review": _chooser(
+            _checkboxes(
+                "review",
+                "Review",
+                [
+                    {"value": str(r.id), "text": f"{r.reference}: {r.title}", "checked": r.id in filters.reviews}
+                    for r in reviews.items
+                ],
+            ),
+            reviews,
+            name="review_q",
+            what="a review",
+            hint="Part of its reference or title, then Find",
         ),
         "theme": _checkboxes(
             "theme",
@@ -87,6 +112,25 @@ def checkbox_groups(
             hint="Actions whose recommendation has any of these themes",
         ),
     }
+    if agencies is not None:
+        groups["agency"] = _chooser(
+            _checkboxes(
+                "agency",
+                "Lead agency",
+                [
+                    *(
+                        {"value": str(a.id), "text": a.name, "checked": a.id in filters.agencies}
+                        for a in agencies.items
+                    ),
+                    {"value": "none", "text": "No lead agency", "checked": filters.no_agency},
+                ],
+            ),
+            agencies,
+            name="agency_q",
+            what="an agency",
+            hint="Part of its name, then Find",
+        )
+    return groups
 
 
 def names(
@@ -96,6 +140,7 @@ def names(
     themes: Sequence[Theme],
     partnerships: Sequence[Partnership] = (),
 ) -> Names:
+    """What the chosen ids are called (the offers hold every chosen record, and a few more)."""
     return Names(
         reviews={r.id: r.reference for r in reviews},
         agencies={a.id: a.name for a in agencies},

@@ -16,8 +16,9 @@ from tracker import clock
 from tracker.access.policy import Permission, requires
 from tracker.services.exports import lists as exports
 from tracker.services.search import results as services
+from tracker.services.search.choosing import Choices
 from tracker.services.search.query import SORTS, ActionFilters
-from tracker.web import downloads, loading
+from tracker.web import downloads, loading, paging
 from tracker.web.search import panel
 from tracker.web.transactions import records_reading
 
@@ -54,14 +55,27 @@ def _title(kind: ActionList) -> str:
 
 def _page(kind: ActionList) -> Any:
     user = loading.user()
-    found = services.search(_filters(kind), user, today=clock.today())
+    found = services.search(
+        _filters(kind),
+        user,
+        today=clock.today(),
+        after=request.args.get("after", ""),
+        before=request.args.get("before", ""),
+        choices=Choices.parse(request.args),
+    )
     filters = found.filters
-    agencies = found.agencies if kind.filter_agencies else []
     named = panel.names(
-        reviews=found.reviews, agencies=found.agencies, themes=found.themes, partnerships=found.partnerships
+        reviews=found.reviews.items,
+        agencies=found.agencies.items,
+        themes=found.themes,
+        partnerships=found.partnerships.items,
     )
     groups = panel.checkbox_groups(
-        filters, reviews=found.reviews, agencies=agencies, themes=found.themes, partnerships=found.partnerships
+        filters,
+        reviews=found.reviews,
+        agencies=found.agencies if kind.filter_agencies else None,
+        themes=found.themes,
+        partnerships=found.partnerships,
     )
     return render_template(
         "search/actions.html",
@@ -72,9 +86,9 @@ def _page(kind: ActionList) -> Any:
         total=found.total,
         first=found.first,
         last=found.last,
-        pagination=_pagination(kind, filters, found.pages),
+        pagination=_pagination(kind, found),
         groups=groups,
-        show_partnerships=len(found.partnerships) > 1,
+        show_partnerships=len(found.partnerships.items) > 1 or bool(found.partnerships.text),
         chosen=panel.chosen(filters, named, endpoint=kind.endpoint),
         sorts=SORTS,
         sort_link=lambda key: _sort_link(kind, filters, key),
@@ -176,24 +190,17 @@ def _aria_sort(filters: ActionFilters, key: str) -> str | None:
     return "descending" if filters.descending else "ascending"
 
 
-def _pagination(kind: ActionList, filters: ActionFilters, pages: int) -> dict[str, Any] | None:
-    """The GOV.UK pagination component: first, last, and the pages either side of this one."""
-    if pages <= 1:
-        return None
-    current = filters.page
+def _pagination(kind: ActionList, found: services.SearchPage) -> dict[str, Any] | None:
+    """The GOV.UK pagination component: first, last, and the pages either side of this one. In RAG order the
+    pages either side carry the row they continue from, so that reading on never reads the rows before."""
+    filters = found.filters
 
     def href(page: int) -> str:
-        return url_for(kind.endpoint, **filters.to_args(page=page))
+        args = filters.to_args(page=page)
+        if page == filters.page + 1 and found.after is not None:
+            args["after"] = str(found.after)
+        elif page == filters.page - 1 and page > 1 and found.before is not None:
+            args["before"] = str(found.before)
+        return url_for(kind.endpoint, **args)
 
-    items: list[dict[str, Any]] = []
-    for page in range(1, pages + 1):
-        if page in (1, pages) or abs(page - current) <= 1:
-            items.append({"number": page, "href": href(page), "current": page == current})
-        elif items and not items[-1].get("ellipsis"):
-            items.append({"ellipsis": True})
-    result: dict[str, Any] = {"items": items, "landmarkLabel": "Pages of results"}
-    if current > 1:
-        result["previous"] = {"href": href(current - 1)}
-    if current < pages:
-        result["next"] = {"href": href(current + 1)}
-    return result
+    return paging.pagination(filters.page, found.pages, href)

@@ -1,0 +1,127 @@
+"""RAG figures kept per review and lead agency say what counting every action says: on the day they were
+counted, on later and earlier days with nothing written, after a withdrawal, and for every kind of user."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func
+
+from tests.factories import ActionFactory
+from tests.plans.conftest import Plans
+from tracker import clock
+from tracker.access import policy
+from tracker.db import db
+from tracker.models import Action, Agency, Review, User
+from tracker.models.figures import FiguresDay, kept_day
+from tracker.models.live import live_actions
+from tracker.models.tallies import RagCounts, tally
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.rag import drifting_sql
+from tracker.services import figures, rollups
+
+S = ActionStatus
+
+
+def counted_by_hand(user: User, by: str) -> list[tuple[Any, str, dict[Any, int], int]]:
+    visible = live_actions().where(policy.visible_actions(user))
+    key, label = (Review.id, Review.reference) if by == "review" else (Agency.id, Agency.name)
+    rows = tally(visible, key=key, label=label, rag=Action.rag, session=db.session(), outer_agency=by == "agency")
+    return [(r.key, r.label, r.counts, r.assured) for r in rows]
+
+
+def kept(rows: list[RagCounts]) -> list[tuple[Any, str, dict[Any, int], int]]:
+    return [(r.key, r.label, r.counts, r.assured) for r in rows]
+
+
+def drifting_by_hand(user: User) -> int:
+    query = (
+        live_actions()
+        .with_only_columns(func.count(Action.id))
+        .where(
+            policy.visible_actions(user),
+            drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=clock.today()),
+        )
+    )
+    return db.session.scalar(query) or 0
+
+
+@pytest.fixture
+def spread(plans: Plans) -> Plans:
+    """Actions either side of every boundary, in both reviews and for both agencies."""
+    today = clock.today()
+    for n, (status, target, silent) in enumerate(
+        [
+            (S.IN_PROGRESS, -1, 0),
+            (S.IN_PROGRESS, 1, 80),
+            (S.NOT_STARTED, 29, 5),
+            (S.RETURNED, 60, 0),
+            (S.SUBMITTED, -5, 85),
+            (S.IN_PROGRESS, 35, 88),
+            (S.IN_PROGRESS, None, 60),
+            (S.ASSURED, -100, 300),
+            (S.CLOSED_NOT_ACHIEVED, 10, 0),
+            (S.IN_PROGRESS, 95, 30),
+        ]
+    ):
+        ActionFactory(
+            recommendation=plans.rec1 if n % 2 else plans.other_rec,
+            lead_agency=plans.police if n % 3 else plans.health,
+            status=status,
+            target_date=None if target is None else today + timedelta(days=target),
+            last_update_on=today - timedelta(days=silent),
+        )
+    return plans
+
+
+def agree(users: dict[str, User]) -> None:
+    for role, user in users.items():
+        assert kept(rollups.rag_by_review(user)) == counted_by_hand(user, "review"), role
+        assert kept(rollups.rag_by_agency(user)) == counted_by_hand(user, "agency"), role
+        overall = rollups.rag_overall(user)
+        assert overall.counts == {
+            rag: sum(row[2][rag] for row in counted_by_hand(user, "review")) for rag in overall.counts
+        }, role
+        assert overall.drifting == drifting_by_hand(user), role
+
+
+@pytest.mark.parametrize("days_later", [0, 1, 6, 29, 31, 45, 61, 96, 400, -3, -40])
+def test_kept_figures_agree_on_any_day(
+    spread: Plans, users: dict[str, User], monkeypatch: pytest.MonkeyPatch, days_later: int
+) -> None:
+    assert kept_day(db.session()) == clock.today()
+    day = clock.today() + timedelta(days=days_later)
+    monkeypatch.setattr(clock, "today", lambda: day)
+    agree(users)
+
+
+def test_a_write_on_a_later_day_counts_every_row_afresh(
+    spread: Plans, users: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = clock.today() + timedelta(days=50)
+    monkeypatch.setattr(clock, "today", lambda: day)
+    spread.police_green.last_update_on = day
+    db.session.flush()
+    assert kept_day(db.session()) == day
+    agree(users)
+
+
+def test_withdrawals_and_moves_leave_the_figures(spread: Plans, users: dict[str, User]) -> None:
+    spread.rec2.withdrawn_at = clock.now()
+    spread.police_red.lead_agency = spread.health
+    db.session.flush()
+    agree(users)
+    spread.health_only.withdrawn_at = clock.now()
+    db.session.flush()
+    agree(users)
+
+
+def test_a_database_never_counted_is_counted_by_hand(spread: Plans, users: dict[str, User]) -> None:
+    db.session.execute(FiguresDay.__table__.delete())
+    db.session.expire_all()
+    db.session.info.clear()
+    assert kept_day(db.session()) is None
+    assert figures.rag_rows(users["admin"], by="review") is None
+    agree(users)

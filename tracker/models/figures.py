@@ -1,0 +1,215 @@
+"""RAG figures kept per review and lead agency, so that a page counts thousands of actions from a few rows.
+
+Each row holds, for one review and one lead agency (0: none), its live actions by RAG as they stood
+on one day, `FiguresDay.as_of`, with how many are assured, submitted and drifting. RAG moves with
+the date alone (an open action turns amber, then red, on days it keeps: `Action.amber_from` and
+`red_from`), so a reader adds to the rows the actions that crossed a boundary between that day and
+today (`crossings`), and the figures are exact on any day.
+
+Whenever a flush writes an action, recommendation or review, the rows of the reviews it touched are
+counted again in the same transaction (`_after_flush`), on the kept day; the first such flush of a
+new day counts every row afresh and moves the day on. Bulk inserts that bypass the session call
+`recount` themselves. A database whose rows were never counted has no `FiguresDay`: readers then
+count the actions themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    Integer,
+    and_,
+    case,
+    delete,
+    event,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
+
+from tracker import clock
+from tracker.models.actions import Action
+from tracker.models.base import Base
+from tracker.models.live import live_actions
+from tracker.models.reviews import Recommendation, Review
+from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
+from tracker.rules.rag import DRIFT_DAYS, Rag, rag_from_dates_sql
+
+_KEPT = "figures_kept_day"
+FIGURES = ("red", "amber", "green", "blue", "assured", "submitted", "drifting")
+
+
+class ActionFigures(Base):
+    __tablename__ = "action_figures"
+
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
+    # The lead agency's id, or 0 for actions without one.
+    agency_key: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+    red: Mapped[int] = mapped_column(Integer, default=0)
+    amber: Mapped[int] = mapped_column(Integer, default=0)
+    green: Mapped[int] = mapped_column(Integer, default=0)
+    blue: Mapped[int] = mapped_column(Integer, default=0)
+    assured: Mapped[int] = mapped_column(Integer, default=0)
+    submitted: Mapped[int] = mapped_column(Integer, default=0)
+    drifting: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReviewTrendPoint(Base):
+    """A review's live actions by RAG at the end of one past quarter, recomputed from its recorded history
+    (tracker.workbooks.past), kept until something is written to the review."""
+
+    __tablename__ = "review_trend_points"
+
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    red: Mapped[int] = mapped_column(Integer, default=0)
+    amber: Mapped[int] = mapped_column(Integer, default=0)
+    green: Mapped[int] = mapped_column(Integer, default=0)
+    blue: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FiguresDay(Base):
+    """The one day every row of `action_figures` was counted on."""
+
+    __tablename__ = "action_figures_day"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date)
+
+
+def rag_on(day: date) -> ColumnElement[str]:
+    return rag_from_dates_sql(amber_from=Action.amber_from, red_from=Action.red_from, today=day)
+
+
+def drifting_on(day: date) -> ColumnElement[bool]:
+    return and_(
+        Action.status.in_([s.value for s in OPEN_STATUSES]), Action.last_update_on <= day - timedelta(days=DRIFT_DAYS)
+    )
+
+
+def agency_key() -> ColumnElement[int]:
+    # A literal, not a bound value, so that PostgreSQL sees the grouped and selected expressions as one.
+    return func.coalesce(Action.lead_agency_id, literal_column("0"))
+
+
+def _counted(day: date) -> list[ColumnElement[Any]]:
+    def flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    rag = rag_on(day)
+    return [
+        *(flag(rag == r.value) for r in Rag),
+        flag(Action.status == ActionStatus.ASSURED.value),
+        flag(Action.status == ActionStatus.SUBMITTED.value),
+        flag(drifting_on(day)),
+    ]
+
+
+def recount(connection: Connection, review_ids: Iterable[int] | None, day: date) -> None:
+    """Count these reviews' rows afresh as they stand on `day` (every review's when None)."""
+    agency = agency_key()
+    counted = live_actions().with_only_columns(Recommendation.review_id, agency, *_counted(day))
+    if review_ids is None:
+        connection.execute(delete(ActionFigures))
+    else:
+        ids = sorted(set(review_ids))
+        if not ids:
+            return
+        connection.execute(delete(ActionFigures).where(ActionFigures.review_id.in_(ids)))
+        counted = counted.where(Recommendation.review_id.in_(ids))
+    counted = counted.group_by(Recommendation.review_id, agency)
+    connection.execute(insert(ActionFigures).from_select(["review_id", "agency_key", *FIGURES], counted))
+
+
+def recount_all(connection: Connection, day: date | None = None) -> None:
+    """Every row afresh, on `day` (today): after a bulk load, or when the kept day has passed."""
+    day = day or clock.today()
+    recount(connection, None, day)
+    if connection.scalar(select(FiguresDay.id).where(FiguresDay.id == 1)) is None:
+        connection.execute(insert(FiguresDay).values(id=1, as_of=day))
+    else:
+        connection.execute(update(FiguresDay).where(FiguresDay.id == 1).values(as_of=day))
+
+
+def kept_day(session: Session) -> date | None:
+    """The day the rows were counted on, or None when they never were: read once a transaction."""
+    if _KEPT not in session.info:
+        session.info[_KEPT] = session.scalar(select(FiguresDay.as_of).where(FiguresDay.id == 1))
+    day: date | None = session.info[_KEPT]
+    return day
+
+
+def _forget_kept_day(session: Session, *_: object) -> None:
+    session.info.pop(_KEPT, None)
+
+
+def crossings(kept: date, today: date) -> ColumnElement[bool]:
+    """Actions whose RAG or drift differs between the kept day and today: a boundary fell between."""
+    low, high = min(kept, today), max(kept, today)
+    return or_(
+        and_(Action.amber_from > low, Action.amber_from <= high),
+        and_(Action.red_from > low, Action.red_from <= high),
+        and_(
+            Action.last_update_on > low - timedelta(days=DRIFT_DAYS),
+            Action.last_update_on <= high - timedelta(days=DRIFT_DAYS),
+        ),
+    )
+
+
+def _touched_reviews(session: Session) -> tuple[set[int], set[int]]:
+    """The reviews, and the recommendations of actions, that this flush wrote."""
+    reviews: set[int] = set()
+    recommendations: set[int] = set()
+    for record in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(record, Action):
+            recommendations.update(
+                r for r in (record.recommendation_id, *_earlier(record, "recommendation_id")) if r is not None
+            )
+        elif isinstance(record, Recommendation):
+            reviews.update(r for r in (record.review_id, *_earlier(record, "review_id")) if r is not None)
+        elif isinstance(record, Review) and record.id is not None:
+            reviews.add(record.id)
+    return reviews, recommendations
+
+
+def _earlier(record: Any, name: str) -> Sequence[Any]:
+    from sqlalchemy import inspect
+
+    return list(inspect(record).attrs[name].history.deleted or ())
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    _forget_kept_day(session)
+    reviews, recommendations = _touched_reviews(session)
+    if not reviews and not recommendations:
+        return
+    connection = session.connection()
+    # One writer at a time counts (a row lock on PostgreSQL; SQLite has one writer anyway).
+    kept = connection.scalar(select(FiguresDay.as_of).where(FiguresDay.id == 1).with_for_update())
+    today = clock.today()
+    if recommendations:
+        found = connection.scalars(
+            select(Recommendation.review_id).where(Recommendation.id.in_(sorted(recommendations)))
+        )
+        reviews.update(found)
+    if reviews:
+        connection.execute(delete(ReviewTrendPoint).where(ReviewTrendPoint.review_id.in_(sorted(reviews))))
+    if kept == today:
+        recount(connection, reviews, today)
+    else:
+        recount_all(connection, today)
+
+
+event.listen(Session, "after_flush", _after_flush)
+event.listen(Session, "after_transaction_end", _forget_kept_day)

@@ -1,0 +1,219 @@
+"""RAG figures for the pages, read from the rows kept per review and lead agency (`tracker.models.figures`)
+and brought to today by the few actions that crossed a boundary since they were counted.
+
+A page reads a few hundred rows, never every action, whatever the number of actions. Each reader
+answers None when the rows were never counted, and the caller counts the actions itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy import Select, func, literal_column, select
+
+from tracker import clock
+from tracker.access import policy
+from tracker.db import db
+from tracker.models import Action, Agency, Recommendation, Review
+from tracker.models.figures import ActionFigures, agency_key, crossings, drifting_on, kept_day, rag_on, recount_all
+from tracker.models.live import live, live_actions
+from tracker.models.tallies import RagCounts
+from tracker.rules.rag import Rag
+
+By = Literal["review", "agency"] | None
+NO_AGENCY = "No lead agency"
+
+
+def _keyed(by: By) -> tuple[Any, Any]:
+    """The row's key and label over the kept rows."""
+    if by == "review":
+        return ActionFigures.review_id, Review.reference
+    if by == "agency":
+        return ActionFigures.agency_key, Agency.name
+    return literal_column("0"), literal_column("'All actions'")
+
+
+def _keyed_actions(by: By) -> tuple[Any, Any]:
+    """The same key and label over actions."""
+    if by == "review":
+        return Recommendation.review_id, Review.reference
+    if by == "agency":
+        return agency_key(), Agency.name
+    return literal_column("0"), literal_column("'All actions'")
+
+
+def _kept_rows(user: Any, by: By, where: Sequence[Any], agencies: Sequence[int] | None = None) -> Select[Any]:
+    key, label = _keyed(by)
+    query = (
+        select(
+            key,
+            label,
+            *(func.sum(getattr(ActionFigures, name)) for name in ("red", "amber", "green", "blue")),
+            func.sum(ActionFigures.assured),
+            func.sum(ActionFigures.submitted),
+            func.sum(ActionFigures.drifting),
+        )
+        .select_from(ActionFigures)
+        .join(Review, Review.id == ActionFigures.review_id)
+        .where(*live(Review), policy.visible_actions(user, lead_agency=ActionFigures.agency_key), *where)
+        .group_by(*([key, label] if by else []))
+    )
+    if agencies is not None:
+        query = query.where(ActionFigures.agency_key.in_(list(agencies)))
+    if by == "agency":
+        query = query.outerjoin(Agency, Agency.id == ActionFigures.agency_key)
+    return query
+
+
+def rag_rows(
+    user: Any,
+    *,
+    by: By,
+    where: Sequence[Any] = (),
+    today: date | None = None,
+    agencies: Sequence[int] | None = None,
+) -> list[RagCounts] | None:
+    """RAG counts by review, by lead agency or in all (`by` None), of the actions the user may see, with
+    `where` (conditions on `Review`) and `agencies` (lead agencies' ids, 0 for none) narrowing them, by
+    name; None when the figures were never counted."""
+    found = _rows(user, by=by, where=where, today=today, agencies=agencies)
+    return None if found is None else found[0]
+
+
+def some_rows(
+    user: Any,
+    *,
+    by: By,
+    where: Sequence[Any] = (),
+    busiest: int | None = None,
+    page: tuple[int, int] | None = None,
+) -> tuple[list[RagCounts], int] | None:
+    """The `busiest` rows (the most actions not yet blue, which the date never changes), busiest first,
+    or one `page` (offset, limit) of them by name; and how many rows there are in all."""
+    return _rows(user, by=by, where=where, busiest=busiest, page=page)
+
+
+def _rows(
+    user: Any,
+    *,
+    by: By,
+    where: Sequence[Any],
+    today: date | None = None,
+    busiest: int | None = None,
+    page: tuple[int, int] | None = None,
+    agencies: Sequence[int] | None = None,
+) -> tuple[list[RagCounts], int] | None:
+    kept = kept_day(db.session())
+    if kept is None:
+        return None
+    today = today or clock.today()
+    key, label = _keyed(by)
+    query = _kept_rows(user, by, where, agencies).add_columns(func.count().over())
+    if busiest is not None:
+        open_actions = func.sum(ActionFigures.red + ActionFigures.amber + ActionFigures.green)
+        query = query.order_by(open_actions.desc(), func.lower(label), key).limit(busiest)
+    elif page is not None:
+        query = query.order_by(func.lower(label), key).offset(page[0]).limit(page[1])
+    rows: dict[Any, RagCounts] = {}
+    total = 0
+    for found_row in db.session.execute(query):
+        row_key, row_label, red, amber, green, blue, assured, submitted, drifting, total = tuple(found_row)
+        entry = rows.setdefault(_key(by, row_key), RagCounts(_key(by, row_key), row_label or NO_AGENCY))
+        for rag, count in zip(Rag, (red, amber, green, blue), strict=True):
+            entry.counts[rag] += int(count or 0)
+        entry.assured += int(assured or 0)
+        entry.submitted += int(submitted or 0)
+        entry.drifting += int(drifting or 0)
+    if kept != today and rows:
+        keys = [0 if k is None else k for k in rows] if (busiest is not None or page is not None) else None
+        _bring_to(rows, user, by=by, where=where, kept=kept, today=today, keys=keys, agencies=agencies)
+    found = [row for row in rows.values() if row.total]
+    if busiest is None:
+        found.sort(key=lambda r: r.label.lower())
+    return found, int(total or 0)
+
+
+def _key(by: By, value: Any) -> Any:
+    return None if by == "agency" and not value else value
+
+
+def _bring_to(
+    rows: dict[Any, RagCounts],
+    user: Any,
+    *,
+    by: By,
+    where: Sequence[Any],
+    kept: date,
+    today: date,
+    keys: list[Any] | None = None,
+    agencies: Sequence[int] | None = None,
+) -> None:
+    """Move each action that crossed a boundary between the kept day and today from its old colour to its new."""
+    key, label = _keyed_actions(by)
+    before, after, drifted_before, drifted_after = rag_on(kept), rag_on(today), drifting_on(kept), drifting_on(today)
+    query = (
+        live_actions()
+        .with_only_columns(key, label, before, after, drifted_before, drifted_after, func.count())
+        .where(policy.visible_actions(user), *where, crossings(kept, today), *([key.in_(keys)] if keys else []))
+        .where(*([] if agencies is None else [agency_key().in_(list(agencies))]))
+        .group_by(*([key, label] if by else []), before, after, drifted_before, drifted_after)
+    )
+    if by == "agency":
+        query = query.outerjoin(Agency, Agency.id == Action.lead_agency_id)
+    for row_key, row_label, was, now, drifted, drifts, count in db.session.execute(query):
+        entry = rows.setdefault(_key(by, row_key), RagCounts(_key(by, row_key), row_label or NO_AGENCY))
+        entry.counts[Rag(was)] -= count
+        entry.counts[Rag(now)] += count
+        entry.drifting += count * (int(bool(drifts)) - int(bool(drifted)))
+
+
+def count_afresh() -> None:
+    """Every review's figures counted again from its actions, today: after a bulk load, or to check."""
+    recount_all(db.session.connection())
+    db.session.info.clear()
+
+
+def reviews_with_open_plans(user: Any, *, where: Sequence[Any] = ()) -> int | None:
+    """How many reviews the user may see have an action not yet blue (the colour the date never changes)."""
+    if kept_day(db.session()) is None:
+        return None
+    open_actions = ActionFigures.red + ActionFigures.amber + ActionFigures.green
+    query = (
+        select(func.count(func.distinct(ActionFigures.review_id)))
+        .join(Review, Review.id == ActionFigures.review_id)
+        .where(
+            *live(Review),
+            policy.visible_actions(user, lead_agency=ActionFigures.agency_key),
+            *where,
+            open_actions > 0,
+        )
+    )
+    return db.session.scalar(query) or 0
+
+
+def count_by_rag(filters: Any, user: Any, *, today: date | None = None) -> dict[Rag, int] | None:
+    """How many actions of each colour an action search (`ActionFilters`) finds, from the kept figures;
+    None when its filters reach below a review and a lead agency (text, status, theme, dates, owner)."""
+    f = filters
+    if f.q or f.statuses or f.themes or f.due_before or f.assured_since or f.drifting or f.owner_user_id is not None:
+        return None
+    where: list[Any] = []
+    if f.reviews:
+        where.append(Review.id.in_(f.reviews))
+    if f.types:
+        where.append(Review.type.in_([t.value for t in f.types]))
+    if f.partnerships:
+        where.append(policy.in_partnerships(list(f.partnerships)))
+    agencies = [*f.agencies, *([0] if f.no_agency else [])] if (f.agencies or f.no_agency) else None
+    rows = rag_rows(user, by=None, where=where, today=today, agencies=agencies)
+    if rows is None:
+        return None
+    counts = dict(rows[0].counts) if rows else dict.fromkeys(Rag, 0)
+    wanted = set(f.rags) if f.rags else set(Rag)
+    if f.overdue:
+        wanted &= {Rag.RED}
+    if f.hides_closed:
+        wanted.discard(Rag.BLUE)
+    return {rag: count if rag in wanted else 0 for rag, count in counts.items()}

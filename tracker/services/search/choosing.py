@@ -1,0 +1,91 @@
+"""The choices a filter offers when there are too many to list: those already chosen, and the first few that
+match what the person typed to find one (a search field that narrows the list, without any script)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, or_, select
+
+from tracker.access import policy
+from tracker.db import db
+from tracker.models import Agency, Partnership, Review
+from tracker.models.live import live_reviews
+from tracker.services import memberships
+
+# The most choices offered beside those already chosen; typing more narrows them.
+OFFERED = 10
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Offer(Generic[T]):
+    """What a chooser shows: the chosen, then the first matches, and whether more match than are shown."""
+
+    chosen: list[T] = field(default_factory=list)
+    offered: list[T] = field(default_factory=list)
+    more: bool = False
+    text: str = ""
+
+    @property
+    def items(self) -> list[T]:
+        return [*self.chosen, *self.offered]
+
+
+def _words(text: str) -> list[str]:
+    return " ".join(text.split())[:100].split()
+
+
+def _offer(chosen: Select[Any], others: Select[Any], columns: Sequence[Any], text: str) -> Offer[Any]:
+    for word in _words(text):
+        others = others.where(or_(*(column.icontains(word, autoescape=True) for column in columns)))
+    found = list(db.session.scalars(others.limit(OFFERED + 1)))
+    return Offer(list(db.session.scalars(chosen)), found[:OFFERED], len(found) > OFFERED, " ".join(_words(text)))
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the person typed into each chooser's search field."""
+
+    review_text: str = ""
+    agency_text: str = ""
+    partnership_text: str = ""
+
+    @classmethod
+    def parse(cls, args: Any) -> Choices:
+        return cls(
+            review_text=str(args.get("review_q", "")),
+            agency_text=str(args.get("agency_q", "")),
+            partnership_text=str(args.get("partnership_q", "")),
+        )
+
+    def reviews(self, ids: Sequence[int], user: Any) -> Offer[Review]:
+        """Reviews the user may see: those chosen, and the first by reference that match."""
+        visible = live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference)
+        return _offer(
+            visible.where(Review.id.in_(list(ids))),
+            visible.where(Review.id.not_in(list(ids))),
+            (Review.reference, Review.title),
+            self.review_text,
+        )
+
+    def agencies(self, ids: Sequence[int]) -> Offer[Agency]:
+        ordered = select(Agency).order_by(Agency.name)
+        return _offer(
+            ordered.where(Agency.id.in_(list(ids))),
+            ordered.where(Agency.id.not_in(list(ids))),
+            (Agency.name, Agency.short_name),
+            self.agency_text,
+        )
+
+    def partnerships(self, ids: Sequence[int], user: Any) -> Offer[Partnership]:
+        """The user's partnerships (all, for those not limited to some): every one when they are few."""
+        mine = memberships.choices_for(user)
+        if len(mine) <= OFFERED:
+            return Offer([p for p in mine if p.id in ids], [p for p in mine if p.id not in ids])
+        words = [w.lower() for w in _words(self.partnership_text)]
+        matching = [p for p in mine if p.id not in ids and all(w in p.name.lower() for w in words)]
+        chosen = [p for p in mine if p.id in ids]
+        return Offer(chosen, matching[:OFFERED], len(matching) > OFFERED, " ".join(_words(self.partnership_text)))
