@@ -172,25 +172,50 @@ def plain_text(value: str) -> str:
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
 
 
+def _text(value: str, style: str) -> str:
+    return text_xml(plain_text(value), style)
+
+
+def _yes_no(value: bool, style: str) -> str:
+    return text_xml("Yes" if value else "No", style)
+
+
+def _moment(value: datetime, style: str) -> str:
+    return date_xml(value.astimezone(LONDON).replace(tzinfo=None) if value.tzinfo else value, style)
+
+
+# How each kind of value is written, found by its type: most cells are one of these exactly.
+_WRITERS: dict[type, Any] = {
+    str: _text,
+    bool: _yes_no,
+    datetime: _moment,
+    date: date_xml,
+    int: number_xml,
+    float: number_xml,
+    Decimal: number_xml,
+}
+
+
 def cell(ws: Sheet, value: Any, style: Style | None = None) -> Cell | None:
     """One cell of `ws` (None when it would be empty and unstyled).
 
     Text is always stored as text: "=HYPERLINK(...)", "+44" or "@SUM(A1)" never become formulas, nor "#N/A" an error.
     """
     s = style.attribute if style is not None else ""
+    write = _WRITERS.get(type(value))
+    if write is not None:
+        return Cell(write(value, s))
     if value is None:
         return Cell(empty_xml(s)) if s else None
-    if isinstance(value, str):
-        return Cell(text_xml(plain_text(value), s))
-    if isinstance(value, bool):
-        return Cell(text_xml("Yes" if value else "No", s))
-    if isinstance(value, datetime):
-        return Cell(date_xml(value.astimezone(LONDON).replace(tzinfo=None) if value.tzinfo else value, s))
-    if isinstance(value, date):
-        return Cell(date_xml(value, s))
-    if isinstance(value, int | float | Decimal):
-        return Cell(number_xml(value, s))
+    # A subclass (an enumeration's member is a str): the first kind it is.
+    for kind in (str, bool, datetime, date, int, float, Decimal):
+        if isinstance(value, kind):
+            return Cell(_WRITERS[kind](value, s))
     raise TypeError(f"A workbook cell cannot hold a {type(value).__name__}")
+
+
+# Whitespace (as str.isspace has it) or a control character: never in a link.
+_NOT_IN_LINKS = re.compile(r"[\s\x00-\x1f]")
 
 
 def safe_link(url: str | None) -> str | None:
@@ -198,7 +223,7 @@ def safe_link(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if not url.lower().startswith(LINK_SCHEMES) or any(ch.isspace() or ord(ch) < 32 for ch in url):
+    if not url.lower().startswith(LINK_SCHEMES) or _NOT_IN_LINKS.search(url):
         return None
     return url if len(url) <= 2000 else None
 

@@ -9,9 +9,10 @@ width; their columns are chosen so that the fitting never shrinks 10 pt text bel
 from __future__ import annotations
 
 import math
-import re
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -62,16 +63,17 @@ def smallest_printed(widths: Iterable[float], *, landscape: bool, font_pt: float
 # ----- row heights ---------------------------------------------------------------------------
 
 
-_CAPITALS = re.compile("[A-Z]")
+# Deleting the capitals from a text and comparing lengths counts them without a list of them.
+_NO_CAPITALS = str.maketrans("", "", string.ascii_uppercase)
+
+
+def _capitals(text: str) -> int:
+    return len(text) - len(text.translate(_NO_CAPITALS))
 
 
 def _em(text: str) -> float:
     """Roughly how wide `text` is in Arial, in ems: capitals are wider than lower case, spaces narrower."""
-    return (
-        LETTER_EM * len(text)
-        + CAPITAL_EXTRA_EM * len(_CAPITALS.findall(text))
-        - (LETTER_EM - SPACE_EM) * text.count(" ")
-    )
+    return LETTER_EM * len(text) + CAPITAL_EXTRA_EM * _capitals(text) - (LETTER_EM - SPACE_EM) * text.count(" ")
 
 
 def lines_needed(text: str, width: float, *, bold: bool = False, font_pt: float = BODY_PT) -> int:
@@ -80,6 +82,13 @@ def lines_needed(text: str, width: float, *, bold: bool = False, font_pt: float 
     Words wrap greedily, as Excel and LibreOffice wrap them, and a word longer than a line breaks.
     The estimate errs long: a row a line too tall wastes a little paper, one too short hides text.
     """
+    return _lines(text, width, bold, font_pt)
+
+
+# A report repeats many texts (a review's title on each of its actions, the same agencies and reasons):
+# each is measured once while it keeps recurring.
+@lru_cache(maxsize=8192)
+def _lines(text: str, width: float, bold: bool, font_pt: float) -> int:
     capacity = max(1.0, (width - CELL_PADDING_UNITS) * UNIT_PT / font_pt / (BOLD_WIDER if bold else 1.0))
     lines = 0
     for paragraph in text.split("\n"):
@@ -88,7 +97,7 @@ def lines_needed(text: str, width: float, *, bold: bool = False, font_pt: float 
             continue  # fits on one line however wide its letters
         spaces = paragraph.count(" ")
         letters = len(paragraph) - spaces
-        per = LETTER_EM + CAPITAL_EXTRA_EM * len(_CAPITALS.findall(paragraph)) / max(letters, 1)
+        per = LETTER_EM + CAPITAL_EXTRA_EM * _capitals(paragraph) / max(letters, 1)
         if letters * per + spaces * SPACE_EM <= capacity:
             continue
         used = 0.0

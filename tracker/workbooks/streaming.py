@@ -14,6 +14,7 @@ import math
 from collections.abc import Generator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, cast
 
 from openpyxl.styles.cell_style import StyleArray
@@ -92,10 +93,16 @@ def number_xml(value: int | float | Decimal, style: str) -> str:
     return f'{style} t="n"><v>{shown}</v></c>'
 
 
+@lru_cache(maxsize=4096)
+def _day_serial(value: date) -> str:
+    return _number(to_excel(value))  # type: ignore[no-untyped-call]
+
+
 def date_xml(value: date | datetime, style: str) -> str:
     """A date or a moment (already in UK time, without a zone) as Excel's serial number of days."""
-    serial = to_excel(value)  # type: ignore[no-untyped-call]
-    return f'{style} t="n"><v>{_number(serial)}</v></c>'
+    # A report holds the same few hundred dates many times over: each day's number is worked out once.
+    serial = _day_serial(value) if type(value) is date else _number(to_excel(value))  # type: ignore[no-untyped-call]
+    return f'{style} t="n"><v>{serial}</v></c>'
 
 
 def empty_xml(style: str) -> str:
