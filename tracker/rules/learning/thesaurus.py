@@ -1,14 +1,17 @@
-"""The partnerships' own vocabulary, written here so that nothing is fetched: phrases and words to terms.
+"""The partnerships' own vocabulary, written here so that nothing is fetched: phrases to terms.
 
 Each entry joins the ways practitioners say one thing (MARAC and "multi-agency risk assessment
-conference"; GP, primary care and the family doctor) into one term, so that two recommendations that
-say the same thing in other words come out as the same terms (`tracker.rules.learning.words`).
+conference"; GP, primary care and the family doctor; cuckooing and a home taken over by dealers) into
+one term, so that two recommendations that say the same thing in other words come out as the same
+terms (`tracker.rules.learning.words`). Single words are in `synonyms`, the words that say nothing
+about the learning in `boilerplate`.
 """
 
 from __future__ import annotations
 
 # Phrases first (longest and most particular first), each to one or more terms. Patterns run on
-# lower-case text in which every run of punctuation (but the apostrophe, & and -) became a space.
+# lower-case text in which every run of punctuation (but the apostrophe, & and -) became a space and
+# possessives lost their 's ("the child's needs" reads "the child needs").
 PHRASES: list[tuple[str, str]] = [
     (r"multi ?-? ?agency risk assessment conferences?|maracs?", "marac"),
     (
@@ -17,13 +20,15 @@ PHRASES: list[tuple[str, str]] = [
         r"(?: risk)?(?: (?:checklist|assessment|tool|form)s?)?",
         "dash risk assess",
     ),
+    (r"(?:domestic abuse |da )?risk identification checklists?|rics?", "dash risk assess"),
     (r"independent domestic (?:violence|abuse) (?:advis[eo]r|advocate)s?|idvas?", "idva"),
     (r"domestic abuse (?:advocate|caseworker|support worker|worker)s?", "idva"),
     (r"independent sexual violence advis[eo]rs?|isvas?", "isva"),
-    (r"multi ?-? ?agency safeguarding hubs?|mash(?:es)?|(?:children'?s )?front doors?", "mash"),
+    (r"multi ?-? ?agency safeguarding hubs?|mash(?:es)?|(?:children'?s? )?front doors?", "mash"),
+    (r"multi ?-? ?agency public protection arrangements?|mappa", "mappa"),
     (r"safeguarding adults? (?:partnership )?boards?|sabs?", "sab"),
     (r"community safety partnerships?|csps?", "csp"),
-    (r"(?:local )?safeguarding children'?s? (?:partnerships?|boards?)|lscbs?|scps?", "scp"),
+    (r"(?:local )?safeguarding children'?s? (?:partnerships?|boards?)|lscbs?|lscps?|scps?", "scp"),
     (r"domestic homicide reviews?|domestic abuse related death reviews?|dhrs?|dardrs?", "dhr"),
     (r"safeguarding adults? reviews?|sars?", "sar"),
     (r"(?:local )?child safeguarding practice reviews?|serious case reviews?|csprs?|scrs?", "cspr"),
@@ -32,7 +37,7 @@ PHRASES: list[tuple[str, str]] = [
     (r"economic abuse|financial abuse|financial control|financially control\w*", "economic_abuse"),
     (r"(?:non ?-? ?fatal )?strangulation|choking|nfs", "strangulation"),
     (r"honour ?-? ?based (?:abuse|violence)|hba|hbv|forced marriages?", "honour_abuse"),
-    (r"clare'?s law|domestic (?:violence|abuse) disclosure scheme|ddvs", "clares_law"),
+    (r"clare'?s? law|domestic (?:violence|abuse) disclosure scheme|ddvs", "clares_law"),
     (r"stalking protection orders?|spos?", "stalking_order"),
     (
         r"domestic (?:violence|abuse) protection (?:notices?|orders?)|dvpns?|dvpos?|dapns?|dapos?"
@@ -42,21 +47,34 @@ PHRASES: list[tuple[str, str]] = [
     (r"(?:an? |the )?domestic (?:calls?|incidents?|call ?-? ?outs?|disputes?)", "domestic_abuse incident"),
     (r"domestic (?:abuse|violence)|intimate partner (?:violence|abuse)|dva|ipv|da|dv", "domestic_abuse"),
     (r"(?:person|people|those|man|men|adults?) (?:causing|who cause[sd]?|who caused) (?:the )?harm", "perpetrator"),
+    (r"(?:people|those|men|persons?|someone|anyone) (?:who )?us(?:e|es|ing|ed) (?:domestic )?abuse", "perpetrator"),
     (
         r"perpetrator (?:intervention |behaviou?r change )?programmes?|behaviou?r change programmes?",
         "perpetrator_programme",
     ),
     (r"general practi(?:ce|tioner)s?|gp (?:practice|surger(?:y|ies))s?|gps?|primary care(?: services?)?", "gp"),
-    (r"family doctors?|doctor'?s surger(?:y|ies)", "gp"),
+    (r"family doctors?|doctor'?s? surger(?:y|ies)", "gp"),
     (
         r"accident (?:and|&) emergency(?: departments?)?|a ?(?:&|and) ?e(?: departments?)?|emergency departments?|eds?",
         "emergency_department",
     ),
+    # Services are those addressed (they weigh as agencies do), distinct from what they treat.
     (
         r"community mental health teams?|cmhts?|mental health (?:services?|trusts?|teams?)|psychiatric services?",
-        "mental_health",
+        "mental_health_service",
+    ),
+    (
+        r"(?:drugs?|alcohol|substance (?:mis)?use|treatment)(?: and alcohol| and drugs?| or alcohol)? (?:treatment )?"
+        r"services?",
+        "substance_use_service",
     ),
     (r"mental health", "mental_health"),
+    (r"capacity assessments?|assess\w* (?:\w+ ){0,2}(?:mental )?capacity", "mental_capacity assess"),
+    (
+        r"lack(?:s|ed|ing)? (?:mental )?capacity|(?:has|have|had) (?:mental )?capacity"
+        r"|executive (?:function\w*|dysfunction)",
+        "mental_capacity",
+    ),
     (
         r"mental capacity(?: act)?|mca|capacity to (?:make (?:the |a |that |this |such |their own |those )?decisions?"
         r"|decide|consent|understand)",
@@ -69,9 +87,18 @@ PHRASES: list[tuple[str, str]] = [
         r"self ?-? ?neglect\w*|hoarding|neglect\w* (?:themselves|himself|herself|their own (?:care|health|needs))",
         "self_neglect",
     ),
+    (r"clutter (?:image )?(?:rating|scale)\w*", "self_neglect tool"),
+    (r"graded care profiles?(?: 2)?|gcp ?2?", "neglect tool"),
+    (r"hoard\w*|clutter\w*|squal\w*|(?:very )?poor (?:home |living )?conditions|unkempt", "self_neglect"),
+    (
+        r"cuckoo\w*|home (?:takeovers?|invasions?)|(?:homes?|flats?|propert(?:y|ies)) (?:are |is |being )?taken over"
+        r"|taken over by (?:drug )?dealers",
+        "cuckooing exploitation",
+    ),
     (r"self ?-? ?harm\w*", "self_harm"),
     (
-        r"missed appointments?|did not attend|dnas?|was not brought|were not brought|non ?-? ?attendance"
+        r"miss(?:es|ed|ing)? (?:\w+ ){0,2}appointments?|did not attend|dnas?|(?:was|were|is|are) not brought"
+        r"|(?:did|does|do) not bring|non ?-? ?attendance"
         r"|fail(?:ed|s|ing|ure)? to attend|not attend(?:ing|ed)?",
         "missed_appointment engage",
     ),
@@ -79,9 +106,17 @@ PHRASES: list[tuple[str, str]] = [
         r"information ?-? ?sharing|shar(?:e|es|ing|ed) (?:of )?information|exchange (?:of )?information",
         "share information",
     ),
+    (r"data protection(?: act| law| rules)?|gdpr|general data protection regulation|caldicott", "share information"),
     (r"record ?-? ?keeping", "record"),
-    (r"professional curiosity|respectful uncertainty|at face value", "curiosity"),
+    (r"professional curiosity|respectful uncertainty|at face value|healthy scepticism", "curiosity"),
+    (
+        r"probe (?:further|deeper)|dig deeper|look(?:ing)? beyond|(?:does|do|did) not (?:match|add up)"
+        r"|inconsistent (?:accounts?|explanations?)|question what (?:they are|is|was) (?:told|said)",
+        "curiosity",
+    ),
     (r"voice of the (?:child|victim|adult|person)|lived experience|wishes and feelings", "voice"),
+    (r"making safeguarding personal|msp|person ?-? ?cent(?:red|ered)|(?:at|in) the (?:centre|center) of", "voice"),
+    (r"outcomes? (?:they|the person|the adult|people) want\w*|what (?:they|the person|the adult) wants?", "voice"),
     (
         r"(?:see|speak to|speak with|talk to|talk with) (?:the )?(?:child|children|young (?:person|people))"
         r" (?:on their own|alone)",
@@ -89,32 +124,64 @@ PHRASES: list[tuple[str, str]] = [
     ),
     (r"multi ?-? ?agency|inter ?-? ?agency|partnership working|joint working|joined ?-? ?up", "multiagency"),
     (r"think family|whole ?-? ?family approach(?:es)?", "whole_family"),
+    (
+        r"impact on (?:the |their |any )?children|children in the (?:household|home|family)|(?:is|as) a parent"
+        r"|(?:has|have) (?:dependent )?children|parental responsibilit\w*",
+        "whole_family",
+    ),
+    (
+        r"contextual safeguarding|extra ?-? ?familial (?:harm|abuse|risks?)|(?:harm|risks?|abuse) outside (?:the )?"
+        r"(?:home|family)|peer ?-? ?on ?-? ?peer|peer groups?|peers",
+        "contextual",
+    ),
     (r"resolving professional (?:differences|disagreements)|professional (?:challenge|disagreements?)", "escalate"),
     (r"strategy (?:meetings?|discussions?)", "strategy_meeting"),
-    (r"(?:child|children'?s) social care|children'?s services|csc", "childrens_social_care"),
+    (r"(?:child|children'?s?) social care|children'?s? services|cscs?", "childrens_social_care"),
     (r"adult social care|adults'? services|adult services|asc", "adult_social_care"),
     (r"social workers?", "social_worker"),
     (r"health visit(?:or|ing)s?|hvs?", "health_visitor"),
     (r"school nurses?|school nursing", "school_nurse"),
     (r"early years(?: settings?)?|nurser(?:y|ies)", "early_years"),
     (r"midwi(?:fe|ves|fery)|maternity|antenatal|ante-natal|pregnan(?:t|cy)", "maternity"),
-    (r"hospital discharge|discharg\w* from hospital", "hospital discharge"),
+    (r"self ?-? ?discharg\w*|(?:discharg\w* )?against medical advice", "self_discharge"),
+    (
+        r"hospital discharges?|discharg\w* from (?:the )?(?:hospital|ward)|discharge (?:planning|plans?|to assess)"
+        r"|(?:leav\w*|sent home from|returns? home from|go\w* home from) (?:the )?(?:hospital|ward)",
+        "hospital discharge",
+    ),
     (r"acute trusts?|hospital trusts?", "hospital"),
     (
-        r"releas\w* (?:from|out of) (?:custody|prison)|leav\w* (?:custody|prison)|prison leavers?|pre ?-? ?release",
+        r"releas\w* (?:from|out of) (?:custody|prison)|leav\w* (?:custody|prison)|prison leavers?|pre ?-? ?release"
+        r"|(?:day|point|time|date) of release|walks? out of the gate|through the gate",
         "custody release",
     ),
-    (r"ambulance services?", "ambulance"),
+    (r"ambulance (?:services?|crews?|staff)|crews?", "ambulance"),
+    (r"fire (?:and rescue )?(?:services?|crews?)|fire and rescue", "fire"),
+    (r"(?:housing|tenancy|estate|neighbourhood) officers?", "housing"),
+    (r"probation (?:officers?|practitioners?)", "probation"),
+    (r"(?:police )?officers?|constables?|police forces?", "police"),
     (r"learning disabilit(?:y|ies)", "learning_disability"),
+    (r"easy ?-? ?read|accessible (?:information|formats?)|reasonable adjustments?", "accessible"),
     (r"young carers?", "young_carer"),
-    (r"carer'?s assessments?", "carer assess"),
-    (r"transitional safeguarding|transition to adult(?:hood| services)|moving (?:on )?to adult services", "transition"),
+    (r"carers?'?s? assessments?|assessments? (?:of|for) (?:the |their )?carers?'?s? (?:own )?needs", "carer assess"),
+    (
+        r"look(?:s|ing|ed)? after (?:a |an |their |the |his |her )?(?:relative|partner|parent|person|husband|wife|son"
+        r"|daughter|mother|father)|caring (?:role|responsibilit\w*)|caring for",
+        "carer",
+    ),
+    (r"transitional safeguarding|transition to adult(?:hood| services)|preparing for adulthood", "transition"),
+    (
+        r"(?:move|moves|moving|transfer\w*) (?:on )?(?:from (?:children'?s?|child)(?: social care| services)? )?"
+        r"to adult (?:social care|services)|(?:18th|eighteenth) birthday",
+        "transition",
+    ),
     (r"county lines|(?:child )?criminal exploitation|(?:child )?sexual exploitation|cce|cse", "exploitation"),
     (r"armed forces|veterans?|military|service (?:leavers|personnel)", "armed_forces"),
     (r"home visits?|visit(?:ed|ing|s)? (?:the |their )?home", "home_visit"),
     (r"face ?-? ?to ?-? ?face|in person", "face_to_face"),
-    (r"trauma ?-? ?informed", "trauma_informed"),
+    (r"trauma ?-? ?informed", "trauma_informed trauma"),
     (r"rough sleep\w*|homeless\w*|no fixed abode", "homeless"),
+    (r"somewhere to live|a (?:place|home) to (?:live|go to)", "housing"),
     (r"no recourse to public funds|nrpf", "nrpf"),
     (r"older (?:people|adults?|persons?)|elderly", "older_people"),
     (r"organisational culture", "org_culture"),
@@ -134,7 +201,13 @@ PHRASES: list[tuple[str, str]] = [
     (r"pass(?:es|ed|ing)? on|passed to|hand(?:s|ed)? on", "share"),
     (r"family members?|relatives?|next of kin", "family_member"),
     (r"(?:turn(?:s|ing)?|reach(?:es|ing)?|approaching|age of) (?:18|16|adulthood)|adulthood", "transition"),
-    (r"not enough staff|under ?-? ?staffed|under ?-? ?resourced", "capacity workforce"),
+    (r"not enough staff|under ?-? ?staffed|under ?-? ?resourced", "resource workforce"),
+    (
+        r"capacity (?:of|in|within|across) (?:the |its |their |a |an |each )?"
+        r"|(?:service|team|workforce|staffing|system) capacity|spare capacity|lack of capacity in"
+        r"|capacity to (?:meet|manage|cope with|respond to|deal with)",
+        "resource",
+    ),
     (r"turn(?:ed|s)? away", "refuse"),
     (r"follow ?-? ?ups?|followed up|follow(?:ing)? up|chase up", "follow_up"),
     (r"keep (?:\w+ )?(?:informed|updated)|let (?:\w+ )?know", "inform"),
@@ -171,10 +244,18 @@ PHRASES: list[tuple[str, str]] = [
         r"urgent (?:care|treatment) cent(?:re|er)s?|walk ?-? ?in cent(?:re|er)s?|minor injur(?:y|ies) units?",
         "emergency_department",
     ),
-    (r"(?:drug|alcohol|substance (?:mis)?use|treatment) (?:and alcohol )?services?", "substance_use"),
     (r"learning events?|practitioner events?|seminars?|webinars?|briefings?|masterclass(?:es)?", "train"),
     (r"threat(?:s|ened)? to kill", "threat homicide"),
-    (r"suicidal ideation|attempt(?:ed|s)? (?:to take (?:his|her|their) own life|suicide)|overdoses?", "suicide"),
+    (
+        r"suicidal (?:ideation|thoughts?|feelings?)|attempt(?:ed|s)? (?:to take (?:his|her|their) own life|suicide)"
+        r"|overdoses?",
+        "suicide",
+    ),
+    (
+        r"suicide attempts?|tr(?:y|ied|ying) to (?:take|end) (?:his|her|their) (?:own )?life"
+        r"|(?:take|taking|end|ending) (?:his|her|their) (?:own )?life",
+        "suicide",
+    ),
     (r"child protection (?:plans?|conferences?|enquir(?:y|ies))|section 47|s47", "child_protection"),
     (r"children in need|child in need|section 17", "child_in_need"),
     (r"looked ?-? ?after|in care|care leavers?|children in care", "looked_after"),
@@ -195,164 +276,24 @@ PHRASES: list[tuple[str, str]] = [
     (r"raise awareness|awareness ?-? ?raising", "train"),
     (r"e ?-? ?learning|learning and development|continuing professional development|cpd", "train"),
     (r"section 42(?: enquir(?:y|ies))?|s42|safeguarding enquir(?:y|ies)", "s42_enquiry"),
+    (
+        r"rais\w* (?:a |an )?(?:safeguarding )?(?:concerns?|alerts?)|safeguarding (?:concerns?|alerts?|referrals?)"
+        r"|make (?:a |an )?safeguarding referrals?",
+        "safeguard refer",
+    ),
+    (r"care act(?: 2014)?", "care_act"),
+    (r"care (?:and support )?(?:packages?|plans?)|packages? of care", "care_plan"),
+    (
+        r"co ?-? ?sleep\w*|bed ?-? ?sharing|shar\w* a bed|safer? sleep\w*|sleeping (?:safely|arrangements?)",
+        "safe_sleep",
+    ),
+    (r"operation encompass(?: notifications?)?", "school inform police domestic_abuse incident"),
+    (r"child and adolescent mental health services?|camhs", "mental_health child"),
+    (r"(?:people|those|victims|adults|women|men|someone) (?:who are )?experienc\w* (?:domestic )?abuse", "victim"),
+    (
+        r"leav\w* (?:an? |the |their |her |his )?(?:abusive )?"
+        r"(?:partner|relationship|husband|wife|boyfriend|girlfriend)",
+        "separation",
+    ),
+    (r"it is recommended that|is asked to|are asked to", ""),
 ]
-
-# Single words to a term (before endings are trimmed). A word may stand for more than one term.
-WORDS: dict[str, str] = {
-    **dict.fromkeys(["share", "shares", "shared", "sharing", "exchange", "exchanged", "exchanging"], "share"),
-    **dict.fromkeys(["record", "records", "recorded", "recording", "document", "documented", "documenting"], "record"),
-    **dict.fromkeys(["documentation", "log", "logged", "logging", "code", "coded", "coding", "notes"], "record"),
-    **dict.fromkeys(["train", "training", "trained", "trainings", "upskill", "upskilled", "awareness"], "train"),
-    **dict.fromkeys(["workshop", "workshops", "course", "courses"], "train"),
-    **dict.fromkeys(["refer", "refers", "referral", "referrals", "referred", "referring"], "refer"),
-    **dict.fromkeys(["assess", "assessed", "assessment", "assessments", "assessing", "screen", "screening"], "assess"),
-    **dict.fromkeys(
-        ["ask", "asks", "asked", "asking", "enquire", "enquiry", "enquiries", "inquire", "question"], "ask"
-    ),
-    **dict.fromkeys(["questions", "questioning", "explore", "exploring", "explored"], "ask"),
-    **dict.fromkeys(["policy", "policies", "procedure", "procedures", "protocol", "protocols", "guidance"], "policy"),
-    **dict.fromkeys(["pathway", "pathways", "framework", "frameworks", "process", "processes"], "policy"),
-    **dict.fromkeys(["victim", "victims", "survivor", "survivors"], "victim"),
-    **dict.fromkeys(["perpetrator", "perpetrators", "abuser", "abusers", "offender", "offenders"], "perpetrator"),
-    **dict.fromkeys(["child", "children", "childrens", "youngster", "youngsters", "pupil", "pupils"], "child"),
-    **dict.fromkeys(["baby", "babies", "infant", "infants", "newborn", "newborns"], "baby"),
-    **dict.fromkeys(["father", "fathers", "dad", "dads", "stepfather", "stepfathers"], "father male"),
-    **dict.fromkeys(["mother", "mothers", "mum", "mums"], "mother"),
-    **dict.fromkeys(["signpost", "signposted", "signposting"], "refer"),
-    **dict.fromkeys(["phone", "phoned", "telephone", "telephoned", "calls", "called", "calling", "ring"], "contact"),
-    **dict.fromkeys(["speak", "spoke", "spoken", "talk", "talked", "conversation", "conversations"], "speak"),
-    **dict.fromkeys(["discuss", "discussed", "discussion", "discussions"], "speak"),
-    **dict.fromkeys(["harm", "harmed", "harms", "abuse", "abused", "abusive", "violence", "violent"], "abuse"),
-    **dict.fromkeys(["assault", "assaulted", "assaults", "attack", "attacked", "attacks"], "abuse"),
-    **dict.fromkeys(["weapon", "weapons", "knife", "knives", "firearm", "firearms", "gun", "guns"], "weapon"),
-    **dict.fromkeys(["frail", "frailty"], "older_people"),
-    **dict.fromkeys(["consent", "consents", "consented", "agreement"], "consent"),
-    **dict.fromkeys(["support", "supports", "supported", "supporting", "help", "helps", "helped", "assist"], "support"),
-    **dict.fromkeys(["advice", "advise", "advised", "advocacy", "advocate", "assistance"], "support"),
-    **dict.fromkeys(["check", "checks", "checked", "checking", "verify", "verified", "confirm", "confirmed"], "check"),
-    **dict.fromkeys(["attend", "attends", "attended", "attending", "attendance", "present", "presents"], "attend"),
-    **dict.fromkeys(["presented", "presenting", "presentation", "presentations"], "attend"),
-    **dict.fromkeys(["clinician", "clinicians", "clinical", "nurse", "nurses", "nursing", "health"], "health"),
-    **dict.fromkeys(["lesson", "lessons", "learning", "learnt", "learned"], "learning"),
-    **dict.fromkeys(["tool", "tools", "toolkit", "toolkits", "template", "templates", "checklist"], "tool"),
-    **dict.fromkeys(["vulnerable", "vulnerability", "vulnerabilities"], "vulnerable"),
-    **dict.fromkeys(["employer", "employers", "employment", "employee", "employees", "workplace"], "employ"),
-    **dict.fromkeys(["parent", "parents", "parental", "parenting"], "parent"),
-    **dict.fromkeys(["domestic", "domestics"], "domestic_abuse"),
-    **dict.fromkeys(["sign", "signs", "indicator", "indicators", "symptom", "symptoms"], "sign"),
-    **dict.fromkeys(["probation", "probationer"], "probation"),
-    **dict.fromkeys(["interpreter", "interpreters", "interpreting", "translator", "translators"], "interpreter"),
-    **dict.fromkeys(
-        ["interpret", "interprets", "interpreted", "translate", "translated", "translation"], "interpreter"
-    ),
-    **dict.fromkeys(
-        ["homicide", "homicides", "killed", "killing", "murder", "murdered", "death", "deaths"], "homicide"
-    ),
-    **dict.fromkeys(["complex", "complexity", "difficult", "challenging"], "complex"),
-    **dict.fromkeys(["outcome", "outcomes", "progress"], "outcome"),
-    **dict.fromkeys(["police", "constabulary", "constabularies"], "police"),
-    **dict.fromkeys(["housing", "landlord", "landlords", "tenancy", "tenancies", "tenant", "tenants"], "housing"),
-    **dict.fromkeys(["school", "schools", "teacher", "teachers", "education"], "school"),
-    **dict.fromkeys(["hospital", "hospitals", "ward", "wards", "inpatient"], "hospital"),
-    **dict.fromkeys(["prison", "prisons", "custody", "custodial"], "custody"),
-    **dict.fromkeys(["alcohol", "drinking", "drinker", "drink"], "alcohol substance_use"),
-    **dict.fromkeys(["drug", "drugs", "cannabis", "heroin", "cocaine", "opiate", "opiates"], "drug substance_use"),
-    **dict.fromkeys(["curious", "curiosity"], "curiosity"),
-    **dict.fromkeys(["escalate", "escalated", "escalating", "escalation", "challenge", "challenged"], "escalate"),
-    **dict.fromkeys(["chronology", "chronologies", "timeline", "timelines"], "chronology"),
-    **dict.fromkeys(["audit", "audits", "audited", "auditing"], "audit"),
-    **dict.fromkeys(["assure", "assured", "assurance", "assuring"], "assure"),
-    **dict.fromkeys(["threshold", "thresholds", "criteria", "eligibility", "eligible"], "threshold"),
-    **dict.fromkeys(["delay", "delays", "delayed"], "delay"),
-    **dict.fromkeys(
-        ["caseload", "caseloads", "staffing", "workload", "workloads", "vacancy", "vacancies"], "workforce"
-    ),
-    **dict.fromkeys(["recruitment", "retention", "workforce"], "workforce capacity"),
-    **dict.fromkeys(["leadership", "leaders", "leader"], "leadership"),
-    **dict.fromkeys(["culture", "cultural", "culturally", "ethnicity", "faith", "religion", "religious"], "culture"),
-    **dict.fromkeys(["disability", "disabilities", "disabled"], "disability"),
-    **dict.fromkeys(["bereavement", "bereaved", "grief", "loss"], "bereavement"),
-    **dict.fromkeys(["trauma", "traumatic"], "trauma"),
-    **dict.fromkeys(["suicide", "suicidal"], "suicide"),
-    **dict.fromkeys(["autism", "autistic"], "autism"),
-    **dict.fromkeys(
-        ["engage", "engaged", "engagement", "engaging", "disengage", "disengaged", "disengagement"], "engage"
-    ),
-    **dict.fromkeys(["transition", "transitions", "handover", "handovers", "transfer", "transfers"], "transition"),
-    **dict.fromkeys(["exploitation", "exploited", "grooming", "groomed"], "exploitation"),
-    **dict.fromkeys(
-        ["develop", "develops", "developed", "introduce", "introduced", "establish", "established"], "introduce"
-    ),
-    **dict.fromkeys(["create", "created", "adopt", "adopted", "implement", "implemented", "launch"], "introduce"),
-    **dict.fromkeys(["update", "updated", "revise", "revised", "refresh", "refreshed", "amend", "amended"], "update"),
-    **dict.fromkeys(["routine", "routinely", "always", "every", "each", "consistently"], "routine"),
-    **dict.fromkeys(["carer", "carers", "caregiver", "caregivers"], "carer"),
-    **dict.fromkeys(["stalking", "stalked", "stalker", "stalkers"], "stalking"),
-    **dict.fromkeys(["separation", "separate", "separated", "separating", "leaving"], "separation"),
-    **dict.fromkeys(["supervision", "supervisor", "supervisors"], "supervision"),
-    **dict.fromkeys(["interpreting", "language", "languages"], "language"),
-    **dict.fromkeys(["fund", "funds", "funded", "funding", "commission", "commissioned", "commissioning"], "fund"),
-    **dict.fromkeys(["letter", "letters", "write", "writes", "wrote", "written"], "write"),
-    **dict.fromkeys(["government", "national", "nationally", "department", "minister", "ministers"], "national"),
-    **dict.fromkeys(["disclose", "discloses", "disclosed", "disclosure", "disclosures", "disclosing"], "disclose"),
-    **dict.fromkeys(["injury", "injuries", "injured", "bruise", "bruises", "bruising", "fracture"], "injury"),
-    **dict.fromkeys(["neglect", "neglected", "neglectful"], "neglect"),
-    **dict.fromkeys(["capacity", "resource", "resources", "resourced", "demand", "volume", "staffed"], "capacity"),
-    **dict.fromkeys(
-        ["refuse", "refuses", "refused", "refusal", "refusing", "decline", "declines", "declined"], "refuse"
-    ),
-    **dict.fromkeys(["declining", "reject", "rejects", "rejected", "rejecting"], "refuse"),
-    **dict.fromkeys(["notify", "notified", "notifying", "notification", "updates"], "inform"),
-    **dict.fromkeys(["previous", "prior", "history", "historic", "historical", "past", "earlier"], "history"),
-    **dict.fromkeys(["repeat", "repeated", "repeatedly", "recur", "recurs", "recurring", "recurrent"], "repeat"),
-    **dict.fromkeys(["concern", "concerns", "concerned", "worry", "worries", "worried"], "concern"),
-    **dict.fromkeys(["home", "homes", "household", "households", "address", "addresses", "house"], "home"),
-    **dict.fromkeys(["incident", "incidents", "callout", "callouts", "call-out", "call-outs"], "incident"),
-    **dict.fromkeys(["danger", "dangerous", "risk", "risks", "risky"], "risk"),
-    **dict.fromkeys(["male", "males", "men", "man"], "male"),
-    **dict.fromkeys(["accommodation", "rehouse", "rehoused", "rehousing", "refuge", "refuges"], "housing"),
-    **dict.fromkeys(["migrant", "migrants", "immigration", "asylum"], "immigration"),
-    **dict.fromkeys(["evidence", "evidenced"], "assure"),
-    **dict.fromkeys(["embed", "embedded", "embedding", "sustained"], "embed"),
-    **dict.fromkeys(["pattern", "patterns", "link", "links", "linked", "linking", "connect", "connected"], "pattern"),
-    **dict.fromkeys(["listen", "listened", "listening", "hear", "heard", "voice", "voices"], "voice"),
-    **dict.fromkeys(["jointly", "together", "collaborate", "collaboration", "collaboratively", "joint"], "multiagency"),
-    **dict.fromkeys(["disagree", "disagrees", "disagreement", "disagreements", "dispute", "disputes"], "escalate"),
-    **dict.fromkeys(["arrange", "arranged", "arranging", "book", "booked", "organise", "organised"], "arrange"),
-    **dict.fromkeys(["discharge", "discharged", "discharging"], "discharge"),
-    **dict.fromkeys(["gp", "gps", "doctor", "doctors"], "gp"),
-    **dict.fromkeys(["ed", "a&e"], "emergency_department"),
-    **dict.fromkeys(["flag", "flags", "flagged", "flagging", "alert", "alerts", "marker", "markers"], "flag"),
-    **dict.fromkeys(["meeting", "meetings", "conference", "conferences"], "meeting"),
-    **dict.fromkeys(["plan", "plans", "planning", "planned"], "plan"),
-    **dict.fromkeys(["visit", "visits", "visited", "visiting"], "visit"),
-    **dict.fromkeys(["monitor", "monitored", "monitoring", "oversight", "oversee"], "monitor"),
-    **dict.fromkeys(["contact", "contacts", "contacted", "contacting"], "contact"),
-    **dict.fromkeys(["tell", "told", "inform", "informed", "informing", "update them", "feedback"], "inform"),
-}
-
-# Words that carry no learning of their own in a recommendation.
-STOPWORDS = frozenset(
-    """
-    a about above across after again against all also am an and any are as at be because been before being
-    below between both but by can cannot could did do does doing done down during each few for from further
-    had has have having he her here hers herself him himself his how i if in into is it its itself just me
-    more most my myself no nor not of off on once only or other our ours ourselves out over own same she
-    should so some such than that the their theirs them themselves then there these they this those through to
-    too under until up very was we were what when where which while who whom why will with would you your must
-    may might shall ensure ensures ensuring agencies agency organisation organisations partner partners
-    partnership partnerships service services staff practitioner practitioners professional professionals
-    worker workers team teams relevant appropriate appropriately consider considers considered considering
-    make makes made sure need needs needed use used uses using take takes taken work works working review
-    reviews reviewed recommendation recommendations local area areas clear clearly effective effectively
-    robust better improve improved improving improvement improvements strengthen strengthened including
-    include includes included within whether its per via ie eg etc one two three new all identify identified
-    identifies identifying understand understanding know known aware able ability people person persons
-    individual individuals adult adults family families case cases client clients patient patients resident
-    residents user users including also place places way ways part where whilst recognise recognised
-    recognises recognising recognition treat treated treats seen see sees given give gives provide provides
-    provided offer offers offered ensure day days time times things thing complete completes completed
-    completing carry carries carried undertake undertakes undertaken apply applies applied still only solely
-    rather instead whose spot spots spotted detect detected notice noticed
-    """.split()  # noqa: SIM905  (a paragraph of words reads better than a list of strings)
-)

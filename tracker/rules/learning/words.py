@@ -1,8 +1,9 @@
 """A recommendation's words as the domain's terms: synonyms joined, abbreviations spelt one way, endings trimmed.
 
 "Refer high-risk cases to the multi-agency risk assessment conference" and "make a MARAC referral
-when risk is high" come out as nearly the same terms. The thesaurus is the partnerships' own
-vocabulary (DASH, MARAC, IDVA, primary care, A&E, SAB...), written here, so that nothing is fetched.
+when risk is high" come out as nearly the same terms. The vocabulary is the partnerships' own (DASH,
+MARAC, IDVA, primary care, A&E, SAB...: `thesaurus`, `glossary`, `synonyms`), written here, so that
+nothing is fetched; `boilerplate` holds the words that say nothing of the learning.
 """
 
 from __future__ import annotations
@@ -10,18 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tracker.rules.learning.thesaurus import PHRASES, STOPWORDS, WORDS
+from tracker.rules.learning import phrases
+from tracker.rules.learning.boilerplate import STOPWORDS
+from tracker.rules.learning.synonyms import WORDS
 
-# Phrases are tried only where a word starts (where a leading word boundary would match), which makes reading a text
-# several times faster than trying every phrase at every letter.
-_PHRASE = re.compile(
-    r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<p{i}>(?:{pattern})\\b)" for i, (pattern, _) in enumerate(PHRASES)) + ")"
-)
-_PHRASE_TERMS = {f"p{i}": terms for i, (_, terms) in enumerate(PHRASES)}
+_POSSESSIVE = re.compile(r"'s\b")
 _PUNCTUATION = re.compile(r"[^\w'&\-]+")
 _WORD = re.compile(r"[a-z][a-z0-9&'_\-]*|\d+")
-# A marker the thesaurus puts before each term it writes, so that no ending is trimmed from it.
-_TERM = "\x01"
 
 _SUFFIXES = (
     "ational",
@@ -70,20 +66,15 @@ def stem(word: str) -> str:
     return word
 
 
-def _phrase_terms(match: re.Match[str]) -> str:
-    terms = _PHRASE_TERMS[match.lastgroup or ""]
-    return " " + " ".join(_TERM + t for t in terms.split()) + " "
-
-
 def terms(text: str) -> list[str]:
     """The text's terms in order, stopwords dropped: the matcher's and the theme rules' reading of it."""
     lowered = text.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    lowered = lowered.replace("'s ", "s ").replace("s' ", "s ")
+    lowered = _POSSESSIVE.sub("", lowered).replace("s' ", "s ")
     spaced = _PUNCTUATION.sub(" ", lowered)
-    marked = _PHRASE.sub(_phrase_terms, spaced)
+    marked = phrases.mark(spaced)
     out: list[str] = []
     for raw in marked.split():
-        if raw.startswith(_TERM):
+        if raw.startswith(phrases.TERM):
             out.append(raw[1:])
             continue
         for word in _WORD.findall(raw.replace("-", " ")):
