@@ -8,7 +8,7 @@ straight into the XML it is written as (tracker.workbooks.streaming): no object 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,7 +26,7 @@ from openpyxl.workbook import Workbook
 
 from tracker.rules.rag import Rag
 from tracker.workbooks.printing import BODY_PT, FONT, heading_width
-from tracker.workbooks.streaming import Cell, Style, date_xml, empty_xml, number_xml, stream_rows, text_xml
+from tracker.workbooks.streaming import Cell, Linked, Style, date_xml, empty_xml, number_xml, stream_rows, text_xml
 
 UK_DATE = "DD/MM/YYYY"
 UK_DATETIME = "DD/MM/YYYY HH:MM"
@@ -185,7 +185,7 @@ def _moment(value: datetime, style: str) -> str:
 
 
 # How each kind of value is written, found by its type: most cells are one of these exactly.
-_WRITERS: dict[type, Any] = {
+_WRITERS: dict[type, Callable[[Any, str], str]] = {
     str: _text,
     bool: _yes_no,
     datetime: _moment,
@@ -204,13 +204,13 @@ def cell(ws: Sheet, value: Any, style: Style | None = None) -> Cell | None:
     s = style.attribute if style is not None else ""
     write = _WRITERS.get(type(value))
     if write is not None:
-        return Cell(write(value, s))
+        return write(value, s)
     if value is None:
-        return Cell(empty_xml(s)) if s else None
+        return empty_xml(s) if s else None
     # A subclass (an enumeration's member is a str): the first kind it is.
     for kind in (str, bool, datetime, date, int, float, Decimal):
         if isinstance(value, kind):
-            return Cell(_WRITERS[kind](value, s))
+            return _WRITERS[kind](value, s)
     raise TypeError(f"A workbook cell cannot hold a {type(value).__name__}")
 
 
@@ -239,8 +239,8 @@ def link_cell(
     """A cell that opens `url` when it is safe to (and shows `value` as ordinary text when it is not)."""
     target = safe_link(url)
     c = cell(ws, value, (link_style or styles.link) if target else style)
-    if target and c is not None:
-        c.link = target
+    if target and isinstance(c, str):
+        return Linked(c, target)
     return c
 
 

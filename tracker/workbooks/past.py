@@ -111,12 +111,18 @@ def _status(value: Any) -> Any:
 _AUDITED = [(f.value, f, _status if f == Field.STATUS else _date) for f in Field]
 
 
+_DECODE = json.JSONDecoder().decode
+
+
 def _decoded(value: Any) -> Any:
     """A JSON column read as it comes: text from SQLite, already decoded by PostgreSQL's driver."""
-    return json.loads(value) if isinstance(value, str) else value
+    if type(value) is str:
+        return None if value == "null" else _DECODE(value)
+    return value
 
 
-def _from_audit(at: datetime, before: Any, after: Any) -> Iterator[Recorded]:
+def _from_audit(changes: list[Recorded], at: datetime, before: Any, after: Any) -> None:
+    """Add to `changes` what one audit record says of the fields the trend reads."""
     after = _decoded(after)
     if not isinstance(after, dict):
         return
@@ -127,7 +133,7 @@ def _from_audit(at: datetime, before: Any, after: Any) -> Iterator[Recorded]:
             old = read(before[key]) if key in before else UNKNOWN
             new = read(after[key])
             if new is not UNKNOWN:
-                yield Recorded(at, name, old, new)
+                changes.append(Recorded(at, name, old, new))
 
 
 def _moves_a_field() -> Any:
@@ -214,7 +220,7 @@ def _record(row: Any, audit: list[Any], updates: list[Any], decisions: list[Any]
     _rec, _id, _rec_created, created, status, target, last_update, submitted_at = row
     changes: list[Recorded] = []
     for *_key, at, before, after in audit:
-        changes.extend(_from_audit(at, before, after))
+        _from_audit(changes, at, before, after)
     for *_key, at, written_on, before, after in updates:
         changes.append(Recorded(at, Field.LAST_UPDATE_ON, UNKNOWN, written_on))
         if after is not None:

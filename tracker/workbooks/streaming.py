@@ -15,7 +15,7 @@ from collections.abc import Generator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -52,14 +52,19 @@ class Style:
         return self._attribute
 
 
-class Cell:
-    """A cell ready to be written: its element after the reference (`<c r="B7"` comes from its place), and its link."""
+class Linked:
+    """A cell that opens a web page: its element after the reference, and where it leads."""
 
     __slots__ = ("link", "xml")
 
-    def __init__(self, xml: str, link: str | None = None) -> None:
+    def __init__(self, xml: str, link: str) -> None:
         self.xml = xml
         self.link = link
+
+
+# A cell ready to be written: its element after the reference (`<c r="B7"` comes from its place), as
+# text, or `Linked` when it opens a page. Text alone costs nothing more to make than itself.
+Cell: TypeAlias = str | Linked
 
 
 def escape(text: str) -> str:
@@ -119,10 +124,12 @@ def _row_xml(ws: Any, row: tuple[Sequence[Cell | None], float | None], row_idx: 
     for letter, c in zip(LETTERS, cells, strict=False):
         if c is None:
             continue
+        if isinstance(c, str):
+            parts += ('<c r="', letter, r, '"', c)
+            continue
         parts += ('<c r="', letter, r, '"', c.xml)
-        if c.link is not None:
-            # openpyxl keeps a sheet's links until the sheet is closed, then writes them with their relationships.
-            ws._hyperlinks.append(Hyperlink(ref=letter + r, target=c.link))
+        # openpyxl keeps a sheet's links until the sheet is closed, then writes them with their relationships.
+        ws._hyperlinks.append(Hyperlink(ref=letter + r, target=c.link))
     parts.append("</row>")
     return "".join(parts).encode("ascii", "xmlcharrefreplace")
 
@@ -157,7 +164,7 @@ class _Writer(WorksheetWriter):
 
 
 def stream_rows(ws: Any) -> None:
-    """Let `ws.append((cells, height))` write a row of `Cell`s (None where a cell is empty), `height` in points or None.
+    """Let `ws.append((cells, height))` write a row of cells (None where one is empty), `height` in points or None.
 
     The sheet's widths, frozen panes and page set-up go out with its first row, so they are set before it.
     """

@@ -6,7 +6,7 @@ keep no rows: memory stays flat).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -22,6 +22,7 @@ from tracker.workbooks.cells import (
     cell,
     header_cells,
     link_cell,
+    plain_text,
     rag_cell,
     safe_link,
     stream_cells,
@@ -39,7 +40,7 @@ from tracker.workbooks.printing import (
     row_height,
     set_widths,
 )
-from tracker.workbooks.streaming import Cell
+from tracker.workbooks.streaming import Cell, text_xml
 
 HEADER_ROW = 3  # a title, a line saying what the sheet holds, then the column headings
 # openpyxl holds a sheet's hyperlinks in memory until the sheet is written out: past this many a sheet,
@@ -167,6 +168,26 @@ def value_cell(context: SheetContext, ws: Sheet, column: Column, value: Any) -> 
     return cell(ws, value, styles.by_kind[column.kind])
 
 
+def column_writer(context: SheetContext, ws: Sheet, column: Column) -> Callable[[Any], Cell | None]:
+    """`value_cell` for one column of a long list, with what is the same on every row looked up once."""
+    styles = context.styles
+    if column.kind == "rag":
+        return lambda value: rag_cell(ws, styles, value)
+    style = styles.by_kind[column.kind]
+    link_style = styles.by_kind.get(column.kind, styles.wrap)
+
+    def write(value: Any) -> Cell | None:
+        if type(value) is str:  # most cells: text, straight to what is written
+            return text_xml(plain_text(value), style.attribute) if value else None
+        if value is None:
+            return None
+        if isinstance(value, Link):
+            return link_cell(ws, value.text, value.url if context.may_link(ws) else None, styles, link_style)
+        return None if value == "" else cell(ws, value, style)
+
+    return write
+
+
 class ListHeights:
     """Row heights for a long list, quickly: most cells are short, and a short text takes one line
     whatever its letters, so only the longer ones are wrapped word by word (a list of 150,000 rows)."""
@@ -213,8 +234,9 @@ def write_list(
     out.append(header_cells(ws, styles, columns), heading_height(columns))
     count = 0
     height = ListHeights(columns)
+    writers = [column_writer(context, ws, c) for c in columns]
     for values in rows:
-        out.append([value_cell(context, ws, c, v) for c, v in zip(columns, values, strict=True)], height(values))
+        out.append([write(v) for write, v in zip(writers, values, strict=True)], height(values))
         count += 1
     if not count:
         out.merged(empty, styles.wrap)
