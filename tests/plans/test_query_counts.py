@@ -40,7 +40,16 @@ PAGES = [
     ("subgroup", "/actions"),
     ("board", "/actions?rag=green&sort=agency&page=2&q=bulk"),
     ("subgroup", "/actions?theme=1&theme=2&sort=-updated&include_closed=0"),
+    ("subgroup", "/actions?page=2&review_q=DHR&agency_q=agency"),
+    ("agency_lead", "/agency-actions?rag=green&q=bulk"),
+    ("subgroup", "/overview/agencies"),
+    ("board", "/reviews?plan=open"),
 ]
+
+
+# The subgroup's home page carries the subgroup's digest as well as the plan's figures: its three lists with
+# their counts, the owners the tracker cannot email, the meetings ahead, and the person's reminder settings.
+BUDGET = {("subgroup", "/"): 17}
 
 
 @pytest.mark.parametrize(("role", "path"), PAGES)
@@ -57,5 +66,5 @@ def test_queries_do_not_grow_with_the_data(
         assert response.status_code == 200, url
         counts.append(counted.count)
     assert counts[0] == counts[1], f"{path}: {counts[0]} queries with 5 actions, {counts[1]} with 500"
-    assert counts[1] <= 12
+    assert counts[1] <= BUDGET.get((role, path), 12)
     print(f"{role} {path}: {counts[1]} queries")

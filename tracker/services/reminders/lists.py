@@ -325,7 +325,9 @@ def start_of(day: date) -> datetime:
 
 def covers_anything(user: User) -> bool:
     """Whether a person has an action digest or a subgroup digest at all."""
-    if receives_subgroup_digest(user.role) or hears_about_agency(user.role):
-        return True
+    return receives_subgroup_digest(user.role) or hears_about_agency(user.role) or owns_open_actions(user)
+
+
+def owns_open_actions(user: User) -> bool:
     owned = select(Action.id).where(Action.owner_user_id == user.id, Action.status.in_(_OPEN)).limit(1)
     return db.session.scalar(owned) is not None

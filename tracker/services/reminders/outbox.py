@@ -121,7 +121,8 @@ def _latest(user: User) -> Digest | None:
 def content_for(user: User, *, today: date, windows: Windows, frequency: Frequency, limit: int) -> Content:
     """A person's regular digest as it stands today: what the email would hold, and the home page shows."""
     content = Content(user=user, today=today, windows=windows, frequency=frequency)
-    if hears_about_agency(user.role) or lists.covers_anything(user):
+    # A subgroup or board member hears about actions only as their owner: most own none, and are spared the lists.
+    if hears_about_agency(user.role) or lists.owns_open_actions(user):
         previous = _latest(user)
         since = (
             previous.composed_at if previous is not None else lists.start_of(first_news_from(today, frequency, windows))
