@@ -12,12 +12,12 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Text, case, cast, func, or_, select, type_coerce
+from sqlalchemy import DateTime, Enum, String, Text, case, cast, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker.models import (
@@ -54,6 +54,20 @@ def end_of(day: date) -> datetime:
 
 def start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=LONDON)
+
+
+def _utc(moment: datetime) -> datetime:
+    """A moment as the database keeps one: UTC, without a zone."""
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _kept(column: Any) -> Any:
+    """A column read as the database keeps it: a moment in UTC without a zone, a status as its text.
+
+    The history compares a million moments and more at national scale; read as kept, none is converted.
+    """
+    kept = type_coerce(column, String if isinstance(column.type, Enum) else DateTime)
+    return kept.label(f"{column.class_.__tablename__}_{column.key}")
 
 
 @dataclass
@@ -157,37 +171,40 @@ def _streams(session: Session, scope: Scope) -> tuple[Iterator[Any], list[Iterat
         actions.with_only_columns(
             Action.recommendation_id,
             Action.id,
-            Recommendation.created_at,
-            Action.created_at,
-            Action.status,
+            _kept(Recommendation.created_at),
+            _kept(Action.created_at),
+            _kept(Action.status),
             Action.target_date,
             Action.last_update_on,
-            Action.submitted_at,
+            _kept(Action.submitted_at),
         ).order_by(*order)
     )
     audit = (
         actions.join(AuditEvent, (AuditEvent.object_type == "Action") & (AuditEvent.object_id == Action.id))
         # As text: most records' `before` is never read, and only read is decoded.
         .with_only_columns(
-            *order, AuditEvent.occurred_at, type_coerce(AuditEvent.before, Text), type_coerce(AuditEvent.after, Text)
+            *order,
+            _kept(AuditEvent.occurred_at),
+            type_coerce(AuditEvent.before, Text),
+            type_coerce(AuditEvent.after, Text),
         )
         # A request names the date asked for; the target date changes only when it is agreed.
         .where(AuditEvent.event.not_in(NOT_CHANGES), _moves_a_field())
     )
     updates = actions.join(ProgressUpdate, ProgressUpdate.action_id == Action.id).with_only_columns(
         *order,
-        ProgressUpdate.created_at,
+        _kept(ProgressUpdate.created_at),
         ProgressUpdate.written_on,
-        ProgressUpdate.status_before,
-        ProgressUpdate.status_after,
+        _kept(ProgressUpdate.status_before),
+        _kept(ProgressUpdate.status_after),
     )
     decisions = actions.join(AssuranceDecision, AssuranceDecision.action_id == Action.id).with_only_columns(
-        *order, AssuranceDecision.decided_at, AssuranceDecision.outcome
+        *order, _kept(AssuranceDecision.decided_at), _kept(AssuranceDecision.outcome)
     )
     dates = (
         actions.join(TargetDateChange, TargetDateChange.action_id == Action.id)
         .with_only_columns(
-            *order, TargetDateChange.decided_at, TargetDateChange.previous_date, TargetDateChange.proposed_date
+            *order, _kept(TargetDateChange.decided_at), TargetDateChange.previous_date, TargetDateChange.proposed_date
         )
         .where(TargetDateChange.state == TargetDateChangeState.AGREED.value, TargetDateChange.decided_at.is_not(None))
     )
@@ -224,7 +241,9 @@ def _record(row: Any, audit: list[Any], updates: list[Any], decisions: list[Any]
     for *_key, at, written_on, before, after in updates:
         changes.append(Recorded(at, Field.LAST_UPDATE_ON, UNKNOWN, written_on))
         if after is not None:
-            changes.append(Recorded(at, Field.STATUS, before if before is not None else UNKNOWN, ActionStatus(after)))
+            changes.append(
+                Recorded(at, Field.STATUS, ActionStatus(before) if before is not None else UNKNOWN, ActionStatus(after))
+            )
     for *_key, at, outcome in decisions:
         before, after = _DECIDED[DecisionOutcome(outcome).value]
         changes.append(Recorded(at, Field.STATUS, before, after))
@@ -246,8 +265,10 @@ def history(session: Session, scope: Scope, days: list[date]) -> History:
     today = scope.today
     points = [Point(day) for day in days] + [Point(today, now=True)]
     moments = [end_of(day) for day in days]
+    # What is read is in UTC without a zone (see `_kept`), and so are the moments it is read at.
+    at = [_utc(moment) for moment in moments]
     moved = Movement(scope.since)
-    baseline = start_of(scope.since)
+    baseline = _utc(start_of(scope.since))
     main, others = _streams(session, scope)
     peeks = [_Peek(rows) for rows in others]
     for recommendation_id, group in groupby(main, key=itemgetter(0)):
@@ -259,7 +280,7 @@ def history(session: Session, scope: Scope, days: list[date]) -> History:
             status = ActionStatus(row[4])
             timeline = Timeline(_record(row, *(peek.take(key) for peek in peeks)))
             now = rag_for(status=status, target_date=row[5], last_update_on=row[6], today=today).rag
-            for point, moment, counted in zip(points, moments, statuses, strict=False):
+            for point, moment, counted in zip(points, at, statuses, strict=False):
                 state = timeline.state_at(moment, point.day)
                 if state is not None:
                     _count(point, state.status, state.rag(point.day))
@@ -270,7 +291,7 @@ def history(session: Session, scope: Scope, days: list[date]) -> History:
             _move(moved, then.status if then else None, then.rag(scope.since) if then else None, status, now, row)
         created = rows[0][2]
         for index, point in enumerate(points):
-            if point.now or created < moments[index]:
+            if point.now or created < at[index]:
                 point.implementation[_implementation(statuses[index])] += 1
     _recommendations(session, scope, points, moments)
     moved.newly_red_ids.sort()
