@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from tracker.rules.lifecycle import ActionStatus
@@ -55,6 +56,9 @@ class Recorded(NamedTuple):
     after: Any
 
 
+_WHEN = itemgetter(0)  # a change's moment (Recorded.at)
+
+
 @dataclass(frozen=True)
 class ActionRecord:
     """An action as it stands now, with the changes recorded against it, in any order."""
@@ -82,10 +86,11 @@ class Timeline:
 
     def __init__(self, record: ActionRecord) -> None:
         self.record = record
-        by_field: dict[Field, list[Recorded]] = {f: [] for f in Field}
-        for change in record.changes:
-            by_field[change.field].append(change)
-        self._changes = {f: sorted(changes, key=lambda c: c.at) for f, changes in by_field.items()}
+        # In time order; changes at the same moment keep the order they were given in.
+        ordered = sorted(record.changes, key=_WHEN)
+        self._changes: dict[Field, list[Recorded]] = {f: [] for f in Field}
+        for change in ordered:
+            self._changes[change.field].append(change)
         self._times = {f: [c.at for c in changes] for f, changes in self._changes.items()}
         # The latest update known after each of the update dates' changes: the action's creation, then every
         # update written (floors[i] holds for a moment after the first i changes and before the next).
@@ -96,7 +101,7 @@ class Timeline:
                 known = max(known, change.after)
             self._floors.append(known)
         # After the last change recorded, the action stands as it does now (but for what was known of updates).
-        self._settled = max((c.at for c in record.changes), default=None)
+        self._settled = ordered[-1].at if ordered else None
         status = record.status
         self._status_now = status if type(status) is ActionStatus else ActionStatus(status)
 

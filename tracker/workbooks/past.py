@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -135,19 +136,33 @@ def _decoded(value: Any) -> Any:
     return value
 
 
-def _from_audit(changes: list[Recorded], at: datetime, before: Any, after: Any) -> None:
-    """Add to `changes` what one audit record says of the fields the trend reads."""
+def _said(before: Any, after: Any) -> tuple[tuple[Field, Any, Any], ...]:
+    """What one audit record says of the fields the trend reads: each field it moved, from what and to what."""
     after = _decoded(after)
     if not isinstance(after, dict):
-        return
+        return ()
     before = _decoded(before)
     before = before if isinstance(before, dict) else {}
+    said = []
     for key, name, read in _AUDITED:
         if key in after:
             old = read(before[key]) if key in before else UNKNOWN
             new = read(after[key])
             if new is not UNKNOWN:
-                changes.append(Recorded(at, name, old, new))
+                said.append((name, old, new))
+    return tuple(said)
+
+
+# An audit trail says the same few things over and over ('{"status": "submitted"}' at every submission):
+# each text is read once while it keeps recurring.
+_said_in_text = lru_cache(maxsize=4096)(_said)
+
+
+def _from_audit(changes: list[Recorded], at: datetime, before: Any, after: Any) -> None:
+    """Add to `changes` what one audit record says of the fields the trend reads."""
+    text = not isinstance(before, dict) and not isinstance(after, dict)
+    for name, old, new in _said_in_text(before, after) if text else _said(before, after):
+        changes.append(Recorded(at, name, old, new))
 
 
 def _moves_a_field() -> Any:
@@ -224,12 +239,17 @@ class _Peek:
         self.rows = rows
         self.head = next(rows, None)
 
-    def take(self, key: tuple[int, int]) -> list[Any]:
+    def take(self, recommendation_id: int, action_id: int) -> list[Any]:
+        """The rows of this action, passing over any of actions before it (the stream is ordered as the actions)."""
         taken = []
-        while self.head is not None and (self.head[0], self.head[1]) <= key:
-            if (self.head[0], self.head[1]) == key:
-                taken.append(self.head)
-            self.head = next(self.rows, None)
+        head = self.head
+        while head is not None and (
+            head[0] < recommendation_id or (head[0] == recommendation_id and head[1] <= action_id)
+        ):
+            if head[0] == recommendation_id and head[1] == action_id:
+                taken.append(head)
+            head = next(self.rows, None)
+        self.head = head
         return taken
 
 
@@ -276,9 +296,8 @@ def history(session: Session, scope: Scope, days: list[date]) -> History:
         # Each point's statuses of the recommendation's actions, for its implementation then.
         statuses: list[Counter[ActionStatus]] = [Counter() for _ in points]
         for row in rows:
-            key = (recommendation_id, row[1])
             status = ActionStatus(row[4])
-            timeline = Timeline(_record(row, *(peek.take(key) for peek in peeks)))
+            timeline = Timeline(_record(row, *(peek.take(recommendation_id, row[1]) for peek in peeks)))
             now = rag_for(status=status, target_date=row[5], last_update_on=row[6], today=today).rag
             for point, moment, counted in zip(points, at, statuses, strict=False):
                 state = timeline.state_at(moment, point.day)
