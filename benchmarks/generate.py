@@ -87,6 +87,7 @@ def flask(url: str, *command: str) -> None:
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
         check=False,
     )
@@ -371,6 +372,7 @@ class Generator:
                 "target_date": kept_target,
                 "amber_from": amber_from,
                 "red_from": red_from,
+                "target_order": kept_target or date.max,
                 "original_target_date": None if no_date else original,
                 "target_text": "Ongoing" if no_date else None,
                 "milestones": "Plan agreed\nStaff briefed\nAudit",

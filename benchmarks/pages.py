@@ -45,6 +45,7 @@ from benchmarks.progress import Progress  # noqa: E402
 P50_TARGET, P95_TARGET, HTML_TARGET = 3.0, 5.0, 300 * 1024
 _TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 _PAGE_LINK = re.compile(r'<a[^>]*class="govuk-link govuk-pagination__link"[^>]*href="([^"]+)"')
+_PAGE_NUMBER = re.compile(r"page=(\d+)")
 
 
 @dataclass
@@ -172,7 +173,7 @@ def pages_for(marks: dict[str, int]) -> list[Page]:
         Page("/actions by agency", "subgroup", f"/actions?agency={marks['agency']}"),
         Page("/actions by RAG (red)", "subgroup", "/actions?rag=red"),
         Page("/actions by text", "subgroup", "/actions?q=MARAC"),
-        Page("/actions, a deep page", "subgroup", ""),
+        Page("/actions, a deep page (linked)", "subgroup", ""),
         Page("/actions, the last page", "subgroup", ""),
         Page("/reviews", "subgroup", "/reviews"),
         Page("a large review", "subgroup", f"/reviews/{marks['review']}"),
@@ -181,15 +182,23 @@ def pages_for(marks: dict[str, int]) -> list[Page]:
     ]
 
 
-def deep_and_last(first_page: str) -> tuple[str, str]:
-    """From the first page's pagination: the page halfway along, and the last."""
-    links = [urllib.parse.unquote(link).replace("&amp;", "&") for link in _PAGE_LINK.findall(first_page)]
-    numbered = [(int(m.group(1)), link) for link in links if (m := re.search(r"[?&]page=(\d+)", link))]
+def _page_links(html: str) -> list[str]:
+    return [urllib.parse.unquote(link).replace("&amp;", "&") for link in _PAGE_LINK.findall(html)]
+
+
+def deep_and_last(browser: Browser, first_page: str) -> tuple[str, str]:
+    """From the first page's pagination, the last page; and from the last page's, the page before it, by the
+    link a person follows there (in RAG order it carries the row it continues from)."""
+    numbered = [(int(m.group(1)), link) for link in _page_links(first_page) if (m := _PAGE_NUMBER.search(link))]
     if not numbered:
         return "/actions", "/actions"
-    last_number, last = max(numbered)
-    deep = re.sub(r"([?&]page=)\d+", rf"\g<1>{max(1, last_number // 2)}", last)
-    return deep, last
+    _, last = max(numbered)
+    _, html = browser.get(last)
+    before = [link for link in _page_links(html.decode()) if "before=" in link]
+    if before:
+        return before[0], last
+    last_number = max(numbered)[0]
+    return _PAGE_NUMBER.sub(f"page={max(1, last_number - 1)}", last), last
 
 
 def count_queries(env: dict[str, str], pages: list[Page]) -> None:
@@ -276,7 +285,7 @@ def run(scale: str, url: str, repeat: int, warm: int, budget: float) -> dict[str
             browsers[role] = Browser(base)
             browsers[role].sign_in(generate.EMAILS[role])
         _, first = browsers["subgroup"].get("/actions")
-        deep, last = deep_and_last(first.decode())
+        deep, last = deep_and_last(browsers["subgroup"], first.decode())
         pages[10].path, pages[11].path = deep, last
         progress = Progress("pages measured", len(pages))
         for page in pages:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func
 
-from tests.factories import ActionFactory
+from tests.factories import ActionFactory, PartnershipFactory
 from tests.plans.conftest import Plans
 from tracker import clock
 from tracker.access import policy
@@ -94,6 +94,10 @@ def test_kept_figures_agree_on_any_day(
     assert kept_day(db.session()) == clock.today()
     day = clock.today() + timedelta(days=days_later)
     monkeypatch.setattr(clock, "today", lambda: day)
+    agree(users)
+    # Members of some partnerships only, rather than all of them: their reviews' rows, not the totals.
+    PartnershipFactory(name="A partnership nobody here belongs to")
+    db.session.flush()
     agree(users)
 
 

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from sqlalchemy import exists, false, or_, select, true
+from sqlalchemy import event, exists, false, func, select, true, union
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.db import db
@@ -214,16 +215,16 @@ def in_partnerships_of(user: Any, review: Review) -> bool:
 
 
 def in_partnerships(partnership_ids: Any, review: type[Review] | Any = Review) -> ColumnElement[bool]:
-    """Reviews that belong to any of these partnerships (ids, or a subquery of them), commissioned or joint."""
-    return or_(
-        review.partnership_id.in_(partnership_ids),
-        exists(
-            select(review_partnerships.c.review_id).where(
-                review_partnerships.c.review_id == review.id,
-                review_partnerships.c.partnership_id.in_(partnership_ids),
-            )
-        ),
+    """Reviews that belong to any of these partnerships (ids, or a subquery of them), commissioned or joint.
+
+    The reviews are found once, as a set each row is looked up in, however many rows the query reads."""
+    commissioned = select(Review.id).where(Review.partnership_id.in_(partnership_ids)).correlate(None)
+    joint = (
+        select(review_partnerships.c.review_id)
+        .where(review_partnerships.c.partnership_id.in_(partnership_ids))
+        .correlate(None)
     )
+    return review.id.in_(union(commissioned, joint))
 
 
 def _partnership_clause(user: Any) -> ColumnElement[bool]:
@@ -231,8 +232,32 @@ def _partnership_clause(user: Any) -> ColumnElement[bool]:
     user_id = getattr(user, "id", None)
     if user_id is None:
         return false()
+    if _in_every_partnership(user_id):
+        # Every review has a commissioning partnership: a member of all of them (a national body) sees all.
+        return true()
     mine = select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == user_id)
     return in_partnerships(mine)
+
+
+def _in_every_partnership(user_id: int) -> bool:
+    """Whether the user belongs to every partnership there is: asked once a transaction."""
+    session = db.session()
+    key = ("in_every_partnership", user_id)
+    if key not in session.info:
+        mine = select(func.count()).select_from(user_partnerships).where(user_partnerships.c.user_id == user_id)
+        missing = select(func.count(Partnership.id)).scalar_subquery() - mine.scalar_subquery()
+        session.info[key] = db.session.scalar(select(missing)) == 0
+    return bool(session.info[key])
+
+
+def _forget_memberships(session: Session, *_: object) -> None:
+    """A flush may change who belongs where; a new transaction may see others' changes."""
+    for key in [k for k in session.info if isinstance(k, tuple) and k[0] == "in_every_partnership"]:
+        del session.info[key]
+
+
+event.listen(Session, "after_flush", _forget_memberships)
+event.listen(Session, "after_transaction_end", _forget_memberships)
 
 
 def sees_withdrawn(user: Any) -> bool:
@@ -276,6 +301,16 @@ def visible_actions(user: Any, *, lead_agency: Any = None) -> ColumnElement[bool
     if limited_to_partnerships(user):
         return _partnership_clause(user)
     return true()
+
+
+def sees_every_review(user: Any) -> bool:
+    """Whether the user lists every review's actions: an administrator, or a member of every partnership."""
+    if limited_to_own_agency(user):
+        return False
+    if limited_to_partnerships(user):
+        user_id = getattr(user, "id", None)
+        return user_id is not None and _in_every_partnership(user_id)
+    return allows(user, Permission.SIGNED_IN)
 
 
 def visible_reviews(user: Any) -> ColumnElement[bool]:

@@ -6,7 +6,20 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy import (
+    DDL,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    event,
+    func,
+    literal_column,
+    text,
+)
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
@@ -45,10 +58,39 @@ def _red_from(context: Any) -> date | None:
     return _rag_dates_of(context.get_current_parameters())[1]
 
 
+def _target_order(context: Any) -> date:
+    return target_order(context.get_current_parameters().get("target_date"))
+
+
+def target_order(target_date: date | None) -> date:
+    """Where an action sorts by its target date: actions without one after every date."""
+    return target_date or date.max
+
+
 class Action(Withdrawable, Base):
     __tablename__ = "actions"
-    # Lists in date order, and each RAG colour in date order, read from the index.
-    __table_args__ = (Index("ix_actions_target_date_id", "target_date", "id"),)
+    # Lists in date order, and each RAG colour in date order, read from the index; open actions by their
+    # last update (drifting ones, the longest silent first), without the far more numerous closed ones.
+    __table_args__ = (
+        Index("ix_actions_target_order_id", "target_order", "id"),
+        Index(
+            "ix_actions_open_last_update",
+            "last_update_on",
+            "id",
+            sqlite_where=text("amber_from IS NOT NULL"),
+            postgresql_where=text("amber_from IS NOT NULL"),
+        ),
+        # The text search finds words anywhere in the wording and owner by trigrams (PostgreSQL's pg_trgm).
+        *(
+            Index(
+                f"ix_actions_{name}_trigrams",
+                func.lower(literal_column(name)).label(f"{name}_lower"),
+                postgresql_using="gin",
+                postgresql_ops={f"{name}_lower": "gin_trgm_ops"},
+            ).ddl_if(dialect="postgresql")
+            for name in ("description", "owner")
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"), index=True)
@@ -73,7 +115,7 @@ class Action(Withdrawable, Base):
     # When the current submission was made: the subgroup's queue is oldest first.
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Denormalised from the progress updates so that RAG is one indexed comparison.
-    last_update_on: Mapped[date] = mapped_column(Date, default=clock.today, index=True)
+    last_update_on: Mapped[date] = mapped_column(Date, default=clock.today)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, onupdate=now)
     # The days it turns amber and red if nothing changes (tracker.rules.rag.rag_dates), kept with the
@@ -81,6 +123,8 @@ class Action(Withdrawable, Base):
     # count by RAG from an index rather than working it out for every action.
     amber_from: Mapped[date | None] = mapped_column(Date, default=_amber_from, index=True)
     red_from: Mapped[date | None] = mapped_column(Date, default=_red_from, index=True)
+    # The target date, or the last day there is for an action without one: date order with those last.
+    target_order: Mapped[date | None] = mapped_column(Date, default=_target_order)
     # Optimistic locking: an UPDATE that finds another version matches no row.
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
@@ -140,12 +184,21 @@ def _only_through_the_life_cycle(_action: Action, value: object, _old: object, _
         )
 
 
+# The trigram indexes need PostgreSQL's pg_trgm extension (a trusted one: the database's owner may add it).
+event.listen(
+    Base.metadata,
+    "before_create",
+    DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"),  # type: ignore[no-untyped-call]
+)
+
+
 @event.listens_for(Action, "before_update")
 def _keep_rag_dates(_mapper: object, _connection: object, action: Action) -> None:
-    """Whatever changed, the stored RAG days follow the status, target date and last update."""
+    """Whatever changed, the stored RAG days and date order follow the status, target date and last update."""
     action.amber_from, action.red_from = rag_dates(
         status=action.status, target_date=action.target_date, last_update_on=action.last_update_on
     )
+    action.target_order = target_order(action.target_date)
 
 
 class ProgressUpdate(Base):
@@ -208,7 +261,8 @@ class AssuranceDecision(Base):
     # The subgroup meeting that made the decision, when one is recorded for that day.
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
+    # "Assured since" reads the decisions of a period, not every decision ever made.
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, index=True)
 
     action: Mapped[Action] = relationship(back_populates="decisions")
     decided_by: Mapped[User | None] = relationship()

@@ -47,15 +47,12 @@ from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import DRIFT_DAYS, Rag, rag_from_dates_sql
 
 _KEPT = "figures_kept_day"
+# Open, said the way the index of open actions (`ix_actions_open_last_update`) is limited.
+OPEN_ACTION = Action.amber_from.is_not(None)
 FIGURES = ("red", "amber", "green", "blue", "assured", "submitted", "drifting")
 
 
-class ActionFigures(Base):
-    __tablename__ = "action_figures"
-
-    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
-    # The lead agency's id, or 0 for actions without one.
-    agency_key: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+class _Counts:
     red: Mapped[int] = mapped_column(Integer, default=0)
     amber: Mapped[int] = mapped_column(Integer, default=0)
     green: Mapped[int] = mapped_column(Integer, default=0)
@@ -63,6 +60,34 @@ class ActionFigures(Base):
     assured: Mapped[int] = mapped_column(Integer, default=0)
     submitted: Mapped[int] = mapped_column(Integer, default=0)
     drifting: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ActionFigures(_Counts, Base):
+    __tablename__ = "action_figures"
+
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
+    # The lead agency's id, or 0 for actions without one.
+    agency_key: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+
+
+class AgencyFigures(_Counts, Base):
+    """Every review's rows added up per lead agency: what a reader who sees every review (an administrator,
+    or a member of every partnership) reads, a hundred rows rather than a row for each review and agency."""
+
+    __tablename__ = "agency_figures"
+
+    agency_key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+class ReviewFigures(_Counts, Base):
+    """Every agency's rows added up per review, with how many actions are open (which the date never
+    changes), so that the busiest reviews are read from an index."""
+
+    __tablename__ = "review_figures"
+
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True, autoincrement=False)
+    open_actions: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    recommendations: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ReviewTrendPoint(Base):
@@ -77,6 +102,59 @@ class ReviewTrendPoint(Base):
     amber: Mapped[int] = mapped_column(Integer, default=0)
     green: Mapped[int] = mapped_column(Integer, default=0)
     blue: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TrendTotal(Base):
+    """Every review's kept points at one quarter end added up, and how many reviews they come from: what a
+    reader who sees every review reads, one row a quarter rather than a row for each review."""
+
+    __tablename__ = "trend_totals"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    red: Mapped[int] = mapped_column(Integer, default=0)
+    amber: Mapped[int] = mapped_column(Integer, default=0)
+    green: Mapped[int] = mapped_column(Integer, default=0)
+    blue: Mapped[int] = mapped_column(Integer, default=0)
+    reviews: Mapped[int] = mapped_column(Integer, default=0)
+
+
+POINTS = ("red", "amber", "green", "blue")
+
+
+def forget_points(connection: Connection, review_ids: Sequence[int]) -> None:
+    """Drop these reviews' kept points, and take them out of the totals."""
+    mine = ReviewTrendPoint.review_id.in_(sorted(review_ids))
+    dropped = select(
+        ReviewTrendPoint.day, *(func.sum(getattr(ReviewTrendPoint, n)) for n in POINTS), func.count()
+    ).where(mine)
+    for day, *counts in connection.execute(dropped.group_by(ReviewTrendPoint.day)).all():
+        _add_to_total(connection, day, [-int(c or 0) for c in counts])
+    connection.execute(delete(ReviewTrendPoint).where(mine))
+
+
+def keep_points(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Keep these points (each review's at each day), in place of any kept before, and in the totals."""
+    forget_points(connection, sorted({row["review_id"] for row in rows}))
+    connection.execute(insert(ReviewTrendPoint), list(rows))
+    by_day: dict[date, list[int]] = {}
+    for row in rows:
+        total = by_day.setdefault(row["day"], [0] * 5)
+        for index, name in enumerate(POINTS):
+            total[index] += int(row[name])
+        total[4] += 1
+    for day, counts in by_day.items():
+        _add_to_total(connection, day, counts)
+
+
+def _add_to_total(connection: Connection, day: date, counts: Sequence[int]) -> None:
+    change = dict(zip([*POINTS, "reviews"], counts, strict=True))
+    moved = connection.execute(
+        update(TrendTotal)
+        .where(TrendTotal.day == day)
+        .values({name: getattr(TrendTotal, name) + amount for name, amount in change.items()})
+    )
+    if not moved.rowcount:
+        connection.execute(insert(TrendTotal).values(day=day, **change))
 
 
 class FiguresDay(Base):
@@ -116,20 +194,83 @@ def _counted(day: date) -> list[ColumnElement[Any]]:
     ]
 
 
+def _added_up(key: Any) -> Any:
+    return select(key, *(func.sum(getattr(ActionFigures, name)) for name in FIGURES)).group_by(key)
+
+
 def recount(connection: Connection, review_ids: Iterable[int] | None, day: date) -> None:
-    """Count these reviews' rows afresh as they stand on `day` (every review's when None)."""
+    """Count these reviews' rows afresh as they stand on `day` (every review's when None), and the
+    totals by agency and by review with them."""
     agency = agency_key()
     counted = live_actions().with_only_columns(Recommendation.review_id, agency, *_counted(day))
     if review_ids is None:
         connection.execute(delete(ActionFigures))
-    else:
-        ids = sorted(set(review_ids))
-        if not ids:
-            return
-        connection.execute(delete(ActionFigures).where(ActionFigures.review_id.in_(ids)))
-        counted = counted.where(Recommendation.review_id.in_(ids))
-    counted = counted.group_by(Recommendation.review_id, agency)
+        connection.execute(
+            insert(ActionFigures).from_select(
+                ["review_id", "agency_key", *FIGURES], counted.group_by(Recommendation.review_id, agency)
+            )
+        )
+        connection.execute(delete(AgencyFigures))
+        connection.execute(
+            insert(AgencyFigures).from_select(["agency_key", *FIGURES], _added_up(ActionFigures.agency_key))
+        )
+        _total_reviews(connection, None)
+        return
+    ids = sorted(set(review_ids))
+    if not ids:
+        return
+    mine = ActionFigures.review_id.in_(ids)
+    before = {row[0]: row[1:] for row in connection.execute(_added_up(ActionFigures.agency_key).where(mine))}
+    connection.execute(delete(ActionFigures).where(mine))
+    counted = counted.where(Recommendation.review_id.in_(ids)).group_by(Recommendation.review_id, agency)
     connection.execute(insert(ActionFigures).from_select(["review_id", "agency_key", *FIGURES], counted))
+    after = {row[0]: row[1:] for row in connection.execute(_added_up(ActionFigures.agency_key).where(mine))}
+    for key in sorted(set(before) | set(after)):
+        change = {
+            name: int(new or 0) - int(old or 0)
+            for name, new, old in zip(FIGURES, after.get(key, [0] * 7), before.get(key, [0] * 7), strict=True)
+        }
+        if not any(change.values()):
+            continue
+        moved = connection.execute(
+            update(AgencyFigures)
+            .where(AgencyFigures.agency_key == key)
+            .values({name: getattr(AgencyFigures, name) + amount for name, amount in change.items()})
+        )
+        if not moved.rowcount:
+            connection.execute(insert(AgencyFigures).values(agency_key=key, **change))
+    _total_reviews(connection, ids)
+
+
+def _total_reviews(connection: Connection, ids: list[int] | None) -> None:
+    """Each live review's totals, and how many live recommendations it has (those without actions too)."""
+    sums = _added_up(ActionFigures.review_id)
+    made = select(Recommendation.review_id, func.count(Recommendation.id)).where(Recommendation.withdrawn_at.is_(None))
+    reviews = select(Review.id).where(Review.withdrawn_at.is_(None))
+    if ids is None:
+        connection.execute(delete(ReviewFigures))
+    else:
+        connection.execute(delete(ReviewFigures).where(ReviewFigures.review_id.in_(ids)))
+        sums = sums.where(ActionFigures.review_id.in_(ids))
+        made = made.where(Recommendation.review_id.in_(ids))
+        reviews = reviews.where(Review.id.in_(ids))
+    added = sums.subquery()
+    counted = made.group_by(Recommendation.review_id).subquery()
+    key, *columns = list(added.c)
+    rows = (
+        reviews.outerjoin(added, key == Review.id)
+        .outerjoin(counted, counted.c.review_id == Review.id)
+        .where(or_(key.is_not(None), counted.c.review_id.is_not(None)))
+        .with_only_columns(
+            Review.id,
+            *(func.coalesce(column, 0) for column in columns),
+            func.coalesce(columns[0] + columns[1] + columns[2], 0),
+            func.coalesce(list(counted.c)[1], 0),
+        )
+    )
+    connection.execute(
+        insert(ReviewFigures).from_select(["review_id", *FIGURES, "open_actions", "recommendations"], rows)
+    )
 
 
 def recount_all(connection: Connection, day: date | None = None) -> None:
@@ -150,6 +291,18 @@ def kept_day(session: Session) -> date | None:
     return day
 
 
+def kept_known(session: Session) -> date | bool | None:
+    """The kept day if this transaction has read it, False if it found none, None if it has not looked."""
+    if _KEPT not in session.info:
+        return None
+    day: date | None = session.info[_KEPT]
+    return False if day is None else day
+
+
+def remember_kept_day(session: Session, day: date) -> None:
+    session.info[_KEPT] = day
+
+
 def _forget_kept_day(session: Session, *_: object) -> None:
     session.info.pop(_KEPT, None)
 
@@ -161,6 +314,7 @@ def crossings(kept: date, today: date) -> ColumnElement[bool]:
         and_(Action.amber_from > low, Action.amber_from <= high),
         and_(Action.red_from > low, Action.red_from <= high),
         and_(
+            OPEN_ACTION,
             Action.last_update_on > low - timedelta(days=DRIFT_DAYS),
             Action.last_update_on <= high - timedelta(days=DRIFT_DAYS),
         ),
@@ -204,7 +358,7 @@ def _after_flush(session: Session, _context: object) -> None:
         )
         reviews.update(found)
     if reviews:
-        connection.execute(delete(ReviewTrendPoint).where(ReviewTrendPoint.review_id.in_(sorted(reviews))))
+        forget_points(connection, sorted(reviews))
     if kept == today:
         recount(connection, reviews, today)
     else:

@@ -5,7 +5,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+    literal_column,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.clock import now
@@ -83,7 +96,7 @@ class Review(Withdrawable, Base):
     type: Mapped[ReviewType] = mapped_column(enum_of(ReviewType, "review_type"))
     title: Mapped[str] = mapped_column(String(300))
     subjects: Mapped[str] = mapped_column(String(300), default="")
-    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnerships.id"))
+    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnerships.id"), index=True)
     summary: Mapped[str] = mapped_column(Text, default="")
     source_documents: Mapped[str] = mapped_column(Text, default="")
     commissioned_on: Mapped[date | None] = mapped_column(Date)
@@ -110,7 +123,16 @@ class Review(Withdrawable, Base):
 
 class Recommendation(Withdrawable, Base):
     __tablename__ = "recommendations"
-    __table_args__ = (UniqueConstraint("review_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("review_id", "number"),
+        # The action search finds words anywhere in a recommendation's lead sentence by trigrams (pg_trgm).
+        Index(
+            "ix_recommendations_title_trigrams",
+            func.lower(literal_column("title")).label("title_lower"),
+            postgresql_using="gin",
+            postgresql_ops={"title_lower": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"))

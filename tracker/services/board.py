@@ -18,12 +18,13 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, Recommendation, Review
+from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live, live_actions, live_recommendations
-from tracker.models.tallies import RagCounts
+from tracker.models.tallies import RagCounts, total_of
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_sql
 from tracker.rules.vocabulary import DecisionOutcome
-from tracker.services import figures, rollups
+from tracker.services import figures
 
 # Long lists are cut here; the figure above each list links to all of them.
 LIST_LIMIT = 50
@@ -67,12 +68,14 @@ def headline(user: Any, *, where: Sequence[Any] = (), overall: RagCounts | None 
     reviews they may see. `where` narrows it to some reviews (conditions on `Review`, such as one
     partnership). A database whose figures were never kept is counted action by action.
     """
-    recommendations = live_recommendations().with_only_columns(func.count(Recommendation.id))
-    recommendation_count = db.session.scalar(recommendations.where(policy.visible_reviews(user), *where)) or 0
-    reviews = figures.reviews_with_open_plans(user, where=where)
-    if reviews is None:
+    kept = figures.rag_rows(user, by=None, where=where) if overall is None else [overall]
+    found = figures.plans_and_recommendations(user, where=where) if kept is not None else None
+    if kept is None or found is None:
+        recommendations = live_recommendations().with_only_columns(func.count(Recommendation.id))
+        recommendation_count = db.session.scalar(recommendations.where(policy.visible_reviews(user), *where)) or 0
         return _counted_by_hand(user, where, recommendation_count)
-    overall = overall or rollups.rag_overall(user, where=where)
+    reviews, recommendation_count = found
+    overall = total_of(kept)
     return Headline(
         reviews_with_open_plans=reviews,
         recommendations=recommendation_count,
@@ -123,13 +126,19 @@ def _listed(user: Any, where: Sequence[Any]) -> Any:
 
 def overdue_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[Action]:
     """Red actions, the longest overdue first (the day it turned red follows the target date)."""
-    query = _listed(user, where).where(Action.rag == Rag.RED.value).order_by(Action.red_from, Action.id).limit(limit)
+    red = Action.red_from <= clock.today()  # the same actions as RAG red, read as a range of the index
+    query = _listed(user, where).where(red).order_by(Action.red_from, Action.id).limit(limit)
     return list(db.session.scalars(query).unique())
 
 
 def drifting_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[Action]:
     """Open actions with no update for the drift period, the longest silent first."""
-    query = _listed(user, where).where(_drifting(clock.today())).order_by(Action.last_update_on, Action.id).limit(limit)
+    query = (
+        _listed(user, where)
+        .where(_drifting(clock.today()), OPEN_ACTION)
+        .order_by(Action.last_update_on, Action.id)
+        .limit(limit)
+    )
     return list(db.session.scalars(query).unique())
 
 
@@ -181,6 +190,15 @@ def assured_since(user: Any, since: date, *, where: Sequence[Any] = (), limit: i
 
 
 def count_assured_since(user: Any, since: date, *, where: Sequence[Any] = ()) -> int:
-    """How many actions were assured on or after `since`: the figure the list is the start of."""
-    query = _assured(user, since, where).with_only_columns(func.count(distinct(AssuranceDecision.action_id)))
+    """How many actions were assured on or after `since`: the figure the list is the start of. The period's
+    decisions are found by their date first, never by reading every assured action."""
+    start = datetime.combine(since, time.min, tzinfo=UTC)
+    decided = select(AssuranceDecision.action_id).where(
+        AssuranceDecision.outcome == DecisionOutcome.ASSURED, AssuranceDecision.decided_at >= start
+    )
+    query = (
+        live_actions()
+        .with_only_columns(func.count(Action.id))
+        .where(Action.id.in_(decided), Action.status == ActionStatus.ASSURED, policy.visible_actions(user), *where)
+    )
     return db.session.scalar(query) or 0

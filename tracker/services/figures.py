@@ -17,7 +17,20 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review
-from tracker.models.figures import ActionFigures, agency_key, crossings, drifting_on, kept_day, rag_on, recount_all
+from tracker.models.figures import (
+    ActionFigures,
+    AgencyFigures,
+    FiguresDay,
+    ReviewFigures,
+    agency_key,
+    crossings,
+    drifting_on,
+    kept_day,
+    kept_known,
+    rag_on,
+    recount_all,
+    remember_kept_day,
+)
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
@@ -44,17 +57,35 @@ def _keyed_actions(by: By) -> tuple[Any, Any]:
     return literal_column("0"), literal_column("'All actions'")
 
 
+def _sums(table: Any) -> list[Any]:
+    return [
+        func.sum(getattr(table, name)) for name in ("red", "amber", "green", "blue", "assured", "submitted", "drifting")
+    ]
+
+
 def _kept_rows(user: Any, by: By, where: Sequence[Any], agencies: Sequence[int] | None = None) -> Select[Any]:
+    """The kept rows behind a table of figures: the totals by agency or by review where the user sees every
+    review (or one agency's, for its lead) and nothing narrows them, else the rows per review and agency."""
+    everything = not where and policy.sees_every_review(user)
+    if not where and (everything or policy.limited_to_own_agency(user)) and by != "review":
+        key, label = (AgencyFigures.agency_key, Agency.name) if by == "agency" else _keyed(None)
+        query = select(key, label, *_sums(AgencyFigures)).where(
+            policy.visible_actions(user, lead_agency=AgencyFigures.agency_key)
+        )
+        if agencies is not None:
+            query = query.where(AgencyFigures.agency_key.in_(list(agencies)))
+        if by == "agency":
+            return query.outerjoin(Agency, Agency.id == AgencyFigures.agency_key).group_by(key, label)
+        return query
+    if everything and by == "review" and agencies is None:
+        counts = [getattr(ReviewFigures, name) for name in ("red", "amber", "green", "blue")]
+        others = [ReviewFigures.assured, ReviewFigures.submitted, ReviewFigures.drifting]
+        return select(ReviewFigures.review_id, Review.reference, *counts, *others).join(
+            Review, Review.id == ReviewFigures.review_id
+        )
     key, label = _keyed(by)
     query = (
-        select(
-            key,
-            label,
-            *(func.sum(getattr(ActionFigures, name)) for name in ("red", "amber", "green", "blue")),
-            func.sum(ActionFigures.assured),
-            func.sum(ActionFigures.submitted),
-            func.sum(ActionFigures.drifting),
-        )
+        select(key, label, *_sums(ActionFigures))
         .select_from(ActionFigures)
         .join(Review, Review.id == ActionFigures.review_id)
         .where(*live(Review), policy.visible_actions(user, lead_agency=ActionFigures.agency_key), *where)
@@ -105,27 +136,38 @@ def _rows(
     page: tuple[int, int] | None = None,
     agencies: Sequence[int] | None = None,
 ) -> tuple[list[RagCounts], int] | None:
-    kept = kept_day(db.session())
-    if kept is None:
+    session = db.session()
+    known = kept_known(session)
+    if known is False:
         return None
     today = today or clock.today()
-    key, label = _keyed(by)
-    query = _kept_rows(user, by, where, agencies).add_columns(func.count().over())
+    # The day the rows were counted on comes with them, unless this transaction has read it already.
+    day = select(FiguresDay.as_of).where(FiguresDay.id == 1).scalar_subquery()
+    query = _kept_rows(user, by, where, agencies).add_columns(func.count().over(), day)
+    columns = list(query.selected_columns)
     if busiest is not None:
-        open_actions = func.sum(ActionFigures.red + ActionFigures.amber + ActionFigures.green)
-        query = query.order_by(open_actions.desc(), func.lower(label), key).limit(busiest)
+        # Read from its index where the totals per review are the rows themselves.
+        totals = by == "review" and agencies is None and not where and policy.sees_every_review(user)
+        open_actions = ReviewFigures.open_actions if totals else columns[2] + columns[3] + columns[4]
+        query = query.order_by(open_actions.desc(), func.lower(columns[1]), columns[0]).limit(busiest)
     elif page is not None:
-        query = query.order_by(func.lower(label), key).offset(page[0]).limit(page[1])
+        query = query.order_by(func.lower(columns[1]), columns[0]).offset(page[0]).limit(page[1])
     rows: dict[Any, RagCounts] = {}
     total = 0
+    kept = known if isinstance(known, date) else None
     for found_row in db.session.execute(query):
-        row_key, row_label, red, amber, green, blue, assured, submitted, drifting, total = tuple(found_row)
+        row_key, row_label, red, amber, green, blue, assured, submitted, drifting, total, kept = tuple(found_row)
         entry = rows.setdefault(_key(by, row_key), RagCounts(_key(by, row_key), row_label or NO_AGENCY))
         for rag, count in zip(Rag, (red, amber, green, blue), strict=True):
             entry.counts[rag] += int(count or 0)
         entry.assured += int(assured or 0)
         entry.submitted += int(submitted or 0)
         entry.drifting += int(drifting or 0)
+    if kept is None:
+        kept = kept_day(session)
+        if kept is None:
+            return None
+    remember_kept_day(session, kept)
     if kept != today and rows:
         keys = [0 if k is None else k for k in rows] if (busiest is not None or page is not None) else None
         _bring_to(rows, user, by=by, where=where, kept=kept, today=today, keys=keys, agencies=agencies)
@@ -175,22 +217,19 @@ def count_afresh() -> None:
     db.session.info.clear()
 
 
-def reviews_with_open_plans(user: Any, *, where: Sequence[Any] = ()) -> int | None:
-    """How many reviews the user may see have an action not yet blue (the colour the date never changes)."""
+def plans_and_recommendations(user: Any, *, where: Sequence[Any] = ()) -> tuple[int, int] | None:
+    """How many reviews the user may see have an action not yet blue (the colour the date never changes),
+    and how many live recommendations those reviews hold; None when the figures were never counted."""
     if kept_day(db.session()) is None:
         return None
-    open_actions = ActionFigures.red + ActionFigures.amber + ActionFigures.green
-    query = (
-        select(func.count(func.distinct(ActionFigures.review_id)))
-        .join(Review, Review.id == ActionFigures.review_id)
-        .where(
-            *live(Review),
-            policy.visible_actions(user, lead_agency=ActionFigures.agency_key),
-            *where,
-            open_actions > 0,
-        )
+    query = select(
+        func.count(ReviewFigures.review_id).filter(ReviewFigures.open_actions > 0),
+        func.coalesce(func.sum(ReviewFigures.recommendations), 0),
     )
-    return db.session.scalar(query) or 0
+    if where or not policy.sees_every_review(user):
+        query = query.join(Review, Review.id == ReviewFigures.review_id).where(policy.visible_reviews(user), *where)
+    plans, made = db.session.execute(query).one()
+    return int(plans or 0), int(made or 0)
 
 
 def count_by_rag(filters: Any, user: Any, *, today: date | None = None) -> dict[Rag, int] | None:

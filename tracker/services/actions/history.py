@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.clock import uk_date
@@ -26,12 +26,12 @@ from tracker.models import (
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind
 
-# What the action page loads with the action, in five queries whatever the number of updates.
+# What the action page loads with the action, in four queries whatever the number of updates; the
+# updates themselves come a page at a time (`timeline`).
 FOR_PAGE = (
     joinedload(Action.recommendation).joinedload(Recommendation.review),
     joinedload(Action.lead_agency),
     joinedload(Action.owner_user),
-    selectinload(Action.progress_updates).joinedload(ProgressUpdate.author),
     selectinload(Action.evidence).joinedload(Evidence.uploaded_by),
     selectinload(Action.decisions).joinedload(AssuranceDecision.decided_by),
     selectinload(Action.target_date_changes).options(
@@ -53,11 +53,49 @@ class TimelineEntry:
     decision: AssuranceDecision | None = None
 
 
-def timeline(action: Action) -> list[TimelineEntry]:
-    """Progress updates and assurance decisions together, newest first: the conversation about the action."""
-    entries = [TimelineEntry(u.created_at, update=u) for u in action.progress_updates]
-    entries += [TimelineEntry(d.decided_at, decision=d) for d in action.decisions]
-    return sorted(entries, key=lambda e: e.at, reverse=True)
+# Entries of the timeline, and of the history, on one page of the action's page.
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Paged:
+    """One page of a long list about the action, newest first, and how long the list is."""
+
+    entries: list[Any]
+    total: int
+    page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+
+def timeline(action: Action, page: int = 1) -> Paged:
+    """Progress updates and assurance decisions together, newest first, a page at a time: the conversation
+    about the action. Decisions are few and already loaded; updates are read a page at a time, in one query
+    that also counts them."""
+    decisions = [TimelineEntry(d.decided_at, decision=d) for d in action.decisions]
+    page = max(1, page)
+    while True:
+        start = (page - 1) * PAGE_SIZE
+        # The page's updates are among the newest start + PAGE_SIZE, however the decisions fall between them.
+        rows = db.session.execute(
+            select(ProgressUpdate, func.count().over())
+            .options(joinedload(ProgressUpdate.author))
+            .where(ProgressUpdate.action_id == action.id)
+            .order_by(ProgressUpdate.created_at.desc(), ProgressUpdate.id.desc())
+            .limit(start + PAGE_SIZE)
+        ).all()
+        total = (int(rows[0][1]) if rows else 0) + len(decisions)
+        last = max(1, -(-total // PAGE_SIZE))
+        if page <= last or not rows:
+            break
+        page = last
+    page = min(page, last)
+    start = (page - 1) * PAGE_SIZE
+    entries = decisions + [TimelineEntry(update.created_at, update=update) for update, _ in rows]
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return Paged(entries[start : start + PAGE_SIZE], total, page)
 
 
 _LABELS = {
@@ -119,15 +157,30 @@ class HistoryEntry:
     changes: list[Change] = field(default_factory=list)
 
 
-def history(action_id: int) -> list[HistoryEntry]:
-    """The audit trail of the action and of everything recorded against it, newest first, in one query."""
-    events = db.session.scalars(
-        select(AuditEvent)
-        .options(joinedload(AuditEvent.actor_user))
-        .where(AuditEvent.object_type == "Action", AuditEvent.object_id == action_id)
-        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
-    )
-    return [_entry(event) for event in events]
+def history(action_id: int, page: int = 1) -> Paged:
+    """The audit trail of the action and of everything recorded against it, newest first, a page at a time,
+    read by the index of each record's events in one query that also counts them."""
+    page = max(1, page)
+    while True:
+        rows = db.session.execute(
+            select(AuditEvent, func.count().over())
+            .options(joinedload(AuditEvent.actor_user))
+            .where(AuditEvent.object_type == "Action", AuditEvent.object_id == action_id)
+            .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+            .offset((page - 1) * PAGE_SIZE)
+            .limit(PAGE_SIZE)
+        ).all()
+        if rows or page == 1:
+            break
+        # Past the end: the last page, counted once.
+        total = db.session.scalar(
+            select(func.count(AuditEvent.id)).where(
+                AuditEvent.object_type == "Action", AuditEvent.object_id == action_id
+            )
+        )
+        page = max(1, -(-(total or 0) // PAGE_SIZE))
+    total = int(rows[0][1]) if rows else 0
+    return Paged([_entry(event) for event, _ in rows], total, page)
 
 
 def _entry(event: AuditEvent) -> HistoryEntry:

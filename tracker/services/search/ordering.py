@@ -1,12 +1,12 @@
 """A page of the action search in RAG order without sorting every action that matches.
 
 RAG order is each colour in turn (red first, or blue first reversed), each colour by target date with
-undated actions last, then by id. RAG depends on today, but each colour is a range of the days every
-action keeps (`Action.red_from`, `amber_from`), so each colour is read in date order from an index
-and stops at the page's end. Which colour a page starts in comes from the count of each colour
-(the kept figures where the filters allow, else one grouped count). A page reached from the next or
-previous page's link carries the row it continues from (a `Cursor`), so no rows before it are read;
-a page asked for by number alone is read from whichever end of its colour is nearer.
+undated actions last (`Action.target_order`), then by id. RAG depends on today, but each colour is a
+range of the days every action keeps (`Action.red_from`, `amber_from`), so each colour is read in date
+order from an index and stops at the page's end. Which colour a page starts in comes from the count of
+each colour (the kept figures where the filters allow, else one grouped count). A page reached from the
+next or previous page's link carries the row it continues from (a `Cursor`), so no rows before it are
+read; a page asked for by number alone is read from whichever end of its colour is nearer.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from tracker.rules.rag import Rag
 from tracker.services import figures
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement
 
-Segment = tuple[Rag, bool]  # a colour, and whether its actions have a target date
 _CURSOR = re.compile(r"^(red|amber|green|blue)\.(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")
 
 
@@ -56,14 +55,9 @@ class Cursor:
     def __str__(self) -> str:
         return f"{self.rag.value}.{self.target.isoformat() if self.target else '-'}.{self.id}"
 
-    @property
-    def segment(self) -> Segment:
-        return (self.rag, self.target is not None)
 
-
-def segments(filters: ActionFilters) -> list[Segment]:
-    colours = list(reversed(Rag)) if filters.descending else list(Rag)
-    return [(rag, dated) for rag in colours for dated in (True, False)]
+def colours(filters: ActionFilters) -> list[Rag]:
+    return list(reversed(Rag)) if filters.descending else list(Rag)
 
 
 def _colour(rag: Rag, today: date) -> Any:
@@ -79,105 +73,82 @@ def _colour(rag: Rag, today: date) -> Any:
 
 def _date_key(rag: Rag) -> Any:
     # A red action turns red the day after its target date: the same order, read from that day's index.
-    return Action.red_from if rag == Rag.RED else Action.target_date
+    # Every other colour reads the target date with undated actions last (`Action.target_order`).
+    return Action.red_from if rag == Rag.RED else Action.target_order
 
 
-def _statement(filters: ActionFilters, user: Any, today: date, segment: Segment) -> Any:
-    rag, dated = segment
-    dated_condition = Action.target_date.is_not(None) if dated else Action.target_date.is_(None)
+def _statement(filters: ActionFilters, user: Any, today: date, rag: Rag) -> Any:
     return (
         matching_statement(filters, user, today=today)
-        .where(_colour(rag, today), dated_condition)
+        .where(_colour(rag, today))
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(contains_eager(Action.lead_agency))
     )
 
 
-def _ordered(statement: Any, segment: Segment, *, backwards: bool = False) -> Any:
-    rag, dated = segment
-    keys = [_date_key(rag), Action.id] if dated else [Action.id]
+def _ordered(statement: Any, rag: Rag, *, backwards: bool = False) -> Any:
+    keys = [_date_key(rag), Action.id]
     return statement.order_by(*(k.desc() if backwards else k for k in keys))
 
 
-def counts(filters: ActionFilters, user: Any, today: date) -> dict[Segment, int]:
-    """How many matching actions each segment holds."""
-    undated = matching_statement(filters, user, today=today).where(Action.target_date.is_(None))
-    no_date: dict[str, int] = {
-        str(rag): int(count)
-        for rag, count in db.session.execute(
-            undated.with_only_columns(Action.rag, func.count(Action.id)).group_by(Action.rag)
-        )
-    }
+def counts(filters: ActionFilters, user: Any, today: date) -> dict[Rag, int]:
+    """How many matching actions each colour holds: from the kept figures where the filters allow."""
     by_colour = figures.count_by_rag(filters, user, today=today)
     if by_colour is None:
+        rag = Action.rag  # one expression, selected and grouped alike
         rows = db.session.execute(
-            matching_statement(filters, user, today=today)
-            .with_only_columns(Action.rag, func.count(Action.id))
-            .group_by(Action.rag)
+            matching_statement(filters, user, today=today).with_only_columns(rag, func.count(Action.id)).group_by(rag)
         ).all()
         by_colour = {Rag(rag): int(count) for rag, count in rows}
-    found: dict[Segment, int] = {}
-    for rag in Rag:
-        without = int(no_date.get(rag.value, 0))
-        found[(rag, True)] = max(0, by_colour.get(rag, 0) - without)
-        found[(rag, False)] = without
-    return found
+    return {rag: by_colour.get(rag, 0) for rag in Rag}
 
 
-def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Segment, int]) -> list[Action]:
-    """The page `filters.page` by its number: each segment it covers, read from its nearer end."""
+def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) -> list[Action]:
+    """The page `filters.page` by its number: each colour it covers, read from its nearer end."""
     start, end = (filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE
     found: list[Action] = []
     before = 0
-    for segment in segments(filters):
-        size = sizes.get(segment, 0)
+    for rag in colours(filters):
+        size = sizes.get(rag, 0)
         first, last = max(start, before), min(end, before + size)
         if first < last:
             within, wanted = first - before, last - first
-            statement = _statement(filters, user, today, segment)
+            statement = _statement(filters, user, today, rag)
             if within > size / 2:
-                backwards = _ordered(statement, segment, backwards=True).limit(wanted)
+                backwards = _ordered(statement, rag, backwards=True).limit(wanted)
                 rows = list(db.session.scalars(backwards.offset(size - within - wanted)).unique())
                 found.extend(reversed(rows))
             else:
-                found.extend(db.session.scalars(_ordered(statement, segment).limit(wanted).offset(within)).unique())
+                found.extend(db.session.scalars(_ordered(statement, rag).limit(wanted).offset(within)).unique())
         before += size
         if before >= end:
             break
     return found
 
 
-def _beyond(cursor: Cursor, segment: Segment, *, backwards: bool) -> Any:
-    """Rows of the cursor's own segment that come after it (before it, going backwards)."""
-    rag, dated = segment
-    if dated and cursor.target is not None:
-        key = tuple_(_date_key(rag), Action.id)
-        value = tuple_(_cursor_date(cursor), cursor.id)
-        return key < value if backwards else key > value
-    return Action.id < cursor.id if backwards else Action.id > cursor.id
-
-
-def _cursor_date(cursor: Cursor) -> date | None:
+def _beyond(cursor: Cursor, *, backwards: bool) -> Any:
+    """Rows of the cursor's own colour that come after it (before it, going backwards)."""
     if cursor.rag == Rag.RED and cursor.target is not None:
-        return date.fromordinal(cursor.target.toordinal() + 1)
-    return cursor.target
+        value: date = date.fromordinal(cursor.target.toordinal() + 1)
+    else:
+        value = cursor.target or date.max
+    key = tuple_(_date_key(cursor.rag), Action.id)
+    other = tuple_(value, cursor.id)
+    return key < other if backwards else key > other
 
 
 def next_to(filters: ActionFilters, user: Any, today: date, cursor: Cursor, *, backwards: bool) -> list[Action]:
-    """The page that follows the cursor's row (or precedes it, `backwards`), segment by segment."""
-    order = segments(filters)
-    if cursor.segment not in order:
-        return []
-    at = order.index(cursor.segment)
+    """The page that follows the cursor's row (or precedes it, `backwards`), colour by colour."""
+    order = colours(filters)
+    at = order.index(cursor.rag)
     walk = list(reversed(order[: at + 1])) if backwards else order[at:]
     found: list[Action] = []
-    for segment in walk:
-        statement = _statement(filters, user, today, segment)
-        if segment == cursor.segment:
-            statement = statement.where(_beyond(cursor, segment, backwards=backwards))
+    for rag in walk:
+        statement = _statement(filters, user, today, rag)
+        if rag == cursor.rag:
+            statement = statement.where(_beyond(cursor, backwards=backwards))
         wanted = PAGE_SIZE - len(found)
-        rows = list(db.session.scalars(_ordered(statement, segment, backwards=backwards).limit(wanted)).unique())
-        found.extend(rows)
+        found.extend(db.session.scalars(_ordered(statement, rag, backwards=backwards).limit(wanted)).unique())
         if len(found) >= PAGE_SIZE:
             break
     return list(reversed(found)) if backwards else found

@@ -15,7 +15,7 @@ from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus, next_statuses
 from tracker.services.actions import history, owners, progress
 from tracker.services.actions.conflicts import ActionChanged
-from tracker.web import loading
+from tracker.web import loading, paging
 from tracker.web.actions import forms
 from tracker.web.actions.blueprint import bp
 from tracker.web.actions.conflicts import conflict_page
@@ -27,6 +27,13 @@ from tracker.web.forms import show_refusal
 def show(action_id: int) -> Any:
     user = loading.user()
     action = loading.load(Action, action_id, options=history.FOR_PAGE)
+    timeline = history.timeline(action, paging.page_asked("updates"))
+    trail = history.history(action.id, paging.page_asked("history"))
+
+    def here(**pages: int) -> str:
+        kept: dict[str, Any] = {"updates": timeline.page, "history": trail.page, **pages}
+        return url_for("actions.show", action_id=action.id, **{k: v for k, v in kept.items() if v != 1})
+
     return render_template(
         "actions/show.html",
         action=action,
@@ -34,8 +41,19 @@ def show(action_id: int) -> Any:
         withdrawn=not is_live(action),
         moves=next_statuses(action.status, user.role),
         pending=progress.pending_change(action),
-        timeline=history.timeline(action),
-        history=history.history(action.id),
+        timeline=timeline.entries,
+        timeline_page=timeline,
+        timeline_pagination=paging.pagination(
+            timeline.page,
+            timeline.pages,
+            lambda n: here(updates=n) + "#updates",
+            "Pages of progress updates and decisions",
+        ),
+        history=trail.entries,
+        history_page=trail,
+        history_pagination=paging.pagination(
+            trail.page, trail.pages, lambda n: here(history=n) + "#history", "Pages of the history"
+        ),
         live_evidence=[e for e in action.evidence if not e.is_withdrawn],
         ActionStatus=ActionStatus,
     )

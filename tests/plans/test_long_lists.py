@@ -1,0 +1,164 @@
+"""Long lists stay short pages: each is paginated or shows its first few with a link to the whole, and a
+filter with many choices offers a search field that narrows them, which works without any script."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from tests.factories import AgencyFactory, RecommendationFactory, ReviewFactory
+from tests.plans.conftest import Plans, bulk_actions, text
+from tracker import clock
+from tracker.db import db
+from tracker.models import AssuranceDecision, User
+from tracker.rules import lifecycle
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.vocabulary import DecisionOutcome
+from tracker.services import audit
+
+
+def links(html: str) -> list[str]:
+    return [h.replace("&amp;", "&") for h in re.findall(r'href="([^"]+)"', html)]
+
+
+def reviews(count: int, prefix: str = "LLR-2031") -> list[Any]:
+    made = []
+    for n in range(count):
+        review = ReviewFactory(reference=f"{prefix}-{n:03d}", title=f"Long list review {n}")
+        bulk_actions(RecommendationFactory(review=review), None, 1)
+        made.append(review)
+    return made
+
+
+def test_the_reviews_list_is_paginated(client_for: Any, users: dict[str, User]) -> None:
+    reviews(120)
+    browser = client_for("subgroup")
+    first = browser.get("/reviews")
+    html = first.get_data(as_text=True)
+    assert len(re.findall(r'href="/reviews/\d+"', html)) == 50
+    assert "120 reviews: 1 to 50" in text(first)
+    assert any(
+        urlsplit(link).path == "/reviews" and parse_qs(urlsplit(link).query) == {"page": ["3"]} for link in links(html)
+    )
+    last = browser.get("/reviews?page=3")
+    assert len(re.findall(r'href="/reviews/\d+"', last.get_data(as_text=True))) == 20 and "101 to 120" in text(last)
+    beyond = text(browser.get("/reviews?page=9"))
+    assert "There is no page 9: showing page 3, the last" in beyond
+
+
+def test_an_action_search_offers_a_few_reviews_and_a_field_that_narrows_them(client_for: Any, plans: Plans) -> None:
+    made = reviews(30)
+    browser = client_for("subgroup")
+    html = browser.get("/actions").get_data(as_text=True)
+    offered = re.findall(r'name="review" type="checkbox" value="(\d+)"', html)
+    assert len(offered) == 10
+    assert 'name="review_q" type="search"' in html
+    assert "More match than are shown" in html
+    # Typing part of a reference narrows the choices to those that match; a chosen review stays ticked.
+    chosen = made[0].id
+    narrowed = browser.get(f"/actions?review={chosen}&review_q=LLR-2031-02").get_data(as_text=True)
+    offered = re.findall(r'name="review" type="checkbox" value="(\d+)"( checked)?', narrowed)
+    assert offered[0] == (str(chosen), " checked")
+    assert {value for value, _ in offered[1:]} == {str(r.id) for r in made[20:30]}
+    assert "More match" not in narrowed
+    assert "Nothing matches" in browser.get("/actions?review_q=no-such-review").get_data(as_text=True)
+    # The field only narrows the choices: the actions listed are those of the reviews ticked.
+    assert f"Review: {made[0].reference}" in text(browser.get(f"/actions?review={chosen}&review_q=zzz"))
+
+
+def test_lead_agencies_are_chosen_the_same_way(client_for: Any, plans: Plans) -> None:
+    for n in range(14):
+        AgencyFactory(name=f"Westmoor Service {n:02d}")
+    browser = client_for("subgroup")
+    html = browser.get("/actions?agency_q=westmoor").get_data(as_text=True)
+    names = re.findall(r'name="agency" type="checkbox" value="\d+"[^>]*>\s*<label[^>]*>([^<]+)<', html)
+    assert names == [f"Westmoor Service {n:02d}" for n in range(10)]
+    assert "More match than are shown" in html
+    html = browser.get("/actions?agency_q=westmoor+service+13").get_data(as_text=True)
+    narrowed = re.findall(r'name="agency" type="checkbox" value="\d+"[^>]*>\s*<label[^>]*>([^<]+)<', html)
+    assert "Westmoor Service 13" in narrowed and len(narrowed) < 10
+
+
+def test_pages_either_side_continue_from_their_row_and_match_the_numbered_pages(client_for: Any, plans: Plans) -> None:
+    for days in (-50, 5, 90, 400):
+        bulk_actions(plans.rec2, plans.police, 40, target_date=clock.today() + timedelta(days=days))
+    bulk_actions(plans.rec2, plans.police, 30, status=ActionStatus.ASSURED)
+    browser = client_for("subgroup")
+
+    def rows(url: str) -> list[str]:
+        return re.findall(r'href="/actions/(\d+)"', browser.get(url).get_data(as_text=True))
+
+    by_number = {n: rows(f"/actions?page={n}") for n in (1, 2, 3, 4)}
+    assert [len(found) for found in by_number.values()] == [50, 50, 50, 44]
+    assert len(set().union(*by_number.values())) == 194
+    html = browser.get("/actions?page=2").get_data(as_text=True)
+    following = [link for link in links(html) if "page=3" in link and "after=" in link]
+    preceding = [link for link in links(html) if "page=1" not in link and "before=" in link]
+    assert following and not preceding  # page 1 needs no row to continue from
+    assert rows(following[0]) == by_number[3]
+    html = browser.get(following[0]).get_data(as_text=True)
+    back = [link for link in links(html) if "page=2" in link and "before=" in link]
+    assert back and rows(back[0]) == by_number[2]
+    # A row that names nothing, or was made up, is only a page by its number.
+    assert rows("/actions?page=3&after=purple.x.1") == by_number[3]
+
+
+def test_the_overview_shows_the_busiest_reviews_and_pages_the_queue(client_for: Any, users: dict[str, User]) -> None:
+    made = reviews(25)
+    for review in made[:22]:
+        for action in review.recommendations[0].actions:
+            lifecycle.place(action, ActionStatus.SUBMITTED, at=clock.now())
+    db.session.flush()
+    browser = client_for("subgroup")
+    page = browser.get("/overview")
+    words = text(page)
+    assert "Progress by review: the 20 with the most open actions, of 25" in words
+    assert "Every review, with its figures (25)" in words
+    assert "Submissions awaiting a decision, oldest first: 1 to 20 of 22" in words
+    html = page.get_data(as_text=True)
+    second = [link for link in links(html) if "submissions=2" in link]
+    assert second
+    assert "21 to 22 of 22" in text(browser.get(second[0]))
+
+
+def test_the_summary_lists_the_latest_assured_and_counts_them_all(client_for: Any, plans: Plans) -> None:
+    assured = bulk_actions(plans.rec2, plans.police, 60, status=ActionStatus.ASSURED)
+    for action in assured:
+        db.session.add(AssuranceDecision(action=action, outcome=DecisionOutcome.ASSURED, decided_at=datetime.now(UTC)))
+    db.session.flush()
+    since = (clock.today() - timedelta(days=3)).isoformat()
+    page = client_for("board").get(f"/summary?since={since}")
+    words = text(page)
+    assert "Assured since" in words and "Showing the 50 most recently assured of 60" in words
+
+
+def test_an_action_with_a_long_history_shows_it_a_page_at_a_time(
+    client_for: Any, plans: Plans, users: dict[str, User]
+) -> None:
+    action = plans.police_green
+    for n in range(45):
+        audit.record("action.edited", actor=users["agency_lead"], target=action, after={"owner": f"Owner {n:02d}"})
+    db.session.flush()
+    browser = client_for("subgroup")
+    html = browser.get(f"/actions/{action.id}").get_data(as_text=True)
+    assert "Owner 44" in html and "Owner 24" not in html
+    assert re.search(r"History: 1 to 20 of 4\d, newest first", text(browser.get(f"/actions/{action.id}")))
+    later = text(browser.get(f"/actions/{action.id}?history=3"))
+    assert "Owner 00" in later and "Owner 44" not in later
+
+
+def test_an_agency_lead_sees_a_bounded_home_and_every_action_a_page_at_a_time(
+    client_for: Any, users: dict[str, User]
+) -> None:
+    police = users["agency_lead"].agency
+    recommendation = RecommendationFactory(review=ReviewFactory())
+    bulk_actions(recommendation, police, 70, target_date=clock.today() - timedelta(days=5))
+    browser = client_for("agency_lead")
+    home = browser.get("/").get_data(as_text=True)
+    assert len(set(re.findall(r'href="/actions/(\d+)"', home.split("Your reminders")[0]))) == 10
+    assert "See all 70 red actions" in text(browser.get("/"))
+    listed = browser.get("/agency-actions?rag=red&sort=target_date")
+    assert "Showing 1 to 50 of 70 actions" in text(listed)
+    assert len(set(re.findall(r'href="/actions/(\d+)"', listed.get_data(as_text=True)))) == 50
