@@ -41,7 +41,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from tracker import clock
 from tracker.models.actions import Action
 from tracker.models.base import Base
-from tracker.models.live import live_actions
+from tracker.models.live import live, live_actions
 from tracker.models.reviews import Recommendation, Review
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import DRIFT_DAYS, Rag, rag_from_dates_sql
@@ -245,8 +245,8 @@ def recount(connection: Connection, review_ids: Iterable[int] | None, day: date)
 def _total_reviews(connection: Connection, ids: list[int] | None) -> None:
     """Each live review's totals, and how many live recommendations it has (those without actions too)."""
     sums = _added_up(ActionFigures.review_id)
-    made = select(Recommendation.review_id, func.count(Recommendation.id)).where(Recommendation.withdrawn_at.is_(None))
-    reviews = select(Review.id).where(Review.withdrawn_at.is_(None))
+    made = select(Recommendation.review_id, func.count(Recommendation.id)).where(*live(Recommendation))
+    reviews = select(Review.id).where(*live(Review))
     if ids is None:
         connection.execute(delete(ReviewFigures))
     else:

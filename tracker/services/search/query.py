@@ -316,8 +316,7 @@ def _conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
 
 
 def words_match(word: str) -> Any:
-    """Actions whose wording, owner, recommendation or review (reference or title) holds the word: each table
-    searched once, on its own (by its trigram index on PostgreSQL), not row by row of the actions joined."""
+    """Actions whose wording, owner, recommendation or review holds the word: each table searched once, alone."""
     texts = select(Action.id).where(
         or_(Action.description.icontains(word, autoescape=True), Action.owner.icontains(word, autoescape=True))
     )
