@@ -114,13 +114,13 @@ def test_the_overview_shows_the_busiest_reviews_and_pages_the_queue(client_for: 
     browser = client_for("subgroup")
     page = browser.get("/overview")
     words = text(page)
-    assert "Progress by review: the 20 with the most open actions, of 25" in words
+    assert "Progress by review: the 10 with the most open actions, of 25" in words
     assert "Every review, with its figures (25)" in words
-    assert "Submissions awaiting a decision, oldest first: 1 to 20 of 22" in words
+    assert "Submissions awaiting a decision, oldest first: 1 to 10 of 22" in words
     html = page.get_data(as_text=True)
-    second = [link for link in links(html) if "submissions=2" in link]
-    assert second
-    assert "21 to 22 of 22" in text(browser.get(second[0]))
+    third = [link for link in links(html) if "submissions=3" in link]
+    assert third
+    assert "21 to 22 of 22" in text(browser.get(third[0]))
 
 
 def test_the_summary_lists_the_latest_assured_and_counts_them_all(client_for: Any, plans: Plans) -> None:
@@ -131,7 +131,7 @@ def test_the_summary_lists_the_latest_assured_and_counts_them_all(client_for: An
     since = (clock.today() - timedelta(days=3)).isoformat()
     page = client_for("board").get(f"/summary?since={since}")
     words = text(page)
-    assert "Assured since" in words and "Showing the 50 most recently assured of 60" in words
+    assert "Assured since" in words and "Showing the 10 most recently assured of 60" in words
 
 
 def test_an_action_with_a_long_history_shows_it_a_page_at_a_time(
@@ -162,3 +162,20 @@ def test_an_agency_lead_sees_a_bounded_home_and_every_action_a_page_at_a_time(
     listed = browser.get("/agency-actions?rag=red&sort=target_date")
     assert "Showing 1 to 50 of 70 actions" in text(listed)
     assert len(set(re.findall(r'href="/actions/(\d+)"', listed.get_data(as_text=True)))) == 50
+
+
+def test_a_large_review_shows_its_recommendations_ten_at_a_time_and_its_progress_whole(
+    client_for: Any, users: dict[str, User]
+) -> None:
+    review = ReviewFactory(reference="SAR-2031-99")
+    for n in range(25):
+        bulk_actions(RecommendationFactory(review=review, number=str(n + 1), position=n), None, 2)
+    browser = client_for("subgroup")
+    first = browser.get(f"/reviews/{review.id}")
+    html = first.get_data(as_text=True)
+    assert len(re.findall(r'id="recommendation-\d+"', html)) == 10
+    assert "Recommendations: 1 to 10 of 25" in text(first)
+    assert "0 of 50 actions assured" in text(first)
+    last = browser.get(f"/reviews/{review.id}?page=3")
+    assert len(re.findall(r'id="recommendation-\d+"', last.get_data(as_text=True))) == 5
+    assert "Recommendation 25" in text(last) and "Recommendation 1 " not in text(last)

@@ -27,7 +27,7 @@ from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import figures
 
 # Long lists are cut here; the figure above each list links to all of them.
-LIST_LIMIT = 50
+LIST_LIMIT = 10
 _OPEN = [s.value for s in OPEN_STATUSES]
 
 

@@ -51,7 +51,7 @@ def rag_overall(user: Any, *, where: Sequence[Any] = ()) -> RagCounts:
 
 
 # The longest a table of reviews or agencies runs on a page that is not the whole list.
-TOP = 20
+TOP = 10
 
 
 def busiest(user: Any, *, by: figures.By, where: Sequence[Any] = (), limit: int = TOP) -> tuple[list[RagCounts], int]:

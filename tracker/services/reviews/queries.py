@@ -13,8 +13,8 @@ from tracker.access import policy
 from tracker.access.policy import Permission
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, Theme
-from tracker.models.figures import ActionFigures, kept_day
-from tracker.models.live import live_actions, live_reviews
+from tracker.models.figures import ActionFigures, ReviewFigures, kept_day
+from tracker.models.live import live, live_actions, live_reviews
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
@@ -52,12 +52,6 @@ class RecommendationView:
     progress: Progress
 
 
-# A review's page: every recommendation with its actions, agencies and themes, in four queries.
-REVIEW_WITH_PLAN = (
-    selectinload(Review.recommendations).selectinload(Recommendation.actions).joinedload(Action.lead_agency),
-    selectinload(Review.recommendations).selectinload(Recommendation.agencies),
-    selectinload(Review.recommendations).selectinload(Recommendation.themes),
-)
 # A recommendation's page: its review, actions, agencies and themes.
 RECOMMENDATION_PAGE = (
     joinedload(Recommendation.review),
@@ -88,20 +82,57 @@ def recommendation_view(user: Any, recommendation: Recommendation) -> Recommenda
     return RecommendationView(recommendation, shown, hidden, progress)
 
 
-def plan_views(user: Any, review: Review) -> tuple[list[RecommendationView], Progress, int]:
-    """Each recommendation the user may see, with the review's progress over the actions they may see."""
-    views, total, hidden = [], Progress(), 0
-    for recommendation in review.recommendations:
-        if recommendation.is_withdrawn and not policy.sees_withdrawn(user):
-            continue
-        view = recommendation_view(user, recommendation)
-        views.append(view)
-        if not recommendation.is_withdrawn:
-            hidden += view.hidden
-            for rag, count in view.progress.counts.items():
-                total.counts[rag] += count
-            total.assured += view.progress.assured
-    return views, total, hidden
+# A review's page shows its recommendations this many at a time.
+PLAN_PAGE = 10
+
+
+@dataclass
+class PlanPage:
+    views: list[RecommendationView]
+    progress: Progress
+    # Other agencies' actions in the review, which an agency lead may know exist but not read.
+    hidden: int
+    recommendations: int
+    page: int
+
+
+def plan_page(user: Any, review: Review, page: int = 1) -> PlanPage:
+    """One page of the review's recommendations the user may see, each with its actions, agencies and
+    themes; and the review's progress over all the actions the user may see, from the kept figures."""
+    shown = select(Recommendation).where(Recommendation.review_id == review.id)
+    if not policy.sees_withdrawn(user):
+        shown = shown.where(*live(Recommendation))
+    total = db.session.scalar(shown.with_only_columns(func.count(Recommendation.id))) or 0
+    page = min(max(1, page), max(1, -(-total // PLAN_PAGE)))
+    recommendations = db.session.scalars(
+        shown.options(*RECOMMENDATION_PAGE[1:])
+        .order_by(Recommendation.position, Recommendation.id)
+        .offset((page - 1) * PLAN_PAGE)
+        .limit(PLAN_PAGE)
+    )
+    views = [recommendation_view(user, recommendation) for recommendation in recommendations]
+    progress, hidden = _review_progress(user, review, views)
+    return PlanPage(views, progress, hidden, total, page)
+
+
+def _review_progress(user: Any, review: Review, views: list[RecommendationView]) -> tuple[Progress, int]:
+    progress = Progress()
+    if review.is_withdrawn:
+        return progress, 0
+    mine = rollups.rag_by_review(user, where=[Review.id == review.id])
+    if mine:
+        progress.counts, progress.assured = dict(mine[0].counts), mine[0].assured
+    if not policy.limited_to_own_agency(user):
+        return progress, 0
+    whole = db.session.scalar(
+        select(ReviewFigures.red + ReviewFigures.amber + ReviewFigures.green + ReviewFigures.blue).where(
+            ReviewFigures.review_id == review.id
+        )
+    )
+    if whole is None:
+        # Never counted: the actions on this page are all there is to go by.
+        return progress, sum(view.hidden for view in views if not view.recommendation.is_withdrawn)
+    return progress, max(0, int(whole) - progress.total)
 
 
 @dataclass

@@ -19,7 +19,7 @@ from tracker.web import charts, loading, paging
 
 bp = Blueprint("overview", __name__)
 
-QUEUE_SIZE = 20
+QUEUE_SIZE = 10
 AGENCIES_SIZE = 50
 
 

@@ -156,14 +156,22 @@ def export_csv() -> Any:
 @bp.route("/reviews/<int:review_id>")
 @requires(Permission.VIEW_PLANS)
 def show(review_id: int) -> Any:
-    review = loading.load(Review, review_id, options=queries.REVIEW_WITH_PLAN)
-    views, progress, hidden = queries.plan_views(user(), review)
+    review = loading.load(Review, review_id)
+    plan = queries.plan_page(user(), review, paging.page_asked())
+    pages = paging.Paged(plan.page, plan.recommendations, queries.PLAN_PAGE)
     return render_template(
         "reviews/show.html",
         review=review,
-        views=views,
-        progress=progress,
-        hidden=hidden,
+        views=plan.views,
+        progress=plan.progress,
+        hidden=plan.hidden,
+        plan_page=pages,
+        pagination=paging.pagination(
+            pages.page,
+            pages.pages,
+            lambda n: url_for("reviews.show", review_id=review.id, page=n) + "#recommendations",
+            "Pages of recommendations",
+        ),
         action_plan_download=may_open("reports.action_plan"),
     )
 
