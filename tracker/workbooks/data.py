@@ -191,9 +191,20 @@ def _agency() -> Any:
     return func.coalesce(func.nullif(Agency.short_name, ""), Agency.name)
 
 
+def streamed(session: Session, query: AnySelect) -> Iterator[AnyRow]:
+    """A long query's rows, fetched in batches (on PostgreSQL through a server-side cursor).
+
+    Read through the session's connection: the rows are the same tuples, without the ORM's loading,
+    which cost a third of the reading at national scale. What the session holds is flushed first,
+    as the session would before an ORM query.
+    """
+    if session.autoflush:
+        session.flush()
+    return iter(session.connection().execute(query.execution_options(yield_per=STREAM_BATCH)))
+
+
 def _stream(session: Session, query: AnySelect) -> Iterator[AnyRow]:
-    # yield_per fetches in batches, and on PostgreSQL uses a server-side cursor.
-    yield from session.execute(query.execution_options(yield_per=STREAM_BATCH))
+    yield from streamed(session, query)
 
 
 def exception_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:

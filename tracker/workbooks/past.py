@@ -36,7 +36,7 @@ from tracker.rules.implementation import ActionCounts, Implementation, implement
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_for
 from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
-from tracker.workbooks.data import LONDON, STREAM_BATCH, Scope
+from tracker.workbooks.data import LONDON, Scope, streamed
 
 NEWLY_OVERDUE_KEPT = 200  # the highlight lists a few; the figure counts them all
 NOT_CHANGES = ("target_date.requested",)
@@ -180,7 +180,7 @@ def _streams(session: Session, scope: Scope) -> tuple[Iterator[Any], list[Iterat
     order = (Action.recommendation_id, Action.id)
 
     def stream(query: Any) -> Iterator[Any]:
-        return iter(session.execute(query.execution_options(yield_per=STREAM_BATCH)))
+        return streamed(session, query)
 
     main = stream(
         actions.with_only_columns(
