@@ -18,7 +18,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, String, Text, case, cast, func, or_, select, type_coerce
+from sqlalchemy import DateTime, Enum, String, Text, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker.models import (
@@ -165,15 +165,6 @@ def _from_audit(changes: list[Recorded], at: datetime, before: Any, after: Any) 
         changes.append(Recorded(at, name, old, new))
 
 
-def _moves_a_field() -> Any:
-    """Audit records that may name a field the trend reads: any whose `after` mentions one of the keys.
-
-    A test on the text only narrows what is read; `_from_audit` still reads each record's keys.
-    """
-    text = cast(AuditEvent.after, Text)
-    return or_(*(text.like(f'%"{key}"%') for key, _, _ in _AUDITED))
-
-
 def _streams(session: Session, scope: Scope) -> tuple[Iterator[Any], list[Iterator[Any]]]:
     """The actions, and each kind of record about them, all ordered by (recommendation, action)."""
     actions = scope.actions()
@@ -204,7 +195,7 @@ def _streams(session: Session, scope: Scope) -> tuple[Iterator[Any], list[Iterat
             type_coerce(AuditEvent.after, Text),
         )
         # A request names the date asked for; the target date changes only when it is agreed.
-        .where(AuditEvent.event.not_in(NOT_CHANGES), _moves_a_field())
+        .where(AuditEvent.event.not_in(NOT_CHANGES))
     )
     updates = actions.join(ProgressUpdate, ProgressUpdate.action_id == Action.id).with_only_columns(
         *order,
