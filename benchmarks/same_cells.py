@@ -2,10 +2,12 @@
 
 `extract` reads a workbook (outside any timing) into a stream of its sheets and rows: every cell's
 value, type and style, every hyperlink, every row height, merged ranges and column widths.
-`write` then writes those same cells with openpyxl's public API, as its documentation shows a
-write-only workbook being styled: a WriteOnlyCell for each value, its font, fill, border,
-alignment and number format set from objects built once, hyperlinks set on their cells, each
-row's height set just before the row is written (and dropped after, so memory stays flat).
+`write` then writes those same cells with openpyxl's public API, the quickest way it offers: a
+WriteOnlyCell for each value, each of the tracker's styles (font, fill, border, alignment and
+number format) made once as a named style and given to its cells by name (quicker than setting
+each attribute on each cell, about half the time; each cell then also names its style), hyperlinks
+set on their cells, each row's height set just before the row is written (and dropped after, so
+memory stays flat).
 `plain=True` writes the same values with nothing else: what the values alone cost.
 
 The stream is read back row by row while the floor writes; the time reading it takes is measured
@@ -26,6 +28,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import NamedStyle
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.styles.stylesheet import Stylesheet
 from openpyxl.utils.cell import coordinate_from_string, get_column_letter
@@ -148,6 +151,17 @@ def extract(xlsx: Path, out: Path) -> dict[str, int]:
     return counts
 
 
+def _named(workbook: Workbook, index: int, attributes: list[tuple[str, Any]]) -> str | None:
+    """One of the tracker's cell styles as a named style: openpyxl's quickest public way to style many cells."""
+    if not attributes:
+        return None
+    style = NamedStyle(name=f"Tracker {index}")
+    for name, value in attributes:
+        setattr(style, name, value)
+    workbook.add_named_style(style)
+    return style.name
+
+
 def _records(path: Path) -> Iterator[tuple[Any, ...]]:
     with path.open("rb") as handle:
         while True:
@@ -173,7 +187,7 @@ def write(cells: Path, out: Path, *, plain: bool = False) -> dict[str, float]:
     before = _rss_kb()
     started = time.perf_counter()
     workbook = Workbook(write_only=True)
-    styles: list[list[tuple[str, Any]]] = []
+    styles: list[str | None] = []
     ws: Any = None
     number = 0
     for record in _records(cells):
@@ -190,8 +204,8 @@ def write(cells: Path, out: Path, *, plain: bool = False) -> dict[str, float]:
                 c = WriteOnlyCell(ws, value)
                 if isinstance(value, str) and value.startswith("="):
                     c.data_type = "s"  # the tracker's text is never a formula
-                for name, attribute in styles[style]:
-                    setattr(c, name, attribute)
+                if styles[style] is not None:
+                    c.style = styles[style]
                 if link is not None:
                     c.hyperlink = link
                 row.append(c)
@@ -211,8 +225,8 @@ def write(cells: Path, out: Path, *, plain: bool = False) -> dict[str, float]:
         elif kind == "merged" and not plain:
             for ref in record[1]:
                 ws.merged_cells.add(ref)
-        elif kind == "styles":
-            styles = record[1]
+        elif kind == "styles" and not plain:
+            styles = [_named(workbook, index, attributes) for index, attributes in enumerate(record[1])]
     workbook.save(out)
     total = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
