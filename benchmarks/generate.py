@@ -341,7 +341,9 @@ class Generator:
         created = published + timedelta(days=rng.randint(0, 60))
         closed = status in ("assured", "closed_not_achieved")
         if closed:
-            completed = min(today - timedelta(days=1), created + timedelta(days=rng.randint(60, 900)))
+            completed = created + timedelta(days=rng.randint(60, 900))
+            if completed >= today:  # work on a recent review finished lately, not all on one day
+                completed = max(created, today - timedelta(days=rng.randint(1, 120)))
             target = completed + timedelta(days=rng.randint(-60, 120))
             last_update = completed
         else:
@@ -437,7 +439,9 @@ class Generator:
             planned = ["returned", "assured"]
         day = completed or last_update
         for outcome in planned:
-            day = min(self.today, day + timedelta(days=rng.randint(3, 40)))
+            day = day + timedelta(days=rng.randint(3, 40))
+            if day > self.today:  # decided at one of the recent meetings, not all today
+                day = self.today - timedelta(days=rng.randint(0, 90))
             at = _at(day, rng)
             if outcome != "closed_not_achieved":
                 self.audit("action.submitted", at - timedelta(days=3), this, "", after={"status": "submitted"})

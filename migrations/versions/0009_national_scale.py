@@ -19,6 +19,7 @@ down_revision = "0008_jobs"
 branch_labels = None
 depends_on = None
 
+OPEN_ONLY, CLOSED_ONLY = sa.text("amber_from IS NOT NULL"), sa.text("amber_from IS NULL")
 TRIGRAMS = (("actions", "description"), ("actions", "owner"), ("recommendations", "title"))
 OPEN = ("not_started", "in_progress", "submitted", "returned")
 NOT_SUBMITTED = ("not_started", "in_progress", "returned")
@@ -49,16 +50,31 @@ def upgrade():
         batch_op.add_column(sa.Column("amber_from", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("red_from", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("target_order", sa.Date(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_actions_amber_from"), ["amber_from"], unique=False)
+        batch_op.create_index(
+            "ix_actions_amber_from", ["amber_from"], unique=False, sqlite_where=OPEN_ONLY, postgresql_where=OPEN_ONLY
+        )
         batch_op.create_index(batch_op.f("ix_actions_red_from"), ["red_from"], unique=False)
         batch_op.create_index(
             "ix_actions_open_last_update",
             ["last_update_on", "id"],
             unique=False,
-            sqlite_where=sa.text("amber_from IS NOT NULL"),
-            postgresql_where=sa.text("amber_from IS NOT NULL"),
+            sqlite_where=OPEN_ONLY,
+            postgresql_where=OPEN_ONLY,
         )
-        batch_op.create_index("ix_actions_target_order_id", ["target_order", "id"], unique=False)
+        batch_op.create_index(
+            "ix_actions_open_order",
+            ["target_order", "id", "amber_from", "red_from"],
+            unique=False,
+            sqlite_where=OPEN_ONLY,
+            postgresql_where=OPEN_ONLY,
+        )
+        batch_op.create_index(
+            "ix_actions_closed_order",
+            ["target_order", "id"],
+            unique=False,
+            sqlite_where=CLOSED_ONLY,
+            postgresql_where=CLOSED_ONLY,
+        )
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.create_index("ix_audit_events_object", ["object_type", "object_id", "occurred_at"], unique=False)
     with op.batch_alter_table("assurance_decisions", schema=None) as batch_op:
@@ -131,9 +147,7 @@ def upgrade():
         # Words anywhere in an action's wording and owner and a recommendation's lead sentence, by trigrams.
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         for table, column in TRIGRAMS:
-            op.execute(
-                f"CREATE INDEX ix_{table}_{column}_trigrams ON {table} USING gin (lower({column}) gin_trgm_ops)"
-            )
+            op.execute(f"CREATE INDEX ix_{table}_{column}_trigrams ON {table} USING gin (lower({column}) gin_trgm_ops)")
 
 
 def _keep_days_and_count():
@@ -237,10 +251,11 @@ def downgrade():
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_events_object")
     with op.batch_alter_table("actions", schema=None) as batch_op:
-        batch_op.drop_index("ix_actions_target_order_id")
+        batch_op.drop_index("ix_actions_closed_order")
+        batch_op.drop_index("ix_actions_open_order")
         batch_op.drop_index("ix_actions_open_last_update")
         batch_op.drop_index(batch_op.f("ix_actions_red_from"))
-        batch_op.drop_index(batch_op.f("ix_actions_amber_from"))
+        batch_op.drop_index("ix_actions_amber_from")
         batch_op.drop_column("target_order")
         batch_op.drop_column("red_from")
         batch_op.drop_column("amber_from")

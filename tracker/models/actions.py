@@ -37,6 +37,9 @@ from tracker.rules.rag import Rag, RagResult, rag_dates, rag_for, rag_from_dates
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, TargetDateChangeState
 
 _status_type = enum_of(ActionStatus, "action_status")
+# An action is open exactly when it keeps a day it turns amber (tracker.rules.rag.rag_dates).
+OPEN_ONLY = text("amber_from IS NOT NULL")
+CLOSED_ONLY = text("amber_from IS NULL")
 
 
 def _rag_dates_of(values: Mapping[str, Any]) -> tuple[date | None, date | None]:
@@ -72,13 +75,25 @@ class Action(Withdrawable, Base):
     # Lists in date order, and each RAG colour in date order, read from the index; open actions by their
     # last update (drifting ones, the longest silent first), without the far more numerous closed ones.
     __table_args__ = (
-        Index("ix_actions_target_order_id", "target_order", "id"),
+        # Open actions: by the day they turn amber (what crosses a boundary overnight), and in date order with
+        # their days beside them (amber and green, each read in order); closed ones in date order (blue).
+        Index("ix_actions_amber_from", "amber_from", sqlite_where=OPEN_ONLY, postgresql_where=OPEN_ONLY),
+        Index(
+            "ix_actions_open_order",
+            "target_order",
+            "id",
+            "amber_from",
+            "red_from",
+            sqlite_where=OPEN_ONLY,
+            postgresql_where=OPEN_ONLY,
+        ),
+        Index("ix_actions_closed_order", "target_order", "id", sqlite_where=CLOSED_ONLY, postgresql_where=CLOSED_ONLY),
         Index(
             "ix_actions_open_last_update",
             "last_update_on",
             "id",
-            sqlite_where=text("amber_from IS NOT NULL"),
-            postgresql_where=text("amber_from IS NOT NULL"),
+            sqlite_where=OPEN_ONLY,
+            postgresql_where=OPEN_ONLY,
         ),
         # The text search finds words anywhere in the wording and owner by trigrams (PostgreSQL's pg_trgm).
         *(
@@ -121,7 +136,7 @@ class Action(Withdrawable, Base):
     # The days it turns amber and red if nothing changes (tracker.rules.rag.rag_dates), kept with the
     # fields they come from (on every insert, bulk ones too, and every update), so that lists sort and
     # count by RAG from an index rather than working it out for every action.
-    amber_from: Mapped[date | None] = mapped_column(Date, default=_amber_from, index=True)
+    amber_from: Mapped[date | None] = mapped_column(Date, default=_amber_from)
     red_from: Mapped[date | None] = mapped_column(Date, default=_red_from, index=True)
     # The target date, or the last day there is for an action without one: date order with those last.
     target_order: Mapped[date | None] = mapped_column(Date, default=_target_order)

@@ -7,6 +7,9 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import DateTime, Enum
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 
@@ -38,3 +41,26 @@ def enum_of(enum: type[StrEnum], name: str) -> Enum:
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
     )
+
+
+class not_indexed(FunctionElement[Any]):
+    """The column as it stands, but not a way in for SQLite's planner: `+column`, which SQLite reads as
+    "do not use an index on this". For a list read in the order of another index (each RAG colour in date
+    order), where a wide range of this column would otherwise lead the planner to read it all and sort."""
+
+    inherit_cache = True
+    name = "not_indexed"
+
+    def __init__(self, column: Any) -> None:
+        super().__init__(column)
+        self.type = column.type  # compared and bound as the column is
+
+
+@compiles(not_indexed)
+def _as_it_stands(element: not_indexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(not_indexed, "sqlite")
+def _unary_plus(element: not_indexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return "+" + str(compiler.process(element.clauses, **kw))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import contains_eager
 
 from tracker.db import db
 from tracker.models import Action, Recommendation
+from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag
 from tracker.services import figures
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement
@@ -61,13 +62,16 @@ def colours(filters: ActionFilters) -> list[Rag]:
 
 
 def _colour(rag: Rag, today: date) -> Any:
-    """The colour as a range of the kept days, which an index can read."""
+    """The colour as a range of the kept days. Red is read from its own index in date order; amber and green
+    from the open actions' date order, their days only checked (`not_indexed`), never sorted; blue from
+    the closed actions' date order."""
     if rag == Rag.RED:
         return Action.red_from <= today
+    amber, red = not_indexed(Action.amber_from), not_indexed(Action.red_from)
     if rag == Rag.AMBER:
-        return and_(Action.amber_from <= today, or_(Action.red_from.is_(None), Action.red_from > today))
+        return and_(Action.amber_from.is_not(None), amber <= today, or_(red.is_(None), red > today))
     if rag == Rag.GREEN:
-        return Action.amber_from > today
+        return and_(Action.amber_from.is_not(None), amber > today)
     return Action.amber_from.is_(None)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Select, exists, false, func, or_, select
+from sqlalchemy import Select, exists, false, func, or_, select, union
 from sqlalchemy.orm import contains_eager
 
 from tracker import clock
@@ -324,11 +324,9 @@ def words_match(word: str) -> Any:
     reviews = select(Review.id).where(
         or_(Review.reference.icontains(word, autoescape=True), Review.title.icontains(word, autoescape=True))
     )
-    return or_(
-        Action.id.in_(texts.correlate(None)),
-        Action.recommendation_id.in_(titles.correlate(None)),
-        Recommendation.review_id.in_(reviews.correlate(None)),
-    )
+    in_titles = select(Action.id).where(Action.recommendation_id.in_(titles))
+    in_reviews = select(Action.id).join(Recommendation).where(Recommendation.review_id.in_(reviews))
+    return Action.id.in_(union(texts, in_titles, in_reviews).subquery().select().correlate(None))
 
 
 def _base(filters: ActionFilters, user: Any, today: date) -> Select[Any]:
