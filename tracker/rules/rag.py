@@ -60,11 +60,16 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
+# A closed action's result never changes: made once (a trend asks for a million and more).
+_ASSURED = RagResult(Rag.BLUE, "assured")
+_NOT_ACHIEVED = RagResult(Rag.BLUE, "closed, not achieved")
+
+
 def rag_for(*, status: ActionStatus, target_date: date | None, last_update_on: date, today: date) -> RagResult:
     if status == ActionStatus.ASSURED:
-        return RagResult(Rag.BLUE, "assured")
+        return _ASSURED
     if status == ActionStatus.CLOSED_NOT_ACHIEVED:
-        return RagResult(Rag.BLUE, "closed, not achieved")
+        return _NOT_ACHIEVED
     waiting = status in NOT_SUBMITTED
     if waiting and target_date is not None and target_date < today:
         return RagResult(Rag.RED, f"overdue by {_days((today - target_date).days)}")
