@@ -82,29 +82,31 @@ def lines_needed(text: str, width: float, *, bold: bool = False, font_pt: float 
     Words wrap greedily, as Excel and LibreOffice wrap them, and a word longer than a line breaks.
     The estimate errs long: a row a line too tall wastes a little paper, one too short hides text.
     """
-    return _lines(text, width, bold, font_pt)
+    return lines_in(text, width, bold, font_pt)
 
 
 # A report repeats many texts (a review's title on each of its actions, the same agencies and reasons):
 # each is measured once while it keeps recurring.
 @lru_cache(maxsize=8192)
-def _lines(text: str, width: float, bold: bool, font_pt: float) -> int:
+def lines_in(text: str, width: float, bold: bool = False, font_pt: float = BODY_PT) -> int:
+    """`lines_needed`, for a long list's every row: arguments by position, and each recurring text measured once."""
     capacity = max(1.0, (width - CELL_PADDING_UNITS) * UNIT_PT / font_pt / (BOLD_WIDER if bold else 1.0))
+    space, widest = SPACE_EM, WIDEST_EM
     lines = 0
     for paragraph in text.split("\n"):
         lines += 1
-        if len(paragraph) * WIDEST_EM <= capacity:
+        length = len(paragraph)
+        if length * widest <= capacity:
             continue  # fits on one line however wide its letters
         spaces = paragraph.count(" ")
-        letters = len(paragraph) - spaces
+        letters = length - spaces
         per = LETTER_EM + CAPITAL_EXTRA_EM * _capitals(paragraph) / max(letters, 1)
-        if letters * per + spaces * SPACE_EM <= capacity:
+        if letters * per + spaces * space <= capacity:
             continue
         used = 0.0
-        for word in paragraph.split():
-            size = len(word) * per
-            if used and used + SPACE_EM + size <= capacity:
-                used += SPACE_EM + size
+        for size in [len(word) * per for word in paragraph.split()]:
+            if used and used + space + size <= capacity:
+                used += space + size
                 continue
             if used:
                 lines += 1

@@ -35,7 +35,7 @@ from tracker.workbooks.printing import (
     Page,
     height_for,
     line_room,
-    lines_needed,
+    lines_in,
     page_setup,
     row_height,
     set_widths,
@@ -200,10 +200,15 @@ class ListHeights:
         lines = 1
         for index, width, room in self.wrapping:
             text = values[index]
-            if isinstance(text, Link):
-                text = text.text
-            if isinstance(text, str) and (len(text) > room or "\n" in text):
-                lines = max(lines, lines_needed(text, width))
+            if type(text) is not str:
+                if isinstance(text, Link):
+                    text = text.text
+                if not isinstance(text, str):
+                    continue
+            if len(text) > room or "\n" in text:
+                needed = lines_in(text, width)
+                if needed > lines:
+                    lines = needed
         return self.one_line if lines == 1 else height_for(lines)
 
 
