@@ -303,6 +303,15 @@ def visible_actions(user: Any, *, lead_agency: Any = None) -> ColumnElement[bool
     return true()
 
 
+def chooses_among(user: Any) -> ColumnElement[bool]:
+    """The partnerships a user may narrow a list to, as SQL: their own, or all for those not limited."""
+    if not limited_to_partnerships(user):
+        return true()
+    user_id = getattr(user, "id", None)
+    mine = select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == user_id)
+    return Partnership.id.in_(mine)
+
+
 def sees_every_review(user: Any) -> bool:
     """Whether the user lists every review's actions: an administrator, or a member of every partnership."""
     if limited_to_own_agency(user):

@@ -13,7 +13,6 @@ from tracker.access import policy
 from tracker.db import db
 from tracker.models import Agency, Partnership, Review
 from tracker.models.live import live_reviews
-from tracker.services import memberships
 
 # The most choices offered beside those already chosen; typing more narrows them.
 OFFERED = 10
@@ -82,10 +81,14 @@ class Choices:
 
     def partnerships(self, ids: Sequence[int], user: Any) -> Offer[Partnership]:
         """The user's partnerships (all, for those not limited to some): every one when they are few."""
-        mine = memberships.choices_for(user)
-        if len(mine) <= OFFERED:
-            return Offer([p for p in mine if p.id in ids], [p for p in mine if p.id not in ids])
-        words = [w.lower() for w in _words(self.partnership_text)]
-        matching = [p for p in mine if p.id not in ids and all(w in p.name.lower() for w in words)]
-        chosen = [p for p in mine if p.id in ids]
-        return Offer(chosen, matching[:OFFERED], len(matching) > OFFERED, " ".join(_words(self.partnership_text)))
+        ordered = select(Partnership).where(policy.chooses_among(user)).order_by(Partnership.name)
+        offer = _offer(
+            ordered.where(Partnership.id.in_(list(ids))),
+            ordered.where(Partnership.id.not_in(list(ids))),
+            (Partnership.name,),
+            self.partnership_text,
+        )
+        if not offer.more and not offer.text:
+            # Few enough to show whole: a plain list, no search field.
+            return Offer(offer.chosen, offer.offered)
+        return offer
