@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
@@ -180,8 +180,21 @@ def _yes_no(value: bool, style: str) -> str:
     return text_xml("Yes" if value else "No", style)
 
 
+@lru_cache(maxsize=4096)
+def _uk_ahead(hour: datetime) -> timedelta:
+    """How far UK time is ahead of UTC through the hour starting at `hour` (UTC, without a zone): the clocks
+    change on the hour, so one answer holds for every moment of it."""
+    return hour.replace(tzinfo=UTC).astimezone(LONDON).replace(tzinfo=None) - hour
+
+
 def _moment(value: datetime, style: str) -> str:
-    return date_xml(value.astimezone(LONDON).replace(tzinfo=None) if value.tzinfo else value, style)
+    """A moment in UK time, without a zone, as a spreadsheet shows it."""
+    if value.tzinfo is UTC:  # as moments come from the database: each hour's offset is worked out once
+        utc = value.replace(tzinfo=None)
+        value = utc + _uk_ahead(utc.replace(minute=0, second=0, microsecond=0))
+    elif value.tzinfo:
+        value = value.astimezone(LONDON).replace(tzinfo=None)
+    return date_xml(value, style)
 
 
 # How each kind of value is written, found by its type: most cells are one of these exactly.
