@@ -69,6 +69,13 @@ def upgrade():
             postgresql_where=OPEN_ONLY,
         )
         batch_op.create_index(
+            "ix_actions_submitted_queue",
+            ["submitted_at", "id"],
+            unique=False,
+            sqlite_where=sa.text("status = 'submitted'"),
+            postgresql_where=sa.text("status = 'submitted'"),
+        )
+        batch_op.create_index(
             "ix_actions_closed_order",
             ["target_order", "id"],
             unique=False,
@@ -77,6 +84,14 @@ def upgrade():
         )
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.create_index("ix_audit_events_object", ["object_type", "object_id", "occurred_at"], unique=False)
+    with op.batch_alter_table("target_date_changes", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_target_date_changes_pending",
+            ["requested_at", "id"],
+            unique=False,
+            sqlite_where=sa.text("state = 'pending'"),
+            postgresql_where=sa.text("state = 'pending'"),
+        )
     with op.batch_alter_table("assurance_decisions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_assurance_decisions_decided_at"), ["decided_at"], unique=False)
     with op.batch_alter_table("reviews", schema=None) as batch_op:
@@ -246,12 +261,15 @@ def downgrade():
     op.drop_table("action_figures")
     with op.batch_alter_table("reviews", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_reviews_partnership_id"))
+    with op.batch_alter_table("target_date_changes", schema=None) as batch_op:
+        batch_op.drop_index("ix_target_date_changes_pending")
     with op.batch_alter_table("assurance_decisions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_assurance_decisions_decided_at"))
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_events_object")
     with op.batch_alter_table("actions", schema=None) as batch_op:
         batch_op.drop_index("ix_actions_closed_order")
+        batch_op.drop_index("ix_actions_submitted_queue")
         batch_op.drop_index("ix_actions_open_order")
         batch_op.drop_index("ix_actions_open_last_update")
         batch_op.drop_index(batch_op.f("ix_actions_red_from"))

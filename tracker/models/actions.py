@@ -40,6 +40,7 @@ _status_type = enum_of(ActionStatus, "action_status")
 # An action is open exactly when it keeps a day it turns amber (tracker.rules.rag.rag_dates).
 OPEN_ONLY = text("amber_from IS NOT NULL")
 CLOSED_ONLY = text("amber_from IS NULL")
+SUBMITTED_ONLY = text("status = 'submitted'")
 
 
 def _rag_dates_of(values: Mapping[str, Any]) -> tuple[date | None, date | None]:
@@ -88,6 +89,14 @@ class Action(Withdrawable, Base):
             postgresql_where=OPEN_ONLY,
         ),
         Index("ix_actions_closed_order", "target_order", "id", sqlite_where=CLOSED_ONLY, postgresql_where=CLOSED_ONLY),
+        # The subgroup's queue: submissions, oldest first.
+        Index(
+            "ix_actions_submitted_queue",
+            "submitted_at",
+            "id",
+            sqlite_where=SUBMITTED_ONLY,
+            postgresql_where=SUBMITTED_ONLY,
+        ),
         Index(
             "ix_actions_open_last_update",
             "last_update_on",
@@ -288,6 +297,16 @@ class TargetDateChange(Base):
     """An agency's request to move a target date; the old date is kept whatever the answer."""
 
     __tablename__ = "target_date_changes"
+    # Requests nobody has answered yet, oldest first: the overview's and each meeting's list.
+    __table_args__ = (
+        Index(
+            "ix_target_date_changes_pending",
+            "requested_at",
+            "id",
+            sqlite_where=text("state = 'pending'"),
+            postgresql_where=text("state = 'pending'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)

@@ -143,13 +143,24 @@ def _rows(
     today = today or clock.today()
     # The day the rows were counted on comes with them, unless this transaction has read it already.
     day = select(FiguresDay.as_of).where(FiguresDay.id == 1).scalar_subquery()
-    query = _kept_rows(user, by, where, agencies).add_columns(func.count().over(), day)
+    # The busiest of every review are read from their index, and counted on their own; any other list of
+    # rows is short enough to count as it is read.
+    totals = busiest is not None and by == "review" and agencies is None and not where
+    totals = totals and policy.sees_every_review(user)
+    counted = (
+        select(func.count()).where(ReviewFigures.open_actions + ReviewFigures.blue > 0).scalar_subquery()
+        if totals
+        else func.count().over()
+    )
+    query = _kept_rows(user, by, where, agencies).add_columns(counted, day)
     columns = list(query.selected_columns)
     if busiest is not None:
-        # Read from its index where the totals per review are the rows themselves.
-        totals = by == "review" and agencies is None and not where and policy.sees_every_review(user)
-        open_actions = ReviewFigures.open_actions if totals else columns[2] + columns[3] + columns[4]
-        query = query.order_by(open_actions.desc(), func.lower(columns[1]), columns[0]).limit(busiest)
+        if totals:
+            query = query.order_by(ReviewFigures.open_actions.desc(), ReviewFigures.review_id.desc())
+        else:
+            open_actions = columns[2] + columns[3] + columns[4]
+            query = query.order_by(open_actions.desc(), func.lower(columns[1]), columns[0])
+        query = query.limit(busiest)
     elif page is not None:
         query = query.order_by(func.lower(columns[1]), columns[0]).offset(page[0]).limit(page[1])
     rows: dict[Any, RagCounts] = {}
