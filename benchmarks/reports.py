@@ -244,15 +244,14 @@ def measure(*args: str) -> dict[str, Any]:
 
 @contextmanager
 def database(scale: str | None, size: int | None, given: str | None) -> Iterator[str]:
-    """A database holding the data: the one given (which must be empty), or a temporary SQLite file."""
+    """A database holding the data: the one given (which must be empty), or a temporary SQLite file.
+
+    The data is made in a process of its own: a process started from this one would otherwise count
+    this one's memory at the moment it started as its own peak.
+    """
     with tempfile.TemporaryDirectory() as folder:
         url = given or f"sqlite:///{folder}/bench.db"
-        if scale is not None:
-            from benchmarks.generate import generate
-
-            generate(url, scale)
-        else:
-            populate(url, int(size or 0))
+        measure("fill", url, scale or "", str(size or 0))
         yield url
 
 
@@ -277,8 +276,17 @@ def child(args: list[str], links: bool) -> None:
     from benchmarks import same_cells
 
     mode, *rest = args
-    if mode == "tracker":
-        result: object = run_tracker(rest[0], Path(rest[1]), links)
+    if mode == "fill":
+        url, scale, size = rest
+        if scale:
+            from benchmarks.generate import generate
+
+            generate(url, scale)
+        else:
+            populate(url, int(size))
+        result: object = {}
+    elif mode == "tracker":
+        result = run_tracker(rest[0], Path(rest[1]), links)
     elif mode == "extract":
         result = same_cells.extract(Path(rest[0]), Path(rest[1]))
     else:
