@@ -346,21 +346,23 @@ def _earlier(record: Any, name: str) -> Sequence[Any]:
 def _after_flush(session: Session, _context: object) -> None:
     _forget_kept_day(session)
     reviews, recommendations = _touched_reviews(session)
-    if not reviews and not recommendations:
-        return
-    connection = session.connection()
+    if reviews or recommendations:
+        count_again(session.connection(), reviews, recommendations)
+
+
+def count_again(connection: Connection, reviews: Iterable[int], recommendations: Iterable[int] = ()) -> None:
+    """Count these reviews (and the reviews of these recommendations) afresh, and forget their trend's
+    points: what every flush that writes them does, and what a bulk insert past the session must ask for."""
     # One writer at a time counts (a row lock on PostgreSQL; SQLite has one writer anyway).
     kept = connection.scalar(select(FiguresDay.as_of).where(FiguresDay.id == 1).with_for_update())
     today = clock.today()
-    if recommendations:
-        found = connection.scalars(
-            select(Recommendation.review_id).where(Recommendation.id.in_(sorted(recommendations)))
-        )
-        reviews.update(found)
-    if reviews:
-        forget_points(connection, sorted(reviews))
+    touched = set(reviews)
+    if wanted := sorted(set(recommendations)):
+        touched.update(connection.scalars(select(Recommendation.review_id).where(Recommendation.id.in_(wanted))))
+    if touched:
+        forget_points(connection, sorted(touched))
     if kept == today:
-        recount(connection, reviews, today)
+        recount(connection, touched, today)
     else:
         recount_all(connection, today)
 
