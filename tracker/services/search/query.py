@@ -317,13 +317,13 @@ def _conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
 
 def words_match(word: str) -> Any:
     """Actions whose wording, owner, recommendation or review holds the word: each table searched once, alone."""
-    texts = select(Action.id).where(
-        or_(Action.description.icontains(word, autoescape=True), Action.owner.icontains(word, autoescape=True))
-    )
-    titles = select(Recommendation.id).where(Recommendation.title.icontains(word, autoescape=True))
-    reviews = select(Review.id).where(
-        or_(Review.reference.icontains(word, autoescape=True), Review.title.icontains(word, autoescape=True))
-    )
+
+    def holds(column: Any) -> Any:  # lower() on both sides, as PostgreSQL's trigram indexes are made
+        return func.lower(column).contains(word.lower(), autoescape=True)
+
+    texts = select(Action.id).where(or_(holds(Action.description), holds(Action.owner)))
+    titles = select(Recommendation.id).where(holds(Recommendation.title))
+    reviews = select(Review.id).where(or_(holds(Review.reference), holds(Review.title)))
     in_titles = select(Action.id).where(Action.recommendation_id.in_(titles))
     in_reviews = select(Action.id).join(Recommendation).where(Recommendation.review_id.in_(reviews))
     return Action.id.in_(union(texts, in_titles, in_reviews).subquery().select().correlate(None))
