@@ -129,3 +129,19 @@ def test_a_database_never_counted_is_counted_by_hand(spread: Plans, users: dict[
     assert kept_day(db.session()) is None
     assert figures.rag_rows(users["admin"], by="review") is None
     agree(users)
+
+
+def test_the_figures_command_counts_afresh_and_works_out_each_reviews_quarters(
+    app: Any, spread: Plans, users: dict[str, User]
+) -> None:
+    from tracker.models.figures import ReviewTrendPoint
+
+    db.session.execute(FiguresDay.__table__.delete())
+    db.session.execute(ReviewTrendPoint.__table__.delete())
+    db.session.flush()
+    db.session.info.clear()
+    result = app.test_cli_runner().invoke(args=["figures"])
+    assert result.exit_code == 0, result.output
+    assert "RAG at each quarter end worked out for 2 reviews" in result.output
+    assert kept_day(db.session()) == clock.today()
+    agree(users)
