@@ -159,7 +159,7 @@ def plan_rows(session: Session, scope: Scope, review_id: int) -> Iterator[AnyRow
     )
     if scope.filters.narrows_actions:
         query = query.where(Action.id.is_not(None))
-    yield from _stream(session, query)
+    yield from streamed(session, query)
 
 
 # ----- streamed lists ----------------------------------------------------------------------------
@@ -203,10 +203,6 @@ def streamed(session: Session, query: AnySelect) -> Iterator[AnyRow]:
     return iter(session.connection().execute(query.execution_options(yield_per=STREAM_BATCH)))
 
 
-def _stream(session: Session, query: AnySelect) -> Iterator[AnyRow]:
-    yield from streamed(session, query)
-
-
 def exception_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
     """Red and amber actions, red first, then the most overdue or longest silent."""
     rag = scope.rag.label("rag")
@@ -232,7 +228,7 @@ def exception_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
             rag_rank_sql(scope.rag), Action.target_date.is_(None), Action.target_date, Action.last_update_on, Action.id
         )
     )
-    yield from _stream(session, query)
+    yield from streamed(session, query)
 
 
 def action_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
@@ -274,7 +270,7 @@ def action_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
         )
         .order_by(Review.reference, Recommendation.position, Recommendation.id, Action.position, Action.id)
     )
-    yield from _stream(session, query)
+    yield from streamed(session, query)
 
 
 def evidence_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
@@ -301,7 +297,7 @@ def evidence_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
         .where(*live(Evidence))
         .order_by(Review.reference, Recommendation.position, Action.position, Action.id, Evidence.uploaded_at)
     )
-    yield from _stream(session, query)
+    yield from streamed(session, query)
 
 
 def decision_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
@@ -328,7 +324,7 @@ def decision_rows(session: Session, scope: Scope) -> Iterator[AnyRow]:
         )
         .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
     )
-    yield from _stream(session, query)
+    yield from streamed(session, query)
 
 
 # ----- the highlight sheet's short lists --------------------------------------------------------
