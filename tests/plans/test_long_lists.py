@@ -179,3 +179,20 @@ def test_a_large_review_shows_its_recommendations_ten_at_a_time_and_its_progress
     last = browser.get(f"/reviews/{review.id}?page=3")
     assert len(re.findall(r'id="recommendation-\d+"', last.get_data(as_text=True))) == 5
     assert "Recommendation 25" in text(last) and "Recommendation 1 " not in text(last)
+
+
+def test_words_are_found_whatever_their_case_and_wildcards_are_only_themselves(client_for: Any, plans: Plans) -> None:
+    plans.police_green.description = "Audit 100% of referrals_made in Ærøskøbing"
+    plans.health_amber.description = "Audit 1000 referrals made"
+    db.session.flush()
+    browser = client_for("subgroup")
+
+    def found(words: str) -> set[int]:
+        html = browser.get("/actions", query_string={"q": words}).get_data(as_text=True)
+        return {int(i) for i in re.findall(r'href="/actions/(\d+)"', html)}
+
+    both = {plans.police_green.id, plans.health_amber.id}
+    assert found("AUDIT") >= both and found("audit referrals") >= both
+    assert found("100%") == {plans.police_green.id}
+    assert found("referrals_made") == {plans.police_green.id}
+    assert found("ærøskøbing") | found("Ærøskøbing") == {plans.police_green.id}

@@ -64,3 +64,25 @@ def _as_it_stands(element: not_indexed, compiler: SQLCompiler, **kw: Any) -> str
 @compiles(not_indexed, "sqlite")
 def _unary_plus(element: not_indexed, compiler: SQLCompiler, **kw: Any) -> str:
     return "+" + str(compiler.process(element.clauses, **kw))
+
+
+class holds_text(FunctionElement[Any]):
+    """Whether a column's text holds a word, whatever its case: `lower(column) LIKE pattern` with the word
+    lowered, as PostgreSQL's trigram indexes are made; on SQLite, whose LIKE ignores the case of the letters
+    its lower() lowers and no others, `column LIKE pattern` with those letters lowered, which reads every
+    row at half the cost. Given the column and both patterns."""
+
+    inherit_cache = True
+    name = "holds_text"
+
+
+@compiles(holds_text)
+def _lowered_like(element: holds_text, compiler: SQLCompiler, **kw: Any) -> str:
+    column, lowered, _ascii = list(element.clauses)
+    return f"lower({compiler.process(column, **kw)}) LIKE {compiler.process(lowered, **kw)} ESCAPE '/'"
+
+
+@compiles(holds_text, "sqlite")
+def _like(element: holds_text, compiler: SQLCompiler, **kw: Any) -> str:
+    column, _lowered, ascii_lowered = list(element.clauses)
+    return f"{compiler.process(column, **kw)} LIKE {compiler.process(ascii_lowered, **kw)} ESCAPE '/'"

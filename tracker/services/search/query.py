@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Select, exists, false, func, or_, select, union
+from sqlalchemy import Select, exists, false, func, or_, select
 from sqlalchemy.orm import contains_eager
 
 from tracker import clock
@@ -28,6 +28,7 @@ from tracker.models.live import live_actions
 from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_rank_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
+from tracker.services.search.text import words_match
 
 PAGE_SIZE = 50
 # Far beyond any real list, and small enough that the offset it makes fits every database.
@@ -313,20 +314,6 @@ def _conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
     if filters.hides_closed:
         where.append(Action.status.not_in([s.value for s in CLOSED_STATUSES]))
     return where
-
-
-def words_match(word: str) -> Any:
-    """Actions whose wording, owner, recommendation or review holds the word: each table searched once, alone."""
-
-    def holds(column: Any) -> Any:  # lower() on both sides, as PostgreSQL's trigram indexes are made
-        return func.lower(column).contains(word.lower(), autoescape=True)
-
-    texts = select(Action.id).where(or_(holds(Action.description), holds(Action.owner)))
-    titles = select(Recommendation.id).where(holds(Recommendation.title))
-    reviews = select(Review.id).where(or_(holds(Review.reference), holds(Review.title)))
-    in_titles = select(Action.id).where(Action.recommendation_id.in_(titles))
-    in_reviews = select(Action.id).join(Recommendation).where(Recommendation.review_id.in_(reviews))
-    return Action.id.in_(union(texts, in_titles, in_reviews).subquery().select().correlate(None))
 
 
 def _base(filters: ActionFilters, user: Any, today: date) -> Select[Any]:
