@@ -196,3 +196,16 @@ def test_words_are_found_whatever_their_case_and_wildcards_are_only_themselves(c
     assert found("100%") == {plans.police_green.id}
     assert found("referrals_made") == {plans.police_green.id}
     assert found("ærøskøbing") | found("Ærøskøbing") == {plans.police_green.id}
+
+
+def test_the_recommendations_list_offers_a_few_reviews_and_narrows_them_too(
+    client_for: Any, users: dict[str, User]
+) -> None:
+    made = reviews(30)
+    browser = client_for("board")
+    html = browser.get("/recommendations").get_data(as_text=True)
+    assert len(re.findall(r'name="review" type="checkbox"', html)) == 10
+    assert 'name="review_q" type="search"' in html and "More match than are shown" in html
+    narrowed = browser.get("/recommendations?review_q=LLR-2031-01").get_data(as_text=True)
+    offered = set(re.findall(r'name="review" type="checkbox" value="(\d+)"', narrowed))
+    assert offered == {str(r.id) for r in made[10:20]}

@@ -19,11 +19,11 @@ from tracker.access import policy
 from tracker.access.loader import MAX_ID
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme
-from tracker.models.live import live, live_recommendations, live_reviews
+from tracker.models.live import live, live_recommendations
 from tracker.models.reviews import recommendation_agencies, recommendation_themes
 from tracker.rules.implementation import Implementation, counts_sql, implementation_sql
 from tracker.rules.vocabulary import ReviewType, Scope
-from tracker.services import memberships
+from tracker.services.search.choosing import Choices, Offer
 
 PAGE_SIZE = 50
 MAX_PAGE = 100_000
@@ -185,10 +185,10 @@ class RecommendationPage:
     rows: list[Row]
     total: int
     pages: int
-    reviews: list[Review]
-    agencies: list[Agency]
+    reviews: Offer[Review]
+    agencies: Offer[Agency]
     themes: list[Theme]
-    partnerships: list[Partnership]
+    partnerships: Offer[Partnership]
     by_status: dict[Implementation, int]
 
     @property
@@ -200,7 +200,7 @@ class RecommendationPage:
         return self.first + len(self.rows) - 1
 
 
-def search(filters: RecommendationFilters, user: Any) -> RecommendationPage:
+def search(filters: RecommendationFilters, user: Any, choices: Choices | None = None) -> RecommendationPage:
     query, counts, status = _statement(filters, user)
     tallies: dict[str, int] = dict(
         db.session.execute(query.with_only_columns(status, func.count(Recommendation.id)).group_by(status)).all()
@@ -230,10 +230,10 @@ def search(filters: RecommendationFilters, user: Any) -> RecommendationPage:
         rows=rows,
         total=total,
         pages=pages,
-        reviews=list(db.session.scalars(live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference))),
-        agencies=list(db.session.scalars(select(Agency).order_by(Agency.name))),
+        reviews=(choices or Choices()).reviews(filters.reviews, user),
+        agencies=(choices or Choices()).agencies(filters.agencies),
         themes=list(db.session.scalars(select(Theme).order_by(Theme.name))),
-        partnerships=memberships.choices_for(user),
+        partnerships=(choices or Choices()).partnerships(filters.partnerships, user),
         by_status=by_status,
     )
 
@@ -259,11 +259,13 @@ def names_of(
 ) -> list[tuple[str, dict[str, Any]]]:
     """Each filter in words, with the change that takes it away."""
     f = filters
-    reviews = {r.id: r.reference for r in page.reviews} if page else _names(Review, Review.reference, f.reviews)
-    agencies = {a.id: a.name for a in page.agencies} if page else _names(Agency, Agency.name, f.agencies)
+    reviews = {r.id: r.reference for r in page.reviews.items} if page else _names(Review, Review.reference, f.reviews)
+    agencies = {a.id: a.name for a in page.agencies.items} if page else _names(Agency, Agency.name, f.agencies)
     themes = {t.id: t.name for t in page.themes} if page else _names(Theme, Theme.name, f.themes)
     partnerships = (
-        {p.id: p.name for p in page.partnerships} if page else _names(Partnership, Partnership.name, f.partnerships)
+        {p.id: p.name for p in page.partnerships.items}
+        if page
+        else _names(Partnership, Partnership.name, f.partnerships)
     )
     found: list[tuple[str, dict[str, Any]]] = []
     for pid in f.partnerships:

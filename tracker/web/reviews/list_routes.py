@@ -12,7 +12,9 @@ from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.services.exports import lists as exports
 from tracker.services.reviews import listing
 from tracker.services.reviews.listing import RecommendationFilters
+from tracker.services.search.choosing import Choices
 from tracker.web import downloads
+from tracker.web.choosers import chooser
 from tracker.web.loading import user
 from tracker.web.reviews.blueprint import bp
 from tracker.web.transactions import records_reading
@@ -34,7 +36,7 @@ def _group(name: str, legend: str, items: list[tuple[str, str, bool]], hint: str
 @bp.route("/recommendations")
 @requires(Permission.MONITOR)
 def recommendations() -> Any:
-    found = listing.search(RecommendationFilters.parse(request.args), user())
+    found = listing.search(RecommendationFilters.parse(request.args), user(), Choices.parse(request.args))
     f = found.filters
     groups = {
         "implementation": _group(
@@ -43,15 +45,37 @@ def recommendations() -> Any:
             [(i.value, i.label, i in f.implementations) for i in Implementation],
             "Worked out from the recommendation's actions",
         ),
-        "partnership": _group(
-            "partnership", "Partnership", [(str(p.id), p.name, p.id in f.partnerships) for p in found.partnerships]
+        "partnership": chooser(
+            _group(
+                "partnership",
+                "Partnership",
+                [(str(p.id), p.name, p.id in f.partnerships) for p in found.partnerships.items],
+            ),
+            found.partnerships,
+            name="partnership_q",
+            what="a partnership",
+            hint="Part of its name, then Find",
         ),
-        "review": _group(
-            "review", "Review", [(str(r.id), f"{r.reference}: {r.title}", r.id in f.reviews) for r in found.reviews]
+        "review": chooser(
+            _group(
+                "review",
+                "Review",
+                [(str(r.id), f"{r.reference}: {r.title}", r.id in f.reviews) for r in found.reviews.items],
+            ),
+            found.reviews,
+            name="review_q",
+            what="a review",
+            hint="Part of its reference or title, then Find",
         ),
         "type": _group("type", "Type of review", [(t.value, t.label, t in f.types) for t in ReviewType]),
         "scope": _group("scope", "Scope", [(s.value, s.label, s in f.scopes) for s in Scope]),
-        "agency": _group("agency", "Addressed to", [(str(a.id), a.name, a.id in f.agencies) for a in found.agencies]),
+        "agency": chooser(
+            _group("agency", "Addressed to", [(str(a.id), a.name, a.id in f.agencies) for a in found.agencies.items]),
+            found.agencies,
+            name="agency_q",
+            what="an agency",
+            hint="Part of its name, then Find",
+        ),
         "theme": _group("theme", "Theme", [(str(t.id), t.name, t.id in f.themes) for t in found.themes]),
     }
     chosen = [
@@ -63,7 +87,7 @@ def recommendations() -> Any:
         found=found,
         filters=f,
         groups=groups,
-        show_partnerships=len(found.partnerships) > 1,
+        show_partnerships=len(found.partnerships.items) > 1 or bool(found.partnerships.text),
         chosen=chosen,
         Implementation=Implementation,
         status_link=lambda status: url_for("reviews.recommendations", **f.to_args(page=1, implementations=(status,))),

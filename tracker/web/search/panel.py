@@ -14,6 +14,7 @@ from tracker.rules.vocabulary import ReviewType
 from tracker.services.search.choosing import Offer
 from tracker.services.search.query import ActionFilters
 from tracker.services.search.words import Names, filter_words
+from tracker.web.choosers import chooser
 
 
 def _checkboxes(
@@ -32,23 +33,6 @@ def _checkboxes(
     if hint:
         params["hint"] = {"text": hint}
     return params
-
-
-def _chooser(group: dict[str, Any], offer: Offer[Any], *, name: str, what: str, hint: str) -> dict[str, Any]:
-    """A group with too many choices to list: a search field that narrows them, the chosen first.
-    A list short enough to show whole is left as it is."""
-    if not offer.more and not offer.text:
-        return group
-    group["chooser"] = {
-        "name": name,
-        "id": f"filter-{name}",
-        "value": offer.text,
-        "label": f"Find {what}",
-        "hint": hint,
-        "more": offer.more,
-        "none": not offer.offered and bool(offer.text),
-    }
-    return group
 
 
 def checkbox_groups(
@@ -76,7 +60,7 @@ def checkbox_groups(
             "Type of review",
             [{"value": t.value, "text": t.label, "checked": t in filters.types} for t in ReviewType],
         ),
-        "partnership": _chooser(
+        "partnership": chooser(
             _checkboxes(
                 "partnership",
                 "Partnership",
@@ -91,7 +75,7 @@ def checkbox_groups(
             what="a partnership",
             hint="Part of its name, then Find",
         ),
-        "review": _chooser(
+        "review": chooser(
             _checkboxes(
                 "review",
                 "Review",
@@ -113,7 +97,7 @@ def checkbox_groups(
         ),
     }
     if agencies is not None:
-        groups["agency"] = _chooser(
+        groups["agency"] = chooser(
             _checkboxes(
                 "agency",
                 "Lead agency",
