@@ -264,6 +264,28 @@ def test_themes_list_their_reviews_recommendations_and_actions(
     assert (first["Red"], first["Amber"], first["Green"], first["Assured"], first["Actions"]) == (1, 2, 2, 1, 6)
 
 
+def test_a_theme_in_many_reviews_names_the_first_and_counts_the_rest(
+    database: Any, scenario: Scenario, tmp_path: Path
+) -> None:
+    from tracker.workbooks.figures import THEME_REVIEWS_LISTED
+
+    recurring = Theme(name="Professional curiosity")
+    database.add(recurring)
+    many = THEME_REVIEWS_LISTED + 2
+    for n in range(many):
+        review = ReviewFactory(reference=f"LLR-2030-{n:02d}")
+        for number in ("1", "2"):
+            RecommendationFactory(review=review, number=number, themes=[recurring])
+    database.flush()
+    rows = table_rows(produce(tmp_path)[1]["Themes"], 3)
+    row = next(r for r in rows if r["Theme"] == "Professional curiosity")
+    assert row["Reviews"] == many and row["Recommendations"] == 2 * many
+    where = row["Where it appears (review: recommendations)"]
+    assert where.startswith("LLR-2030-00: 1, 2; LLR-2030-01: 1, 2;")
+    assert f"LLR-2030-{THEME_REVIEWS_LISTED - 1:02d}: 1, 2; and 2 more reviews" in where
+    assert f"LLR-2030-{THEME_REVIEWS_LISTED:02d}" not in where
+
+
 def test_the_highlights_say_what_moved(database: Any, scenario: Scenario, tmp_path: Path) -> None:
     database.add(
         TargetDateChange(

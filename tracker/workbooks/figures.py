@@ -29,7 +29,7 @@ from tracker.rules.implementation import Implementation, counts_sql, implementat
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
-from tracker.workbooks.data import Scope
+from tracker.workbooks.data import Scope, streamed
 
 THEME_REVIEWS_LISTED = 30  # beyond this a theme's cell names the first and counts the rest
 
@@ -199,18 +199,31 @@ def share_overdue(row: RagCounts) -> float:
 
 @dataclass
 class ThemeRow:
-    name: str
-    reviews: dict[str, list[str]] = field(default_factory=dict)  # review reference -> recommendation numbers
-    rag: RagCounts | None = None
+    """A theme, the reviews and recommendations it appears in (the first few reviews named), and its actions by RAG."""
 
-    @property
-    def recommendations(self) -> int:
-        return sum(len(numbers) for numbers in self.reviews.values())
+    name: str
+    reviews: dict[str, list[str]] = field(default_factory=dict)  # the first reviews named: reference -> numbers
+    review_count: int = 0
+    recommendations: int = 0
+    rag: RagCounts | None = None
+    _last: str | None = field(default=None, repr=False, compare=False)
+
+    def add(self, reference: str, number: str) -> None:
+        """One recommendation of the theme; they come in order of review, so each review's are together."""
+        self.recommendations += 1
+        if reference == self._last:
+            if reference in self.reviews:
+                self.reviews[reference].append(number)
+            return
+        self._last = reference
+        self.review_count += 1
+        if len(self.reviews) < THEME_REVIEWS_LISTED:
+            self.reviews[reference] = [number]
 
     @property
     def where(self) -> str:
-        listed = [f"{ref}: {', '.join(numbers)}" for ref, numbers in list(self.reviews.items())[:THEME_REVIEWS_LISTED]]
-        more = len(self.reviews) - THEME_REVIEWS_LISTED
+        listed = [f"{ref}: {', '.join(numbers)}" for ref, numbers in self.reviews.items()]
+        more = self.review_count - len(self.reviews)
         return "; ".join(listed) + (f"; and {more} more reviews" if more > 0 else "")
 
 
@@ -233,9 +246,13 @@ def themes(session: Session, scope: Scope) -> list[ThemeRow]:
             select(Action.id).where(Action.recommendation_id == Recommendation.id, *filters.action_clauses()).exists()
         )
     found: dict[int, ThemeRow] = {}
-    for theme_id, name, reference, number in session.execute(places):
-        row = found.setdefault(theme_id, ThemeRow(name))
-        row.reviews.setdefault(reference, []).append(number)
+    # Streamed: at national scale a theme appears in thousands of recommendations, and only the first
+    # few reviews are named; the rest are counted.
+    for theme_id, name, reference, number in streamed(session, places):
+        row = found.get(theme_id)
+        if row is None:
+            row = found[theme_id] = ThemeRow(name)
+        row.add(reference, number)
     with_themes = (
         scope.actions()
         .join(recommendation_themes, recommendation_themes.c.recommendation_id == Recommendation.id)
@@ -244,4 +261,4 @@ def themes(session: Session, scope: Scope) -> list[ThemeRow]:
     for counts in tally(with_themes, key=Theme.id, label=Theme.name, rag=scope.rag, session=session):
         if counts.key in found:
             found[counts.key].rag = counts
-    return sorted(found.values(), key=lambda r: (-len(r.reviews), -r.recommendations, r.name.lower()))
+    return sorted(found.values(), key=lambda r: (-r.review_count, -r.recommendations, r.name.lower()))

@@ -41,7 +41,7 @@ def _rows(context: SheetContext) -> Iterator[list[Any]]:
                 figures.not_achieved(counts),
                 counts.total,
             ]
-        yield [theme.name, len(theme.reviews), theme.recommendations, theme.where, *rag]
+        yield [theme.name, theme.review_count, theme.recommendations, theme.where, *rag]
 
 
 def write(context: SheetContext) -> int:
