@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from tests.factories import ActionFactory
@@ -13,8 +15,9 @@ from tracker import clock
 from tracker.db import db
 from tracker.models import AuditEvent
 from tracker.rules.reminders import Frequency, Windows
-from tracker.services.reminders import settings
+from tracker.services.reminders import lists, outbox, settings
 from tracker.services.reminders.lists import HOME_LIMIT
+from tracker.web.reminders.routes import OWNERS_SIZE
 
 
 def reminders_section(html: str) -> str:
@@ -88,8 +91,62 @@ def test_the_home_page_shows_the_digest_lists_a_few_at_a_time(app: Any, story: S
     assert many.count == few.count, "the reminders cost the same few queries however many actions there are"
 
 
-def test_the_subgroup_home_lists_what_waits_and_who_cannot_be_emailed(app: Any, story: Story) -> None:
-    page = reminders_section(sign_in(app, story.subgroup).get("/").text)
-    assert "Submissions waiting for a decision: 2" in page
-    assert "Pat Named" in page and "cannot email" in page
+def test_the_subgroup_home_lists_what_waits_and_links_to_who_cannot_be_emailed(app: Any, story: Story) -> None:
+    browser = sign_in(app, story.subgroup)
+    home = browser.get("/").text
+    page = reminders_section(home)
+    # The page's own queue lists the submissions, so the reminders do not list them again.
+    assert "Submissions awaiting a decision" in home and f"/actions/{story.submitted.id}" in home
+    assert "Submissions waiting for a decision" not in page
+    assert "Overdue by more than 30 days: 1" in page and f"/actions/{story.unowned.id}" in page
     assert "Your next meeting" in page and f"/meetings/{story.meeting.id}" in page
+    # Who cannot be emailed is a page of its own: finding them reads every open action.
+    assert "Pat Named" not in page and "/reminders/owners-without-email" in page
+    owners = browser.get("/reminders/owners-without-email")
+    assert owners.status_code == 200
+    assert "Pat Named" in owners.text and "Northshire Health" in owners.text
+
+
+def test_the_owners_page_lists_the_most_actions_first_a_page_at_a_time(app: Any, story: Story) -> None:
+    for n in range(OWNERS_SIZE + 3):
+        for _ in range(2 if n < 2 else 1):
+            ActionFactory(
+                recommendation=story.unowned.recommendation,
+                lead_agency=story.unowned.lead_agency,
+                owner=f"Owner {n:03d}",
+                target_date=clock.today() - timedelta(days=5),
+            )
+    browser = sign_in(app, story.subgroup)
+    first = browser.get("/reminders/owners-without-email").text
+    before = 2  # the story's own: Pat Named, and the owner named only as a role
+    total = OWNERS_SIZE + 3 + before
+    assert f"Owners 1 to {OWNERS_SIZE} of {total}" in first
+    rows = re.findall(r'<td class="govuk-table__cell">([^<]+)</td>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*>(\d+)</td>', first)
+    counts = [int(count) for _, count in rows]
+    assert len(rows) == OWNERS_SIZE and counts == sorted(counts, reverse=True), "the most actions first"
+    assert {"Owner 000", "Owner 001"} <= {name for name, count in rows if count == "2"}
+    last = browser.get("/reminders/owners-without-email?page=99").text
+    assert f"Owners {OWNERS_SIZE + 1} to {total} of {total}" in last, "past the end is the last page"
+    assert "Owner 052" in last and "Owner 052" not in first
+
+
+def test_a_national_list_is_counted_on_the_home_page_only_so_far(
+    app: Any, story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lists, "HOME_COUNT", 3)
+    for n in range(4):
+        ActionFactory(
+            recommendation=story.unowned.recommendation,
+            description=f"Long overdue number {n}",
+            target_date=clock.today() - timedelta(days=100 + n),
+        )
+    page = reminders_section(sign_in(app, story.subgroup).get("/").text)
+    assert "Overdue by more than 30 days: more than 3" in page
+    assert page.index("Long overdue number 3") < page.index("Long overdue number 0"), "the longest overdue first"
+    content = outbox.content_for(
+        story.subgroup, today=clock.today(), windows=Windows(), frequency=Frequency.WEEKLY, limit=lists.EMAIL_LIMIT
+    )
+    assert content.subgroup is not None
+    emailed = {listed.key: listed for listed in content.subgroup.lists}
+    assert emailed["long_overdue"].total == 5 and not emailed["long_overdue"].capped, "the email counts them all"
+    assert emailed["waiting"].total == 2 and "Pat Named" in [p.name for p in content.subgroup.unreachable]

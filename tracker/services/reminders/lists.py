@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, union_all
-from sqlalchemy.orm import aliased, contains_eager, joinedload
+from sqlalchemy import and_, case, func, select, union_all
+from sqlalchemy.orm import contains_eager, joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange, User
+from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live, live_actions
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import (
@@ -30,9 +31,11 @@ from tracker.rules.reminders import (
     receives_subgroup_digest,
 )
 from tracker.rules.vocabulary import TargetDateChangeState
+from tracker.services.reminders import unreachable
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
 HOME_LIMIT = 5  # the home page lists a few, and links to the rest
+HOME_COUNT = 1000  # the home page counts a subgroup's long list this far, and says "more than" beyond
 _OPEN = [s.value for s in OPEN_STATUSES]
 
 # Which page lists a list in full: the agency's actions, the person's own, or every action.
@@ -51,6 +54,8 @@ class Listed:
     changes: list[TargetDateChange] = field(default_factory=list)
     page: str = EVERY
     search: dict[str, Any] = field(default_factory=dict)
+    # Counted only as far as `total`: there are more than that.
+    capped: bool = False
 
     @property
     def shown(self) -> int:
@@ -83,18 +88,9 @@ class AgencyGroup:
 
 
 @dataclass
-class Unreachable:
-    """An owner the tracker cannot email, and how many of their actions need attention."""
-
-    name: str
-    agency: str
-    actions: int
-
-
-@dataclass
 class SubgroupDigest:
     lists: list[Listed]
-    unreachable: list[Unreachable]
+    unreachable: list[unreachable.Unreachable]
 
     @property
     def total(self) -> int:
@@ -250,77 +246,86 @@ def _dates_decided(covered: ColumnElement[bool], *, since: datetime, limit: int,
 # ----- the subgroup's digest ------------------------------------------------------------------------
 
 
-def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int) -> SubgroupDigest:
+def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int, home: bool = False) -> SubgroupDigest:
     """Submissions waiting for a decision, target-date requests, and actions overdue by more than the
-    subgroup's period, for the member's partnerships; and the owners the tracker cannot email."""
+    subgroup's period, for the member's partnerships; and the owners the tracker cannot email.
+
+    For the home page (`home`), which lists the queue of submissions itself, the queue is left out, and
+    the owners the tracker cannot email are a link away: finding them reads every open action."""
     visible = policy.visible_actions(user)
     base = live_actions().where(visible)
-    by_agency = (func.coalesce(Agency.name, "~"), Action.id)
+    lists = [] if home else [_waiting(base, limit)]
 
-    waiting_condition = Action.status == ActionStatus.SUBMITTED
-    waiting = Listed(
-        "waiting",
-        "Submissions waiting for a decision",
-        "Submitted for sign-off: assure them or return them with a challenge.",
-        db.session.scalar(base.with_only_columns(func.count(Action.id)).where(waiting_condition)) or 0,
-        page=EVERY,
-        search={"status": ActionStatus.SUBMITTED.value, "sort": "agency"},
-    )
-    query = _eager(base).outerjoin(Agency, Action.lead_agency_id == Agency.id).where(waiting_condition)
-    waiting.actions = list(db.session.scalars(query.order_by(*by_agency).limit(limit)).unique())
-
+    counted = HOME_COUNT if home else None
     pending = and_(TargetDateChange.state == TargetDateChangeState.PENDING, Action.status.in_(_OPEN), visible)
     requests = Listed(
         "date_requests",
         "Requests for a new target date",
         "Agencies asked to move these target dates: agree or refuse them.",
-        db.session.scalar(_changes().with_only_columns(func.count(TargetDateChange.id)).where(pending)) or 0,
+        _count(_changes().with_only_columns(TargetDateChange.id).where(pending), counted),
         page=OVERVIEW,
     )
-    query = _changes().outerjoin(Agency, Action.lead_agency_id == Agency.id).where(pending)
-    query = query.order_by(func.coalesce(Agency.name, "~"), TargetDateChange.requested_at, TargetDateChange.id)
+    _cap(requests, counted)
+    # The oldest first, read from the index of unanswered requests, which stops at the list's end.
+    query = _changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
     requests.changes = list(db.session.scalars(query.limit(limit)).unique())
+    lists += [requests, _long_overdue(base, today=today, windows=windows, limit=limit, count_to=counted)]
+    owners = [] if home else unreachable.most(user, today=today, windows=windows, limit=limit)
+    return SubgroupDigest(lists, owners)
 
-    late = long_overdue_sql(status=Action.status, target_date=Action.target_date, today=today, windows=windows)
+
+def _waiting(base: Any, limit: int) -> Listed:
+    submitted = Action.status == ActionStatus.SUBMITTED
+    waiting = Listed(
+        "waiting",
+        "Submissions waiting for a decision",
+        "Submitted for sign-off: assure them or return them with a challenge.",
+        db.session.scalar(base.with_only_columns(func.count(Action.id)).where(submitted)) or 0,
+        page=EVERY,
+        search={"status": ActionStatus.SUBMITTED.value, "sort": "agency"},
+    )
+    query = _eager(base).outerjoin(Agency, Action.lead_agency_id == Agency.id).where(submitted)
+    waiting.actions = list(
+        db.session.scalars(query.order_by(func.coalesce(Agency.name, "~"), Action.id).limit(limit)).unique()
+    )
+    return waiting
+
+
+def _long_overdue(base: Any, *, today: date, windows: Windows, limit: int, count_to: int | None) -> Listed:
+    """The longest overdue first, read from the index of open actions in date order, which stops at the
+    list's end; the count reads only the open actions past the date, and stops at `count_to` if given
+    (a national body's thousands cost the home page what a partnership's hundreds do)."""
+    cutoff = today - timedelta(days=windows.subgroup_overdue_days)
+    late = and_(
+        long_overdue_sql(status=Action.status, target_date=Action.target_date, today=today, windows=windows),
+        # The same actions, said as the index of open actions in date order is (undated ones sort last).
+        OPEN_ACTION,
+        Action.target_order < cutoff,
+    )
     overdue = Listed(
         "long_overdue",
         f"Overdue by more than {days(windows.subgroup_overdue_days)}",
         f"Past the target date by more than {days(windows.subgroup_overdue_days)} and not submitted.",
-        db.session.scalar(base.with_only_columns(func.count(Action.id)).where(late)) or 0,
+        _count(base.with_only_columns(Action.id).where(late), count_to),
         page=EVERY,
-        search={
-            "overdue": 1,
-            "due_before": (today - timedelta(days=windows.subgroup_overdue_days + 1)).isoformat(),
-            "sort": "agency",
-        },
+        search={"overdue": 1, "due_before": (cutoff - timedelta(days=1)).isoformat(), "sort": "target_date"},
     )
-    query = _eager(base).outerjoin(Agency, Action.lead_agency_id == Agency.id).where(late)
-    overdue.actions = list(db.session.scalars(query.order_by(*by_agency).limit(limit)).unique())
-    return SubgroupDigest([waiting, requests, overdue], unreachable(user, today=today, windows=windows, limit=limit))
+    _cap(overdue, count_to)
+    query = _eager(base).where(late).order_by(Action.target_order, Action.id).limit(limit)
+    overdue.actions = list(db.session.scalars(query).unique())
+    return overdue
 
 
-def unreachable(user: User, *, today: date, windows: Windows, limit: int = 20) -> list[Unreachable]:
-    """Owners of actions needing attention whom the tracker cannot email: a name without an account,
-    or an account that is closed or erased. The subgroup is told, so that someone tells them."""
-    owner = aliased(User)
-    needs_attention = or_(*[_condition(which, today, windows) for which in ActionList])
-    cannot = or_(
-        and_(Action.owner_user_id.is_(None), Action.owner != ""),
-        owner.active.is_(False),
-        owner.erased_at.is_not(None),
-    )
-    name = func.coalesce(owner.name, Action.owner)
-    query = (
-        live_actions()
-        .outerjoin(owner, Action.owner_user_id == owner.id)
-        .outerjoin(Agency, Action.lead_agency_id == Agency.id)
-        .with_only_columns(name, func.coalesce(Agency.name, ""), func.count(Action.id))
-        .where(policy.visible_actions(user), Action.status.in_(_OPEN), needs_attention, cannot)
-        .group_by(name, Agency.name)
-        .order_by(func.count(Action.id).desc(), name)
-        .limit(limit)
-    )
-    return [Unreachable(n or "", a or "", int(c)) for n, a, c in db.session.execute(query)]
+def _cap(listed: Listed, count_to: int | None) -> None:
+    if count_to is not None and listed.total > count_to:
+        listed.total, listed.capped = count_to, True
+
+
+def _count(ids: Any, count_to: int | None) -> int:
+    """How many rows `ids` selects; with `count_to`, at most one more than that."""
+    if count_to is not None:
+        ids = ids.limit(count_to + 1)
+    return db.session.scalar(select(func.count()).select_from(ids.subquery())) or 0
 
 
 def start_of(day: date) -> datetime:

@@ -118,8 +118,11 @@ def _latest(user: User) -> Digest | None:
     )
 
 
-def content_for(user: User, *, today: date, windows: Windows, frequency: Frequency, limit: int) -> Content:
-    """A person's regular digest as it stands today: what the email would hold, and the home page shows."""
+def content_for(
+    user: User, *, today: date, windows: Windows, frequency: Frequency, limit: int, home: bool = False
+) -> Content:
+    """A person's regular digest as it stands today: what the email would hold, and the home page shows
+    (`home`: what the home page does not show already; see `lists.subgroup_digest`)."""
     content = Content(user=user, today=today, windows=windows, frequency=frequency)
     # A subgroup or board member hears about actions only as their owner: most own none, and are spared the lists.
     if hears_about_agency(user.role) or lists.owns_open_actions(user):
@@ -129,7 +132,7 @@ def content_for(user: User, *, today: date, windows: Windows, frequency: Frequen
         )
         content.actions = lists.action_digest(user, today=today, windows=windows, since=since, limit=limit)
     if receives_subgroup_digest(user.role):
-        content.subgroup = lists.subgroup_digest(user, today=today, windows=windows, limit=limit)
+        content.subgroup = lists.subgroup_digest(user, today=today, windows=windows, limit=limit, home=home)
     return content
 
 

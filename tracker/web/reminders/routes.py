@@ -13,13 +13,15 @@ from tracker.models import Action
 from tracker.rules import DomainError
 from tracker.rules.reminders import Frequency, Windows, receives_subgroup_digest
 from tracker.services import escalations
-from tracker.services.reminders import outbox, packs, settings
+from tracker.services.reminders import outbox, packs, settings, unreachable
 from tracker.services.reminders.lists import AGENCY, EVERY, HOME_LIMIT, MINE, OVERVIEW, Listed
-from tracker.web import loading
+from tracker.web import loading, paging
 from tracker.web.forms import show_refusal
 from tracker.web.reminders.forms import EscalateForm, PreferencesForm, ResolveForm, WindowsForm
 
 bp = Blueprint("reminders", __name__)
+
+OWNERS_SIZE = 50
 
 
 @bp.app_template_global("escalation_of")
@@ -43,7 +45,7 @@ def my_reminders() -> Any:
     user = loading.user()
     today, windows = clock.today(), settings.windows()
     content = outbox.content_for(
-        user, today=today, windows=windows, frequency=settings.frequency_of(user), limit=HOME_LIMIT
+        user, today=today, windows=windows, frequency=settings.frequency_of(user), limit=HOME_LIMIT, home=True
     )
     if receives_subgroup_digest(user.role):
         content.meetings = packs.upcoming(user, today=today, windows=windows, include_packed=True)
@@ -107,6 +109,32 @@ def windows() -> Any:
         windows=current,
         failing=outbox.failing(),
         recent=outbox.recent(),
+    )
+
+
+@bp.route("/reminders/owners-without-email")
+@requires(Permission.MONITOR)
+def owners_without_email() -> Any:
+    """Owners of actions needing attention whom the tracker cannot email, the most actions first, a page at a time."""
+    user = loading.user()
+    today, windows = clock.today(), settings.windows()
+    asked = paging.page_asked()
+    offset = (asked - 1) * OWNERS_SIZE
+    rows, total = unreachable.page(user, today=today, windows=windows, offset=offset, limit=OWNERS_SIZE)
+    page = paging.paged("page", total, OWNERS_SIZE)
+    if page.page != asked:
+        rows, total = unreachable.page(user, today=today, windows=windows, offset=page.offset, limit=OWNERS_SIZE)
+    return render_template(
+        "reminders/owners_without_email.html",
+        rows=rows,
+        page=page,
+        windows=windows,
+        pagination=paging.pagination(
+            page.page,
+            page.pages,
+            lambda n: url_for("reminders.owners_without_email", page=n),
+            "Pages of owners",
+        ),
     )
 
 

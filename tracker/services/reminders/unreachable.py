@@ -1,0 +1,89 @@
+"""Owners of actions needing attention whom the tracker cannot email: a name without an account, or an
+account that is closed or erased. The subgroup is told, so that someone tells them.
+
+The digest's email names the owners with the most such actions; the subgroup's page lists every one of
+them a page at a time. Counting them reads every open action that needs attention, so the home page
+links to that page rather than counting on every visit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import aliased
+
+from tracker.access import policy
+from tracker.db import db
+from tracker.models import Action, Agency, User
+from tracker.models.figures import OPEN_ACTION
+from tracker.models.live import live_actions
+from tracker.rules.lifecycle import OPEN_STATUSES
+from tracker.rules.reminders import ActionList, Windows, action_list_sql
+
+_OPEN = [s.value for s in OPEN_STATUSES]
+
+
+@dataclass(frozen=True)
+class Unreachable:
+    """An owner the tracker cannot email, and how many of their actions need attention."""
+
+    name: str
+    agency: str
+    actions: int
+
+
+def _grouped(user: User, *, today: date, windows: Windows) -> Any:
+    owner = aliased(User)
+    needs_attention = or_(
+        *[
+            action_list_sql(
+                which,
+                status=Action.status,
+                target_date=Action.target_date,
+                last_update_on=Action.last_update_on,
+                today=today,
+                windows=windows,
+            )
+            for which in ActionList
+        ]
+    )
+    cannot = or_(
+        and_(Action.owner_user_id.is_(None), Action.owner != ""),
+        owner.active.is_(False),
+        owner.erased_at.is_not(None),
+    )
+    name = func.coalesce(owner.name, Action.owner)
+    return (
+        live_actions()
+        .outerjoin(owner, Action.owner_user_id == owner.id)
+        .outerjoin(Agency, Action.lead_agency_id == Agency.id)
+        .with_only_columns(name.label("name"), func.coalesce(Agency.name, "").label("agency"), func.count(Action.id))
+        # Open, said as the index of open actions is limited, so that only open actions are read.
+        .where(policy.visible_actions(user), OPEN_ACTION, Action.status.in_(_OPEN), needs_attention, cannot)
+        .group_by(name, Agency.name)
+    )
+
+
+def _ordered(user: User, *, today: date, windows: Windows) -> Any:
+    return _grouped(user, today=today, windows=windows).order_by(func.count(Action.id).desc(), "name", "agency")
+
+
+def _rows(query: Any) -> list[Unreachable]:
+    return [Unreachable(n or "", a or "", int(c)) for n, a, c in db.session.execute(query)]
+
+
+def most(user: User, *, today: date, windows: Windows, limit: int = 20) -> list[Unreachable]:
+    """The owners with the most actions needing attention, most first."""
+    return _rows(_ordered(user, today=today, windows=windows).limit(limit))
+
+
+def page(user: User, *, today: date, windows: Windows, offset: int, limit: int) -> tuple[list[Unreachable], int]:
+    """One page of every such owner, the most actions first, and how many owners there are in all."""
+    counted = _grouped(user, today=today, windows=windows).subquery()
+    total = db.session.scalar(select(func.count()).select_from(counted)) or 0
+    if not total:
+        return [], 0
+    return _rows(_ordered(user, today=today, windows=windows).offset(offset).limit(limit)), total
