@@ -5,6 +5,8 @@ from flask import current_app
 
 from alembic import context
 
+from tracker.models.words import kept_beside_the_models
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -85,9 +87,15 @@ def run_migrations_online():
                 directives[:] = []
                 logger.info('No changes in schema detected.')
 
+    # SQLite's full-text tables (tracker.models.words) are made by their own migration, not the models.
+    def include_name(name, type_, parent_names):
+        return not (type_ == "table" and kept_beside_the_models(name))
+
     conf_args = current_app.extensions['migrate'].configure_args
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
+    if conf_args.get("include_name") is None:
+        conf_args["include_name"] = include_name
 
     connectable = get_engine()
 

@@ -12,6 +12,8 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
+from tracker.models.words import WORDS_OF
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stored as naive UTC, returned as aware UTC, on SQLite and PostgreSQL alike."""
@@ -86,3 +88,27 @@ def _lowered_like(element: holds_text, compiler: SQLCompiler, **kw: Any) -> str:
 def _like(element: holds_text, compiler: SQLCompiler, **kw: Any) -> str:
     column, _lowered, ascii_lowered = list(element.clauses)
     return f"{compiler.process(column, **kw)} LIKE {compiler.process(ascii_lowered, **kw)} ESCAPE '/'"
+
+
+class may_hold_text(FunctionElement[Any]):
+    """Whether a row may hold a word, by the trigrams kept of its table's text (`tracker.models.words`): on
+    SQLite, its id among the rows its full-text table finds, which include every row that holds the word
+    (the trigrams fold the case of more letters than LIKE does), so `holds_text` still decides; elsewhere
+    always, as PostgreSQL's trigram indexes serve `holds_text` itself. Given the row's id column and the word
+    as a full-text phrase; only for words of `SHORTEST_INDEXED_WORD` letters or more."""
+
+    inherit_cache = True
+    name = "may_hold_text"
+
+
+@compiles(may_hold_text)
+def _always(element: may_hold_text, compiler: SQLCompiler, **kw: Any) -> str:
+    return "1 = 1"
+
+
+@compiles(may_hold_text, "sqlite")
+def _among_words(element: may_hold_text, compiler: SQLCompiler, **kw: Any) -> str:
+    column, phrase = list(element.clauses)
+    words = WORDS_OF[column.table.name]
+    found = f"SELECT rowid FROM {words} WHERE {words} MATCH {compiler.process(phrase, **kw)}"  # noqa: S608
+    return f"{compiler.process(column, **kw)} IN ({found})"

@@ -7,11 +7,16 @@ from typing import Any
 from sqlalchemy import String, literal, or_, select, union
 
 from tracker.models import Action, Recommendation, Review
-from tracker.models.types import holds_text
+from tracker.models.types import holds_text, may_hold_text
+from tracker.models.words import SHORTEST_INDEXED_WORD
 
 
 def words_match(word: str) -> Any:
-    """Actions whose wording, owner, recommendation or review holds the word: each table searched once, alone."""
+    """Actions whose wording, owner, recommendation or review holds the word: each table searched once, alone.
+
+    Where the word is long enough for trigrams, the wording and the recommendations are first narrowed to
+    the rows their trigrams find (on SQLite; PostgreSQL's indexes serve the LIKE itself), and each row found
+    is still tested with LIKE, so the trigrams change how the rows are found, never which."""
 
     def pattern(text: str) -> Any:
         return literal("%" + text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%", String())
@@ -22,8 +27,13 @@ def words_match(word: str) -> Any:
     def holds(column: Any) -> Any:
         return holds_text(column, lowered, ascii_lowered)
 
-    texts = select(Action.id).where(or_(holds(Action.description), holds(Action.owner)))
-    titles = select(Recommendation.id).where(holds(Recommendation.title))
+    def narrowed(ids: Any) -> list[Any]:
+        if len(word) < SHORTEST_INDEXED_WORD:
+            return []
+        return [may_hold_text(ids, literal('"' + word.replace('"', '""') + '"', String()))]
+
+    texts = select(Action.id).where(or_(holds(Action.description), holds(Action.owner)), *narrowed(Action.id))
+    titles = select(Recommendation.id).where(holds(Recommendation.title), *narrowed(Recommendation.id))
     reviews = select(Review.id).where(or_(holds(Review.reference), holds(Review.title)))
     in_titles = select(Action.id).where(Action.recommendation_id.in_(titles))
     in_reviews = select(Action.id).join(Recommendation).where(Recommendation.review_id.in_(reviews))

@@ -1,0 +1,125 @@
+"""The text search finds a word wherever it stands, whatever the case, as the words change, and the trigrams
+SQLite keeps (`tracker.models.words`) change how it finds them, never which actions it finds."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from tests.factories import ActionFactory, RecommendationFactory
+from tracker.db import db
+from tracker.models import Action, User
+from tracker.services.search import text as search_text
+from tracker.services.search.query import ActionFilters, matching_statement
+
+WORDINGS = [
+    "Éducation welfare officers attend the strategy meeting",
+    "ÉCOLE liaison: share the plan with the school",
+    "Review the straße crossing and the ΣΊΣΥΦΟΣ case notes",
+    "Cut waiting times by 50% in_year",
+    "Planxyear drafted by the MASH",
+    'The "think family" approach in every MARAC',
+]
+WORDS = [
+    "éducation",
+    "ÉDUCATION",
+    "Éducation",
+    "école",
+    "ÉCOLE",
+    "straße",
+    "STRASSE",
+    "σίσυφος",
+    "ΣΊΣΥΦΟΣ",
+    "50%",
+    "0%_",
+    "%",
+    "_",
+    "in_year",
+    "plan_year",
+    "n_y",
+    '"think',
+    'family"',
+    "marac",
+    "MaRaC",
+    "ma",
+    "é",
+    "at",
+    "nothing-like-this",
+]
+
+
+def finds(word: str, user: User) -> set[int]:
+    statement = matching_statement(ActionFilters.parse({"q": word}), user).with_only_columns(Action.id)
+    return set(db.session.scalars(statement))
+
+
+@pytest.fixture
+def admin(users: dict[str, User]) -> User:
+    return users["admin"]
+
+
+@pytest.fixture
+def worded(admin: User) -> dict[str, int]:
+    recommendation = RecommendationFactory(title="Agencies should act when risk is high.")
+    return {wording: ActionFactory(recommendation=recommendation, description=wording).id for wording in WORDINGS}
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_the_trigrams_find_what_reading_every_row_finds(
+    admin: User, worded: dict[str, int], word: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = finds(word, admin)
+    monkeypatch.setattr(search_text, "SHORTEST_INDEXED_WORD", 10**6)
+    assert found == finds(word, admin)
+
+
+def test_case_wildcards_and_short_words(admin: User, worded: dict[str, int]) -> None:
+    assert finds("marac", admin) >= {worded[WORDINGS[5]]}
+    assert worded[WORDINGS[0]] in finds("Éducation", admin)
+    assert finds("50%", admin) & set(worded.values()) == {worded[WORDINGS[3]]}
+    assert finds("in_year", admin) & set(worded.values()) == {worded[WORDINGS[3]]}
+    # "_" and "%" are letters to look for, not a pattern: "plan_year" is not "Planxyear".
+    assert finds("plan_year", admin) & set(worded.values()) == set()
+    assert finds("MASH", admin) & set(worded.values()) == {worded[WORDINGS[4]]}
+    assert worded[WORDINGS[1]] in finds("éc", admin) | finds("ÉC", admin)
+
+
+def test_a_word_is_found_as_the_wording_changes(admin: User) -> None:
+    action = ActionFactory(description="Draft the quokka protocol", owner="Head of safeguarding")
+    assert action.id in finds("quokka", admin)
+    action.description = "Draft the wombat protocol"
+    db.session.flush()
+    assert action.id not in finds("quokka", admin)
+    assert action.id in finds("wombat", admin)
+    action.owner = "Head of numbat services"
+    db.session.flush()
+    assert action.id in finds("numbat", admin)
+    assert action.id in finds("wombat", admin)
+
+
+def test_a_word_is_found_as_a_recommendation_changes(admin: User) -> None:
+    action = ActionFactory(description="Audit the referrals")
+    recommendation = action.recommendation
+    recommendation.title = "Agencies should consult the axolotl register."
+    db.session.flush()
+    assert action.id in finds("axolotl", admin)
+    recommendation.title = "Agencies should consult the register."
+    db.session.flush()
+    assert action.id not in finds("axolotl", admin)
+
+
+def test_the_trigrams_stay_in_step_with_every_row(admin: User) -> None:
+    """SQLite checks each full-text table against the rows it describes, an insert, update and delete on."""
+    if db.session.get_bind().dialect.name != "sqlite":
+        pytest.skip("only SQLite keeps tables of words")
+    kept = ActionFactory(description="Keep the pangolin notes")
+    gone = ActionFactory(description="Shred the pangolin notes")
+    kept.description = "Keep the okapi notes"
+    gone.recommendation.title = "Agencies should keep fewer notes."
+    db.session.flush()
+    db.session.delete(gone)
+    db.session.flush()
+    assert finds("pangolin", admin) == set()
+    assert finds("okapi", admin) == {kept.id}
+    for words in ("action_words", "recommendation_words"):
+        db.session.execute(text(f"INSERT INTO {words} ({words}, rank) VALUES ('integrity-check', 1)"))  # noqa: S608
