@@ -15,8 +15,12 @@ from tracker.services import trend
 def figures(batch: int) -> None:
     """Count every review's RAG figures afresh, and work out each review's RAG at the past quarter ends
     it lacks. The tracker keeps both current as it is used; run this after loading data in bulk, and
-    nightly, so that the trend on the summary and overview is ready as soon as a quarter ends."""
+    nightly, so that the trend on the summary and overview is ready as soon as a quarter ends. It also
+    gathers the statistics the database's query planner uses (SQLite never gathers them itself)."""
     with TerminalProgress() as progress:
+        progress.step("Gathering the statistics the database chooses its indexes by")
+        with unit_of_work():
+            kept_figures.gather_planner_statistics()
         progress.step("Counting every review's figures")
         with unit_of_work():
             kept_figures.count_afresh()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy import Select, func, literal_column, select, text
 
 from tracker import clock
 from tracker.access import policy
@@ -220,6 +220,13 @@ def _bring_to(
         entry.counts[Rag(was)] -= count
         entry.counts[Rag(now)] += count
         entry.drifting += count * (int(bool(drifts)) - int(bool(drifted)))
+
+
+def gather_planner_statistics() -> None:
+    """The statistics the database's query planner chooses its indexes by, gathered afresh. PostgreSQL's
+    autovacuum gathers them as tables change; SQLite never does by itself, and without them it may read
+    every review's actions where an index would read a few."""
+    db.session.execute(text("ANALYZE"))
 
 
 def count_afresh() -> None:
