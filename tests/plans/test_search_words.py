@@ -4,11 +4,15 @@ SQLite keeps (`tracker.models.words`) change how it finds them, never which acti
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, text
 
-from tests.factories import ActionFactory, RecommendationFactory
+from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
+from tracker import clock
 from tracker.db import db
 from tracker.models import Action, User
+from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.rag import Rag
+from tracker.services.search import ordering
 from tracker.services.search import text as search_text
 from tracker.services.search.query import ActionFilters, matching_statement
 
@@ -123,3 +127,55 @@ def test_the_trigrams_stay_in_step_with_every_row(admin: User) -> None:
     assert finds("okapi", admin) == {kept.id}
     for words in ("action_words", "recommendation_words"):
         db.session.execute(text(f"INSERT INTO {words} ({words}, rank) VALUES ('integrity-check', 1)"))  # noqa: S608
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"q": "heron"},
+        {"q": "HERON"},
+        {"q": "heron ledger"},
+        {"q": "he"},
+        {"q": "heron", "rag": "green"},
+        {"q": "heron", "status": "in_progress"},
+        {"q": "heron", "include_closed": "0"},
+        {"q": "nothing-like-this"},
+    ],
+)
+@pytest.mark.parametrize("role", ["admin", "subgroup", "agency_lead"])
+def test_counts_by_colour_count_each_action_that_holds_the_words_once(
+    users: dict[str, User], args: dict[str, str], role: str
+) -> None:
+    """An action may hold a word in its own text, its recommendation and its review at once: counted once."""
+    user = users[role]
+    police = users["agency_lead"].agency
+    review = ReviewFactory(title="Death of Mr Heron")
+    everywhere = RecommendationFactory(review=review, title="Keep a heron ledger.")
+    nowhere = RecommendationFactory(review=review, title="Agencies should act.")
+    ActionFactory(recommendation=everywhere, description="Heron ledger audit", lead_agency=police)
+    ActionFactory(recommendation=everywhere, description="Train staff", owner="")
+    ActionFactory(recommendation=nowhere, description="Audit the ledger", owner="Heron team", lead_agency=police)
+    ActionFactory(recommendation=nowhere, description="Close the heron case", status=ActionStatus.ASSURED)
+    ActionFactory(recommendation=nowhere, description="Heron notes").withdraw("duplicate", noun="action")
+    dropped = RecommendationFactory(review=review, title="Heron ledger kept twice.")
+    ActionFactory(recommendation=dropped, description="Keep the ledger")
+    dropped.withdraw("duplicate", noun="recommendation")
+    ActionFactory(description="Heron elsewhere")
+    ActionFactory(description="Nothing to see")
+    db.session.flush()
+    filters = ActionFilters.parse(args)
+    colour = Action.rag
+    statement = matching_statement(filters, user).with_only_columns(colour, func.count(Action.id)).group_by(colour)
+    expected = {Rag(rag): count for rag, count in db.session.execute(statement)}
+    counted = ordering.counts(filters, user, clock.today())
+    assert {rag: count for rag, count in counted.items() if count} == expected
+
+
+def test_a_filter_on_a_column_the_count_does_not_carry_is_counted_from_the_actions(
+    users: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ActionFactory(description="Heron ledger audit")
+    ActionFactory(description="Heron ledger closed", status=ActionStatus.ASSURED)
+    monkeypatch.setattr(ordering, "_FILTERED", [c for c in ordering._FILTERED if c != "status"])
+    counted = ordering.counts(ActionFilters.parse({"q": "heron", "status": "assured"}), users["admin"], clock.today())
+    assert counted[Rag.BLUE] == 1 and sum(counted.values()) == 1

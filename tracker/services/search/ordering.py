@@ -12,19 +12,23 @@ read; a page asked for by number alone is read from whichever end of its colour 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, tuple_
+from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import contains_eager
+from sqlalchemy.sql.util import ClauseAdapter
 
+from tracker import clock
 from tracker.db import db
-from tracker.models import Action, Recommendation
+from tracker.models import Action, Recommendation, Review
+from tracker.models.live import live
 from tracker.models.types import not_indexed
-from tracker.rules.rag import Rag
+from tracker.rules.rag import Rag, rag_from_dates_sql
 from tracker.services import figures
-from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement
+from tracker.services.search.query import PAGE_SIZE, ActionFilters, conditions, matching_statement
+from tracker.services.search.text import actions_holding, words_match
 
 _CURSOR = re.compile(r"^(red|amber|green|blue)\.(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")
 
@@ -99,12 +103,53 @@ def counts(filters: ActionFilters, user: Any, today: date) -> dict[Rag, int]:
     """How many matching actions each colour holds: from the kept figures where the filters allow."""
     by_colour = figures.count_by_rag(filters, user, today=today)
     if by_colour is None:
-        rag = Action.rag  # one expression, selected and grouped alike
-        rows = db.session.execute(
-            matching_statement(filters, user, today=today).with_only_columns(rag, func.count(Action.id)).group_by(rag)
-        ).all()
+        rows = db.session.execute(_counted(filters, user, today)).all()
         by_colour = {Rag(rag): int(count) for rag, count in rows}
     return {rag: by_colour.get(rag, 0) for rag in Rag}
+
+
+# The columns of an action the search's filters read (`query.conditions`), besides its text.
+_FILTERED = [
+    "id",
+    "recommendation_id",
+    "lead_agency_id",
+    "owner_user_id",
+    "status",
+    "target_date",
+    "last_update_on",
+    "amber_from",
+    "red_from",
+    "withdrawn_at",
+]
+
+
+def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
+    """Matching actions by colour. With words to find, the count reads the actions that hold the first word
+    as it finds them, and tests the other filters on those rows, rather than finding their ids and then
+    looking each one up again (on PostgreSQL, by reading every action); a filter that reads a column not
+    carried is counted from the actions themselves."""
+    colour = Action.rag  # one expression, selected and grouped alike
+    plain = matching_statement(filters, user, today=today).with_only_columns(colour, func.count(Action.id))
+    first, *others = filters.q.split() or [""]
+    if not first:
+        return plain.group_by(colour)
+    found = actions_holding(first, _FILTERED)
+    # Each filter, and the colour, read from the rows found instead of the actions table.
+    on_found = ClauseAdapter(found)
+    rag = rag_from_dates_sql(amber_from=found.c.amber_from, red_from=found.c.red_from, today=clock.today())
+    where = [on_found.traverse(c) for c in conditions(replace(filters, q=""), user, today)]
+    where.extend(words_match(word, found.c.id) for word in others)
+    counted = (
+        select(rag, func.count(found.c.id))
+        .select_from(found)
+        .join(Recommendation, Recommendation.id == found.c.recommendation_id)
+        .join(Review, Review.id == Recommendation.review_id)
+        .where(found.c.withdrawn_at.is_(None), *live(Recommendation, Review), *where)
+        .group_by(rag)
+    )
+    if Action.__table__ in counted.get_final_froms():
+        return plain.group_by(colour)
+    return counted
 
 
 def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) -> list[Action]:

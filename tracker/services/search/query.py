@@ -262,7 +262,8 @@ def _date(text: str, name: str, label: str, problems: list[Problem]) -> date | N
 # --- the SQL -------------------------------------------------------------------------------------
 
 
-def _conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
+def conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
+    """The WHERE clauses of the search, over actions joined to their recommendation and review."""
     where: list[Any] = [policy.visible_actions(user)]
     if filters.reviews:
         where.append(Review.id.in_(filters.reviews))
@@ -317,9 +318,7 @@ def _conditions(filters: ActionFilters, user: Any, today: date) -> list[Any]:
 
 
 def _base(filters: ActionFilters, user: Any, today: date) -> Select[Any]:
-    return (
-        live_actions().outerjoin(Agency, Action.lead_agency_id == Agency.id).where(*_conditions(filters, user, today))
-    )
+    return live_actions().outerjoin(Agency, Action.lead_agency_id == Agency.id).where(*conditions(filters, user, today))
 
 
 def matching_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any]:
@@ -380,6 +379,7 @@ __all__ = [
     "Problem",
     "actions_statement",
     "columns_statement",
+    "conditions",
     "count_statement",
     "matching_statement",
 ]

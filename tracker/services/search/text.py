@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, literal, or_, select, union
+from sqlalchemy import CompoundSelect, String, literal, or_, select, union
+from sqlalchemy.sql import Subquery
 
 from tracker.models import Action, Recommendation, Review
 from tracker.models.types import holds_text, may_hold_text
 from tracker.models.words import SHORTEST_INDEXED_WORD
 
 
-def words_match(word: str) -> Any:
-    """Actions whose wording, owner, recommendation or review holds the word: each table searched once, alone.
+@dataclass(frozen=True)
+class _Places:
+    """Where a word may stand: an action's own text, its recommendation's lead sentence, its review."""
 
-    Where the word is long enough for trigrams, the wording and the recommendations are first narrowed to
+    in_text: Any  # the action's wording or owner holds it
+    narrowed: list[Any]  # the actions whose trigrams may hold it (none when the word is too short for them)
+    titled: Any  # recommendations whose lead sentence holds it
+    reviewed: Any  # recommendations of reviews whose reference or title holds it
+
+
+def _places(word: str) -> _Places:
+    """Where the word is long enough for trigrams, the wording and the recommendations are first narrowed to
     the rows their trigrams find (on SQLite; PostgreSQL's indexes serve the LIKE itself), and each row found
     is still tested with LIKE, so the trigrams change how the rows are found, never which."""
 
@@ -32,9 +42,30 @@ def words_match(word: str) -> Any:
             return []
         return [may_hold_text(ids, literal('"' + word.replace('"', '""') + '"', String()))]
 
-    texts = select(Action.id).where(or_(holds(Action.description), holds(Action.owner)), *narrowed(Action.id))
-    titles = select(Recommendation.id).where(holds(Recommendation.title), *narrowed(Recommendation.id))
     reviews = select(Review.id).where(or_(holds(Review.reference), holds(Review.title)))
-    in_titles = select(Action.id).where(Action.recommendation_id.in_(titles))
-    in_reviews = select(Action.id).join(Recommendation).where(Recommendation.review_id.in_(reviews))
-    return Action.id.in_(union(texts, in_titles, in_reviews).subquery().select().correlate(None))
+    return _Places(
+        in_text=or_(holds(Action.description), holds(Action.owner)),
+        narrowed=narrowed(Action.id),
+        titled=select(Recommendation.id).where(holds(Recommendation.title), *narrowed(Recommendation.id)),
+        reviewed=select(Recommendation.id).where(Recommendation.review_id.in_(reviews)),
+    )
+
+
+def words_match(word: str, ids: Any = Action.id) -> Any:
+    """Actions whose wording, owner, recommendation or review holds the word: each table searched once, alone.
+    `ids` stands for the actions' ids where the rows tested are not the actions table's own."""
+    return ids.in_(_holding(word, [Action.id]).subquery().select().correlate(None))
+
+
+def actions_holding(word: str, columns: list[str]) -> Subquery:
+    """Every action that holds the word, each once, with these of its columns: the rows `words_match` finds,
+    for a count that reads each row as it finds it, where the list of ids would be looked up again."""
+    return _holding(word, [Action.__table__.c[name] for name in columns]).subquery("found")
+
+
+def _holding(word: str, row: list[Any]) -> CompoundSelect[Any]:
+    at = _places(word)
+    texts = select(*row).where(at.in_text, *at.narrowed)
+    in_titles = select(*row).where(Action.recommendation_id.in_(at.titled))
+    in_reviews = select(*row).where(Action.recommendation_id.in_(at.reviewed))
+    return union(texts, in_titles, in_reviews)
