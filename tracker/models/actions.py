@@ -89,6 +89,15 @@ class Action(Withdrawable, Base):
             postgresql_where=OPEN_ONLY,
         ),
         Index("ix_actions_closed_order", "target_order", "id", sqlite_where=CLOSED_ONLY, postgresql_where=CLOSED_ONLY),
+        # An agency's open actions in date order: its lead's home page and reminders.
+        Index(
+            "ix_actions_open_by_agency",
+            "lead_agency_id",
+            "target_order",
+            "id",
+            sqlite_where=OPEN_ONLY,
+            postgresql_where=OPEN_ONLY,
+        ),
         # The subgroup's queue: submissions, oldest first.
         Index(
             "ix_actions_submitted_queue",

@@ -17,6 +17,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange
+from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
@@ -93,8 +94,9 @@ def open_actions_of(user: Any, rag: Rag, *, limit: int) -> list[Action]:
         live_actions()
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(joinedload(Action.lead_agency))
-        .where(policy.visible_actions(user), Action.rag == rag.value)
-        .order_by(Action.target_date.is_(None), Action.target_date, Action.id)
+        # Open, and in date order with undated ones last, as the indexes of open actions are.
+        .where(policy.visible_actions(user), Action.rag == rag.value, OPEN_ACTION)
+        .order_by(Action.target_order, Action.id)
         .limit(limit)
     )
     return list(db.session.scalars(query).unique())
@@ -110,6 +112,9 @@ def due_within(user: Any, days: int, *, today: date | None = None) -> int:
             Action.status.in_([ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.RETURNED]),
             Action.target_date >= today,
             Action.target_date <= today + timedelta(days=days),
+            # The same actions, said as the indexes of open actions in date order are.
+            OPEN_ACTION,
+            Action.target_order.between(today, today + timedelta(days=days)),
         )
     )
     return db.session.scalar(query) or 0

@@ -163,14 +163,16 @@ def _search(which: ActionList, today: date, windows: Windows) -> dict[str, Any]:
     return searches[which]
 
 
-def hears_about(user: User) -> ColumnElement[bool]:
-    """The actions an owner's or lead's digest covers: those they own, and their agency's if they lead it."""
+def hears_about(user: User, *, open_only: bool = False) -> ColumnElement[bool]:
+    """The actions an owner's or lead's digest covers: those they own, and their agency's if they lead it
+    (`open_only`: only the agency's open ones, read from the index of them)."""
     owned = Action.owner_user_id == user.id
     if hears_about_agency(user.role) and user.agency_id is not None:
         # As a list of ids from each index: asked as an OR, SQLite reads every review's actions instead.
-        theirs = union_all(
-            select(Action.id).where(owned), select(Action.id).where(Action.lead_agency_id == user.agency_id)
-        )
+        led = Action.lead_agency_id == user.agency_id
+        if open_only:
+            led = and_(led, OPEN_ACTION)
+        theirs = union_all(select(Action.id).where(owned), select(Action.id).where(led))
         return Action.id.in_(theirs.subquery().select().correlate(None))
     return owned
 
@@ -181,7 +183,7 @@ def action_digest(user: User, *, today: date, windows: Windows, since: datetime,
     """Overdue, returned, due within the window and drifting, then target-date requests decided since `since`."""
     covered = hears_about(user)
     page = AGENCY if hears_about_agency(user.role) else MINE
-    base = live_actions().where(covered, Action.status.in_(_OPEN))
+    base = live_actions().where(hears_about(user, open_only=True), Action.status.in_(_OPEN))
     counts = db.session.execute(
         base.with_only_columns(
             *[func.coalesce(func.sum(_case(_condition(which, today, windows))), 0) for which in ActionList]
