@@ -24,14 +24,13 @@ from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import (
     ActionList,
     Windows,
-    action_list_sql,
     days,
     hears_about_agency,
     long_overdue_sql,
     receives_subgroup_digest,
 )
 from tracker.rules.vocabulary import TargetDateChangeState
-from tracker.services.reminders import unreachable
+from tracker.services.reminders import conditions, unreachable
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
 HOME_LIMIT = 5  # the home page lists a few, and links to the rest
@@ -118,17 +117,6 @@ def _eager(query: Any) -> Any:
     )
 
 
-def _condition(which: ActionList, today: date, windows: Windows) -> ColumnElement[bool]:
-    return action_list_sql(
-        which,
-        status=Action.status,
-        target_date=Action.target_date,
-        last_update_on=Action.last_update_on,
-        today=today,
-        windows=windows,
-    )
-
-
 _ORDER = {
     ActionList.OVERDUE: (Action.target_date, Action.id),
     ActionList.RETURNED: (Action.last_update_on, Action.id),
@@ -186,7 +174,7 @@ def action_digest(user: User, *, today: date, windows: Windows, since: datetime,
     base = live_actions().where(hears_about(user, open_only=True), Action.status.in_(_OPEN))
     counts = db.session.execute(
         base.with_only_columns(
-            *[func.coalesce(func.sum(_case(_condition(which, today, windows))), 0) for which in ActionList]
+            *[func.coalesce(func.sum(_case(conditions.in_list(which, today, windows))), 0) for which in ActionList]
         )
     ).one()
     lists = []
@@ -199,7 +187,7 @@ def action_digest(user: User, *, today: date, windows: Windows, since: datetime,
             page=page,
             search=_search(which, today, windows),
         )
-        query = _eager(base).where(_condition(which, today, windows)).order_by(*_ORDER[which]).limit(limit)
+        query = _eager(base).where(conditions.in_list(which, today, windows)).order_by(*_ORDER[which]).limit(limit)
         listed.actions = list(db.session.scalars(query).unique())
         lists.append(listed)
     lists.append(_dates_decided(covered, since=since, limit=limit, page=page))

@@ -21,7 +21,8 @@ from tracker.models import Action, Agency, User
 from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live_actions
 from tracker.rules.lifecycle import OPEN_STATUSES
-from tracker.rules.reminders import ActionList, Windows, action_list_sql
+from tracker.rules.reminders import Windows
+from tracker.services.reminders import conditions
 
 _OPEN = [s.value for s in OPEN_STATUSES]
 
@@ -37,19 +38,6 @@ class Unreachable:
 
 def _grouped(user: User, *, today: date, windows: Windows) -> Any:
     owner = aliased(User)
-    needs_attention = or_(
-        *[
-            action_list_sql(
-                which,
-                status=Action.status,
-                target_date=Action.target_date,
-                last_update_on=Action.last_update_on,
-                today=today,
-                windows=windows,
-            )
-            for which in ActionList
-        ]
-    )
     cannot = or_(
         and_(Action.owner_user_id.is_(None), Action.owner != ""),
         owner.active.is_(False),
@@ -62,7 +50,13 @@ def _grouped(user: User, *, today: date, windows: Windows) -> Any:
         .outerjoin(Agency, Action.lead_agency_id == Agency.id)
         .with_only_columns(name.label("name"), func.coalesce(Agency.name, "").label("agency"), func.count(Action.id))
         # Open, said as the index of open actions is limited, so that only open actions are read.
-        .where(policy.visible_actions(user), OPEN_ACTION, Action.status.in_(_OPEN), needs_attention, cannot)
+        .where(
+            policy.visible_actions(user),
+            OPEN_ACTION,
+            Action.status.in_(_OPEN),
+            conditions.needs_attention(today, windows),
+            cannot,
+        )
         .group_by(name, Agency.name)
     )
 
