@@ -3,10 +3,13 @@ SQLite keeps (`tracker.models.words`) change how it finds them, never which acti
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import func, text
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
+from tests.plans.conftest import bulk_actions
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action, User
@@ -15,6 +18,7 @@ from tracker.rules.rag import Rag
 from tracker.services.search import ordering
 from tracker.services.search import text as search_text
 from tracker.services.search.query import ActionFilters, matching_statement
+from tracker.services.search.results import search
 
 WORDINGS = [
     "Éducation welfare officers attend the strategy meeting",
@@ -179,3 +183,50 @@ def test_a_filter_on_a_column_the_count_does_not_carry_is_counted_from_the_actio
     monkeypatch.setattr(ordering, "_FILTERED", [c for c in ordering._FILTERED if c != "status"])
     counted = ordering.counts(ActionFilters.parse({"q": "heron", "status": "assured"}), users["admin"], clock.today())
     assert counted[Rag.BLUE] == 1 and sum(counted.values()) == 1
+
+
+@pytest.mark.parametrize("sort", ["rag", "-rag"])
+def test_a_colour_with_many_matches_is_paged_as_one_with_few(
+    users: dict[str, User], monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    """Read in the colour's own order, each row tested against the words, or read from the words' matches and
+    sorted: the same actions on each page, and the same pages by their links."""
+    today = clock.today()
+    recommendation = RecommendationFactory(title="Agencies should act.")
+    kinds = [
+        {"target_date": today - timedelta(days=3)},  # red
+        {"target_date": today + timedelta(days=10)},  # amber
+        {},  # green
+        {"status": ActionStatus.ASSURED},  # blue
+    ]
+    for n, fields in enumerate(kinds):
+        for action in bulk_actions(recommendation, None, 40 + n, **fields):
+            action.description = f"Heron survey {action.position}" if action.position % 3 else "Other work"
+    db.session.flush()
+
+    def pages(many: int) -> list[list[int]]:
+        monkeypatch.setattr(ordering, "_MANY", many)
+        by_number = [
+            [
+                a.id
+                for a in search(
+                    ActionFilters.parse({"q": "heron", "sort": sort, "page": str(n)}), users["admin"], today=today
+                ).actions
+            ]
+            for n in (1, 2, 3)
+        ]
+        first = search(ActionFilters.parse({"q": "heron", "sort": sort}), users["admin"], today=today)
+        second = search(
+            ActionFilters.parse({"q": "heron", "sort": sort, "page": "2"}),
+            users["admin"],
+            today=today,
+            after=str(first.after),
+        )
+        back = search(
+            ActionFilters.parse({"q": "heron", "sort": sort}), users["admin"], today=today, before=str(second.before)
+        )
+        return [*by_number, [a.id for a in second.actions], [a.id for a in back.actions]]
+
+    few, many = pages(10**9), pages(0)
+    assert few == many
+    assert len(few[0]) == 50 and few[3] == few[1] and few[4] == few[0]

@@ -61,6 +61,10 @@ class Cursor:
         return f"{self.rag.value}.{self.target.isoformat() if self.target else '-'}.{self.id}"
 
 
+# A colour holding this many matching actions is read in its own order (see `_statement`).
+_MANY = 10 * PAGE_SIZE
+
+
 def colours(filters: ActionFilters) -> list[Rag]:
     return list(reversed(Rag)) if filters.descending else list(Rag)
 
@@ -85,9 +89,12 @@ def _date_key(rag: Rag) -> Any:
     return Action.red_from if rag == Rag.RED else Action.target_order
 
 
-def _statement(filters: ActionFilters, user: Any, today: date, rag: Rag) -> Any:
+def _statement(filters: ActionFilters, user: Any, today: date, rag: Rag, size: int) -> Any:
+    # Where the words find many actions of the colour, the colour is read in its own order and each row
+    # tested against them, which stops at the page's end; where they find few, those are read and sorted.
+    ids = not_indexed(Action.id) if size >= _MANY else Action.id
     return (
-        matching_statement(filters, user, today=today)
+        matching_statement(filters, user, today=today, ids=ids)
         .where(_colour(rag, today))
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(contains_eager(Action.lead_agency))
@@ -162,7 +169,7 @@ def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) 
         first, last = max(start, before), min(end, before + size)
         if first < last:
             within, wanted = first - before, last - first
-            statement = _statement(filters, user, today, rag)
+            statement = _statement(filters, user, today, rag, size)
             if within > size / 2:
                 backwards = _ordered(statement, rag, backwards=True).limit(wanted)
                 rows = list(db.session.scalars(backwards.offset(size - within - wanted)).unique())
@@ -186,14 +193,16 @@ def _beyond(cursor: Cursor, *, backwards: bool) -> Any:
     return key < other if backwards else key > other
 
 
-def next_to(filters: ActionFilters, user: Any, today: date, cursor: Cursor, *, backwards: bool) -> list[Action]:
+def next_to(
+    filters: ActionFilters, user: Any, today: date, cursor: Cursor, sizes: dict[Rag, int], *, backwards: bool
+) -> list[Action]:
     """The page that follows the cursor's row (or precedes it, `backwards`), colour by colour."""
     order = colours(filters)
     at = order.index(cursor.rag)
     walk = list(reversed(order[: at + 1])) if backwards else order[at:]
     found: list[Action] = []
     for rag in walk:
-        statement = _statement(filters, user, today, rag)
+        statement = _statement(filters, user, today, rag, sizes.get(rag, 0))
         if rag == cursor.rag:
             statement = statement.where(_beyond(cursor, backwards=backwards))
         wanted = PAGE_SIZE - len(found)

@@ -58,7 +58,7 @@ def search(
     if total and by_rag:
         cursor = Cursor.parse(after) or Cursor.parse(before)
         if cursor is not None and filters.page > 1:
-            found = ordering.next_to(filters, user, today, cursor, backwards=not Cursor.parse(after))
+            found = ordering.next_to(filters, user, today, cursor, sizes, backwards=not Cursor.parse(after))
         if not found:
             found = ordering.page(filters, user, today, sizes)
     elif total:
