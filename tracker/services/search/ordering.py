@@ -92,9 +92,8 @@ def _date_key(rag: Rag) -> Any:
 def _statement(filters: ActionFilters, user: Any, today: date, rag: Rag, size: int) -> Any:
     # Where the words find many actions of the colour, the colour is read in its own order and each row
     # tested against them, which stops at the page's end; where they find few, those are read and sorted.
-    ids = not_indexed(Action.id) if size >= _MANY else Action.id
     return (
-        matching_statement(filters, user, today=today, ids=ids)
+        matching_statement(filters, user, today=today, tested=size >= _MANY)
         .where(_colour(rag, today))
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(contains_eager(Action.lead_agency))

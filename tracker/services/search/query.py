@@ -262,9 +262,9 @@ def _date(text: str, name: str, label: str, problems: list[Problem]) -> date | N
 # --- the SQL -------------------------------------------------------------------------------------
 
 
-def conditions(filters: ActionFilters, user: Any, today: date, ids: Any = Action.id) -> list[Any]:
-    """The WHERE clauses of the search, over actions joined to their recommendation and review; `ids` stands
-    for the actions' ids where they are tested against the words' matches."""
+def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = False) -> list[Any]:
+    """The WHERE clauses of the search, over actions joined to their recommendation and review; `tested`:
+    each action read is tested against the words' matches, never looked up from them."""
     where: list[Any] = [policy.visible_actions(user)]
     if filters.reviews:
         where.append(Review.id.in_(filters.reviews))
@@ -312,24 +312,24 @@ def conditions(filters: ActionFilters, user: Any, today: date, ids: Any = Action
         where.append(drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=today))
     if filters.overdue:
         where.append(overdue_sql(status=Action.status, target_date=Action.target_date, today=today))
-    where.extend(words_match(word, ids) for word in filters.q.split())
+    where.extend(words_match(word).is_(True) if tested else words_match(word) for word in filters.q.split())
     if filters.hides_closed:
         where.append(Action.status.not_in([s.value for s in CLOSED_STATUSES]))
     return where
 
 
-def _base(filters: ActionFilters, user: Any, today: date, ids: Any = Action.id) -> Select[Any]:
-    where = conditions(filters, user, today, ids)
+def _base(filters: ActionFilters, user: Any, today: date, tested: bool = False) -> Select[Any]:
+    where = conditions(filters, user, today, tested)
     return live_actions().outerjoin(Agency, Action.lead_agency_id == Agency.id).where(*where)
 
 
 def matching_statement(
-    filters: ActionFilters, user: Any, *, today: date | None = None, ids: Any = Action.id
+    filters: ActionFilters, user: Any, *, today: date | None = None, tested: bool = False
 ) -> Select[Any]:
     """Every action that matches, joined to its recommendation, review and lead agency; no order, no page.
-    `ids`: `not_indexed(Action.id)` where the actions are read in another index's order, each tested against
-    the words' matches, rather than looked up from them."""
-    return _base(filters, user, today or clock.today(), ids)
+    `tested` where the actions are read in an index's order, each tested against the words' matches (found
+    once, as a set), rather than looked up from them."""
+    return _base(filters, user, today or clock.today(), tested)
 
 
 def count_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any]:
