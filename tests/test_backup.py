@@ -8,37 +8,19 @@ import os
 import subprocess
 import sys
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, func, select
 
+from tests.databases import fresh_database
 from tracker.models import Action, AuditEvent, Evidence, ProgressUpdate, Recommendation, Review, User
 from tracker.services.backup import sha256_of
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "a demo password for the backup test"
 COUNTED = (Review, Recommendation, Action, Evidence, User)
-
-
-def fresh_database(tmp_path: Path, name: str) -> Iterator[str]:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        yield f"sqlite:///{tmp_path / f'{name}.db'}"
-        return
-    database = f"tracker_{name}_{uuid.uuid4().hex[:8]}"
-    server = create_engine(make_url(url), isolation_level="AUTOCOMMIT")
-    with server.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{database}"'))
-    try:
-        yield make_url(url).set(database=database).render_as_string(hide_password=False)
-    finally:
-        with server.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        server.dispose()
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.databases import fresh_database
 from tests.jobs.conftest import REDIS_URL, redis_answers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,23 +61,7 @@ class Browser:
 @pytest.fixture
 def database_url(tmp_path: Path) -> Iterator[str]:
     """A database of the served tracker's own: a SQLite file, or in the PostgreSQL pass a new database there."""
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        yield f"sqlite:///{tmp_path / 'served.db'}"
-        return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"tracker_jobs_{uuid.uuid4().hex[:8]}"
-    server = create_engine(make_url(url), isolation_level="AUTOCOMMIT")
-    with server.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with server.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        server.dispose()
+    yield from fresh_database(tmp_path, "jobs")
 
 
 def environment(folder: Path, database_url: str, **extra: str) -> dict[str, str]:
