@@ -150,7 +150,7 @@ def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
         .select_from(found)
         .join(Recommendation, Recommendation.id == found.c.recommendation_id)
         .join(Review, Review.id == Recommendation.review_id)
-        .where(found.c.withdrawn_at.is_(None), *live(Recommendation, Review), *where)
+        .where(*(on_found.traverse(c) for c in live(Action)), *live(Recommendation, Review), *where)
         .group_by(rag)
     )
     if Action.__table__ in counted.get_final_froms():
