@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.browser.conftest import Visitor
 
 # The element's look focused and unfocused: itself, its labels (GOV.UK radios draw focus on the
@@ -63,3 +65,15 @@ def activate(visitor: Visitor, key: str = "Enter") -> None:
 def type_into(visitor: Visitor, target: Any, text: str) -> None:
     tab_to(visitor, target)
     visitor.page.keyboard.type(text)
+
+
+def press_for_the_file_chooser(page: Any) -> Any:
+    """Space on the focused file input opens the file chooser. On a loaded machine headless Chromium now
+    and then leaves the first press unanswered; a person would press again, and so does this, once."""
+    try:
+        with page.expect_file_chooser(timeout=5_000) as chooser:
+            page.keyboard.press("Space")
+    except PlaywrightTimeout:
+        with page.expect_file_chooser(timeout=10_000) as chooser:
+            page.keyboard.press("Space")
+    return chooser.value

@@ -11,7 +11,7 @@ from flask import Flask
 
 from tests.browser.conftest import EMAILS, PASSWORD, LiveServer
 from tests.browser.journeys import OUTCOME, need
-from tests.browser.keyboard import activate, tab_to, type_into
+from tests.browser.keyboard import activate, press_for_the_file_chooser, tab_to, type_into
 from tests.security.forms import small_pdf
 
 pytestmark = pytest.mark.browser
@@ -60,9 +60,8 @@ def test_agency_lead_journey_with_the_keyboard_only(app: Flask, server: LiveServ
     assert page.locator("input[type=radio][value=impact]").is_checked()
     type_into(lead, page.get_by_label("Description", exact=True), "Audit of 50 high-risk cases: 47 referred")
     tab_to(lead, page.locator("input[type=file]"))
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files(files=[{"name": "audit.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}])
+    chooser = press_for_the_file_chooser(page)
+    chooser.set_files(files=[{"name": "audit.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}])
     tab_to(lead, page.get_by_role("button", name="Add the evidence", exact=True))
     activate(lead)
     lead.check("action with evidence")
