@@ -4,6 +4,7 @@ SQLite keeps (`tracker.models.words`) change how it finds them, never which acti
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, text
@@ -189,8 +190,8 @@ def test_a_filter_on_a_column_the_count_does_not_carry_is_counted_from_the_actio
 def test_a_colour_with_many_matches_is_paged_as_one_with_few(
     users: dict[str, User], monkeypatch: pytest.MonkeyPatch, sort: str
 ) -> None:
-    """Read in the colour's own order, each row tested against the words, or read from the words' matches and
-    sorted: the same actions on each page, and the same pages by their links."""
+    """Read in one statement with the count, read in the colour's own order with each row tested against the
+    words, or read from the words' matches and sorted: the same actions on each page, and by their links."""
     today = clock.today()
     recommendation = RecommendationFactory(title="Agencies should act.")
     kinds = [
@@ -204,8 +205,11 @@ def test_a_colour_with_many_matches_is_paged_as_one_with_few(
             action.description = f"Heron survey {action.position}" if action.position % 3 else "Other work"
     db.session.flush()
 
-    def pages(many: int) -> list[list[int]]:
+    read_once = ordering.words_page
+
+    def pages(many: int, once: bool = False) -> list[list[int]]:
         monkeypatch.setattr(ordering, "_MANY", many)
+        monkeypatch.setattr(ordering, "words_page", read_once if once else lambda *_: None)
         by_number = [
             [
                 a.id
@@ -227,6 +231,37 @@ def test_a_colour_with_many_matches_is_paged_as_one_with_few(
         )
         return [*by_number, [a.id for a in second.actions], [a.id for a in back.actions]]
 
-    few, many = pages(10**9), pages(0)
-    assert few == many
+    few, many, once = pages(10**9), pages(0), pages(10**9, once=True)
+    assert few == many == once
     assert len(few[0]) == 50 and few[3] == few[1] and few[4] == few[0]
+
+
+@pytest.mark.parametrize("sort", ["rag", "-rag"])
+def test_a_text_search_reads_its_page_and_its_count_in_one_statement(
+    users: dict[str, User], sort: str, count_queries: Any
+) -> None:
+    today = clock.today()
+    recommendation = RecommendationFactory(title="Agencies should act.")
+    for fields in ({"target_date": today - timedelta(days=3)}, {}, {"status": ActionStatus.ASSURED}):
+        for action in bulk_actions(recommendation, None, 30, **fields):
+            action.description = f"Heron survey {action.position}"
+    db.session.flush()
+    filters = ActionFilters.parse({"q": "heron", "sort": sort, "page": "2"})
+    expected = ordering.counts(filters, users["admin"], today)
+    with count_queries() as counted:
+        read = ordering.words_page(filters, users["admin"], today)
+    assert read is not None and counted.count == 2  # the page with its count, then its fifty actions loaded
+    sizes, actions = read
+    assert sizes == expected and sum(sizes.values()) == 90
+    assert [a.id for a in actions] == [a.id for a in ordering.page(filters, users["admin"], today, sizes)]
+    assert len(actions) == 40
+
+
+def test_a_text_search_past_its_last_page_shows_the_last(users: dict[str, User]) -> None:
+    recommendation = RecommendationFactory(title="Agencies should act.")
+    for action in bulk_actions(recommendation, None, 60):
+        action.description = "Heron survey"
+    db.session.flush()
+    found = search(ActionFilters.parse({"q": "heron", "page": "9"}), users["admin"], today=clock.today())
+    assert found.total == 60 and found.filters.page == 2 and len(found.actions) == 10
+    assert [p.message for p in found.filters.problems] == ["There is no page 9: showing page 2, the last"]

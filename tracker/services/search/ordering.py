@@ -20,12 +20,11 @@ from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import contains_eager
 from sqlalchemy.sql.util import ClauseAdapter
 
-from tracker import clock
 from tracker.db import db
 from tracker.models import Action, Recommendation, Review
 from tracker.models.live import live
 from tracker.models.types import not_indexed
-from tracker.rules.rag import Rag, rag_from_dates_sql
+from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
 from tracker.services import figures
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, conditions, matching_statement
 from tracker.services.search.text import actions_holding, words_match
@@ -114,7 +113,8 @@ def counts(filters: ActionFilters, user: Any, today: date) -> dict[Rag, int]:
     return {rag: by_colour.get(rag, 0) for rag in Rag}
 
 
-# The columns of an action the search's filters read (`query.conditions`), besides its text.
+# The columns of an action the search's filters read (`query.conditions`), besides its text, and its place in
+# date order.
 _FILTERED = [
     "id",
     "recommendation_id",
@@ -129,33 +129,86 @@ _FILTERED = [
 ]
 
 
+@dataclass(frozen=True)
+class _Found:
+    """The actions that hold the first word, read as they are found, with every other filter tested on those rows
+    rather than on the actions table."""
+
+    rows: Any
+    rag: Any
+    where: list[Any]
+
+    def select(self, *columns: Any) -> Any:
+        return (
+            select(*columns)
+            .select_from(self.rows)
+            .join(Recommendation, Recommendation.id == self.rows.c.recommendation_id)
+            .join(Review, Review.id == Recommendation.review_id)
+            .where(*self.where)
+        )
+
+
+def _found(filters: ActionFilters, user: Any, today: date) -> _Found | None:
+    """None without words, or where a filter reads a column the rows found do not carry."""
+    first, *others = filters.q.split() or [""]
+    if not first:
+        return None
+    rows = actions_holding(first, [*_FILTERED, "target_order"])
+    on_found = ClauseAdapter(rows)
+    where = [on_found.traverse(c) for c in conditions(replace(filters, q=""), user, today)]
+    where.extend(words_match(word, rows.c.id) for word in others)
+    where.extend(on_found.traverse(c) for c in live(Action))
+    where.extend(live(Recommendation, Review))
+    found = _Found(rows, rag_from_dates_sql(amber_from=rows.c.amber_from, red_from=rows.c.red_from, today=today), where)
+    if Action.__table__ in found.select(rows.c.id).get_final_froms():
+        return None
+    return found
+
+
 def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
     """Matching actions by colour. With words to find, the count reads the actions that hold the first word
     as it finds them, and tests the other filters on those rows, rather than finding their ids and then
     looking each one up again (on PostgreSQL, by reading every action); a filter that reads a column not
     carried is counted from the actions themselves."""
-    colour = Action.rag  # one expression, selected and grouped alike
-    plain = matching_statement(filters, user, today=today).with_only_columns(colour, func.count(Action.id))
-    first, *others = filters.q.split() or [""]
-    if not first:
+    found = _found(filters, user, today)
+    if found is None:
+        colour = Action.rag  # one expression, selected and grouped alike
+        plain = matching_statement(filters, user, today=today).with_only_columns(colour, func.count(Action.id))
         return plain.group_by(colour)
-    found = actions_holding(first, _FILTERED)
-    # Each filter, and the colour, read from the rows found instead of the actions table.
-    on_found = ClauseAdapter(found)
-    rag = rag_from_dates_sql(amber_from=found.c.amber_from, red_from=found.c.red_from, today=clock.today())
-    where = [on_found.traverse(c) for c in conditions(replace(filters, q=""), user, today)]
-    where.extend(words_match(word, found.c.id) for word in others)
-    counted = (
-        select(rag, func.count(found.c.id))
-        .select_from(found)
-        .join(Recommendation, Recommendation.id == found.c.recommendation_id)
-        .join(Review, Review.id == Recommendation.review_id)
-        .where(*(on_found.traverse(c) for c in live(Action)), *live(Recommendation, Review), *where)
-        .group_by(rag)
+    return found.select(found.rag, func.count(found.rows.c.id)).group_by(found.rag)
+
+
+def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag, int], list[Action]] | None:
+    """A text search's page in RAG order with its count by colour, from one reading of the actions the words
+    find: counted apart, the count and the page would each find them again, and finding them is most of the
+    work. Every page of a text search costs the same, so a page is read by its number, never from a link's
+    row. None where the search has no words or reads a column the rows found do not carry; an empty page past
+    the end comes with the counts, for the caller to show the last page."""
+    found = _found(filters, user, today)
+    if found is None:
+        return None
+    rows, rank = found.rows, rag_rank_sql(found.rag)
+    sizes = [func.count(rows.c.id).filter(found.rag == rag.value).over() for rag in Rag]
+    statement = (
+        found.select(rows.c.id, *sizes)
+        .order_by(rank.desc() if filters.descending else rank, rows.c.target_order, rows.c.id)
+        .limit(PAGE_SIZE)
+        .offset((filters.page - 1) * PAGE_SIZE)
     )
-    if Action.__table__ in counted.get_final_froms():
-        return plain.group_by(colour)
-    return counted
+    page = db.session.execute(statement).all()
+    if not page:
+        return (counts(filters, user, today) if filters.page > 1 else dict.fromkeys(Rag, 0)), []
+    ids = [row[0] for row in page]
+    loaded = {
+        action.id: action
+        for action in db.session.scalars(
+            matching_statement(replace(filters, q=""), user, today=today)
+            .where(Action.id.in_(ids))
+            .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
+            .options(contains_eager(Action.lead_agency))
+        ).unique()
+    }
+    return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), [loaded[i] for i in ids if i in loaded]
 
 
 def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) -> list[Action]:

@@ -45,19 +45,21 @@ def search(
 ) -> SearchPage:
     """A page past the end shows the last page, and says so, rather than an empty list.
 
-    In RAG order a page continues from the row named by `after` (or `before`) when its link carries one."""
+    In RAG order a page continues from the row named by `after` (or `before`) when its link carries one; a text
+    search's page and its count come from one reading of what its words find."""
     by_rag = filters.sort_key == "rag"
-    sizes = ordering.counts(filters, user, today) if by_rag else {}
+    read_once = ordering.words_page(filters, user, today) if by_rag else None
+    sizes = read_once[0] if read_once else ordering.counts(filters, user, today) if by_rag else {}
     total = sum(sizes.values()) if by_rag else db.session.scalar(count_statement(filters, user, today=today)) or 0
     pages = max(1, math.ceil(total / PAGE_SIZE))
     if filters.page > pages:
         problem = Problem("page", f"There is no page {filters.page}: showing page {pages}, the last")
         filters = replace(filters, page=pages, problems=(*filters.problems, problem))
         after = before = ""
-    found: list[Action] = []
+    found: list[Action] = read_once[1] if read_once else []
     if total and by_rag:
         cursor = Cursor.parse(after) or Cursor.parse(before)
-        if cursor is not None and filters.page > 1:
+        if not found and cursor is not None and filters.page > 1:
             found = ordering.next_to(filters, user, today, cursor, sizes, backwards=not Cursor.parse(after))
         if not found:
             found = ordering.page(filters, user, today, sizes)
