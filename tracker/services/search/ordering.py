@@ -28,7 +28,7 @@ from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
 from tracker.services import figures
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, conditions, matching_statement
-from tracker.services.search.text import actions_holding, words_match
+from tracker.services.search.text import actions_holding, held_in_row
 
 _CURSOR = re.compile(r"^(red|amber|green|blue)\.(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")
 
@@ -151,13 +151,14 @@ class _Found:
 
 def _found(filters: ActionFilters, user: Any, today: date) -> _Found | None:
     """None without words, or where a filter reads a column the rows found do not carry."""
-    first, *others = filters.q.split() or [""]
+    # The longest word first: it is most often the rarest, and the others are tested only on what it finds.
+    first, *others = sorted(filters.q.split(), key=len, reverse=True) or [""]
     if not first:
         return None
-    rows = actions_holding(first, [*_FILTERED, "target_order"])
+    rows = actions_holding(first, [*_FILTERED, "target_order", *(["description", "owner"] if others else [])])
     on_found = ClauseAdapter(rows)
     where = [on_found.traverse(c) for c in conditions(replace(filters, q=""), user, today)]
-    where.extend(words_match(word, rows.c.id) for word in others)
+    where.extend(held_in_row(word, description=rows.c.description, owner=rows.c.owner) for word in others)
     where.extend(on_found.traverse(c) for c in live(Action))
     where.extend(live(Recommendation, Review))
     found = _Found(rows, rag_from_dates_sql(amber_from=rows.c.amber_from, red_from=rows.c.red_from, today=today), where)

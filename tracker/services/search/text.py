@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,19 +24,23 @@ class _Places:
     reviewed: Any  # recommendations of reviews whose reference or title holds it
 
 
-def _places(word: str) -> _Places:
-    """Where the word is long enough for trigrams, the wording and the recommendations are first narrowed to
-    the rows their trigrams find (on SQLite; PostgreSQL's indexes serve the LIKE itself), and each row found
-    is still tested with LIKE, so the trigrams change how the rows are found, never which."""
+def _holds(word: str) -> Callable[[Any], Any]:
+    """Whether a column holds the word, whatever its case."""
 
     def pattern(text: str) -> Any:
         return literal("%" + text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%", String())
 
     lowered = pattern(word.lower())
     ascii_lowered = pattern("".join(c.lower() if c.isascii() else c for c in word))
+    return lambda column: holds_text(column, lowered, ascii_lowered)
 
-    def holds(column: Any) -> Any:
-        return holds_text(column, lowered, ascii_lowered)
+
+def _places(word: str) -> _Places:
+    """Where the word is long enough for trigrams, the wording and the recommendations are first narrowed to
+    the rows their trigrams find (on SQLite; PostgreSQL's indexes serve the LIKE itself), and each row found
+    is still tested with LIKE, so the trigrams change how the rows are found, never which."""
+
+    holds = _holds(word)
 
     def narrowed(ids: Any) -> list[Any]:
         if len(word) < SHORTEST_INDEXED_WORD:
@@ -55,6 +60,15 @@ def words_match(word: str, ids: Any = Action.id) -> Any:
     """Actions whose wording, owner, recommendation or review holds the word: each table searched once, alone.
     `ids` stands for the actions' ids where the rows tested are not the actions table's own."""
     return ids.in_(_holding(word, [Action.id]).subquery().select().correlate(None))
+
+
+def held_in_row(word: str, *, description: Any, owner: Any) -> Any:
+    """The word in the action's wording or owner, or its recommendation's lead sentence or review's reference or
+    title, tested on each row of actions already joined to their recommendation and review: for the second
+    and later words of a search, on the rows the first word found, rather than finding every action that holds
+    them too. `description` and `owner` stand for the action's columns in those rows."""
+    holds = _holds(word)
+    return or_(*map(holds, [description, owner, Recommendation.title, Review.reference, Review.title]))
 
 
 def actions_holding(word: str, columns: list[str]) -> Subquery:
