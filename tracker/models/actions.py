@@ -40,6 +40,7 @@ _status_type = enum_of(ActionStatus, "action_status")
 # An action is open exactly when it keeps a day it turns amber (tracker.rules.rag.rag_dates).
 OPEN_ONLY = text("amber_from IS NOT NULL")
 CLOSED_ONLY = text("amber_from IS NULL")
+CAN_TURN_RED = text("red_from IS NOT NULL")
 SUBMITTED_ONLY = text("status = 'submitted'")
 
 
@@ -79,6 +80,10 @@ class Action(Withdrawable, Base):
         # Open actions: by the day they turn amber (what crosses a boundary overnight), and in date order with
         # their days beside them (amber and green, each read in order); closed ones in date order (blue).
         Index("ix_actions_amber_from", "amber_from", sqlite_where=OPEN_ONLY, postgresql_where=OPEN_ONLY),
+        # Red in date order (the day after the target date), of the actions that can turn red at all: a page of
+        # red actions reads it and stops. Without the rest, SQLite also sees that it holds a few of the actions,
+        # rather than expecting to read so many that it first sifts every recommendation (a Bloom filter).
+        Index("ix_actions_red_from", "red_from", sqlite_where=CAN_TURN_RED, postgresql_where=CAN_TURN_RED),
         Index(
             "ix_actions_open_order",
             "target_order",
@@ -155,7 +160,7 @@ class Action(Withdrawable, Base):
     # fields they come from (on every insert, bulk ones too, and every update), so that lists sort and
     # count by RAG from an index rather than working it out for every action.
     amber_from: Mapped[date | None] = mapped_column(Date, default=_amber_from)
-    red_from: Mapped[date | None] = mapped_column(Date, default=_red_from, index=True)
+    red_from: Mapped[date | None] = mapped_column(Date, default=_red_from)
     # The target date, or the last day there is for an action without one: date order with those last.
     target_order: Mapped[date | None] = mapped_column(Date, default=_target_order)
     # Optimistic locking: an UPDATE that finds another version matches no row.
