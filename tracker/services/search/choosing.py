@@ -37,11 +37,14 @@ def _words(text: str) -> list[str]:
     return " ".join(text.split())[:100].split()
 
 
-def _offer(chosen: Select[Any], others: Select[Any], columns: Sequence[Any], text: str) -> Offer[Any]:
+def _offer(ordered: Select[Any], key: Any, ids: Sequence[int], columns: Sequence[Any], text: str) -> Offer[Any]:
+    """`ordered`: every choice the person may make, in order; `key`: the column `ids` name them by."""
+    others = ordered.where(key.not_in(list(ids))) if ids else ordered
     for word in _words(text):
         others = others.where(or_(*(column.icontains(word, autoescape=True) for column in columns)))
     found = list(db.session.scalars(others.limit(OFFERED + 1)))
-    return Offer(list(db.session.scalars(chosen)), found[:OFFERED], len(found) > OFFERED, " ".join(_words(text)))
+    chosen = list(db.session.scalars(ordered.where(key.in_(list(ids))))) if ids else []
+    return Offer(chosen, found[:OFFERED], len(found) > OFFERED, " ".join(_words(text)))
 
 
 @dataclass(frozen=True)
@@ -63,31 +66,16 @@ class Choices:
     def reviews(self, ids: Sequence[int], user: Any) -> Offer[Review]:
         """Reviews the user may see: those chosen, and the first by reference that match."""
         visible = live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference)
-        return _offer(
-            visible.where(Review.id.in_(list(ids))),
-            visible.where(Review.id.not_in(list(ids))),
-            (Review.reference, Review.title),
-            self.review_text,
-        )
+        return _offer(visible, Review.id, ids, (Review.reference, Review.title), self.review_text)
 
     def agencies(self, ids: Sequence[int]) -> Offer[Agency]:
         ordered = select(Agency).order_by(Agency.name)
-        return _offer(
-            ordered.where(Agency.id.in_(list(ids))),
-            ordered.where(Agency.id.not_in(list(ids))),
-            (Agency.name, Agency.short_name),
-            self.agency_text,
-        )
+        return _offer(ordered, Agency.id, ids, (Agency.name, Agency.short_name), self.agency_text)
 
     def partnerships(self, ids: Sequence[int], user: Any) -> Offer[Partnership]:
         """The user's partnerships (all, for those not limited to some): every one when they are few."""
         ordered = select(Partnership).where(policy.chooses_among(user)).order_by(Partnership.name)
-        offer = _offer(
-            ordered.where(Partnership.id.in_(list(ids))),
-            ordered.where(Partnership.id.not_in(list(ids))),
-            (Partnership.name,),
-            self.partnership_text,
-        )
+        offer = _offer(ordered, Partnership.id, ids, (Partnership.name,), self.partnership_text)
         if not offer.more and not offer.text:
             # Few enough to show whole: a plain list, no search field.
             return Offer(offer.chosen, offer.offered)
