@@ -132,8 +132,8 @@ _FILTERED = [
 
 @dataclass(frozen=True)
 class _Found:
-    """The actions that hold the first word, read as they are found, with every other filter tested on those rows
-    rather than on the actions table."""
+    """The actions that hold the search's longest word, read as they are found, with its other words and every
+    filter tested on those rows rather than on the actions table."""
 
     rows: Any
     rag: Any
@@ -181,7 +181,7 @@ def _reads_actions(clause: Any) -> bool:
 
 
 def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
-    """Matching actions by colour. With words to find, the count reads the actions that hold the first word
+    """Matching actions by colour. With words to find, the count reads the actions that hold the longest word
     as it finds them, and tests the other filters on those rows, rather than finding their ids and then
     looking each one up again (on PostgreSQL, by reading every action); a filter that reads a column not
     carried is counted from the actions themselves."""
