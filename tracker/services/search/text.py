@@ -73,7 +73,7 @@ def held_in_row(word: str, *, description: Any, owner: Any) -> Any:
 
 def actions_holding(word: str, columns: list[str]) -> Subquery:
     """Every action that holds the word, each once, with these of its columns: the rows `words_match` finds,
-    for a count that reads each row as it finds it, where the list of ids would be looked up again."""
+    for a search's count and page that read each row as it is found, where a list of ids would be looked up again."""
     return _holding(word, [Action.__table__.c[name] for name in columns]).subquery("found")
 
 
