@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, tuple_
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, joinedload
 from sqlalchemy.sql.expression import ColumnClause, SelectBase
 from sqlalchemy.sql.util import ClauseAdapter
 
@@ -214,16 +214,17 @@ def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag
     if not page:
         return (counts(filters, user, today) if filters.page > 1 else dict.fromkeys(Rag, 0)), []
     ids = [row[0] for row in page]
+    # The page's actions by their ids alone: the statement that found them applied every filter and the policy.
     loaded = {
         action.id: action
         for action in db.session.scalars(
-            matching_statement(replace(filters, q=""), user, today=today)
+            select(Action)
             .where(Action.id.in_(ids))
-            .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
-            .options(contains_eager(Action.lead_agency))
+            .options(joinedload(Action.recommendation).joinedload(Recommendation.review))
+            .options(joinedload(Action.lead_agency))
         ).unique()
     }
-    return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), [loaded[i] for i in ids if i in loaded]
+    return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), [loaded[i] for i in ids]
 
 
 def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) -> list[Action]:
