@@ -224,7 +224,7 @@ def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag
             .options(joinedload(Action.lead_agency))
         ).unique()
     }
-    return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), [loaded[i] for i in ids]
+    return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), [loaded[i] for i in ids if i in loaded]
 
 
 def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) -> list[Action]:
