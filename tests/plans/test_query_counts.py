@@ -42,6 +42,7 @@ PAGES = [
     ("subgroup", "/actions?theme=1&theme=2&sort=-updated&include_closed=0"),
     ("subgroup", "/actions?page=2&review_q=DHR&agency_q=agency"),
     ("agency_lead", "/agency-actions?rag=green&q=bulk"),
+    ("subgroup", "/actions?q=bulk&page=2"),
     ("subgroup", "/overview/agencies"),
     ("board", "/reviews?plan=open"),
 ]

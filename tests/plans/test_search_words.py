@@ -260,11 +260,15 @@ def test_a_text_search_reads_its_page_and_its_count_in_one_statement(
     assert len(actions) == 40
 
 
-def test_a_text_search_past_its_last_page_shows_the_last(users: dict[str, User]) -> None:
+def test_a_text_search_past_its_last_page_shows_the_last(users: dict[str, User], count_queries: Any) -> None:
     recommendation = RecommendationFactory(title="Agencies should act.")
     for action in bulk_actions(recommendation, None, 60):
         action.description = "Heron survey"
     db.session.flush()
+    with count_queries() as counted:
+        read = ordering.words_page(ActionFilters.parse({"q": "heron", "page": "9"}), users["admin"], clock.today())
+    assert read is not None and sum(read[0].values()) == 60 and len(read[1]) == 10
+    assert counted.count == 2  # as a page that exists: the last page comes with the count
     found = search(ActionFilters.parse({"q": "heron", "page": "9"}), users["admin"], today=clock.today())
     assert found.total == 60 and found.filters.page == 2 and len(found.actions) == 10
     assert [p.message for p in found.filters.problems] == ["There is no page 9: showing page 2, the last"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import and_, case, func, literal, or_, select, tuple_
 from sqlalchemy.orm import contains_eager, joinedload
 from sqlalchemy.sql.expression import ColumnClause, SelectBase
 from sqlalchemy.sql.util import ClauseAdapter
@@ -197,22 +197,28 @@ def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag
     """A text search's page in RAG order with its count by colour, from one reading of the actions the words
     find: counted apart, the count and the page would each find them again, and finding them is most of the
     work. Every page of a text search costs the same, so a page is read by its number, never from a link's
-    row. None where the search has no words or reads a column the rows found do not carry; an empty page past
-    the end comes with the counts, for the caller to show the last page."""
+    row; a page past the end is the last page, as the caller will say, so that it costs no more statements
+    than one that exists. None where the search has no words or reads a column the rows found do not carry."""
     found = _found(filters, user, today)
     if found is None:
         return None
     rows, rank = found.rows, rag_rank_sql(found.rag)
-    sizes = [func.count(rows.c.id).filter(found.rag == rag.value).over() for rag in Rag]
+    matching = found.select(
+        rows.c.id.label("id"), found.rag.label("rag"), rank.label("rank"), rows.c.target_order.label("target_order")
+    ).cte("matching")
+    total = select(func.count()).select_from(matching).scalar_subquery()
+    wanted = literal((filters.page - 1) * PAGE_SIZE)
+    sizes = [func.count().filter(matching.c.rag == rag.value).over() for rag in Rag]
     statement = (
-        found.select(rows.c.id, *sizes)
-        .order_by(rank.desc() if filters.descending else rank, rows.c.target_order, rows.c.id)
+        select(matching.c.id, *sizes)
+        .order_by(matching.c.rank.desc() if filters.descending else matching.c.rank, matching.c.target_order)
+        .order_by(matching.c.id)
         .limit(PAGE_SIZE)
-        .offset((filters.page - 1) * PAGE_SIZE)
+        .offset(case((wanted < total, wanted), else_=(total - 1) // PAGE_SIZE * PAGE_SIZE))
     )
     page = db.session.execute(statement).all()
     if not page:
-        return (counts(filters, user, today) if filters.page > 1 else dict.fromkeys(Rag, 0)), []
+        return dict.fromkeys(Rag, 0), []
     ids = [row[0] for row in page]
     # The page's actions by their ids alone: the statement that found them applied every filter and the policy.
     loaded = {
