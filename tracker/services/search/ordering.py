@@ -28,7 +28,7 @@ from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
 from tracker.services import figures
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, conditions, matching_statement
-from tracker.services.search.text import actions_holding, held_in_row
+from tracker.services.search.text import ACTION_TEXT, actions_holding, held_in_row
 
 _CURSOR = re.compile(r"^(red|amber|green|blue)\.(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")
 
@@ -114,8 +114,7 @@ def counts(filters: ActionFilters, user: Any, today: date) -> dict[Rag, int]:
     return {rag: by_colour.get(rag, 0) for rag in Rag}
 
 
-# The columns of an action the search's filters read (`query.conditions`), besides its text, and its place in
-# date order.
+# The columns of an action the search's filters read (`query.conditions`), besides its text.
 _FILTERED = [
     "id",
     "recommendation_id",
@@ -155,16 +154,16 @@ def _found(filters: ActionFilters, user: Any, today: date) -> _Found | None:
     first, *others = sorted(filters.q.split(), key=len, reverse=True) or [""]
     if not first:
         return None
-    rows = actions_holding(first, [*_FILTERED, "target_order", *(["description", "owner"] if others else [])])
+    # Besides the filtered columns: the place in date order, and the text the other words are looked for in.
+    rows = actions_holding(first, [*_FILTERED, "target_order", *(ACTION_TEXT if others else ())])
     on_found = ClauseAdapter(rows)
     where = [on_found.traverse(c) for c in conditions(replace(filters, q=""), user, today)]
-    where.extend(held_in_row(word, description=rows.c.description, owner=rows.c.owner) for word in others)
-    where.extend(on_found.traverse(c) for c in live(Action))
-    where.extend(live(Recommendation, Review))
-    found = _Found(rows, rag_from_dates_sql(amber_from=rows.c.amber_from, red_from=rows.c.red_from, today=today), where)
     if any(_reads_actions(clause) for clause in where):
         return None
-    return found
+    where.extend(held_in_row(word, rows) for word in others)
+    where.extend(on_found.traverse(c) for c in live(Action))
+    where.extend(live(Recommendation, Review))
+    return _Found(rows, rag_from_dates_sql(amber_from=rows.c.amber_from, red_from=rows.c.red_from, today=today), where)
 
 
 def _reads_actions(clause: Any) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Review, Theme
+from tracker.rules.rag import Rag
 from tracker.services.search import ordering
 from tracker.services.search.choosing import Choices, Offer
 from tracker.services.search.ordering import Cursor
@@ -48,15 +49,16 @@ def search(
     In RAG order a page continues from the row named by `after` (or `before`) when its link carries one; a text
     search's page and its count come from one reading of what its words find."""
     by_rag = filters.sort_key == "rag"
-    read_once = ordering.words_page(filters, user, today) if by_rag else None
-    sizes = read_once[0] if read_once else ordering.counts(filters, user, today) if by_rag else {}
+    sizes: dict[Rag, int] = {}
+    found: list[Action] = []
+    if by_rag:
+        sizes, found = ordering.words_page(filters, user, today) or (ordering.counts(filters, user, today), [])
     total = sum(sizes.values()) if by_rag else db.session.scalar(count_statement(filters, user, today=today)) or 0
     pages = max(1, math.ceil(total / PAGE_SIZE))
     if filters.page > pages:
         problem = Problem("page", f"There is no page {filters.page}: showing page {pages}, the last")
         filters = replace(filters, page=pages, problems=(*filters.problems, problem))
         after = before = ""
-    found: list[Action] = read_once[1] if read_once else []
     if total and by_rag:
         cursor = Cursor.parse(after) or Cursor.parse(before)
         if not found and cursor is not None and filters.page > 1:

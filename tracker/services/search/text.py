@@ -13,6 +13,11 @@ from tracker.models import Action, Recommendation, Review
 from tracker.models.types import holds_text, may_hold_text
 from tracker.models.words import SHORTEST_INDEXED_WORD
 
+# Where a word may stand, said once: for finding the actions that hold it, and for testing rows already found.
+ACTION_TEXT = ("description", "owner")  # the action's own wording and owner, by column name
+_RECOMMENDATION_TEXT = (Recommendation.title,)  # its recommendation's lead sentence
+_REVIEW_TEXT = (Review.reference, Review.title)  # its review
+
 
 @dataclass(frozen=True)
 class _Places:
@@ -47,11 +52,11 @@ def _places(word: str) -> _Places:
             return []
         return [may_hold_text(ids, literal('"' + word.replace('"', '""') + '"', String()))]
 
-    reviews = select(Review.id).where(or_(holds(Review.reference), holds(Review.title)))
+    reviews = select(Review.id).where(or_(*map(holds, _REVIEW_TEXT)))
     return _Places(
-        in_text=or_(holds(Action.description), holds(Action.owner)),
+        in_text=or_(*(holds(Action.__table__.c[name]) for name in ACTION_TEXT)),
         narrowed=narrowed(Action.id),
-        titled=select(Recommendation.id).where(holds(Recommendation.title), *narrowed(Recommendation.id)),
+        titled=select(Recommendation.id).where(or_(*map(holds, _RECOMMENDATION_TEXT)), *narrowed(Recommendation.id)),
         reviewed=select(Recommendation.id).where(Recommendation.review_id.in_(reviews)),
     )
 
@@ -62,13 +67,12 @@ def words_match(word: str, ids: Any = Action.id) -> Any:
     return ids.in_(_holding(word, [Action.id]).subquery().select().correlate(None))
 
 
-def held_in_row(word: str, *, description: Any, owner: Any) -> Any:
-    """The word in the action's wording or owner, or its recommendation's lead sentence or review's reference or
-    title, tested on each row of actions already joined to their recommendation and review: for the second
-    and later words of a search, on the rows the first word found, rather than finding every action that holds
-    them too. `description` and `owner` stand for the action's columns in those rows."""
+def held_in_row(word: str, found: Any) -> Any:
+    """The word in any of its places, tested on each row of actions already found and joined to their
+    recommendation and review: for the second and later words of a search, on the rows the first word found,
+    rather than finding every action that holds them too. `found` carries the action's `ACTION_TEXT`."""
     holds = _holds(word)
-    return or_(*map(holds, [description, owner, Recommendation.title, Review.reference, Review.title]))
+    return or_(*(holds(found.c[name]) for name in ACTION_TEXT), *map(holds, [*_RECOMMENDATION_TEXT, *_REVIEW_TEXT]))
 
 
 def actions_holding(word: str, columns: list[str]) -> Subquery:
