@@ -320,6 +320,8 @@ class TargetDateChange(Base):
             sqlite_where=text("state = 'pending'"),
             postgresql_where=text("state = 'pending'"),
         ),
+        # Requests answered since a day, the latest first: each owner's and agency lead's reminders.
+        Index("ix_target_date_changes_decided_at", "decided_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, union_all
+from sqlalchemy import and_, case, func, or_, select, union_all
 from sqlalchemy.orm import contains_eager, joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -117,11 +117,12 @@ def _eager(query: Any) -> Any:
     )
 
 
-_ORDER = {
-    ActionList.OVERDUE: (Action.target_date, Action.id),
-    ActionList.RETURNED: (Action.last_update_on, Action.id),
-    ActionList.DUE_SOON: (Action.target_date, Action.id),
-    ActionList.DRIFTING: (Action.last_update_on, Action.id),
+# Each list's order: its oldest date first, then the action's id.
+_ORDER_DAY = {
+    ActionList.OVERDUE: Action.target_date,
+    ActionList.RETURNED: Action.last_update_on,
+    ActionList.DUE_SOON: Action.target_date,
+    ActionList.DRIFTING: Action.last_update_on,
 }
 
 
@@ -151,51 +152,86 @@ def _search(which: ActionList, today: date, windows: Windows) -> dict[str, Any]:
     return searches[which]
 
 
-def hears_about(user: User, *, open_only: bool = False) -> ColumnElement[bool]:
-    """The actions an owner's or lead's digest covers: those they own, and their agency's if they lead it
-    (`open_only`: only the agency's open ones, read from the index of them)."""
-    owned = Action.owner_user_id == user.id
+def _owned_and_led(user: User) -> list[ColumnElement[bool]]:
+    owned = [Action.owner_user_id == user.id]
     if hears_about_agency(user.role) and user.agency_id is not None:
-        # As a list of ids from each index: asked as an OR, SQLite reads every review's actions instead.
-        led = Action.lead_agency_id == user.agency_id
-        if open_only:
-            led = and_(led, OPEN_ACTION)
-        theirs = union_all(select(Action.id).where(owned), select(Action.id).where(led))
-        return Action.id.in_(theirs.subquery().select().correlate(None))
+        return [*owned, Action.lead_agency_id == user.agency_id]
     return owned
 
 
-# Each list costs a count and one bounded query, whether or not it is empty, so a page that shows them
-# runs the same statements whatever the data holds.
+def hears_about(user: User) -> ColumnElement[bool]:
+    """The open actions an owner's or lead's digest lists: those they own, and their agency's if they lead it,
+    read as a list of ids from each index (asked as an OR, SQLite reads every review's actions instead)."""
+    owned, *led = _owned_and_led(user)
+    if not led:
+        return owned
+    theirs = union_all(select(Action.id).where(owned), select(Action.id).where(and_(*led, OPEN_ACTION)))
+    return Action.id.in_(theirs.subquery().select().correlate(None))
+
+
+def concerns(user: User) -> ColumnElement[bool]:
+    """The same person's actions, open or not, tested on an action already reached from another table."""
+    return or_(*_owned_and_led(user))
+
+
+# The four lists are read in one pass over the actions the person hears about: each action's list, its
+# place in that list and the list's size come from one statement, then the first few of each are loaded
+# by id. A page that shows them runs the same two statements whatever the data holds, and an agency with
+# thousands of open actions is read once rather than once a list.
 def action_digest(user: User, *, today: date, windows: Windows, since: datetime, limit: int) -> ActionDigest:
     """Overdue, returned, due within the window and drifting, then target-date requests decided since `since`."""
-    covered = hears_about(user)
     page = AGENCY if hears_about_agency(user.role) else MINE
-    base = live_actions().where(hears_about(user, open_only=True), Action.status.in_(_OPEN))
-    counts = db.session.execute(
-        base.with_only_columns(
-            *[func.coalesce(func.sum(_case(conditions.in_list(which, today, windows))), 0) for which in ActionList]
-        )
-    ).one()
+    base = live_actions().where(hears_about(user), Action.status.in_(_OPEN))
+    placed = _placed(base, today=today, windows=windows, limit=limit)
+    loaded = {
+        action.id: action
+        for action in db.session.scalars(_eager(base).where(Action.id.in_([i for ids, _ in placed for i in ids])))
+        .unique()
+        .all()
+    }
     lists = []
-    for which, total in zip(ActionList, counts, strict=True):
+    for which, (ids, total) in zip(ActionList, placed, strict=True):
         listed = Listed(
             which.value,
             which.heading(windows),
             _explain(which, windows),
-            int(total or 0),
+            total,
             page=page,
             search=_search(which, today, windows),
         )
-        query = _eager(base).where(conditions.in_list(which, today, windows)).order_by(*_ORDER[which]).limit(limit)
-        listed.actions = list(db.session.scalars(query).unique())
+        # An action withdrawn between the two statements drops out of the list rather than failing it.
+        listed.actions = [loaded[i] for i in ids if i in loaded]
         lists.append(listed)
-    lists.append(_dates_decided(covered, since=since, limit=limit, page=page))
+    lists.append(_dates_decided(concerns(user), since=since, limit=limit, page=page))
     return ActionDigest(lists)
 
 
-def _case(condition: ColumnElement[bool]) -> Any:
-    return case((condition, 1), else_=0)
+def _placed(base: Any, *, today: date, windows: Windows, limit: int) -> list[tuple[list[int], int]]:
+    """For each list in `ActionList`'s order, the ids of its first `limit` actions and how many it holds."""
+    lists = list(ActionList)
+    which = case(*[(conditions.in_list(item, today, windows), number) for number, item in enumerate(lists)])
+    day = case(*[(conditions.in_list(item, today, windows), _ORDER_DAY[item]) for item in lists])
+    ranked = (
+        base.with_only_columns(
+            which.label("list"),
+            Action.id.label("id"),
+            func.row_number().over(partition_by=which, order_by=(day, Action.id)).label("place"),
+            func.count().over(partition_by=which).label("total"),
+        )
+        .where(conditions.needs_attention(today, windows))
+        .subquery()
+    )
+    # The first of each list always comes back, so that a list shown with none of its actions is still counted.
+    rows = db.session.execute(
+        select(ranked.c.list, ranked.c.id, ranked.c.place, ranked.c.total)
+        .where(ranked.c.place <= max(limit, 1))
+        .order_by(ranked.c.list, ranked.c.place)
+    ).all()
+    placed: list[tuple[list[int], int]] = [([], 0) for _ in lists]
+    for number, action_id, place, total in rows:
+        ids, _ = placed[number]
+        placed[number] = ([*ids, action_id] if place <= limit else ids, int(total))
+    return placed
 
 
 def _changes() -> Any:
@@ -214,22 +250,29 @@ def _changes() -> Any:
     )
 
 
-def _dates_decided(covered: ColumnElement[bool], *, since: datetime, limit: int, page: str) -> Listed:
+def _dates_decided(concerned: ColumnElement[bool], *, since: datetime, limit: int, page: str) -> Listed:
+    """Read from the index of answers by day, the latest first, with their count beside them."""
     decided = and_(
-        covered,
-        TargetDateChange.state != TargetDateChangeState.PENDING,
         TargetDateChange.decided_at >= since,
+        TargetDateChange.state != TargetDateChangeState.PENDING,
+        concerned,
     )
-    total = db.session.scalar(_changes().with_only_columns(func.count(TargetDateChange.id)).where(decided)) or 0
+    query = (
+        _changes()
+        .add_columns(func.count().over().label("total"))
+        .where(decided)
+        .order_by(TargetDateChange.decided_at.desc(), TargetDateChange.id.desc())
+        .limit(max(limit, 1))
+    )
+    rows = db.session.execute(query).unique().all()
     listed = Listed(
         "dates_decided",
         "Requests for a new target date decided",
         f"Answered by the subgroup since {since:%-d %B %Y}.",
-        total,
+        rows[0].total if rows else 0,
         page=page,
     )
-    query = _changes().where(decided).order_by(TargetDateChange.decided_at.desc(), TargetDateChange.id.desc())
-    listed.changes = list(db.session.scalars(query.limit(limit)).unique())
+    listed.changes = [row[0] for row in rows[:limit]]
     return listed
 
 
