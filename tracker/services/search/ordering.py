@@ -23,7 +23,7 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from tracker.db import db
 from tracker.models import Action, Recommendation, Review
-from tracker.models.live import live
+from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
 from tracker.services import figures
@@ -137,14 +137,17 @@ class _Found:
     rows: Any
     rag: Any
     where: list[Any]
+    # Whether a filter reads the recommendation or the review, which are then joined to every row.
+    joined: bool
 
     def select(self, *columns: Any) -> Any:
+        statement = select(*columns).select_from(self.rows)
+        if not self.joined:
+            return statement.where(*self.where, standing(self.rows.c.recommendation_id))
         return (
-            select(*columns)
-            .select_from(self.rows)
-            .join(Recommendation, Recommendation.id == self.rows.c.recommendation_id)
+            statement.join(Recommendation, Recommendation.id == self.rows.c.recommendation_id)
             .join(Review, Review.id == Recommendation.review_id)
-            .where(*self.where)
+            .where(*self.where, *live(Recommendation, Review))
         )
 
 
@@ -158,21 +161,23 @@ def _found(filters: ActionFilters, user: Any, today: date) -> _Found | None:
     rows = actions_holding(first, [*_FILTERED, "target_order", *(ACTION_TEXT if others else ())])
     on_found = ClauseAdapter(rows)
     where = [on_found.traverse(c) for c in conditions(replace(filters, q=""), user, today)]
-    if any(_reads_actions(clause) for clause in where):
+    if any(_reads(clause, Action) for clause in where):
         return None
     where.extend(held_in_row(word, rows) for word in others)
+    joined = any(_reads(clause, Recommendation, Review) for clause in where)
     where.extend(on_found.traverse(c) for c in live(Action))
-    where.extend(live(Recommendation, Review))
-    return _Found(rows, rag_from_dates_sql(amber_from=rows.c.amber_from, red_from=rows.c.red_from, today=today), where)
+    colour = rag_from_dates_sql(amber_from=rows.c.amber_from, red_from=rows.c.red_from, today=today)
+    return _Found(rows, colour, where, joined)
 
 
-def _reads_actions(clause: Any) -> bool:
-    """Whether the clause reads a column of the actions table itself, rather than within a query of its own
-    (the words' matches are one): SQLAlchemy's own answer compiles the statement, a millisecond a page."""
+def _reads(clause: Any, *models: Any) -> bool:
+    """Whether the clause reads a column of these tables itself, rather than within a query of its own (the
+    words' matches are one): SQLAlchemy's own answer compiles the statement, a millisecond a page."""
+    tables = {model.__table__ for model in models}
     waiting = [clause]
     while waiting:
         element = waiting.pop()
-        if isinstance(element, ColumnClause) and element.table is Action.__table__:
+        if isinstance(element, ColumnClause) and element.table in tables:
             return True
         if not isinstance(element, SelectBase):
             waiting.extend(element.get_children())
