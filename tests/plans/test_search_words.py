@@ -187,7 +187,8 @@ def test_a_filter_on_a_column_the_count_does_not_carry_is_counted_from_the_actio
 ) -> None:
     ActionFactory(description="Heron ledger audit")
     ActionFactory(description="Heron ledger closed", status=ActionStatus.ASSURED)
-    monkeypatch.setattr(ordering, "_FILTERED", [c for c in ordering._FILTERED if c != "status"])
+    carried = ordering._carried
+    monkeypatch.setattr(ordering, "_carried", lambda *args: [c for c in carried(*args) if c != "status"])
     counted = ordering.counts(ActionFilters.parse({"q": "heron", "status": "assured"}), users["admin"], clock.today())
     assert counted[Rag.BLUE] == 1 and sum(counted.values()) == 1
 

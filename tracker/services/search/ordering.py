@@ -114,19 +114,10 @@ def counts(filters: ActionFilters, user: Any, today: date) -> dict[Rag, int]:
     return {rag: by_colour.get(rag, 0) for rag in Rag}
 
 
-# The columns of an action the search's filters read (`query.conditions`), besides its text.
-_FILTERED = [
-    "id",
-    "recommendation_id",
-    "lead_agency_id",
-    "owner_user_id",
-    "status",
-    "target_date",
-    "last_update_on",
-    "amber_from",
-    "red_from",
-    "withdrawn_at",
-]
+# The columns of an action every text search carries from the rows its words find: for its colour, its place in
+# date order, and whether it stands. The filters' own columns are carried besides (`_carried`), and no others,
+# since the rows found are told apart one from another by every column they carry.
+_CARRIED = ("id", "recommendation_id", "amber_from", "red_from", "target_order", "withdrawn_at")
 
 
 @dataclass(frozen=True)
@@ -157,10 +148,11 @@ def _found(filters: ActionFilters, user: Any, today: date) -> _Found | None:
     first, *others = sorted(filters.q.split(), key=len, reverse=True) or [""]
     if not first:
         return None
-    # Besides the filtered columns: the place in date order, and the text the other words are looked for in.
-    rows = actions_holding(first, [*_FILTERED, "target_order", *(ACTION_TEXT if others else ())])
+    filtered = conditions(replace(filters, q=""), user, today)
+    # Besides the filters' columns: the text the other words are looked for in.
+    rows = actions_holding(first, _carried(filtered, ACTION_TEXT if others else ()))
     on_found = ClauseAdapter(rows)
-    where = [on_found.traverse(c) for c in conditions(replace(filters, q=""), user, today)]
+    where = [on_found.traverse(c) for c in filtered]
     if any(_reads(clause, Action) for clause in where):
         return None
     where.extend(held_in_row(word, rows) for word in others)
@@ -170,18 +162,29 @@ def _found(filters: ActionFilters, user: Any, today: date) -> _Found | None:
     return _Found(rows, colour, where, joined)
 
 
+def _carried(filtered: list[Any], texts: tuple[str, ...]) -> list[str]:
+    """The columns the rows found carry: `_CARRIED`, the texts, and every column of an action the filters read."""
+    read = {column.name for clause in filtered for column in _columns(clause) if column.table is Action.__table__}
+    return list(dict.fromkeys([*_CARRIED, *texts, *sorted(read)]))
+
+
+def _columns(clause: Any) -> list[ColumnClause[Any]]:
+    """The columns a clause reads itself, leaving out those read within a query of its own."""
+    found, waiting = [], [clause]
+    while waiting:
+        element = waiting.pop()
+        if isinstance(element, ColumnClause):
+            found.append(element)
+        if not isinstance(element, SelectBase):
+            waiting.extend(element.get_children())
+    return found
+
+
 def _reads(clause: Any, *models: Any) -> bool:
     """Whether the clause reads a column of these tables itself, rather than within a query of its own (the
     words' matches are one): SQLAlchemy's own answer compiles the statement, a millisecond a page."""
     tables = {model.__table__ for model in models}
-    waiting = [clause]
-    while waiting:
-        element = waiting.pop()
-        if isinstance(element, ColumnClause) and element.table in tables:
-            return True
-        if not isinstance(element, SelectBase):
-            waiting.extend(element.get_children())
-    return False
+    return any(column.table in tables for column in _columns(clause))
 
 
 def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
