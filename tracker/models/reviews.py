@@ -98,6 +98,16 @@ class Review(Withdrawable, Base):
     __tablename__ = "reviews"
     __table_args__ = (
         Index("ix_reviews_withdrawn", "id", sqlite_where=WITHDRAWN_ONLY, postgresql_where=WITHDRAWN_ONLY),
+        # The action search finds words anywhere in a review's reference and title by trigrams (pg_trgm).
+        *(
+            Index(
+                f"ix_reviews_{name}_trigrams",
+                func.lower(literal_column(name)).label(f"{name}_lower"),
+                postgresql_using="gin",
+                postgresql_ops={f"{name}_lower": "gin_trgm_ops"},
+            ).ddl_if(dialect="postgresql")
+            for name in ("reference", "title")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
