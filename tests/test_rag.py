@@ -14,7 +14,7 @@ from tracker.db import db
 from tracker.models import Action
 from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, rag_for, rag_from_dates_sql, rag_sql
+from tracker.rules.rag import Rag, rag_among_sql, rag_for, rag_from_dates_sql, rag_sql
 
 TODAY = date(2026, 3, 15)
 S = ActionStatus
@@ -128,6 +128,12 @@ def test_the_kept_days_give_the_rule_on_any_day(database: object) -> None:
         ]
         assert disagreements == []
         seen |= {sql for _, sql in rows}
+        # The colours as ranges of the days, as the search filters by them, hold the same actions, one by one
+        # and in any pair.
+        for rags in [*itertools.combinations(Rag, 1), *itertools.combinations(Rag, 2)]:
+            among = rag_among_sql(rags, amber_from=Action.amber_from, red_from=Action.red_from, today=day)
+            found = set(db.session.scalars(select(Action.id).where(among)))
+            assert found == {a.id for a, _ in rows if a.rag_on(day).rag in rags}, (rags, day)
     assert seen == {r.value for r in Rag}
 
 

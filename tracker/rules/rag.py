@@ -16,6 +16,7 @@ can be read in RAG order from an index and counts kept without recounting every 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -121,6 +122,19 @@ def rag_from_dates_sql(*, amber_from: Column, red_from: Column, today: date) -> 
         (amber_from <= today, literal(Rag.AMBER.value)),
         else_=literal(Rag.GREEN.value),
     )
+
+
+def rag_among_sql(rags: Iterable[Rag], *, amber_from: Column, red_from: Column, today: date) -> ColumnElement[bool]:
+    """Actions of any of these colours, as ranges of the stored days: the same actions as comparing
+    `rag_from_dates_sql`, said so that the planner can judge how many there are and an index can find them
+    (a closed action keeps neither day, and an open one turns amber no later than red)."""
+    ranges = {
+        Rag.RED: red_from <= today,
+        Rag.AMBER: and_(amber_from <= today, or_(red_from.is_(None), red_from > today)),
+        Rag.GREEN: amber_from > today,
+        Rag.BLUE: amber_from.is_(None),
+    }
+    return or_(*(ranges[rag] for rag in dict.fromkeys(rags)))
 
 
 def rag_sql(

@@ -26,7 +26,7 @@ from tracker.access.loader import MAX_ID
 from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, recommendation_themes
 from tracker.models.live import live_actions
 from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
-from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_rank_sql
+from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_among_sql, rag_rank_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
 from tracker.services.search.text import words_match
 
@@ -284,7 +284,7 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
     if filters.statuses:
         where.append(Action.status.in_([s.value for s in filters.statuses]))
     if filters.rags:
-        where.append(Action.rag.in_([r.value for r in filters.rags]))
+        where.append(rag_among_sql(filters.rags, amber_from=Action.amber_from, red_from=Action.red_from, today=today))
     if filters.themes:
         where.append(
             exists(
