@@ -94,6 +94,9 @@ class Action(Withdrawable, Base):
             postgresql_where=OPEN_ONLY,
         ),
         Index("ix_actions_closed_order", "target_order", "id", sqlite_where=CLOSED_ONLY, postgresql_where=CLOSED_ONLY),
+        # Every action in date order, and by its last update: the search sorted by either column.
+        Index("ix_actions_target_order", "target_order", "id"),
+        Index("ix_actions_last_update", "last_update_on", "id"),
         # An agency's open actions in date order: its lead's home page and reminders.
         Index(
             "ix_actions_open_by_agency",

@@ -24,8 +24,9 @@ from tracker import clock
 from tracker.access import policy
 from tracker.access.loader import MAX_ID
 from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, recommendation_themes
+from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live_actions
-from tracker.rules.lifecycle import CLOSED_STATUSES, ActionStatus
+from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_among_sql, rag_rank_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
 from tracker.services.search.text import words_match
@@ -314,7 +315,9 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
         where.append(overdue_sql(status=Action.status, target_date=Action.target_date, today=today))
     where.extend(words_match(word).is_(True) if tested else words_match(word) for word in filters.q.split())
     if filters.hides_closed:
-        where.append(Action.status.not_in([s.value for s in CLOSED_STATUSES]))
+        # Said as the indexes of open actions say it (a closed action keeps no day it turns amber), so that a
+        # page sorted by date or last update reads one of them and stops.
+        where.append(OPEN_ACTION)
     return where
 
 
@@ -345,16 +348,19 @@ def _order(filters: ActionFilters) -> list[Any]:
     if key == "rag":
         return [rank.desc() if desc else rank, no_date, Action.target_date, Action.id]
     if key == "target_date":
-        # Actions without a date go last whichever way the dates run.
-        return [no_date, by_date, rank, Action.id]
+        # Actions without a date go last whichever way the dates run: going forward, as the index of every
+        # action in date order holds them (`target_order`), so that a page reads it and stops.
+        return [no_date, by_date, Action.id.desc()] if desc else [Action.target_order, Action.id]
     if key == "review":
         reference = Review.reference.desc() if desc else Review.reference
         return [reference, Recommendation.position, Recommendation.id, Action.position, Action.id]
     if key == "agency":
         name = func.lower(Agency.name)
         return [Agency.id.is_(None), name.desc() if desc else name, rank, no_date, Action.target_date, Action.id]
-    # updated: the longest silence first, or the freshest with "-updated"
-    return [Action.last_update_on.desc() if desc else Action.last_update_on, rank, Action.id]
+    # updated: the longest silence first, or the freshest with "-updated", read from the index either way
+    if desc:
+        return [Action.last_update_on.desc(), Action.id.desc()]
+    return [Action.last_update_on, Action.id]
 
 
 def actions_statement(

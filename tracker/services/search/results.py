@@ -11,11 +11,10 @@ from sqlalchemy import select
 
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Review, Theme
-from tracker.rules.rag import Rag
 from tracker.services.search import ordering
 from tracker.services.search.choosing import Choices, Offer
 from tracker.services.search.ordering import Cursor
-from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem, actions_statement, count_statement
+from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem, actions_statement
 
 
 @dataclass(frozen=True)
@@ -49,11 +48,11 @@ def search(
     In RAG order a page continues from the row named by `after` (or `before`) when its link carries one; a text
     search's page and its count come from one reading of what its words find."""
     by_rag = filters.sort_key == "rag"
-    sizes: dict[Rag, int] = {}
-    found: list[Action] = []
-    if by_rag:
-        sizes, found = ordering.words_page(filters, user, today) or (ordering.counts(filters, user, today), [])
-    total = sum(sizes.values()) if by_rag else db.session.scalar(count_statement(filters, user, today=today)) or 0
+    # In any order the total is the count by colour, from the kept figures where the filters allow; in RAG order
+    # a text search's page comes with it.
+    words = ordering.words_page(filters, user, today) if by_rag else None
+    sizes, found = words or (ordering.counts(filters, user, today), [])
+    total = sum(sizes.values())
     pages = max(1, math.ceil(total / PAGE_SIZE))
     if filters.page > pages:
         problem = Problem("page", f"There is no page {filters.page}: showing page {pages}, the last")
