@@ -68,6 +68,24 @@ def _unary_plus(element: not_indexed, compiler: SQLCompiler, **kw: Any) -> str:
     return "+" + str(compiler.process(element.clauses, **kw))
 
 
+class sorted_apart(FunctionElement[Any]):
+    """The column as it stands, but an order that no index serves: `coalesce(column, column)`, so that the
+    planner reads the rows a filter finds and sorts them, rather than walking an index of every row in this
+    order and testing each against a filter that finds few of them."""
+
+    inherit_cache = True
+    name = "sorted_apart"
+
+    def __init__(self, column: Any) -> None:
+        super().__init__(column, column)
+        self.type = column.type
+
+
+@compiles(sorted_apart)
+def _coalesced(element: sorted_apart, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"coalesce({compiler.process(element.clauses, **kw)})"
+
+
 class holds_text(FunctionElement[Any]):
     """Whether a column's text holds a word, whatever its case: `lower(column) LIKE pattern` with the word
     lowered, as PostgreSQL's trigram indexes are made; on SQLite, whose LIKE ignores the case of the letters

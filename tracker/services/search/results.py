@@ -65,7 +65,7 @@ def search(
         if not found:
             found = ordering.page(filters, user, today, sizes)
     elif total:
-        found = list(db.session.scalars(actions_statement(filters, user, today=today)).unique())
+        found = list(db.session.scalars(actions_statement(filters, user, today=today, found=total)).unique())
     chosen = choices or Choices()
     return SearchPage(
         filters=filters,
