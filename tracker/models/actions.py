@@ -16,8 +16,6 @@ from sqlalchemy import (
     String,
     Text,
     event,
-    func,
-    literal_column,
     text,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
@@ -31,6 +29,7 @@ from tracker.models.meetings import Meeting
 from tracker.models.people import Agency, User
 from tracker.models.reviews import Recommendation, Withdrawable
 from tracker.models.types import UTCDateTime, enum_of
+from tracker.models.words import trigram_indexes
 from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus, StatusWrittenOutsideLifeCycle
 from tracker.rules.rag import Rag, RagResult, rag_dates, rag_for, rag_from_dates_sql
@@ -122,15 +121,7 @@ class Action(Withdrawable, Base):
             postgresql_where=OPEN_ONLY,
         ),
         # The text search finds words anywhere in the wording and owner by trigrams (PostgreSQL's pg_trgm).
-        *(
-            Index(
-                f"ix_actions_{name}_trigrams",
-                func.lower(literal_column(name)).label(f"{name}_lower"),
-                postgresql_using="gin",
-                postgresql_ops={f"{name}_lower": "gin_trgm_ops"},
-            ).ddl_if(dialect="postgresql")
-            for name in ("description", "owner")
-        ),
+        *trigram_indexes("actions", "description", "owner"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -16,8 +16,6 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    func,
-    literal_column,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -26,6 +24,7 @@ from tracker.clock import now
 from tracker.models.base import Base
 from tracker.models.people import Agency, Partnership
 from tracker.models.types import UTCDateTime, enum_of
+from tracker.models.words import trigram_indexes
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType, Scope
 
@@ -99,15 +98,7 @@ class Review(Withdrawable, Base):
     __table_args__ = (
         Index("ix_reviews_withdrawn", "id", sqlite_where=WITHDRAWN_ONLY, postgresql_where=WITHDRAWN_ONLY),
         # The action search finds words anywhere in a review's reference and title by trigrams (pg_trgm).
-        *(
-            Index(
-                f"ix_reviews_{name}_trigrams",
-                func.lower(literal_column(name)).label(f"{name}_lower"),
-                postgresql_using="gin",
-                postgresql_ops={f"{name}_lower": "gin_trgm_ops"},
-            ).ddl_if(dialect="postgresql")
-            for name in ("reference", "title")
-        ),
+        *trigram_indexes("reviews", "reference", "title"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -146,12 +137,7 @@ class Recommendation(Withdrawable, Base):
         UniqueConstraint("review_id", "number"),
         Index("ix_recommendations_withdrawn", "id", sqlite_where=WITHDRAWN_ONLY, postgresql_where=WITHDRAWN_ONLY),
         # The action search finds words anywhere in a recommendation's lead sentence by trigrams (pg_trgm).
-        Index(
-            "ix_recommendations_title_trigrams",
-            func.lower(literal_column("title")).label("title_lower"),
-            postgresql_using="gin",
-            postgresql_ops={"title_lower": "gin_trgm_ops"},
-        ).ddl_if(dialect="postgresql"),
+        *trigram_indexes("recommendations", "title"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

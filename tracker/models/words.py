@@ -17,7 +17,7 @@ table and drops the old one, and its triggers with it) must make the triggers ag
 
 from __future__ import annotations
 
-from sqlalchemy import DDL, event
+from sqlalchemy import DDL, Index, event, func, literal_column
 
 from tracker.models.base import Base
 
@@ -30,6 +30,19 @@ WORD_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
 WORDS_OF = {table: words for words, (table, _columns) in WORD_TABLES.items()}
 # The shortest word the trigrams can find.
 SHORTEST_INDEXED_WORD = 3
+
+
+def trigram_indexes(table: str, *columns: str) -> list[Index]:
+    """PostgreSQL's trigram indexes on these columns of a table, lowered as the search's LIKE lowers them."""
+    return [
+        Index(
+            f"ix_{table}_{name}_trigrams",
+            func.lower(literal_column(name)).label(f"{name}_lower"),
+            postgresql_using="gin",
+            postgresql_ops={f"{name}_lower": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql")
+        for name in columns
+    ]
 
 
 def creating(words: str) -> list[str]:

@@ -183,12 +183,8 @@ def action_digest(user: User, *, today: date, windows: Windows, since: datetime,
     page = AGENCY if hears_about_agency(user.role) else MINE
     base = live_actions().where(hears_about(user), Action.status.in_(_OPEN))
     placed = _placed(base, today=today, windows=windows, limit=limit)
-    loaded = {
-        action.id: action
-        for action in db.session.scalars(_eager(base).where(Action.id.in_([i for ids, _ in placed for i in ids])))
-        .unique()
-        .all()
-    }
+    wanted = [action_id for ids, _ in placed for action_id in ids]
+    loaded = {a.id: a for a in db.session.scalars(_eager(base).where(Action.id.in_(wanted))).unique()}
     lists = []
     for which, (ids, total) in zip(ActionList, placed, strict=True):
         listed = Listed(
@@ -227,11 +223,13 @@ def _placed(base: Any, *, today: date, windows: Windows, limit: int) -> list[tup
         .where(ranked.c.place <= max(limit, 1))
         .order_by(ranked.c.list, ranked.c.place)
     ).all()
-    placed: list[tuple[list[int], int]] = [([], 0) for _ in lists]
+    ids: list[list[int]] = [[] for _ in lists]
+    totals = [0 for _ in lists]
     for number, action_id, place, total in rows:
-        ids, _ = placed[number]
-        placed[number] = ([*ids, action_id] if place <= limit else ids, int(total))
-    return placed
+        totals[number] = int(total)
+        if place <= limit:
+            ids[number].append(action_id)
+    return list(zip(ids, totals, strict=True))
 
 
 def _changes() -> Any:
