@@ -14,7 +14,7 @@ from tracker import clock
 from tracker.db import db
 from tracker.models import User
 from tracker.rules.lifecycle import ActionStatus
-from tracker.services.search import query
+from tracker.services.search import sorting
 from tracker.services.search.query import PAGE_SIZE, ActionFilters
 from tracker.services.search.results import search
 
@@ -49,9 +49,9 @@ def test_walking_the_index_and_sorting_what_is_found_give_the_same_pages(
         return read
 
     for args in ({}, {"agency": str(agencies[0].id)}, {"include_closed": "0"}):
-        monkeypatch.setattr(query, "WALKED_FROM", 10**9)
+        monkeypatch.setattr(sorting, "WALKED_FROM", 10**9)
         sorted_apart = pages(args)
-        monkeypatch.setattr(query, "WALKED_FROM", 0)
+        monkeypatch.setattr(sorting, "WALKED_FROM", 0)
         assert pages(args) == sorted_apart, args
         assert len(sorted_apart[0]) == PAGE_SIZE, "the first page is full"
         assert sorted_apart[1], f"{args}: the test needs a second page"

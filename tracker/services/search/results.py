@@ -14,7 +14,8 @@ from tracker.models import Action, Agency, Partnership, Review, Theme
 from tracker.services.search import ordering
 from tracker.services.search.choosing import Choices, Offer
 from tracker.services.search.ordering import Cursor
-from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem, actions_statement
+from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem
+from tracker.services.search.sorting import actions_statement
 
 
 @dataclass(frozen=True)

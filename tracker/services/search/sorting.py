@@ -1,0 +1,70 @@
+"""The action search's statement sorted: a page in any order but RAG's (`ordering` reads those pages), and every
+matching action in the search's order for the exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func
+from sqlalchemy.orm import contains_eager
+
+from tracker.models import Action, Agency, Recommendation, Review
+from tracker.models.types import sorted_apart
+from tracker.rules.rag import rag_rank_sql
+from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement
+
+# A search that finds at least this many actions is sorted by target date or last update by walking the index of
+# every action in that order, which soon finds a page's worth; one that finds fewer has them read and sorted,
+# since walking the index would pass over most actions to find them.
+WALKED_FROM = 100 * PAGE_SIZE
+
+
+def order(filters: ActionFilters, *, walked: bool = False) -> list[Any]:
+    desc = filters.descending
+    rank = rag_rank_sql(Action.rag)
+
+    def indexed(column: Any) -> Any:
+        return column if walked else sorted_apart(column)
+
+    no_date = Action.target_date.is_(None)
+    by_date = Action.target_date.desc() if desc else Action.target_date
+    key = filters.sort_key
+    if key == "rag":
+        return [rank.desc() if desc else rank, no_date, Action.target_date, Action.id]
+    if key == "target_date":
+        # Actions without a date go last whichever way the dates run: going forward, as the index of every
+        # action in date order holds them (`target_order`), so that a page reads it and stops.
+        return [no_date, by_date, Action.id.desc()] if desc else [indexed(Action.target_order), Action.id]
+    if key == "review":
+        reference = Review.reference.desc() if desc else Review.reference
+        return [reference, Recommendation.position, Recommendation.id, Action.position, Action.id]
+    if key == "agency":
+        name = func.lower(Agency.name)
+        return [Agency.id.is_(None), name.desc() if desc else name, rank, no_date, Action.target_date, Action.id]
+    # updated: the longest silence first, or the freshest with "-updated", read from the index either way
+    if desc:
+        return [indexed(Action.last_update_on).desc(), Action.id.desc()]
+    return [indexed(Action.last_update_on), Action.id]
+
+
+def actions_statement(
+    filters: ActionFilters, user: Any, *, today: date | None = None, paged: bool = True, found: int = 0
+) -> Select[Any]:
+    """The actions that match, sorted, with their recommendation, review and lead agency loaded; `found`, how
+    many match, decides whether an index of every action in the order is walked (`WALKED_FROM`)."""
+    query = (
+        matching_statement(filters, user, today=today)
+        .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
+        .options(contains_eager(Action.lead_agency))
+        .order_by(*order(filters, walked=found >= WALKED_FROM))
+    )
+    if paged:
+        query = query.limit(PAGE_SIZE).offset((filters.page - 1) * PAGE_SIZE)
+    return query
+
+
+def columns_statement(filters: ActionFilters, user: Any, *columns: Any, today: date | None = None) -> Select[Any]:
+    """Chosen columns of every matching action (the review, recommendation and lead agency joined), in the
+    search's order, not paged: for exports, which stream the rows rather than load the actions."""
+    return matching_statement(filters, user, today=today).with_only_columns(*columns).order_by(*order(filters))
