@@ -44,11 +44,14 @@ check: install
 	$(BIN)/lint-imports
 
 # The checks, then the suite on SQLite; when TEST_DATABASE_URL is set it runs again on that database.
+# The suite runs in a process a core, up to four (TEST_PROCESSES=0 runs it in this one).
+TEST_PROCESSES ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses 4
 test: check assets
-	env -u TEST_DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
+	env -u TEST_DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "Running the suite again on $$TEST_DATABASE_URL"; \
-		$(BIN)/python -m pytest $(PYTEST_ARGS); \
+		$(PYTEST) $(PYTEST_ARGS); \
 	fi
 
 clean:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 from collections.abc import Iterator
@@ -16,6 +17,8 @@ from flask.testing import FlaskClient
 from flask_login import login_user
 from flask_sqlalchemy.session import Session
 from itsdangerous import URLSafeTimedSerializer
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import scoped_session, sessionmaker
 
 from config import TestConfig
@@ -32,6 +35,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     root = tmp_path_factory.mktemp("tracker")
 
     class Settings(TestConfig):
+        SQLALCHEMY_DATABASE_URI = _of_this_worker(TestConfig.SQLALCHEMY_DATABASE_URI)
         EVIDENCE_DIR = root / "evidence"
         REPORTS_DIR = root / "reports"
         IMPORT_DIR = root / "imports"
@@ -43,6 +47,21 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     yield app
     with app.app_context():
         db.drop_all()
+
+
+def _of_this_worker(url: str) -> str:
+    """Run in several processes (`pytest -n`), each has a database of its own on the server, made afresh, since
+    each makes and drops every table; an in-memory SQLite database is each process's own already."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or make_url(url).get_backend_name() == "sqlite":
+        return url
+    own = f"{make_url(url).database}_{worker}"
+    server = create_engine(make_url(url), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{own}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{own}"'))
+    server.dispose()
+    return make_url(url).set(database=own).render_as_string(hide_password=False)
 
 
 class ConnectionSession(Session):
