@@ -127,13 +127,18 @@ def forget_points(connection: Connection, review_ids: Sequence[int]) -> None:
     dropped = select(
         ReviewTrendPoint.day, *(func.sum(getattr(ReviewTrendPoint, n)) for n in POINTS), func.count()
     ).where(mine)
-    for day, *counts in connection.execute(dropped.group_by(ReviewTrendPoint.day)).all():
+    grouped = dropped.group_by(ReviewTrendPoint.day).order_by(ReviewTrendPoint.day)
+    for day, *counts in connection.execute(grouped).all():
         _add_to_total(connection, day, [-int(c or 0) for c in counts])
     connection.execute(delete(ReviewTrendPoint).where(mine))
 
 
-def keep_points(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    """Keep these points (each review's at each day), in place of any kept before, and in the totals."""
+def keep_points(connection: Connection, rows: Sequence[dict[str, Any]], *, wait: bool = True) -> None:
+    """Keep these points (each review's at each day), in place of any kept before, and in the totals.
+
+    Like every writer of the figures it holds them first (`hold_figures`), so that two transactions never
+    take the same totals' rows in different orders, and two never keep the same review's points at once."""
+    hold_figures(connection, wait=wait)
     forget_points(connection, sorted({row["review_id"] for row in rows}))
     connection.execute(insert(ReviewTrendPoint), list(rows))
     by_day: dict[date, list[int]] = {}
@@ -142,7 +147,7 @@ def keep_points(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
         for index, name in enumerate(POINTS):
             total[index] += int(row[name])
         total[4] += 1
-    for day, counts in by_day.items():
+    for day, counts in sorted(by_day.items()):
         _add_to_total(connection, day, counts)
 
 
@@ -283,6 +288,14 @@ def recount_all(connection: Connection, day: date | None = None) -> None:
         connection.execute(update(FiguresDay).where(FiguresDay.id == 1).values(as_of=day))
 
 
+def hold_figures(connection: Connection, *, wait: bool = True) -> date | None:
+    """The kept day, with the figures held until this transaction ends: one writer of them at a time (a row
+    lock on PostgreSQL; SQLite has one writer anyway). Without `wait`, fails at once when another holds them."""
+    held = select(FiguresDay.as_of).where(FiguresDay.id == 1).with_for_update(nowait=not wait)
+    day: date | None = connection.scalar(held)
+    return day
+
+
 def kept_day(session: Session) -> date | None:
     """The day the rows were counted on, or None when they never were: read once a transaction."""
     if _KEPT not in session.info:
@@ -353,8 +366,7 @@ def _after_flush(session: Session, _context: object) -> None:
 def count_again(connection: Connection, reviews: Iterable[int], recommendations: Iterable[int] = ()) -> None:
     """Count these reviews (and the reviews of these recommendations) afresh, and forget their trend's
     points: what every flush that writes them does, and what a bulk insert past the session must ask for."""
-    # One writer at a time counts (a row lock on PostgreSQL; SQLite has one writer anyway).
-    kept = connection.scalar(select(FiguresDay.as_of).where(FiguresDay.id == 1).with_for_update())
+    kept = hold_figures(connection)
     today = clock.today()
     touched = set(reviews)
     if wanted := sorted(set(recommendations)):

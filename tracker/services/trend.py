@@ -56,8 +56,9 @@ def _missing(where: Sequence[Any], days: list[date], limit: int) -> list[int]:
     return list(db.session.scalars(query))
 
 
-def work_out(review_ids: Sequence[int], days: list[date], *, today: date) -> None:
-    """Each review's points at `days`, recomputed from its history and kept."""
+def work_out(review_ids: Sequence[int], days: list[date], *, today: date, wait: bool = True) -> None:
+    """Each review's points at `days`, recomputed from its history and kept; without `wait`, fails at once
+    (DBAPIError) rather than wait for a writer of the figures."""
     rows = []
     for review_id in review_ids:
         scope = Scope(filters=ReportFilters(review_ids=(review_id,)), today=today, since=today)
@@ -65,7 +66,7 @@ def work_out(review_ids: Sequence[int], days: list[date], *, today: date) -> Non
             if not point.now:
                 rows.append({"review_id": review_id, "day": point.day, **{r.value: point.rag[r] for r in Rag}})
     if rows:
-        keep_points(db.session.connection(), rows)
+        keep_points(db.session.connection(), rows, wait=wait)
 
 
 def missing_reviews(*, today: date | None = None) -> int:
@@ -93,7 +94,7 @@ def _keep_on_a_page(review_ids: Sequence[int], days: list[date], today: date) ->
     writer holding the database, only means they are worked out again next time."""
     nested = db.session.begin_nested()
     try:
-        work_out(review_ids, days, today=today)
+        work_out(review_ids, days, today=today, wait=False)
         nested.commit()
     except DBAPIError:
         nested.rollback()
