@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from tests.actions.conftest import error_summary, events_for, text_of
 from tests.actions.factories import AssuranceDecisionFactory, TargetDateChangeFactory
@@ -223,3 +224,21 @@ def test_a_closed_action_can_no_longer_be_updated(client_for: Any, own_action: A
         as_text=True
     )
     assert events_for(own_action.id) == []
+
+
+def test_an_update_racing_another_save_at_the_database_is_told_so(
+    client_for: Any, own_action: Action, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another server saves the action between this request reading it and writing it: the UPDATE matches no
+    row, and the lead sees both versions rather than a server error."""
+    from tracker.services.actions import progress
+
+    def saved_elsewhere(action: Action) -> dict[str, Any]:
+        db.session.execute(text("UPDATE actions SET version = version + 1 WHERE id = :id"), {"id": action.id})
+        return snapshot(action)
+
+    snapshot = progress.snapshot
+    monkeypatch.setattr(progress, "snapshot", saved_elsewhere)
+    response = update(client_for("agency_lead"), own_action, "Written while another saved.")
+    assert response.status_code == 409
+    assert "while you were editing" in text_of(response.get_data(as_text=True))

@@ -64,10 +64,12 @@ def check_version(action: Action, version: int | None) -> None:
 
 
 def flush(action: Action) -> None:
+    # Read before flushing: a failed flush expires the action, and nothing loads until the rollback.
+    action_id = action.id
     try:
         db.session.flush()
     except StaleDataError as exc:
-        raise ActionChanged(action.id) from exc
+        raise ActionChanged(action_id) from exc
 
 
 def conflict_for(action_id: int, compare: Callable[[Action], list[ComparedField]]) -> Conflict:
