@@ -410,7 +410,7 @@ def run(database: str, clients: int, seconds: int, workers: int, server_url: str
             "lost_writes": sum(lost.values()),
             "p50_ms": round(percentile(tally.latencies, 0.50) * 1000),
             "p95_ms": round(percentile(tally.latencies, 0.95) * 1000),
-            "log_tail": served.log.read_text(errors="replace")[-2000:] if server_errors else "",
+            "log_tail": served.log.read_text(errors="replace")[-8000:] if server_errors else "",
         }
 
 
