@@ -180,6 +180,7 @@ def pages_for(marks: dict[str, int]) -> list[Page]:
         Page("a recommendation", "subgroup", f"/recommendations/{marks['recommendation']}"),
         Page("an action with a long history", "subgroup", f"/actions/{marks['action']}"),
         Page("/actions by target date", "subgroup", "/actions?sort=target_date"),
+        Page("/actions by target date, latest first", "subgroup", "/actions?sort=-target_date"),
         Page("agency's drifting, by last update", "agency_lead", "/agency-actions?drifting=1&sort=updated"),
     ]
 

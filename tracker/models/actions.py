@@ -39,6 +39,8 @@ _status_type = enum_of(ActionStatus, "action_status")
 # An action is open exactly when it keeps a day it turns amber (tracker.rules.rag.rag_dates).
 OPEN_ONLY = text("amber_from IS NOT NULL")
 CLOSED_ONLY = text("amber_from IS NULL")
+# Latest target date first, with the actions that have none still last: the search's order read backwards.
+_UNDATED = text("(target_date IS NULL)")
 CAN_TURN_RED = text("red_from IS NOT NULL")
 SUBMITTED_ONLY = text("status = 'submitted'")
 
@@ -95,6 +97,7 @@ class Action(Withdrawable, Base):
         Index("ix_actions_closed_order", "target_order", "id", sqlite_where=CLOSED_ONLY, postgresql_where=CLOSED_ONLY),
         # Every action in date order, and by its last update: the search sorted by either column.
         Index("ix_actions_target_order", "target_order", "id"),
+        Index("ix_actions_target_latest", _UNDATED, text("target_date DESC"), text("id DESC")),
         Index("ix_actions_last_update", "last_update_on", "id"),
         # An agency's open actions in date order: its lead's home page and reminders.
         Index(

@@ -33,9 +33,12 @@ def order(filters: ActionFilters, *, walked: bool = False) -> list[Any]:
     if key == "rag":
         return [rank.desc() if desc else rank, no_date, Action.target_date, Action.id]
     if key == "target_date":
-        # Actions without a date go last whichever way the dates run: going forward, as the index of every
-        # action in date order holds them (`target_order`), so that a page reads it and stops.
-        return [no_date, by_date, Action.id.desc()] if desc else [indexed(Action.target_order), Action.id]
+        # Actions without a date go last whichever way the dates run, as the indexes of every action in date
+        # order hold them (`target_order` going forward, `ix_actions_target_latest` back), so that a page reads
+        # one and stops.
+        if desc:
+            return [indexed(no_date), by_date, Action.id.desc()]
+        return [indexed(Action.target_order), Action.id]
     if key == "review":
         reference = Review.reference.desc() if desc else Review.reference
         return [reference, Recommendation.position, Recommendation.id, Action.position, Action.id]
