@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.factories import ActionFactory, AgencyFactory, RecommendationFactory
+from tests.factories import ActionFactory, AgencyFactory, PartnershipFactory, RecommendationFactory, ReviewFactory
 from tracker import clock
 from tracker.db import db
 from tracker.models import User
@@ -55,3 +55,68 @@ def test_walking_the_index_and_sorting_what_is_found_give_the_same_pages(
         assert pages(args) == sorted_apart, args
         assert len(sorted_apart[0]) == PAGE_SIZE, "the first page is full"
         assert sorted_apart[1], f"{args}: the test needs a second page"
+
+
+@pytest.mark.parametrize("sort", ["agency", "-agency"])
+def test_a_page_by_lead_agency_reads_the_agencies_it_falls_in_and_is_the_same_page(
+    users: dict[str, User], monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    """Sorted by lead agency, a search that finds many actions reads only the agencies its page falls in, counted in
+    the kept figures; every page is the page that sorting every match gives."""
+    today = clock.today()
+    elsewhere = RecommendationFactory(review=ReviewFactory(partnership=PartnershipFactory()))
+    recommendation = RecommendationFactory()
+    # Sizes that end pages inside, at and across agencies; names whose order is neither their ids' nor their case's.
+    sizes = {"youth Offending": 23, "Adult Social Care": 61, "police": 4, "Children's Services": 50, "GP practices": 9}
+    agencies = {name: AgencyFactory(name=f"Testshire {name}") for name in sizes}
+    targets = [None, today - timedelta(days=10), today + timedelta(days=45)]
+    statuses = [ActionStatus.IN_PROGRESS, ActionStatus.ASSURED, ActionStatus.NOT_STARTED]
+    lead: list[Any] = [agencies[name] for name, size in sizes.items() for _ in range(size)] + [None] * 17
+    for n, agency in enumerate(lead):
+        ActionFactory(
+            recommendation=elsewhere if n % 11 == 0 else recommendation,
+            lead_agency=agency,
+            target_date=targets[n % 3],
+            status=statuses[n % 7 % 3],
+        )
+    db.session.flush()
+    spans = []
+    agencies_of_page = sorting._agencies_of_page
+
+    def spied(*args: Any) -> Any:
+        spans.append(agencies_of_page(*args))
+        return spans[-1]
+
+    monkeypatch.setattr(sorting, "_agencies_of_page", spied)
+
+    def pages(user: User, args: dict[str, str], walked_from: int) -> list[list[int]]:
+        monkeypatch.setattr(sorting, "WALKED_FROM", walked_from)
+        read = []
+        for page in range(1, 5):
+            found = search(ActionFilters.parse({**args, "sort": sort, "page": str(page)}), user, today=today)
+            read.append([a.id for a in found.actions] if found.filters.page == page else [])
+        return read
+
+    for user, args in itertools.product(
+        (users["admin"], users["subgroup"]), ({}, {"include_closed": "0"}, {"rag": "red"}, {"q": "MARAC"})
+    ):
+        sorted_apart = pages(user, args, 10**9)
+        assert pages(user, args, 0) == sorted_apart, args
+        assert sorted_apart[0], args
+    assert any(span is not None and len(span[0]) > 1 for span in spans), "pages fell across agencies"
+
+
+def test_agencies_whose_names_sort_alike_are_sorted_with_every_match(
+    users: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recommendation = RecommendationFactory()
+    twins = [AgencyFactory(name="Testshire Police"), AgencyFactory(name="TESTSHIRE POLICE")]
+    for n in range(2 * PAGE_SIZE):
+        ActionFactory(recommendation=recommendation, lead_agency=twins[n % 2])
+    db.session.flush()
+    filters = ActionFilters.parse({"sort": "agency", "page": "2"})
+    assert sorting._agencies_of_page(filters, users["admin"], PAGE_SIZE, clock.today()) is None
+    monkeypatch.setattr(sorting, "WALKED_FROM", 0)
+    walked = [a.id for a in search(filters, users["admin"], today=clock.today()).actions]
+    monkeypatch.setattr(sorting, "WALKED_FROM", 10**9)
+    assert walked == [a.id for a in search(filters, users["admin"], today=clock.today()).actions]

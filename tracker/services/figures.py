@@ -253,6 +253,23 @@ def plans_and_recommendations(user: Any, *, where: Sequence[Any] = ()) -> tuple[
 def count_by_rag(filters: Any, user: Any, *, today: date | None = None) -> dict[Rag, int] | None:
     """How many actions of each colour an action search (`ActionFilters`) finds, from the kept figures;
     None when its filters reach below a review and a lead agency (text, status, theme, dates, owner)."""
+    found = _searched(filters, user, by=None, today=today)
+    if found is None:
+        return None
+    return dict(found[0].counts) if found else dict.fromkeys(Rag, 0)
+
+
+def count_by_agency(filters: Any, user: Any, *, today: date | None = None) -> dict[int | None, int] | None:
+    """How many actions an action search finds for each lead agency (None for those without one), from the
+    kept figures; None when they cannot say (see `count_by_rag`)."""
+    found = _searched(filters, user, by="agency", today=today)
+    if found is None:
+        return None
+    return {row.key: sum(row.counts.values()) for row in found}
+
+
+def _searched(filters: Any, user: Any, *, by: By, today: date | None) -> list[RagCounts] | None:
+    """The kept rows an action search's filters pick out, with the colours it leaves out counted as none."""
     f = filters
     if f.q or f.statuses or f.themes or f.due_before or f.assured_since or f.drifting or f.owner_user_id is not None:
         return None
@@ -264,13 +281,14 @@ def count_by_rag(filters: Any, user: Any, *, today: date | None = None) -> dict[
     if f.partnerships:
         where.append(policy.in_partnerships(list(f.partnerships)))
     agencies = [*f.agencies, *([0] if f.no_agency else [])] if (f.agencies or f.no_agency) else None
-    rows = rag_rows(user, by=None, where=where, today=today, agencies=agencies)
+    rows = rag_rows(user, by=by, where=where, today=today, agencies=agencies)
     if rows is None:
         return None
-    counts = dict(rows[0].counts) if rows else dict.fromkeys(Rag, 0)
     wanted = set(f.rags) if f.rags else set(Rag)
     if f.overdue:
         wanted &= {Rag.RED}
     if f.hides_closed:
         wanted.discard(Rag.BLUE)
-    return {rag: count if rag in wanted else 0 for rag, count in counts.items()}
+    for row in rows:
+        row.counts = {rag: count if rag in wanted else 0 for rag, count in row.counts.items()}
+    return rows

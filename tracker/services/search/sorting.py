@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import contains_eager
 
+from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review
 from tracker.models.types import sorted_apart
 from tracker.rules.rag import rag_rank_sql
+from tracker.services import figures
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement
 
 # A search that finds at least this many actions is sorted by target date or last update by walking the index of
@@ -55,16 +57,54 @@ def actions_statement(
     filters: ActionFilters, user: Any, *, today: date | None = None, paged: bool = True, found: int = 0
 ) -> Select[Any]:
     """The actions that match, sorted, with their recommendation, review and lead agency loaded; `found`, how
-    many match, decides whether an index of every action in the order is walked (`WALKED_FROM`)."""
+    many match, decides whether an index of every action in the order is walked (`WALKED_FROM`), and whether
+    a page by lead agency reads only the agencies it falls in."""
+    many = found >= WALKED_FROM
     query = (
         matching_statement(filters, user, today=today)
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(contains_eager(Action.lead_agency))
-        .order_by(*order(filters, walked=found >= WALKED_FROM))
+        .order_by(*order(filters, walked=many))
     )
-    if paged:
-        query = query.limit(PAGE_SIZE).offset((filters.page - 1) * PAGE_SIZE)
-    return query
+    if not paged:
+        return query
+    offset = (filters.page - 1) * PAGE_SIZE
+    span = _agencies_of_page(filters, user, offset, today) if filters.sort_key == "agency" and many else None
+    if span is not None:
+        agencies, offset = span
+        lead = [Action.lead_agency_id.in_([a for a in agencies if a is not None])]
+        query = query.where(or_(*lead, *([Action.lead_agency_id.is_(None)] if None in agencies else [])))
+    return query.limit(PAGE_SIZE).offset(offset)
+
+
+def _agencies_of_page(
+    filters: ActionFilters, user: Any, offset: int, today: date | None
+) -> tuple[list[int | None], int] | None:
+    """Sorted by lead agency, the agencies a page falls in and the page's offset among their actions, from how
+    many actions each agency has in the kept figures: a page then sorts a few agencies' actions rather than every
+    match. None when the figures cannot say, or two agencies sort alike (their actions would interleave)."""
+    sizes = figures.count_by_agency(filters, user, today=today)
+    if not sizes:
+        return None
+    name = func.lower(Agency.name)
+    named = select(Agency.id, name).where(Agency.id.in_([a for a in sizes if a is not None]))
+    ordered = db.session.execute(named.order_by(name.desc() if filters.descending else name)).all()
+    if len({lowered for _, lowered in ordered}) < len(ordered):
+        return None
+    # Actions without a lead agency come last whichever way the names run.
+    agencies: list[int | None] = [agency for agency, _ in ordered]
+    agencies += [None] if None in sizes else []
+    span: list[int | None] = []
+    before = reached = 0
+    for agency in agencies:
+        reached += sizes.get(agency, 0)
+        if not span and reached <= offset:
+            before = reached
+            continue
+        span.append(agency)
+        if reached >= offset + PAGE_SIZE:
+            break
+    return (span, offset - before) if span else None
 
 
 def columns_statement(filters: ActionFilters, user: Any, *columns: Any, today: date | None = None) -> Select[Any]:
