@@ -2,7 +2,8 @@
 
 Each client signs in as a demo user and then, until the time is up, views pages, writes (progress
 updates and evidence links as agency leads; returns of submitted actions as subgroup members, which
-the leads answer and submit again) and now and then signs out and in again. Every write carries a
+the leads answer and submit again), now and then signs out and in again, and as a subgroup member now
+and then asks for the board's standard report and follows its job until it is ready. Every write carries a
 token; a write the server acknowledged (it redirected) but whose token is not in the database
 afterwards is a lost write. Traffic goes to 127.0.0.1 only, and the run stops by itself.
 
@@ -67,6 +68,8 @@ class Tally:
     statuses: Counter[int] = field(default_factory=Counter)
     latencies: list[float] = field(default_factory=list)
     writes: dict[str, list[str]] = field(default_factory=lambda: {"update": [], "evidence": [], "decision": []})
+    # Assurance reports asked for, by how they ended: produced, failed, refused or unfinished.
+    reports: Counter[str] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, status: int, seconds: float) -> None:
@@ -74,6 +77,10 @@ class Tally:
             self.requests += 1
             self.statuses[status] += 1
             self.latencies.append(seconds)
+
+    def report(self, outcome: str) -> None:
+        with self.lock:
+            self.reports[outcome] += 1
 
     def wrote(self, kind: str, token: str) -> None:
         with self.lock:
@@ -123,6 +130,25 @@ class Client:
                 hidden[name.group(1)] = value.group(1) if value else ""
         return self.request(path, {**hidden, **fields})[0]
 
+    def produce_report(self, deadline: float) -> None:
+        """Ask for the board's standard report, as a job, and follow its page until it is ready or fails."""
+        _, page = self.request("/reports")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        if not token or self.request("/reports/standard", {"csrf_token": token.group(1)})[0] != 302:
+            self.tally.report("refused")
+            return
+        job = urllib.parse.urlsplit(self.location).path
+        while time.monotonic() < deadline + 60:
+            status, page = self.request(job)
+            if status != 200 or "could not be produced" in page:
+                self.tally.report("failed")
+                return
+            if "The assurance report is ready" in page:
+                self.tally.report("produced")
+                return
+            time.sleep(0.5)
+        self.tally.report("unfinished")
+
     def sign_in(self) -> bool:
         return self.form("/sign-in", {"email": self.email, "password": PASSWORD}) == 302
 
@@ -148,6 +174,8 @@ def run_client(client: Client, role: str, plan: Plan, deadline: float) -> None:
         if roll < 0.05:
             client.sign_out()
             client.sign_in()
+        elif role == "subgroup" and roll < 0.07:
+            client.produce_report(deadline)
         elif roll < 0.55 or (role == "lead" and not own):
             pages = ["/", "/reviews"] + [f"/actions/{a}" for a in own[:5]]
             if role == "subgroup":
@@ -408,6 +436,7 @@ def run(database: str, clients: int, seconds: int, workers: int, server_url: str
             "server_errors": server_errors,
             "writes": {kind: len(tokens) for kind, tokens in tally.writes.items()},
             "lost_writes": sum(lost.values()),
+            "reports": dict(tally.reports),
             "p50_ms": round(percentile(tally.latencies, 0.50) * 1000),
             "p95_ms": round(percentile(tally.latencies, 0.95) * 1000),
             "log_tail": served.log.read_text(errors="replace")[-8000:] if server_errors else "",
@@ -436,6 +465,7 @@ def main() -> None:
     print(
         f"server errors {result['server_errors']}; writes acknowledged {result['writes']}; lost {result['lost_writes']}"
     )
+    print(f"assurance reports asked for, by outcome: {result['reports']}")
     print(f"latency p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms")
     if result["log_tail"]:
         print(result["log_tail"])
