@@ -181,6 +181,7 @@ def pages_for(marks: dict[str, int]) -> list[Page]:
         Page("an action with a long history", "subgroup", f"/actions/{marks['action']}"),
         Page("/actions by target date", "subgroup", "/actions?sort=target_date"),
         Page("/actions by target date, latest first", "subgroup", "/actions?sort=-target_date"),
+        Page("/actions by lead agency", "subgroup", "/actions?sort=agency"),
         Page("agency's drifting, by last update", "agency_lead", "/agency-actions?drifting=1&sort=updated"),
     ]
 
