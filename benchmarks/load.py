@@ -55,6 +55,7 @@ POLICE = LEADS[0]
 _HIDDEN = re.compile(r'<input[^>]*type="hidden"[^>]*>')
 _NAME = re.compile(r'name="([^"]+)"')
 _VALUE = re.compile(r'value="([^"]*)"')
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -132,9 +133,8 @@ class Client:
 
     def produce_report(self, deadline: float) -> None:
         """Ask for the board's standard report, as a job, and follow its page until it is ready or fails."""
-        _, page = self.request("/reports")
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
-        if not token or self.request("/reports/standard", {"csrf_token": token.group(1)})[0] != 302:
+        token = self.csrf_token("/reports")
+        if not token or self.request("/reports/standard", {"csrf_token": token})[0] != 302:
             self.tally.report("refused")
             return
         job = urllib.parse.urlsplit(self.location).path
@@ -153,10 +153,15 @@ class Client:
         return self.form("/sign-in", {"email": self.email, "password": PASSWORD}) == 302
 
     def sign_out(self) -> None:
-        _, page = self.request("/")
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        token = self.csrf_token("/")
         if token:
-            self.request("/sign-out", {"csrf_token": token.group(1)})
+            self.request("/sign-out", {"csrf_token": token})
+
+    def csrf_token(self, path: str) -> str:
+        """The token a page's forms carry, for posting a form that has no fields of its own."""
+        _, page = self.request(path)
+        found = _CSRF.search(page)
+        return found.group(1) if found else ""
 
 
 def today() -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 
 from config import TestConfig
 from tests.databases import fresh_database
@@ -38,13 +38,13 @@ def _compared(item: object, name: str | None, type_: str, _reflected: bool, _com
     return not (type_ == "index" and name in EXPRESSIONS)
 
 
-def _definition(connection: object, name: str) -> str:
+def _definition(connection: Connection, name: str) -> str:
     read = (
         "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name"
         if db.engine.dialect.name == "sqlite"
         else "SELECT indexdef FROM pg_indexes WHERE indexname = :name"
     )
-    return str(connection.scalar(text(read), {"name": name}) or "").lower()  # type: ignore[attr-defined]
+    return str(connection.scalar(text(read), {"name": name}) or "").lower()
 
 
 def test_upgrade_matches_the_models_and_downgrade_empties(empty_database: str) -> None:

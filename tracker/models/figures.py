@@ -23,6 +23,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
+    Select,
     and_,
     case,
     delete,
@@ -288,10 +289,15 @@ def recount_all(connection: Connection, day: date | None = None) -> None:
         connection.execute(update(FiguresDay).where(FiguresDay.id == 1).values(as_of=day))
 
 
+def day_counted() -> Select[date]:
+    """The statement that reads the one day every row was counted on."""
+    return select(FiguresDay.as_of).where(FiguresDay.id == 1)
+
+
 def hold_figures(connection: Connection, *, wait: bool = True) -> date | None:
     """The kept day, with the figures held until this transaction ends: one writer of them at a time (a row
     lock on PostgreSQL; SQLite has one writer anyway). Without `wait`, fails at once when another holds them."""
-    held = select(FiguresDay.as_of).where(FiguresDay.id == 1).with_for_update(nowait=not wait)
+    held = day_counted().with_for_update(nowait=not wait)
     day: date | None = connection.scalar(held)
     return day
 
@@ -299,7 +305,7 @@ def hold_figures(connection: Connection, *, wait: bool = True) -> date | None:
 def kept_day(session: Session) -> date | None:
     """The day the rows were counted on, or None when they never were: read once a transaction."""
     if _KEPT not in session.info:
-        session.info[_KEPT] = session.scalar(select(FiguresDay.as_of).where(FiguresDay.id == 1))
+        session.info[_KEPT] = session.scalar(day_counted())
     day: date | None = session.info[_KEPT]
     return day
 

@@ -20,10 +20,10 @@ from tracker.models import Action, Agency, Recommendation, Review
 from tracker.models.figures import (
     ActionFigures,
     AgencyFigures,
-    FiguresDay,
     ReviewFigures,
     agency_key,
     crossings,
+    day_counted,
     drifting_on,
     kept_day,
     kept_known,
@@ -142,7 +142,7 @@ def _rows(
         return None
     today = today or clock.today()
     # The day the rows were counted on comes with them, unless this transaction has read it already.
-    day = select(FiguresDay.as_of).where(FiguresDay.id == 1).scalar_subquery()
+    day = day_counted().scalar_subquery()
     # The busiest of every review are read from their index, and counted on their own; any other list of
     # rows is short enough to count as it is read.
     totals = busiest is not None and by == "review" and agencies is None and not where

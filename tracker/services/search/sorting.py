@@ -22,6 +22,11 @@ from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_sta
 WALKED_FROM = 100 * PAGE_SIZE
 
 
+def _agency_name() -> Any:
+    """Where a lead agency sorts by name: the list's order, and the agencies a page by lead agency falls in."""
+    return func.lower(Agency.name)
+
+
 def order(filters: ActionFilters, *, walked: bool = False) -> list[Any]:
     desc = filters.descending
     rank = rag_rank_sql(Action.rag)
@@ -45,7 +50,7 @@ def order(filters: ActionFilters, *, walked: bool = False) -> list[Any]:
         reference = Review.reference.desc() if desc else Review.reference
         return [reference, Recommendation.position, Recommendation.id, Action.position, Action.id]
     if key == "agency":
-        name = func.lower(Agency.name)
+        name = _agency_name()
         return [Agency.id.is_(None), name.desc() if desc else name, rank, no_date, Action.target_date, Action.id]
     # updated: the longest silence first, or the freshest with "-updated", read from the index either way
     if desc:
@@ -72,8 +77,8 @@ def actions_statement(
     span = _agencies_of_page(filters, user, offset, today) if filters.sort_key == "agency" and many else None
     if span is not None:
         agencies, offset = span
-        lead = [Action.lead_agency_id.in_([a for a in agencies if a is not None])]
-        query = query.where(or_(*lead, *([Action.lead_agency_id.is_(None)] if None in agencies else [])))
+        theirs = Action.lead_agency_id.in_([a for a in agencies if a is not None])
+        query = query.where(or_(theirs, Action.lead_agency_id.is_(None)) if None in agencies else theirs)
     return query.limit(PAGE_SIZE).offset(offset)
 
 
@@ -86,7 +91,7 @@ def _agencies_of_page(
     sizes = figures.count_by_agency(filters, user, today=today)
     if not sizes:
         return None
-    name = func.lower(Agency.name)
+    name = _agency_name()
     named = select(Agency.id, name).where(Agency.id.in_([a for a in sizes if a is not None]))
     ordered = db.session.execute(named.order_by(name.desc() if filters.descending else name)).all()
     if len({lowered for _, lowered in ordered}) < len(ordered):
