@@ -120,3 +120,43 @@ def test_agencies_whose_names_sort_alike_are_sorted_with_every_match(
     walked = [a.id for a in search(filters, users["admin"], today=clock.today()).actions]
     monkeypatch.setattr(sorting, "WALKED_FROM", 10**9)
     assert walked == [a.id for a in search(filters, users["admin"], today=clock.today()).actions]
+
+
+@pytest.mark.parametrize("sort", ["target_date", "-target_date", "updated", "-updated", "agency", "-agency"])
+def test_a_page_found_in_the_actions_table_alone_is_the_page_the_joined_search_gives(
+    users: dict[str, User], monkeypatch: pytest.MonkeyPatch, count_queries: Any, sort: str
+) -> None:
+    """Where neither the filters nor what the user may see read the recommendation, review or agency's name, the
+    page's actions are found in the actions table alone, then loaded (joined, PostgreSQL's planner read every
+    recommendation to find an agency's few hundred actions); actions of a withdrawn recommendation or review
+    still stay out, and the page is the one the joined statement gives."""
+    today = clock.today()
+    police = users["agency_lead"].agency
+    standing = RecommendationFactory()
+    withdrawn = RecommendationFactory(withdrawn_at=clock.now())
+    of_withdrawn_review = RecommendationFactory(review=ReviewFactory(withdrawn_at=clock.now()))
+    agencies = [police, AgencyFactory(name="Testshire Youth Offending"), None]
+    for n in range(3 * PAGE_SIZE):
+        ActionFactory(
+            recommendation=[standing, standing, withdrawn, standing, of_withdrawn_review][n % 5],
+            lead_agency=agencies[n % 3],
+            target_date=[None, today - timedelta(days=n), today + timedelta(days=n % 40)][n % 3],
+            last_update_on=today - timedelta(days=(n * 7) % 200),
+            status=[ActionStatus.IN_PROGRESS, ActionStatus.NOT_STARTED, ActionStatus.ASSURED][n % 7 % 3],
+        )
+    db.session.flush()
+    monkeypatch.setattr(sorting, "WALKED_FROM", 0)
+    for user, args, page in itertools.product(
+        (users["admin"], users["agency_lead"]), ({}, {"drifting": "1"}, {"include_closed": "0"}), (1, 2)
+    ):
+        filters = ActionFilters.parse({**args, "sort": sort, "page": str(page)})
+        with count_queries() as counted:
+            found = search(filters, user, today=today)
+        joined = sorting.actions_statement(found.filters, user, today=today, found=found.total)
+        assert [a.id for a in found.actions] == [a.id for a in db.session.scalars(joined).unique()], (args, page)
+        assert {a.recommendation for a in found.actions} <= {standing}, "only actions that stand"
+        unjoined = [s for s in counted.statements if s.startswith("SELECT actions.id \nFROM actions \nWHERE")]
+        # By lead agency, where the kept figures say which agencies the page falls in (not for drifting actions).
+        if not sort.endswith("agency") or "drifting" not in args:
+            assert unjoined, f"{args}, page {page}: the page's actions were found in the actions table alone"
+    assert found.actions, "the test needs actions on its pages"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Select, select, union_all
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.models.actions import Action, Evidence, ProgressUpdate, TargetDateChange
@@ -23,7 +24,7 @@ def live(*models: type[Withdrawable]) -> list[ColumnElement[bool]]:
     return [model.withdrawn_at.is_(None) for model in models]
 
 
-def standing(recommendation_id: ColumnElement[int]) -> ColumnElement[bool]:
+def standing(recommendation_id: ColumnElement[int] | InstrumentedAttribute[int]) -> ColumnElement[bool]:
     """Whether the recommendation of that id and its review are live, asked without joining them: the withdrawn
     ones are few and have their own indexes, where joining reads a recommendation and a review a row."""
     withdrawn = union_all(

@@ -17,8 +17,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal, or_, select, tuple_
-from sqlalchemy.orm import contains_eager, joinedload
-from sqlalchemy.sql.expression import ColumnClause, SelectBase
+from sqlalchemy.orm import contains_eager
 from sqlalchemy.sql.util import ClauseAdapter
 
 from tracker.db import db
@@ -27,7 +26,15 @@ from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
 from tracker.services import figures
-from tracker.services.search.query import PAGE_SIZE, ActionFilters, conditions, matching_statement
+from tracker.services.search.clauses import columns_read, reads
+from tracker.services.search.query import (
+    PAGE_SIZE,
+    ActionFilters,
+    conditions,
+    matching_statement,
+    unjoined_statement,
+)
+from tracker.services.search.sorting import by_ids
 from tracker.services.search.text import ACTION_TEXT, actions_holding, held_in_row
 
 _CURSOR = re.compile(r"^(red|amber|green|blue)\.(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")
@@ -153,10 +160,10 @@ def _found(filters: ActionFilters, user: Any, today: date) -> _Found | None:
     rows = actions_holding(first, _carried(filtered, ACTION_TEXT if others else ()))
     on_found = ClauseAdapter(rows)
     where = [on_found.traverse(c) for c in filtered]
-    if any(_reads(clause, Action) for clause in where):
+    if any(reads(clause, Action) for clause in where):
         return None
     where.extend(held_in_row(word, rows) for word in others)
-    joined = any(_reads(clause, Recommendation, Review) for clause in where)
+    joined = any(reads(clause, Recommendation, Review) for clause in where)
     where.extend(on_found.traverse(c) for c in live(Action))
     colour = rag_from_dates_sql(amber_from=rows.c.amber_from, red_from=rows.c.red_from, today=today)
     return _Found(rows, colour, where, joined)
@@ -164,27 +171,8 @@ def _found(filters: ActionFilters, user: Any, today: date) -> _Found | None:
 
 def _carried(filtered: list[Any], texts: tuple[str, ...]) -> list[str]:
     """The columns the rows found carry: `_CARRIED`, the texts, and every column of an action the filters read."""
-    read = {column.name for clause in filtered for column in _columns(clause) if column.table is Action.__table__}
+    read = {column.name for clause in filtered for column in columns_read(clause) if column.table is Action.__table__}
     return list(dict.fromkeys([*_CARRIED, *texts, *sorted(read)]))
-
-
-def _columns(clause: Any) -> list[ColumnClause[Any]]:
-    """The columns a clause reads itself, leaving out those read within a query of its own."""
-    found, waiting = [], [clause]
-    while waiting:
-        element = waiting.pop()
-        if isinstance(element, ColumnClause):
-            found.append(element)
-        if not isinstance(element, SelectBase):
-            waiting.extend(element.get_children())
-    return found
-
-
-def _reads(clause: Any, *models: Any) -> bool:
-    """Whether the clause reads a column of these tables itself, rather than within a query of its own (the
-    words' matches are one): SQLAlchemy's own answer compiles the statement, a millisecond a page."""
-    tables = {model.__table__ for model in models}
-    return any(column.table in tables for column in _columns(clause))
 
 
 def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
@@ -195,8 +183,10 @@ def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
     found = _found(filters, user, today)
     if found is None:
         colour = Action.rag  # one expression, selected and grouped alike
-        plain = matching_statement(filters, user, today=today).with_only_columns(colour, func.count(Action.id))
-        return plain.group_by(colour)
+        plain = unjoined_statement(filters, user, today=today)
+        if plain is None:
+            plain = matching_statement(filters, user, today=today)
+        return plain.with_only_columns(colour, func.count(Action.id)).group_by(colour)
     return found.select(found.rag, func.count(found.rows.c.id)).group_by(found.rag)
 
 
@@ -228,16 +218,7 @@ def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag
         return dict.fromkeys(Rag, 0), []
     ids = [row[0] for row in page]
     # The page's actions by their ids alone: the statement that found them applied every filter and the policy.
-    loaded = {
-        action.id: action
-        for action in db.session.scalars(
-            select(Action)
-            .where(Action.id.in_(ids))
-            .options(joinedload(Action.recommendation).joinedload(Recommendation.review))
-            .options(joinedload(Action.lead_agency))
-        ).unique()
-    }
-    return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), [loaded[i] for i in ids if i in loaded]
+    return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), by_ids(ids)
 
 
 def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) -> list[Action]:

@@ -11,11 +11,10 @@ from sqlalchemy import select
 
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Review, Theme
-from tracker.services.search import ordering
+from tracker.services.search import ordering, sorting
 from tracker.services.search.choosing import Choices, Offer
 from tracker.services.search.ordering import Cursor
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem
-from tracker.services.search.sorting import actions_statement
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def search(
         if not found:
             found = ordering.page(filters, user, today, sizes)
     elif total:
-        found = list(db.session.scalars(actions_statement(filters, user, today=today, found=total)).unique())
+        found = sorting.page(filters, user, today=today, found=total)
     chosen = choices or Choices()
     return SearchPage(
         filters=filters,

@@ -6,15 +6,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy.orm import contains_eager, joinedload
 
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review
 from tracker.models.types import sorted_apart
 from tracker.rules.rag import rag_rank_sql
 from tracker.services import figures
-from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement
+from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement, unjoined_statement
 
 # A search that finds at least this many actions is sorted by target date or last update by walking the index of
 # every action in that order, which soon finds a page's worth; one that finds fewer has them read and sorted,
@@ -64,22 +64,74 @@ def actions_statement(
     """The actions that match, sorted, with their recommendation, review and lead agency loaded; `found`, how
     many match, decides whether an index of every action in the order is walked (`WALKED_FROM`), and whether
     a page by lead agency reads only the agencies it falls in."""
-    many = found >= WALKED_FROM
     query = (
         matching_statement(filters, user, today=today)
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(contains_eager(Action.lead_agency))
-        .order_by(*order(filters, walked=many))
+        .order_by(*order(filters, walked=found >= WALKED_FROM))
     )
     if not paged:
         return query
     offset = (filters.page - 1) * PAGE_SIZE
-    span = _agencies_of_page(filters, user, offset, today) if filters.sort_key == "agency" and many else None
+    span = _span(filters, user, offset, today, found)
     if span is not None:
         agencies, offset = span
-        theirs = Action.lead_agency_id.in_([a for a in agencies if a is not None])
-        query = query.where(or_(theirs, Action.lead_agency_id.is_(None)) if None in agencies else theirs)
+        query = query.where(_among(agencies))
     return query.limit(PAGE_SIZE).offset(offset)
+
+
+def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[Action]:
+    """A page in any order but RAG's. Where neither the filters nor the order read the recommendation, review or
+    lead agency's name, the page's actions are found in the actions table alone and then loaded by id, so
+    that no plan reads every recommendation to find them (`unjoined_statement`)."""
+    unjoined = unjoined_statement(filters, user, today=today)
+    key = filters.sort_key
+    offset = (filters.page - 1) * PAGE_SIZE
+    keys = order(filters, walked=found >= WALKED_FROM)
+    if unjoined is not None and key == "agency":
+        span = _span(filters, user, offset, today, found)
+        if span is not None:
+            agencies, offset = span
+            # The agencies are in their order already: each one's place in it stands for its name.
+            places = {a: i for i, a in enumerate(agencies) if a is not None}
+            unjoined = unjoined.where(_among(agencies))
+            place = [func.coalesce(case(places, value=Action.lead_agency_id), len(agencies))] if places else []
+            keys = [*place, *keys[2:]]
+        else:
+            unjoined = None
+    if unjoined is None or key == "review":
+        return list(db.session.scalars(actions_statement(filters, user, today=today, found=found)).unique())
+    ids = list(
+        db.session.scalars(unjoined.with_only_columns(Action.id).order_by(*keys).limit(PAGE_SIZE).offset(offset))
+    )
+    return by_ids(ids)
+
+
+def by_ids(ids: list[int]) -> list[Action]:
+    """These actions in this order, each with its recommendation, review and lead agency."""
+    if not ids:
+        return []
+    statement = (
+        select(Action)
+        .where(Action.id.in_(ids))
+        .options(joinedload(Action.recommendation).joinedload(Recommendation.review))
+        .options(joinedload(Action.lead_agency))
+    )
+    loaded = {action.id: action for action in db.session.scalars(statement).unique()}
+    return [loaded[i] for i in ids if i in loaded]
+
+
+def _span(
+    filters: ActionFilters, user: Any, offset: int, today: date | None, found: int
+) -> tuple[list[int | None], int] | None:
+    if filters.sort_key != "agency" or found < WALKED_FROM:
+        return None
+    return _agencies_of_page(filters, user, offset, today)
+
+
+def _among(agencies: list[int | None]) -> Any:
+    theirs = Action.lead_agency_id.in_([a for a in agencies if a is not None])
+    return or_(theirs, Action.lead_agency_id.is_(None)) if None in agencies else theirs
 
 
 def _agencies_of_page(
