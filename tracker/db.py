@@ -35,10 +35,7 @@ def writes_expected() -> bool | None:
 def prepare_engine(engine: Engine, *, busy_timeout_ms: int = 20_000) -> None:
     """On SQLite: foreign keys on, a write-ahead log so that readers never wait for a writer,
     a busy timeout so that writers queue, and transactions begun by SQLAlchemy (so that
-    SAVEPOINT works) that take the write lock at once when the unit of work will write.
-    On PostgreSQL: every statement planned for its own values (`_plan_each_time`)."""
-    if engine.dialect.name == "postgresql":
-        event.listen(engine, "connect", _plan_each_time)
+    SAVEPOINT works) that take the write lock at once when the unit of work will write."""
     if engine.dialect.name != "sqlite":
         return
 
@@ -55,13 +52,3 @@ def prepare_engine(engine: Engine, *, busy_timeout_ms: int = 20_000) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if _writes_expected.get() else "BEGIN")
-
-
-def _plan_each_time(dbapi_connection: Any, _record: Any) -> None:
-    """The driver prepares a statement it has run five times, and PostgreSQL may then plan it once for any
-    values. The tracker's statements turn on their values (today's date, an agency of thirty actions or of
-    three thousand), and a plan made for none of them read a lead agency's drifting actions in 11 ms where
-    one made for its values took 3."""
-    with dbapi_connection.cursor() as cursor:
-        cursor.execute("SET plan_cache_mode = force_custom_plan")
-    dbapi_connection.commit()
