@@ -25,7 +25,7 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def _finish_unit_of_work(response: Response) -> Response:
         if _lands(response):
-            transactions.commit()
+            transactions.commit_at_end()
         else:
             transactions.rollback()
         return response
