@@ -6,7 +6,7 @@ import itertools
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import case, select
 
 from tests.factories import ActionFactory, place
 from tracker.db import db
@@ -19,6 +19,7 @@ from tracker.rules.reminders import (
     Windows,
     action_list,
     action_list_sql,
+    action_lists_sql,
     can_email,
     check_windows,
     digest_due,
@@ -133,6 +134,21 @@ def test_the_lists_in_python_and_in_sql_agree_over_every_status_and_boundary(dat
         }
         assert in_sql == in_python, which
         assert in_python, f"no action landed in {which}: the test would prove nothing"
+    # The lists' own tests in a CASE, whose first true test wins, as the digest reads them.
+    tests = action_lists_sql(
+        status=Action.status,
+        target_date=Action.target_date,
+        last_update_on=Action.last_update_on,
+        today=TODAY,
+        windows=windows,
+    )
+    which_sql = case(*[(test, which.value) for which, test in tests.items()])
+    by_case = dict(db.session.execute(select(Action.id, which_sql).where(Action.id.in_(ids))).all())
+    for a in made:
+        expected = action_list(
+            status=a.status, target_date=a.target_date, last_update_on=a.last_update_on, today=TODAY, windows=windows
+        )
+        assert by_case[a.id] == (expected.value if expected else None), (a.status, a.target_date, a.last_update_on)
     long = long_overdue_sql(status=Action.status, target_date=Action.target_date, today=TODAY, windows=windows)
     in_sql = set(db.session.scalars(select(Action.id).where(Action.id.in_(ids), long)))
     in_python = {

@@ -203,20 +203,29 @@ def action_list_sql(
     which: ActionList, *, status: Column, target_date: Column, last_update_on: Column, today: date, windows: Windows
 ) -> ColumnElement[bool]:
     """The same rule as SQL: the actions in list `which`, and in no list before it."""
-    waiting = status.in_([s.value for s in NOT_SUBMITTED])
-    overdue = and_(waiting, target_date.is_not(None), target_date < today)
-    returned = status == ActionStatus.RETURNED.value
-    due_soon = and_(waiting, target_date.is_not(None), target_date <= today + timedelta(days=windows.due_within_days))
-    drifting = and_(
-        status.in_([s.value for s in OPEN_STATUSES]), last_update_on <= today - timedelta(days=windows.drift_days)
+    tests = action_lists_sql(
+        status=status, target_date=target_date, last_update_on=last_update_on, today=today, windows=windows
     )
-    if which == ActionList.OVERDUE:
-        return overdue
-    if which == ActionList.RETURNED:
-        return and_(returned, ~overdue)
-    if which == ActionList.DUE_SOON:
-        return and_(due_soon, ~overdue, ~returned)
-    return and_(drifting, ~overdue, ~returned, ~due_soon)
+    before = [~tests[earlier] for earlier in ActionList][: list(ActionList).index(which)]
+    return and_(tests[which], *before) if before else tests[which]
+
+
+def action_lists_sql(
+    *, status: Column, target_date: Column, last_update_on: Column, today: date, windows: Windows
+) -> dict[ActionList, ColumnElement[bool]]:
+    """Each list's own test, in the lists' order, leaving out that an action in an earlier list is in no later
+    one: for a CASE, whose first true test wins, and for whether an action is in any list at all."""
+    waiting = status.in_([s.value for s in NOT_SUBMITTED])
+    return {
+        ActionList.OVERDUE: and_(waiting, target_date.is_not(None), target_date < today),
+        ActionList.RETURNED: status == ActionStatus.RETURNED.value,
+        ActionList.DUE_SOON: and_(
+            waiting, target_date.is_not(None), target_date <= today + timedelta(days=windows.due_within_days)
+        ),
+        ActionList.DRIFTING: and_(
+            status.in_([s.value for s in OPEN_STATUSES]), last_update_on <= today - timedelta(days=windows.drift_days)
+        ),
+    }
 
 
 def long_overdue(*, status: ActionStatus, target_date: date | None, today: date, windows: Windows) -> bool:

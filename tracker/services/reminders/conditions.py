@@ -8,12 +8,12 @@ from sqlalchemy import or_
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.models import Action
-from tracker.rules.reminders import ActionList, Windows, action_list_sql
+from tracker.rules.reminders import ActionList, Windows, action_lists_sql
 
 
-def in_list(which: ActionList, today: date, windows: Windows) -> ColumnElement[bool]:
-    return action_list_sql(
-        which,
+def each_list(today: date, windows: Windows) -> dict[ActionList, ColumnElement[bool]]:
+    """Each list's own test, in order: an action belongs to the first whose test it meets."""
+    return action_lists_sql(
         status=Action.status,
         target_date=Action.target_date,
         last_update_on=Action.last_update_on,
@@ -24,4 +24,4 @@ def in_list(which: ActionList, today: date, windows: Windows) -> ColumnElement[b
 
 def needs_attention(today: date, windows: Windows) -> ColumnElement[bool]:
     """In any of the lists: overdue, returned, due soon or drifting."""
-    return or_(*[in_list(which, today, windows) for which in ActionList])
+    return or_(*each_list(today, windows).values())

@@ -205,8 +205,10 @@ def action_digest(user: User, *, today: date, windows: Windows, since: datetime,
 def _placed(base: Any, *, today: date, windows: Windows, limit: int) -> list[tuple[list[int], int]]:
     """For each list in `ActionList`'s order, the ids of its first `limit` actions and how many it holds."""
     lists = list(ActionList)
-    which = case(*[(conditions.in_list(item, today, windows), number) for number, item in enumerate(lists)])
-    day = case(*[(conditions.in_list(item, today, windows), _ORDER_DAY[item]) for item in lists])
+    # A CASE takes the first list whose test an action meets, as the rule does.
+    tests = conditions.each_list(today, windows)
+    which = case(*[(tests[item], number) for number, item in enumerate(lists)])
+    day = case(*[(tests[item], _ORDER_DAY[item]) for item in lists])
     ranked = (
         base.with_only_columns(
             which.label("list"),
@@ -214,7 +216,7 @@ def _placed(base: Any, *, today: date, windows: Windows, limit: int) -> list[tup
             func.row_number().over(partition_by=which, order_by=(day, Action.id)).label("place"),
             func.count().over(partition_by=which).label("total"),
         )
-        .where(conditions.needs_attention(today, windows))
+        .where(or_(*tests.values()))
         .subquery()
     )
     # The first of each list always comes back, so that a list shown with none of its actions is still counted.
