@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, current_app, g, render_template, request, url_for
+from flask import Blueprint, current_app, g, render_template, request
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField, ValidationError
@@ -17,7 +17,7 @@ from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
 from tracker.services import board as summary
 from tracker.services import escalations, meetings, memberships, rollups, trend
-from tracker.web import charts, loading
+from tracker.web import charts, links, loading
 from tracker.web.forms import UKDateField
 
 bp = Blueprint("board", __name__)
@@ -46,8 +46,7 @@ def _link(endpoint: str, params: dict[str, Any]) -> str | None:
     """A figure's link, keeping the partnership the page is narrowed to (`g.figure_scope`)."""
     if endpoint not in current_app.view_functions:
         return None
-    scoped = {**g.get("figure_scope", {}), **params}
-    return url_for(endpoint, **{k: v for k, v in scoped.items() if v is not None})
+    return links.with_query(endpoint, **{**g.get("figure_scope", {}), **params})
 
 
 @bp.app_template_global("link_to_actions")

@@ -15,7 +15,7 @@ from tracker.access.policy import Permission, requires
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
 from tracker.services import memberships, rollups, trend
-from tracker.web import charts, loading, paging
+from tracker.web import charts, links, loading, paging
 
 bp = Blueprint("overview", __name__)
 
@@ -115,7 +115,7 @@ def review_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False
         args["rag"] = rag.value
     if assured:
         args["status"] = "assured"
-    return url_for("search.actions", **args)
+    return links.with_query("search.actions", **args)
 
 
 def agency_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False, **scope: Any) -> str:
@@ -124,4 +124,4 @@ def agency_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False
         args["rag"] = rag.value
     if assured:
         args["status"] = "assured"
-    return url_for("search.actions", **args)
+    return links.with_query("search.actions", **args)
