@@ -315,9 +315,10 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
     if filters.overdue:
         where.append(overdue_sql(status=Action.status, target_date=Action.target_date, today=today))
     where.extend(words_match(word).is_(True) if tested else words_match(word) for word in filters.q.split())
-    if filters.hides_closed:
+    if filters.hides_closed or filters.drifting or filters.overdue:
         # Said as the indexes of open actions say it (a closed action keeps no day it turns amber), so that a
-        # page sorted by date or last update reads one of them and stops.
+        # page sorted by date or last update reads one of them and stops, and drifting or overdue actions, open
+        # by definition, are read from them too, whatever the day or agency the statement's plan was made for.
         where.append(OPEN_ACTION)
     return where
 
