@@ -16,6 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.models.actions import Action, Evidence, ProgressUpdate, TargetDateChange
+from tracker.models.clauses import reads
 from tracker.models.reviews import Recommendation, Review, Withdrawable
 
 
@@ -51,6 +52,15 @@ def live_actions() -> Select[Action]:
         .join(Recommendation.review)
         .where(*live(Action, Recommendation, Review))
     )
+
+
+def live_actions_where(*where: ColumnElement[bool]) -> Select[Action]:
+    """Live actions meeting `where`, joined to their recommendation and review only where a clause reads them:
+    otherwise whether those stand is asked of the few withdrawn ones (`standing`). Joined, a count of a few
+    hundred actions reads a recommendation and a review for each, and PostgreSQL's planner may read them all."""
+    if any(reads(clause, Recommendation, Review) for clause in where):
+        return live_actions().where(*where)
+    return select(Action).where(*live(Action), standing(Action.recommendation_id), *where)
 
 
 def live_evidence() -> Select[Evidence]:

@@ -19,7 +19,7 @@ from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange, User
 from tracker.models.figures import OPEN_ACTION
-from tracker.models.live import live, live_actions
+from tracker.models.live import live, live_actions, live_actions_where
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import (
     ActionList,
@@ -302,7 +302,8 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int, ho
     # The oldest first, read from the index of unanswered requests, which stops at the list's end.
     query = _changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
     requests.changes = list(db.session.scalars(query.limit(limit)).unique())
-    lists += [requests, _long_overdue(base, today=today, windows=windows, limit=limit, count_to=counted)]
+    overdue = _long_overdue(base, visible, today=today, windows=windows, limit=limit, count_to=counted)
+    lists += [requests, overdue]
     owners = [] if home else unreachable.most(user, today=today, windows=windows, limit=limit)
     return SubgroupDigest(lists, owners)
 
@@ -324,7 +325,9 @@ def _waiting(base: Any, limit: int) -> Listed:
     return waiting
 
 
-def _long_overdue(base: Any, *, today: date, windows: Windows, limit: int, count_to: int | None) -> Listed:
+def _long_overdue(
+    base: Any, visible: Any, *, today: date, windows: Windows, limit: int, count_to: int | None
+) -> Listed:
     """The longest overdue first, read from the index of open actions in date order, which stops at the
     list's end; the count reads only the open actions past the date, and stops at `count_to` if given
     (a national body's thousands cost the home page what a partnership's hundreds do)."""
@@ -339,7 +342,7 @@ def _long_overdue(base: Any, *, today: date, windows: Windows, limit: int, count
         "long_overdue",
         f"Overdue by more than {days(windows.subgroup_overdue_days)}",
         f"Past the target date by more than {days(windows.subgroup_overdue_days)} and not submitted.",
-        _count(base.with_only_columns(Action.id).where(late), count_to),
+        _count(live_actions_where(visible, late).with_only_columns(Action.id), count_to),
         page=EVERY,
         search={"overdue": 1, "due_before": (cutoff - timedelta(days=1)).isoformat(), "sort": "target_date"},
     )

@@ -22,11 +22,11 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from tracker.db import db
 from tracker.models import Action, Recommendation, Review
+from tracker.models.clauses import columns_read, reads
 from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
 from tracker.services import figures
-from tracker.services.search.clauses import columns_read, reads
 from tracker.services.search.query import (
     PAGE_SIZE,
     ActionFilters,

@@ -24,12 +24,12 @@ from tracker import clock
 from tracker.access import policy
 from tracker.access.loader import MAX_ID
 from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, recommendation_themes
+from tracker.models.clauses import reads
 from tracker.models.figures import OPEN_ACTION
-from tracker.models.live import live, live_actions, standing
+from tracker.models.live import live_actions, live_actions_where
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_among_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
-from tracker.services.search.clauses import reads
 from tracker.services.search.text import words_match
 
 PAGE_SIZE = 50
@@ -336,7 +336,7 @@ def unjoined_statement(filters: ActionFilters, user: Any, *, today: date | None 
     where = conditions(filters, user, today or clock.today())
     if any(reads(clause, Recommendation, Review, Agency) for clause in where):
         return None
-    return select(Action).where(*live(Action), standing(Action.recommendation_id), *where)
+    return live_actions_where(*where)
 
 
 def matching_statement(
