@@ -145,6 +145,26 @@ def test_a_member_of_no_partnership_sees_nothing_and_is_told_why(
     assert browser.get(f"/actions/{joint.id}").status_code == 404
 
 
+@pytest.mark.parametrize("role", [Role.SUBGROUP, Role.BOARD])
+def test_a_member_is_told_whose_reviews_they_see_in_as_many_statements_however_many_partnerships(
+    client: Any, count_queries: Any, role: Role
+) -> None:
+    names = [f"Testshire Partnership {letter}" for letter in "GFEDCBA"]
+    partnerships = [PartnershipFactory(name=name) for name in names]
+    few = client.sign_in_as(UserFactory(role=role, partnerships=partnerships[:2]))
+    with count_queries() as counted:
+        home = readable(few.get("/"))
+    assert "You see the reviews of Testshire Partnership F, Testshire Partnership G." in home
+    many = client.sign_in_as(UserFactory(role=role, partnerships=partnerships))
+    with count_queries() as counted_many:
+        home = readable(many.get("/"))
+    assert (
+        "You see the reviews of your 7 partnerships, Testshire Partnership A, Testshire Partnership B, "
+        "Testshire Partnership C and 4 more." in home
+    )
+    assert counted_many.count == counted.count
+
+
 @pytest.mark.parametrize(
     ("role", "home", "other", "joint_seen"),
     [

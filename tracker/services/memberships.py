@@ -8,15 +8,40 @@ choices every filter and form shows, so nobody is offered a partnership they may
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import Partnership, Review, User
+from tracker.models import Partnership, Review, User, user_partnerships
 from tracker.rules import DomainError
 from tracker.services import audit
+
+# A page names this many of a person's partnerships at most, and counts the rest.
+NAMED = 5
+
+
+@dataclass(frozen=True)
+class Membership:
+    """How many partnerships a person belongs to, and the names of the first `NAMED` of them, by name."""
+
+    count: int
+    names: list[str]
+
+
+def membership_of(user: Any) -> Membership:
+    """For saying at the top of a page whose reviews a person sees, without loading every one of a national
+    body's partnerships to name three of them."""
+    rows = db.session.execute(
+        select(Partnership.name, func.count().over())
+        .join(user_partnerships, user_partnerships.c.partnership_id == Partnership.id)
+        .where(user_partnerships.c.user_id == user.id)
+        .order_by(Partnership.name, Partnership.id)
+        .limit(NAMED)
+    ).all()
+    return Membership(int(rows[0][1]) if rows else 0, [name for name, _ in rows])
 
 
 def all_partnerships() -> list[Partnership]:

@@ -7,7 +7,7 @@ from flask import Blueprint, render_template
 from tracker.access.policy import Permission, requires
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import Role
-from tracker.services import rollups
+from tracker.services import memberships, rollups
 from tracker.web import loading
 
 bp = Blueprint("home", __name__)
@@ -32,7 +32,7 @@ def index() -> Any:
     if user.role == Role.BOARD:
         from tracker.services.board import headline
 
-        return render_template("home/board.html", headline=headline(user))
+        return render_template("home/board.html", headline=headline(user), membership=memberships.membership_of(user))
     by_review, reviews = rollups.busiest(user, by="review", limit=SHOWN)
     return render_template(
         "home/subgroup.html",
@@ -40,4 +40,5 @@ def index() -> Any:
         by_review=by_review,
         reviews=reviews,
         queue=rollups.awaiting_decision(user, limit=SHOWN),
+        membership=memberships.membership_of(user),
     )
