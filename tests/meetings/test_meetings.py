@@ -89,6 +89,26 @@ def test_the_subgroup_records_a_meeting(client_for: Any, users: dict[str, User],
     assert "Learning and improvement subgroup" in text_of(browser.get("/meetings").text)
 
 
+def test_meetings_are_listed_a_page_at_a_time_the_latest_first(
+    client_for: Any, users: dict[str, User], count_queries: Any
+) -> None:
+    """A national body's subgroups hold hundreds of meetings: the list shows fifty a page, in as many statements
+    whatever the number, and a page past the end is the last."""
+    csp = PartnershipFactory(name="Safer Northshire Partnership")
+    member_of(users["subgroup"], csp)
+    for n in range(53):
+        MeetingFactory(partnership=csp, held_on=clock.today() - timedelta(days=n), title=f"Meeting {n}")
+    browser = client_for("subgroup")
+    with count_queries() as counted:
+        first = text_of(browser.get("/meetings").text)
+    assert "Meetings 1 to 50 of 53, the latest first" in first
+    assert "Meeting 0," in first and "Meeting 49," in first and "Meeting 50," not in first
+    with count_queries() as counted_last:
+        last = text_of(browser.get("/meetings?page=9").text)
+    assert "Meetings 51 to 53 of 53" in last and "Meeting 52," in last and "Meeting 49," not in last
+    assert counted_last.count == counted.count
+
+
 def test_an_empty_meeting_form_is_answered_with_errors(client_for: Any, database: Any) -> None:
     answer = client_for("admin").post_form("/meetings/new", {"title": ""})
     assert answer.status_code == 200 and "<title>Error: Record a meeting" in answer.text

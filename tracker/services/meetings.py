@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from tracker import clock
@@ -111,10 +111,14 @@ def _theirs(query: Any, user: User | None, column: Any) -> Any:
     return query if mine is None else query.where(column.in_(sorted(mine)))
 
 
-def meetings(user: User) -> list[Meeting]:
-    """The meetings of the user's partnerships, the latest first."""
+def count_meetings(user: User) -> int:
+    return db.session.scalar(_theirs(select(func.count(Meeting.id)), user, Meeting.partnership_id)) or 0
+
+
+def meetings(user: User, *, offset: int = 0, limit: int | None = None) -> list[Meeting]:
+    """The meetings of the user's partnerships, the latest first: all, or `limit` from `offset`."""
     query = select(Meeting).options(selectinload(Meeting.attendees)).order_by(Meeting.held_on.desc(), Meeting.id.desc())
-    return list(db.session.scalars(_theirs(query, user, Meeting.partnership_id)))
+    return list(db.session.scalars(_theirs(query, user, Meeting.partnership_id).offset(offset).limit(limit)))
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,11 @@ from tracker.access.policy import Permission, requires
 from tracker.models import Meeting
 from tracker.rules import DomainError
 from tracker.services import meetings as services
-from tracker.web import loading
+from tracker.web import loading, paging
 from tracker.web.forms import show_refusal
 from tracker.web.meetings.forms import MeetingForm
+
+MEETINGS_SIZE = 50
 
 bp = Blueprint("meetings", __name__)
 
@@ -37,7 +39,17 @@ def _form() -> tuple[MeetingForm, dict[str, Any]]:
 @bp.route("/meetings")
 @requires(Permission.DECIDE)
 def index() -> Any:
-    return render_template("meetings/index.html", meetings=services.meetings(loading.user()))
+    """The meetings a page at a time: a national body's subgroups hold hundreds."""
+    user = loading.user()
+    page = paging.paged("page", services.count_meetings(user), MEETINGS_SIZE)
+    return render_template(
+        "meetings/index.html",
+        meetings=services.meetings(user, offset=page.offset, limit=MEETINGS_SIZE),
+        page=page,
+        pagination=paging.pagination(
+            page.page, page.pages, lambda n: url_for("meetings.index", page=n), "Pages of meetings"
+        ),
+    )
 
 
 @bp.route("/meetings/new", methods=["GET", "POST"])
