@@ -20,7 +20,7 @@ from tracker.models.live import live_actions
 from tracker.models.tallies import RagCounts, tally
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import drifting_sql
-from tracker.services import figures, rollups
+from tracker.services import admin_figures, figures, rollups
 
 S = ActionStatus
 
@@ -149,3 +149,21 @@ def test_the_figures_command_counts_afresh_and_works_out_each_reviews_quarters(
         # SQLite's planner has statistics only when asked to gather them.
         gathered = db.session.execute(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'actions'")).scalar()
         assert gathered
+
+
+@pytest.mark.parametrize("days_later", [0, 45, 400])
+def test_the_agency_list_counts_every_and_every_open_action_from_the_kept_figures(
+    spread: Plans, monkeypatch: pytest.MonkeyPatch, count_queries: Any, days_later: int
+) -> None:
+    """A national body's administrator lists agencies with their open and total actions from a row an agency, and
+    the counts are those of the actions themselves on any day, withdrawals and closures included."""
+    spread.rec2.withdrawn_at = clock.now()
+    db.session.flush()
+    day = clock.today() + timedelta(days=days_later)
+    monkeypatch.setattr(clock, "today", lambda: day)
+    with count_queries() as counted:
+        listed = admin_figures.agency_list()
+    assert not any("FROM actions" in statement for statement in counted.statements), "read from the kept figures"
+    assert listed["actions"] == admin_figures.count_by_agency(open_only=False)
+    assert listed["open_actions"] == admin_figures.count_by_agency(open_only=True)
+    assert listed["actions"] and listed["open_actions"] != listed["actions"], "closed actions make a difference"
