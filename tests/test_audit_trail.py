@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from sqlalchemy import select
+
 from tracker.db import db
-from tracker.models import User
-from tracker.services import audit
+from tracker.models import AuditEvent, User
+from tracker.services import audit, audit_trail
 from tracker.services.audit_trail import safe_cell
 
 
@@ -54,3 +57,25 @@ def test_only_administrators_read_it(client_for: Any) -> None:
 def test_bad_filters_say_so(client_for: Any) -> None:
     html = client_for("admin").get("/admin/audit?since=31/02/2025&object_id=abc").get_data(as_text=True)
     assert "From must be a real date" in html and "Record number must be a whole number" in html
+
+
+def test_a_trail_longer_than_one_download_is_downloaded_a_part_at_a_time(
+    client_for: Any, users: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national body's whole trail would take longer to write than a request may run: above the most one
+    download holds, the list offers no download and says how to narrow it, and the download's address sends
+    the person back to that list, with nothing recorded as downloaded."""
+    monkeypatch.setattr(audit_trail, "EXPORT_MOST", 3)
+    for n in range(4):
+        audit.record("test.long", actor=users["subgroup"], summary=f"long {n}")
+    audit.record("test.short", actor=users["subgroup"], summary="short")
+    db.session.flush()
+    admin = client_for("admin")
+    page = admin.get("/admin/audit?kind=test.long").get_data(as_text=True)
+    assert "One download holds up to 3 events" in page and "Download these events as CSV" not in page
+    refused = admin.get("/admin/audit.csv?kind=test.long")
+    assert refused.status_code == 302 and refused.headers["Location"].endswith("/admin/audit?kind=test.long")
+    exported = select(AuditEvent).where(AuditEvent.event == "audit.exported")
+    assert db.session.scalars(exported).all() == []
+    assert "Download these events as CSV" in admin.get("/admin/audit?kind=test.short").get_data(as_text=True)
+    assert "short" in admin.get("/admin/audit.csv?kind=test.short").get_data(as_text=True)

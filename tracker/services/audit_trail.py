@@ -104,8 +104,19 @@ class TrailPage:
     page: int
 
     @property
+    def downloadable(self) -> bool:
+        """Whether one download carries every event found (`EXPORT_MOST`)."""
+        return self.total <= EXPORT_MOST
+
+    @property
     def pages(self) -> int:
         return max(1, -(-self.total // PAGE_SIZE))
+
+
+# One download carries at most this many events (some 11 MB): a national body's whole trail, a million events
+# and more, takes longer to write than a request may run (gunicorn stops a worker after 30 seconds), so a
+# longer trail is downloaded a period at a time.
+EXPORT_MOST = 100_000
 
 
 def page_of(filters: TrailFilters) -> TrailPage:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 
 from tracker.access.policy import Permission, requires
 from tracker.services import audit_trail as services
@@ -25,6 +25,7 @@ def index() -> Any:
         object_types=services.object_types(),
         page_url=lambda page: url_for("audit.index", **filters.as_args(page=page)),
         csv_url=url_for("audit.download", **filters.as_args()),
+        export_most=services.EXPORT_MOST,
     )
 
 
@@ -33,6 +34,9 @@ def index() -> Any:
 @records_reading
 def download() -> Any:
     filters = services.TrailFilters.parse(request.args)
+    if not services.page_of(filters).downloadable:
+        # The list says so and offers no link; an address typed or kept from before is shown the list too.
+        return redirect(url_for("audit.index", **filters.as_args()))
     services.record_export(actor=loading.user(), filters=filters)
     lines = list(services.csv_lines(filters))
     response = Response(lines, mimetype="text/csv")
