@@ -1,21 +1,25 @@
 """National recommendations: addressed to a government department or national body; sent, answered, implemented.
 
 A recommendation with national scope is listed whatever has been recorded; one sent more than
-`NO_RESPONSE_DAYS` ago with no response is flagged.
+`NO_RESPONSE_DAYS` ago with no response is flagged. The flag is said twice, like RAG: in Python for one
+record (`overdue_response`) and in SQL (`flagged_sql`), so that the list is counted and ordered, flagged
+first, in the database and read a page at a time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Select, and_, case, func
+from sqlalchemy.orm import contains_eager
+from sqlalchemy.sql.elements import ColumnElement
 
 from tracker import clock
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import NationalRecommendation, Recommendation, User
+from tracker.models import NationalRecommendation, Recommendation, Review, User
 from tracker.models.live import live_recommendations
 from tracker.rules import DomainError
 from tracker.rules.learning.vocabulary import NO_RESPONSE_DAYS, NationalImplementation, NationalResponse
@@ -23,14 +27,25 @@ from tracker.rules.vocabulary import Scope
 from tracker.services import audit
 
 _FIELDS = ["addressee", "sent_on", "response", "responded_on", "implementation", "notes"]
+_WAITING = (NationalResponse.AWAITED, NationalResponse.NO_RESPONSE)
 
 
 def overdue_response(record: NationalRecommendation | None, today: date) -> bool:
     """Sent, and no response after 56 days."""
     if record is None or record.sent_on is None:
         return False
-    waiting = record.response in (NationalResponse.AWAITED, NationalResponse.NO_RESPONSE)
+    waiting = record.response in _WAITING
     return waiting and (today - record.sent_on).days > NO_RESPONSE_DAYS
+
+
+def flagged_sql(today: date) -> ColumnElement[bool]:
+    """`overdue_response` as SQL, over recommendations outer-joined to their national record: false, never null,
+    where there is no record or it was not sent."""
+    return and_(
+        NationalRecommendation.sent_on.is_not(None),
+        NationalRecommendation.response.in_(_WAITING),
+        NationalRecommendation.sent_on < today - timedelta(days=NO_RESPONSE_DAYS),
+    )
 
 
 @dataclass
@@ -46,18 +61,41 @@ class NationalRow:
         return (clock.today() - self.record.sent_on).days
 
 
-def national_rows(user: Any) -> list[NationalRow]:
-    """Every live national recommendation the user may see, across all reviews; flagged ones first."""
-    today = clock.today()
-    found = db.session.execute(
+@dataclass(frozen=True)
+class NationalCounts:
+    total: int
+    flagged: int
+
+
+def _national(user: Any) -> Select[Any]:
+    """Live national recommendations the user may see, each with its national record where one was made."""
+    return (
         live_recommendations()
-        .add_columns(NationalRecommendation)
         .outerjoin(NationalRecommendation, NationalRecommendation.recommendation_id == Recommendation.id)
         .where(Recommendation.scope == Scope.NATIONAL, policy.visible_reviews(user))
-        .options(joinedload(Recommendation.review))
+    )
+
+
+def count_national(user: Any) -> NationalCounts:
+    """How many live national recommendations the user may see, and how many are flagged: one statement."""
+    flagged = func.sum(case((flagged_sql(clock.today()), 1), else_=0))
+    total, among = db.session.execute(_national(user).with_only_columns(func.count(Recommendation.id), flagged)).one()
+    return NationalCounts(total or 0, among or 0)
+
+
+def national_rows(user: Any, *, offset: int = 0, limit: int | None = None) -> list[NationalRow]:
+    """The live national recommendations the user may see, across all reviews, flagged ones first, then by review
+    and position: all, or `limit` from `offset`, in one statement."""
+    today = clock.today()
+    found = db.session.execute(
+        _national(user)
+        .add_columns(NationalRecommendation)
+        .options(contains_eager(Recommendation.review))
+        .order_by(case((flagged_sql(today), 0), else_=1), Review.reference, Recommendation.position, Recommendation.id)
+        .offset(offset)
+        .limit(limit)
     ).all()
-    rows = [NationalRow(rec, record, overdue_response(record, today)) for rec, record in found]
-    return sorted(rows, key=lambda r: (not r.flagged, r.recommendation.review.reference, r.recommendation.position))
+    return [NationalRow(rec, record, overdue_response(record, today)) for rec, record in found]
 
 
 def record_for(recommendation: Recommendation) -> NationalRecommendation | None:

@@ -12,10 +12,12 @@ from tracker.rules import DomainError
 from tracker.rules.learning.vocabulary import NO_RESPONSE_DAYS
 from tracker.rules.vocabulary import Scope
 from tracker.services.learning import dissemination, national, recurring, themes
-from tracker.web import loading
+from tracker.web import loading, paging
 from tracker.web.forms import show_refusal
 from tracker.web.learning.blueprint import bp
 from tracker.web.learning.forms import DisseminationForm, NationalForm
+
+NATIONAL_SIZE = 50
 
 
 @bp.route("/learning/themes")
@@ -60,7 +62,23 @@ def similar(recommendation_id: int) -> Any:
 @bp.route("/learning/national")
 @requires(Permission.READ_SUMMARY)
 def national_index() -> Any:
-    return render_template("learning/national.html", rows=national.national_rows(loading.user()), days=NO_RESPONSE_DAYS)
+    """A page at a time, flagged first: at national scale there are thousands; the counts are of them all."""
+    user = loading.user()
+    counts = national.count_national(user)
+    page = paging.paged("page", counts.total, NATIONAL_SIZE)
+    return render_template(
+        "learning/national.html",
+        rows=national.national_rows(user, offset=page.offset, limit=NATIONAL_SIZE),
+        counts=counts,
+        page=page,
+        pagination=paging.pagination(
+            page.page,
+            page.pages,
+            lambda n: url_for("learning.national_index", page=n),
+            "Pages of national recommendations",
+        ),
+        days=NO_RESPONSE_DAYS,
+    )
 
 
 @bp.route("/recommendations/<int:recommendation_id>/national", methods=["GET", "POST"])
