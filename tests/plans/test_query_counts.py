@@ -45,6 +45,8 @@ PAGES = [
     ("subgroup", "/actions?q=bulk&page=2"),
     ("subgroup", "/overview/agencies"),
     ("board", "/reviews?plan=open"),
+    ("board", "/recommendations"),
+    ("subgroup", "/recommendations?implementation=in_progress&implementation=not_started"),
 ]
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from tests.factories import ActionFactory, RecommendationFactory
 from tests.plans.conftest import Plans, text
+from tracker.rules.implementation import Implementation
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import Scope
 
@@ -90,3 +91,29 @@ def test_bad_values_are_said_not_raised(client_for: Any, more: Plans) -> None:
 
 def test_agency_leads_have_no_list_across_reviews(client_for: Any, more: Plans) -> None:
     assert client_for("agency_lead").get("/recommendations").status_code == 403
+
+
+def statuses(response: Any) -> list[tuple[str, str, str]]:
+    """Each row's recommendation, implementation status and assured actions, as the page says them."""
+    doc = lxml.html.fromstring(response.get_data(as_text=True))
+    return [
+        (
+            f"{row.xpath('string(td[2])').strip()} {row.xpath('string(td[1]/a)').split('.')[0].strip()}",
+            " ".join(" ".join(row.xpath("td[3]//text()")).split()),
+            " ".join(row.xpath("string(td[4])").split()),
+        )
+        for row in doc.xpath("//table//tbody/tr")
+    ]
+
+
+def test_a_page_without_the_implementation_filter_says_each_status_as_the_filter_finds_it(
+    client_for: Any, more: Plans
+) -> None:
+    """Unfiltered, a page counts only its own recommendations' actions; each row still says what the filter
+    by implementation status finds it to be."""
+    browser = client_for("subgroup")
+    unfiltered = statuses(browser.get("/recommendations"))
+    every_status = "&".join(f"implementation={i.value}" for i in Implementation)
+    assert unfiltered == statuses(browser.get(f"/recommendations?{every_status}"))
+    assert ("SAR-2022-01 3", "Closed, not achieved 1 not achieved", "1 of 2") in unfiltered
+    assert ("SAR-2022-01 4", "Not started", "0 of 0") in unfiltered

@@ -21,7 +21,13 @@ from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme
 from tracker.models.live import live, live_recommendations
 from tracker.models.reviews import recommendation_agencies, recommendation_themes
-from tracker.rules.implementation import Implementation, counts_sql, implementation_sql
+from tracker.rules.implementation import (
+    ActionCounts,
+    Implementation,
+    counts_sql,
+    implementation_of,
+    implementation_sql,
+)
 from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.services.search.choosing import Choices, Offer
 
@@ -118,14 +124,16 @@ def _counts() -> Any:
     )
 
 
-def _statement(filters: RecommendationFilters, user: Any) -> tuple[Select[Any], Any, Any]:
+def _statement(filters: RecommendationFilters, user: Any, *, counted: bool = True) -> tuple[Select[Any], Any, Any]:
+    """The matching recommendations, joined to their actions' counts and implementation status unless not
+    `counted` (when no filter reads the status, a page is chosen without counting every recommendation's actions)."""
     counts = _counts()
     status = implementation_sql(
         total=counts.c.total, assured=counts.c.assured, not_achieved=counts.c.not_achieved, started=counts.c.started
     )
-    query = (
-        live_recommendations().outerjoin(counts, counts.c.id == Recommendation.id).where(policy.visible_reviews(user))
-    )
+    query = live_recommendations().where(policy.visible_reviews(user))
+    if counted:
+        query = query.outerjoin(counts, counts.c.id == Recommendation.id)
     f = filters
     if f.reviews:
         query = query.where(Review.id.in_(f.reviews))
@@ -154,6 +162,8 @@ def _statement(filters: RecommendationFilters, user: Any) -> tuple[Select[Any], 
             )
         )
     if f.implementations:
+        if not counted:
+            raise ValueError("An implementation filter reads the counts")
         query = query.where(status.in_([i.value for i in f.implementations]))
     for word in f.q.split():
         query = query.where(
@@ -210,24 +220,9 @@ def search(filters: RecommendationFilters, user: Any, choices: Choices | None = 
     pages = max(1, math.ceil(total / PAGE_SIZE))
     if filters.page > pages:
         filters = replace(filters, page=pages, problems=(*filters.problems, f"There is no page {filters.page}"))
-    found = db.session.execute(
-        query.add_columns(status, counts.c.total, counts.c.assured, counts.c.not_achieved)
-        .options(
-            contains_eager(Recommendation.review),
-            selectinload(Recommendation.agencies),
-            selectinload(Recommendation.themes),
-        )
-        .order_by(*_ORDER)
-        .limit(PAGE_SIZE)
-        .offset((filters.page - 1) * PAGE_SIZE)
-    ).all()
-    rows = [
-        Row(rec, Implementation(value), int(total_ or 0), int(assured or 0), int(not_achieved or 0))
-        for rec, value, total_, assured, not_achieved in found
-    ]
     return RecommendationPage(
         filters=filters,
-        rows=rows,
+        rows=_page(filters, user, query, counts, status),
         total=total,
         pages=pages,
         reviews=(choices or Choices()).reviews(filters.reviews, user),
@@ -236,6 +231,45 @@ def search(filters: RecommendationFilters, user: Any, choices: Choices | None = 
         partnerships=(choices or Choices()).partnerships(filters.partnerships, user),
         by_status=by_status,
     )
+
+
+def _page(filters: RecommendationFilters, user: Any, query: Select[Any], counts: Any, status: Any) -> list[Row]:
+    """A page of rows. Where a filter reads the implementation status, the page is read from the counted statement;
+    otherwise it is chosen first and only its recommendations' actions are counted, since joining the counts makes
+    every recommendation's (100 ms for fifty rows among 35,000 recommendations and 150,000 actions)."""
+    loads = (
+        contains_eager(Recommendation.review),
+        selectinload(Recommendation.agencies),
+        selectinload(Recommendation.themes),
+    )
+    offset = (filters.page - 1) * PAGE_SIZE
+    if filters.implementations:
+        found = db.session.execute(
+            query.add_columns(status, counts.c.total, counts.c.assured, counts.c.not_achieved)
+            .options(*loads)
+            .order_by(*_ORDER)
+            .limit(PAGE_SIZE)
+            .offset(offset)
+        ).all()
+        return [
+            Row(rec, Implementation(value), int(total_ or 0), int(assured or 0), int(not_achieved or 0))
+            for rec, value, total_, assured, not_achieved in found
+        ]
+    plain, _, _ = _statement(filters, user, counted=False)
+    recommendations = list(db.session.scalars(plain.options(*loads).order_by(*_ORDER).limit(PAGE_SIZE).offset(offset)))
+    read = counts_sql(Action.status)
+    tallied: dict[int, ActionCounts] = {}
+    for rid, *values in db.session.execute(
+        select(Action.recommendation_id, *read.values())
+        .where(*live(Action), Action.recommendation_id.in_([r.id for r in recommendations]))
+        .group_by(Action.recommendation_id)
+    ):
+        tallied[rid] = ActionCounts(**{name: int(value or 0) for name, value in zip(read, values, strict=True)})
+    rows = []
+    for rec in recommendations:
+        held = tallied.get(rec.id, ActionCounts())
+        rows.append(Row(rec, implementation_of(held), held.total, held.assured, held.not_achieved))
+    return rows
 
 
 def export_statement(filters: RecommendationFilters, user: Any) -> Select[Any]:
