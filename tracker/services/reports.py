@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -18,9 +18,9 @@ from tracker.access import policy
 from tracker.access.loader import NotFound
 from tracker.db import db
 from tracker.models import Agency, GeneratedReport, Partnership, Recommendation, Review, User
-from tracker.models.live import live_reviews
 from tracker.rules import DomainError
 from tracker.services import audit, meetings
+from tracker.services.search.choosing import Choices, Offer
 from tracker.workbooks import (
     BuiltReport,
     Printed,
@@ -281,19 +281,31 @@ def generate_action_plan(
 REVIEW_WITH_ACTIONS = (selectinload(Review.recommendations).selectinload(Recommendation.actions),)
 
 
-def filter_choices(user: User) -> dict[str, list[Any]]:
-    """What the report form offers: the user's partnerships and their live reviews, and agencies, by name."""
-    reach = policy.partnership_ids(user)
-    partnerships = select(Partnership).order_by(Partnership.name)
-    if reach is not None:
-        partnerships = partnerships.where(Partnership.id.in_(sorted(reach)))
-    return {
-        "partnerships": list(db.session.scalars(partnerships)),
-        "reviews": list(
-            db.session.scalars(live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference))
+@dataclass(frozen=True)
+class FilterChoices:
+    partnerships: list[Partnership]
+    reviews: Offer[Review]
+    agencies: Offer[Agency]
+
+
+def filter_choices(
+    user: User,
+    *,
+    reviews: Sequence[int] = (),
+    agencies: Sequence[int] = (),
+    review_text: str = "",
+    agency_text: str = "",
+) -> FilterChoices:
+    """What the report form offers: the user's partnerships, by name; of their live reviews and of the agencies,
+    those chosen and the first that match what was typed (all of them, where they are few)."""
+    typed = Choices(review_text=review_text, agency_text=agency_text)
+    return FilterChoices(
+        partnerships=list(
+            db.session.scalars(select(Partnership).where(policy.chooses_among(user)).order_by(Partnership.name))
         ),
-        "agencies": list(db.session.scalars(select(Agency).order_by(Agency.name))),
-    }
+        reviews=typed.reviews(reviews, user),
+        agencies=typed.agencies(agencies),
+    )
 
 
 def action_plan_download(*, actor: User, review: Review, handle: IO[bytes], printed: Printed | None = None) -> str:

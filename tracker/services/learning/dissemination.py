@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, lazyload, selectinload
 
 from tracker import clock
 from tracker.access import policy
@@ -17,6 +17,7 @@ from tracker.models.live import live_recommendations
 from tracker.rules import DomainError
 from tracker.rules.learning.vocabulary import DisseminationKind
 from tracker.services import audit
+from tracker.services.search.choosing import Offer, offer
 
 
 def disseminations() -> list[Dissemination]:
@@ -29,15 +30,19 @@ def disseminations() -> list[Dissemination]:
     )
 
 
-def recommendation_choices(user: Any) -> list[Recommendation]:
-    return list(
-        db.session.scalars(
-            live_recommendations()
-            .where(policy.visible_reviews(user))
-            .options(joinedload(Recommendation.review))
-            .order_by(Review.reference, Recommendation.position)
-        )
+def recommendation_offer(user: Any, *, ids: Sequence[int] = (), text: str = "") -> Offer[Recommendation]:
+    """The live recommendations of the reviews the user may see, in their reviews' order: those chosen (`ids`),
+    and the first that match what was typed, in the review's reference, the number or the wording."""
+    ordered = (
+        live_recommendations()
+        .where(policy.visible_reviews(user))
+        .options(contains_eager(Recommendation.review).options(lazyload(Review.partnership)))
+        .order_by(Review.reference, Recommendation.position, Recommendation.id)
     )
+    found: Offer[Recommendation] = offer(
+        ordered, Recommendation.id, ids, (Review.reference, Recommendation.number, Recommendation.title), text
+    )
+    return found
 
 
 def create_dissemination(

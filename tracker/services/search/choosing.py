@@ -1,5 +1,6 @@
-"""The choices a filter offers when there are too many to list: those already chosen, and the first few that
-match what the person typed to find one (a search field that narrows the list, without any script)."""
+"""The choices a filter or a form offers when there are too many to list: those already chosen, and the first few
+that match what the person typed to find one (a search field that narrows the list, without any script). A form
+refuses the ids asked for that are not among those the person may choose (`Offer.refused`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from tracker.models.live import live_reviews
 
 # The most choices offered beside those already chosen; typing more narrows them.
 OFFERED = 10
+# The most a form accepts chosen at once: more is not a choice made through a chooser.
+CHOSEN_AT_MOST = 1_000
 T = TypeVar("T")
 
 
@@ -27,6 +30,8 @@ class Offer(Generic[T]):
     offered: list[T] = field(default_factory=list)
     more: bool = False
     text: str = ""
+    # Ids asked for that name nothing the person may choose (or nothing at all): a form refuses them.
+    refused: tuple[int, ...] = ()
 
     @property
     def items(self) -> list[T]:
@@ -37,14 +42,18 @@ def _words(text: str) -> list[str]:
     return " ".join(text.split())[:100].split()
 
 
-def _offer(ordered: Select[Any], key: Any, ids: Sequence[int], columns: Sequence[Any], text: str) -> Offer[Any]:
-    """`ordered`: every choice the person may make, in order; `key`: the column `ids` name them by."""
-    others = ordered.where(key.not_in(list(ids))) if ids else ordered
+def offer(ordered: Select[Any], key: Any, ids: Sequence[int], columns: Sequence[Any], text: str) -> Offer[Any]:
+    """`ordered`: every choice the person may make, in order; `key`: the column `ids` name them by; `columns`:
+    where each word typed may stand. Two statements at most, however many choices there are."""
+    ids = list(dict.fromkeys(ids))
+    others = ordered.where(key.not_in(ids)) if ids else ordered
     for word in _words(text):
         others = others.where(or_(*(column.icontains(word, autoescape=True) for column in columns)))
     found = list(db.session.scalars(others.limit(OFFERED + 1)))
-    chosen = list(db.session.scalars(ordered.where(key.in_(list(ids))))) if ids else []
-    return Offer(chosen, found[:OFFERED], len(found) > OFFERED, " ".join(_words(text)))
+    chosen = list(db.session.scalars(ordered.where(key.in_(ids)))) if ids else []
+    known = {getattr(record, key.key) for record in chosen}
+    refused = tuple(i for i in ids if i not in known)
+    return Offer(chosen, found[:OFFERED], len(found) > OFFERED, " ".join(_words(text)), refused)
 
 
 @dataclass(frozen=True)
@@ -66,17 +75,17 @@ class Choices:
     def reviews(self, ids: Sequence[int], user: Any) -> Offer[Review]:
         """Reviews the user may see: those chosen, and the first by reference that match."""
         visible = live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference)
-        return _offer(visible, Review.id, ids, (Review.reference, Review.title), self.review_text)
+        return offer(visible, Review.id, ids, (Review.reference, Review.title), self.review_text)
 
     def agencies(self, ids: Sequence[int]) -> Offer[Agency]:
         ordered = select(Agency).order_by(Agency.name)
-        return _offer(ordered, Agency.id, ids, (Agency.name, Agency.short_name), self.agency_text)
+        return offer(ordered, Agency.id, ids, (Agency.name, Agency.short_name), self.agency_text)
 
     def partnerships(self, ids: Sequence[int], user: Any) -> Offer[Partnership]:
         """The user's partnerships (all, for those not limited to some): every one when they are few."""
         ordered = select(Partnership).where(policy.chooses_among(user)).order_by(Partnership.name)
-        offer = _offer(ordered, Partnership.id, ids, (Partnership.name,), self.partnership_text)
-        if not offer.more and not offer.text:
+        found = offer(ordered, Partnership.id, ids, (Partnership.name,), self.partnership_text)
+        if not found.more and not found.text:
             # Few enough to show whole: a plain list, no search field.
-            return Offer(offer.chosen, offer.offered)
-        return offer
+            return Offer(found.chosen, found.offered, refused=found.refused)
+        return found

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -14,6 +16,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from tracker.rules.learning.vocabulary import DisseminationKind, NationalImplementation, NationalResponse
+from tracker.services.search.choosing import Offer
+from tracker.web.choosers import ChooserField
 from tracker.web.forms import UKDateField
 
 
@@ -127,10 +131,15 @@ class DisseminationForm(FlaskForm):
         widget=GovTextInput(),
         validators=[Optional(), NumberRange(min=0, message="The number reached must be 0 or more")],
     )
-    recommendations = SelectMultipleField(
+    recommendations = ChooserField(
         "Recommendations whose learning it carried",
-        coerce=int,
-        widget=GovCheckboxesInput(),
         validators=[InputRequired(message="Choose the recommendations whose learning it carried")],
+        text_name="recommendation_q",
+        what="a recommendation",
+        hint="Part of its review's reference, its number or its wording, then Find",
+        refused="Choose recommendations from the list: one of those chosen is not one you can choose",
     )
     submit = SubmitField("Save", widget=GovSubmitInput())
+
+    def offer(self, recommendations: Offer[Any]) -> None:
+        self.recommendations.offer(recommendations, lambda r: f"{r.review.reference} {r.number}: {r.title[:120]}")

@@ -13,6 +13,7 @@ from tracker.rules.learning.vocabulary import NO_RESPONSE_DAYS
 from tracker.rules.vocabulary import Scope
 from tracker.services.learning import dissemination, national, recurring, themes
 from tracker.web import loading, paging
+from tracker.web.choosers import find_pressed
 from tracker.web.forms import show_refusal
 from tracker.web.learning.blueprint import bp
 from tracker.web.learning.forms import DisseminationForm, NationalForm
@@ -124,11 +125,10 @@ def dissemination_index() -> Any:
 @requires(Permission.MANAGE_PLANS)
 def dissemination_new() -> Any:
     form = DisseminationForm()
-    offered = {r.id: r for r in dissemination.recommendation_choices(loading.user())}
-    form.recommendations.choices = [
-        (r.id, f"{r.review.reference} {r.number}: {r.title[:120]}") for r in offered.values()
-    ]
-    if form.validate_on_submit():
+    chosen = form.recommendations
+    offer = dissemination.recommendation_offer(loading.user(), ids=chosen.ids, text=chosen.text)
+    form.offer(offer)
+    if not find_pressed() and form.validate_on_submit():
         try:
             dissemination.create_dissemination(
                 actor=loading.user(),
@@ -137,7 +137,7 @@ def dissemination_new() -> Any:
                 held_on=form.held_on.data,
                 audience=form.audience.data or "",
                 reached=form.reached.data,
-                recommendations=[offered[i] for i in form.recommendations.data or [] if i in offered],
+                recommendations=offer.chosen,
             )
         except DomainError as refusal:
             show_refusal(form, refusal)

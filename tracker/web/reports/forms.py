@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -15,6 +13,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from tracker.rules.vocabulary import ReviewType
+from tracker.services.reports import FilterChoices
+from tracker.web.choosers import ChooserField
 from tracker.web.forms import UKDateField
 
 COMMENTARY_LIMIT = 1_500
@@ -22,11 +22,13 @@ COMMENTARY_LIMIT = 1_500
 
 class ReportForm(FlaskForm):
     partnership = SelectField("Partnership", widget=GovSelect(), validate_choice=True)
-    reviews = SelectMultipleField(
+    reviews = ChooserField(
         "Reviews",
-        widget=GovCheckboxesInput(),
-        coerce=int,
         description="Leave them all unticked to include every review.",
+        text_name="review_q",
+        what="a review",
+        hint="Part of its reference or title, then Find",
+        refused="Choose reviews from the list: one of those chosen is not one you can choose",
     )
     types = SelectMultipleField(
         "Types of review",
@@ -34,11 +36,12 @@ class ReportForm(FlaskForm):
         choices=[SelectChoice(t.value, t.label) for t in ReviewType],
         description="Leave them all unticked to include every type.",
     )
-    agencies = SelectMultipleField(
+    agencies = ChooserField(
         "Lead agencies",
-        widget=GovCheckboxesInput(),
-        coerce=int,
         description="Leave them all unticked to include every agency's actions.",
+        text_name="agency_q",
+        what="an agency",
+        refused="Choose lead agencies from the list: one of those chosen is not one you can choose",
     )
     since = UKDateField(
         "Changes since",
@@ -67,10 +70,10 @@ class ReportForm(FlaskForm):
     )
     submit = SubmitField("Produce the report", widget=GovSubmitInput())
 
-    def set_choices(self, *, partnerships: list[Any], reviews: list[Any], agencies: list[Any]) -> None:
+    def set_choices(self, choices: FilterChoices) -> None:
         self.partnership.choices = [
             SelectChoice("", "All partnerships"),
-            *[SelectChoice(str(p.id), p.name) for p in partnerships],
+            *[SelectChoice(str(p.id), p.name) for p in choices.partnerships],
         ]
-        self.reviews.choices = [SelectChoice(r.id, f"{r.reference}: {r.title}") for r in reviews]
-        self.agencies.choices = [SelectChoice(a.id, a.name) for a in agencies]
+        self.reviews.offer(choices.reviews, lambda r: f"{r.reference}: {r.title}")
+        self.agencies.offer(choices.agencies, lambda a: a.name)

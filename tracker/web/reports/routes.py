@@ -15,6 +15,7 @@ from tracker.rules.vocabulary import ReviewType
 from tracker.services import jobs as job_records
 from tracker.services import reports as services
 from tracker.web import loading
+from tracker.web.choosers import find_pressed
 from tracker.web.reports.forms import ReportForm
 from tracker.web.transactions import records_reading
 from tracker.workbooks import DEFAULT_MARKING, Printed, ReportFilters
@@ -44,8 +45,17 @@ def index() -> Any:
 @requires(Permission.RUN_REPORTS)
 def create() -> Any:
     form = ReportForm()
-    form.set_choices(**services.filter_choices(loading.user()))
-    if form.validate_on_submit():
+    reviews, agencies = form.reviews, form.agencies
+    form.set_choices(
+        services.filter_choices(
+            loading.user(),
+            reviews=reviews.ids,
+            agencies=agencies.ids,
+            review_text=reviews.text,
+            agency_text=agencies.text,
+        )
+    )
+    if not find_pressed() and form.validate_on_submit():
         filters = ReportFilters(
             partnership_id=int(form.partnership.data) if form.partnership.data else None,
             review_ids=tuple(form.reviews.data or ()),
