@@ -45,7 +45,9 @@ _SUBMIT_EMPTY = """(index) => {
     else if (el.tagName === "SELECT") el.selectedIndex = [...el.options].findIndex((o) => !o.value) ;
     else el.value = "";
   }
-  const button = form.querySelector("button[type=submit], button:not([type]), input[type=submit]");
+  // A chooser's Find shows the form again unsaved (its own formaction): the form is sent by its own button.
+  const buttons = [...form.querySelectorAll("button[type=submit], button:not([type]), input[type=submit]")];
+  const button = buttons.find((b) => !b.hasAttribute("formaction")) || buttons[0];
   if (button) button.click(); else form.requestSubmit();
 }"""
 
