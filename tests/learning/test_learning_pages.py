@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,10 @@ def test_theme_figures_match_the_database(demo: Any) -> None:
         assert row.assured == sum(a.status == ActionStatus.ASSURED for a in actions), row.theme.name
         assert row.overdue == sum(a.rag_result.rag.value == "red" for a in actions), row.theme.name
         assert sum(row.by_year.values()) == len(recs), row.theme.name
+        made = [db.session.get(Recommendation, r).review for r in recs]
+        assert set(row.types) == {review.type for review in made}, row.theme.name
+        dated = [r.published_on or r.completed_on or r.commissioned_on for r in made]
+        assert row.by_year == dict(Counter(day.year for day in dated if day)), row.theme.name
 
 
 def test_national_recommendations_are_listed_and_the_silent_ones_flagged(demo: Any) -> None:

@@ -63,22 +63,22 @@ def theme_rows(user: Any) -> tuple[list[ThemeRow], list[int]]:
     )
     theme_id = recommendation_themes.c.theme_id
     rows: dict[int, ThemeRow] = {}
-    counted = base.with_only_columns(
-        theme_id, func.count(distinct(Recommendation.id)), func.count(distinct(Review.id))
-    ).group_by(theme_id)
     themes = {t.id: t for t in db.session.scalars(select(Theme))}
-    for tid, recs, reviews in db.session.execute(counted):
-        rows[tid] = ThemeRow(themes[tid], recs, reviews)
-    for tid, review_type in db.session.execute(
-        base.with_only_columns(theme_id, Review.type).group_by(theme_id, Review.type)
-    ):
-        rows[tid].types.append(ReviewType(review_type))
+    # One reading, by theme, type of review and year: a review has one type and one year, so each review and each
+    # recommendation falls in one group of its theme, and the groups' distinct counts add up to the theme's.
     years: set[int] = set()
-    for tid, year, count in db.session.execute(
-        base.with_only_columns(theme_id, _year(), func.count(distinct(Recommendation.id))).group_by(theme_id, _year())
+    for tid, review_type, year, recs, reviews in db.session.execute(
+        base.with_only_columns(
+            theme_id, Review.type, _year(), func.count(distinct(Recommendation.id)), func.count(distinct(Review.id))
+        ).group_by(theme_id, Review.type, _year())
     ):
+        row = rows.setdefault(tid, ThemeRow(themes[tid]))
+        row.recommendations += recs
+        row.reviews += reviews
+        if ReviewType(review_type) not in row.types:
+            row.types.append(ReviewType(review_type))
         if year is not None:
-            rows[tid].by_year[int(year)] = count
+            row.by_year[int(year)] = row.by_year.get(int(year), 0) + recs
             years.add(int(year))
     # One expression in both places, so that PostgreSQL sees the grouped column selected (its dates are parameters).
     rag_now = Action.rag
