@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import request
+from flask import request, url_for
 
 MOST_PAGES = 100_000
 
@@ -69,3 +69,8 @@ def pagination(
     if current < pages:
         result["next"] = {"href": href(current + 1)}
     return result
+
+
+def pages_of(page: Paged, endpoint: str, label: str, **args: Any) -> dict[str, Any] | None:
+    """The pagination of a list whose pages' addresses differ by their `page` alone."""
+    return pagination(page.page, page.pages, lambda n: url_for(endpoint, **args, page=n), label)

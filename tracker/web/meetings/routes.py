@@ -46,9 +46,7 @@ def index() -> Any:
         "meetings/index.html",
         meetings=services.meetings(user, offset=page.offset, limit=MEETINGS_SIZE),
         page=page,
-        pagination=paging.pagination(
-            page.page, page.pages, lambda n: url_for("meetings.index", page=n), "Pages of meetings"
-        ),
+        pagination=paging.pages_of(page, "meetings.index", "Pages of meetings"),
     )
 
 

@@ -102,9 +102,7 @@ def agencies() -> Any:
         partnership=partnership,
         partnership_problem=problem,
         partnerships=memberships.choices_for(user),
-        pagination=paging.pagination(
-            page.page, page.pages, lambda n: url_for("overview.agencies", **{**scope, "page": n}), "Pages of agencies"
-        ),
+        pagination=paging.pages_of(page, "overview.agencies", "Pages of agencies", **scope),
         agency_link=lambda row, rag=None, assured=False: agency_link(row, rag, assured=assured, **scope),
     )
 

@@ -129,12 +129,7 @@ def owners_without_email() -> Any:
         rows=rows,
         page=page,
         windows=windows,
-        pagination=paging.pagination(
-            page.page,
-            page.pages,
-            lambda n: url_for("reminders.owners_without_email", page=n),
-            "Pages of owners",
-        ),
+        pagination=paging.pages_of(page, "reminders.owners_without_email", "Pages of owners"),
     )
 
 

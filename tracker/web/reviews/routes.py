@@ -121,9 +121,7 @@ def index() -> Any:
         "reviews/index.html",
         rows=found.rows,
         page=page,
-        pagination=paging.pagination(
-            page.page, page.pages, lambda n: url_for("reviews.index", **found.args(), page=n), "Pages of reviews"
-        ),
+        pagination=paging.pages_of(page, "reviews.index", "Pages of reviews", **found.args()),
         partnership_items=partnership_items,
         show_partnerships=len(partnership_items) > 2,
         type_items=type_items,
