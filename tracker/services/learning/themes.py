@@ -1,7 +1,8 @@
 """Themes across reviews: for each theme, its recommendations, reviews, review types, actions by RAG and trend by year.
 
 Each figure is one grouped query over live records the user may see; `theme_recommendations` is the
-drill-down behind a theme's row. Theme suggestions for a new recommendation are offered here too.
+drill-down behind a theme's row, a page at a time, counted by `count_theme_recommendations`. Theme suggestions
+for a new recommendation are offered here too.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, distinct, extract, func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Select, case, distinct, extract, func, select
+from sqlalchemy.orm import contains_eager
 
 from tracker.access import policy
 from tracker.db import db
@@ -114,19 +115,41 @@ class ThemedRecommendation:
         return review_year(self.recommendation.review)
 
 
-def theme_recommendations(user: Any, theme: Theme) -> list[ThemedRecommendation]:
-    """The drill-down: the theme's live recommendations the user may see, newest review first."""
+def _learning_year() -> Any:
+    """`review_year` in SQL: published, else completed, else commissioned, else entered (stored as UTC)."""
+    return func.coalesce(_year(), extract("year", Review.created_at))
+
+
+def _themed(user: Any, theme: Theme) -> Select[Any]:
+    """The theme's live recommendations the user may see, each joined to its review."""
+    return (
+        live_recommendations()
+        .join(recommendation_themes, recommendation_themes.c.recommendation_id == Recommendation.id)
+        .where(recommendation_themes.c.theme_id == theme.id, policy.visible_reviews(user))
+    )
+
+
+def count_theme_recommendations(user: Any, theme: Theme) -> int:
+    """How many of the theme's live recommendations the user may see: one statement, however many."""
+    return db.session.scalar(_themed(user, theme).with_only_columns(func.count(Recommendation.id))) or 0
+
+
+def theme_recommendations(
+    user: Any, theme: Theme, *, offset: int = 0, limit: int | None = None
+) -> list[ThemedRecommendation]:
+    """The drill-down: the theme's live recommendations the user may see, newest review first, then by review and
+    position (the id last, so that pages never shift): all, or `limit` from `offset`, in three statements."""
     found = list(
         db.session.scalars(
-            live_recommendations()
-            .join(recommendation_themes, recommendation_themes.c.recommendation_id == Recommendation.id)
-            .where(recommendation_themes.c.theme_id == theme.id, policy.visible_reviews(user))
-            .options(joinedload(Recommendation.review))
+            _themed(user, theme)
+            .options(contains_eager(Recommendation.review))
+            .order_by(_learning_year().desc(), Review.reference, Recommendation.position, Recommendation.id)
+            .offset(offset)
+            .limit(limit)
         )
     )
     done = outcomes([r.id for r in found])
-    rows = [ThemedRecommendation(r, done[r.id]) for r in found]
-    return sorted(rows, key=lambda r: (-r.year, r.recommendation.review.reference, r.recommendation.position))
+    return [ThemedRecommendation(r, done[r.id]) for r in found]
 
 
 def suggest_themes(

@@ -19,6 +19,7 @@ from tracker.web.learning.blueprint import bp
 from tracker.web.learning.forms import DisseminationForm, NationalForm
 
 NATIONAL_SIZE = 50
+THEME_SIZE = 50
 
 
 @bp.route("/learning/themes")
@@ -31,10 +32,24 @@ def themes_index() -> Any:
 @bp.route("/learning/themes/<int:theme_id>")
 @requires(Permission.READ_SUMMARY)
 def theme(theme_id: int) -> Any:
+    """A page at a time, newest review first: at national scale a theme holds thousands; the count is of them all."""
     found = themes.find_theme(theme_id)
     if found is None:
         abort(404)
-    return render_template("learning/theme.html", theme=found, rows=themes.theme_recommendations(loading.user(), found))
+    user = loading.user()
+    page = paging.paged("page", themes.count_theme_recommendations(user, found), THEME_SIZE)
+    return render_template(
+        "learning/theme.html",
+        theme=found,
+        rows=themes.theme_recommendations(user, found, offset=page.offset, limit=THEME_SIZE),
+        page=page,
+        pagination=paging.pagination(
+            page.page,
+            page.pages,
+            lambda n: url_for("learning.theme", theme_id=found.id, page=n),
+            f"Pages of recommendations on {found.name}",
+        ),
+    )
 
 
 def _page() -> int:
