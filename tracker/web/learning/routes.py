@@ -43,11 +43,8 @@ def theme(theme_id: int) -> Any:
         theme=found,
         rows=themes.theme_recommendations(user, found, offset=page.offset, limit=THEME_SIZE),
         page=page,
-        pagination=paging.pagination(
-            page.page,
-            page.pages,
-            lambda n: url_for("learning.theme", theme_id=found.id, page=n),
-            f"Pages of recommendations on {found.name}",
+        pagination=paging.pages_of(
+            page, "learning.theme", f"Pages of recommendations on {found.name}", theme_id=found.id
         ),
     )
 
@@ -87,12 +84,7 @@ def national_index() -> Any:
         rows=national.national_rows(user, offset=page.offset, limit=NATIONAL_SIZE),
         counts=counts,
         page=page,
-        pagination=paging.pagination(
-            page.page,
-            page.pages,
-            lambda n: url_for("learning.national_index", page=n),
-            "Pages of national recommendations",
-        ),
+        pagination=paging.pages_of(page, "learning.national_index", "Pages of national recommendations"),
         days=NO_RESPONSE_DAYS,
     )
 
