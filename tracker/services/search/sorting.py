@@ -73,38 +73,40 @@ def actions_statement(
     if not paged:
         return query
     offset = (filters.page - 1) * PAGE_SIZE
-    span = _span(filters, user, offset, today, found)
-    if span is not None:
-        agencies, offset = span
-        query = query.where(_among(agencies))
-    return query.limit(PAGE_SIZE).offset(offset)
+    return _paged(query, offset, _span(filters, user, offset, today, found))
 
 
 def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[Action]:
     """A page in any order but RAG's. Where neither the filters nor the order read the recommendation, review or
     lead agency's name, the page's actions are found in the actions table alone and then loaded by id, so
     that no plan reads every recommendation to find them (`unjoined_statement`)."""
+    offset = (filters.page - 1) * PAGE_SIZE
+    span = _span(filters, user, offset, today, found)
     unjoined = unjoined_statement(filters, user, today=today)
     key = filters.sort_key
-    offset = (filters.page - 1) * PAGE_SIZE
+    if unjoined is None or key == "review" or (key == "agency" and span is None):
+        joined = _paged(actions_statement(filters, user, today=today, paged=False, found=found), offset, span)
+        return list(db.session.scalars(joined).unique())
     keys = order(filters, walked=found >= WALKED_FROM)
-    if unjoined is not None and key == "agency":
-        span = _span(filters, user, offset, today, found)
-        if span is not None:
-            agencies, offset = span
-            # The agencies are in their order already: each one's place in it stands for its name.
-            places = {a: i for i, a in enumerate(agencies) if a is not None}
-            unjoined = unjoined.where(_among(agencies))
-            place = [func.coalesce(case(places, value=Action.lead_agency_id), len(agencies))] if places else []
-            keys = [*place, *keys[2:]]
-        else:
-            unjoined = None
-    if unjoined is None or key == "review":
-        return list(db.session.scalars(actions_statement(filters, user, today=today, found=found)).unique())
+    if span is not None:
+        agencies, offset = span
+        # The agencies are in their order already: each one's place in it stands for its name.
+        places = {a: i for i, a in enumerate(agencies) if a is not None}
+        unjoined = unjoined.where(_among(agencies))
+        place = [func.coalesce(case(places, value=Action.lead_agency_id), len(agencies))] if places else []
+        keys = [*place, *keys[2:]]
     ids = list(
         db.session.scalars(unjoined.with_only_columns(Action.id).order_by(*keys).limit(PAGE_SIZE).offset(offset))
     )
     return by_ids(ids)
+
+
+def _paged(query: Select[Any], offset: int, span: tuple[list[int | None], int] | None) -> Select[Any]:
+    """One page of the sorted statement; by lead agency, of the agencies it falls in (`span`), if known."""
+    if span is not None:
+        agencies, offset = span
+        query = query.where(_among(agencies))
+    return query.limit(PAGE_SIZE).offset(offset)
 
 
 def by_ids(ids: list[int]) -> list[Action]:
