@@ -206,8 +206,8 @@ def action_list_sql(
     tests = action_lists_sql(
         status=status, target_date=target_date, last_update_on=last_update_on, today=today, windows=windows
     )
-    before = [~tests[earlier] for earlier in ActionList][: list(ActionList).index(which)]
-    return and_(tests[which], *before) if before else tests[which]
+    earlier = list(ActionList)[: list(ActionList).index(which)]
+    return and_(tests[which], *(~tests[e] for e in earlier))
 
 
 def action_lists_sql(

@@ -119,9 +119,18 @@ class TrailPage:
 EXPORT_MOST = 100_000
 
 
+def count_of(filters: TrailFilters) -> int:
+    return db.session.scalar(select(func.count()).select_from(filters.query().subquery())) or 0
+
+
+def downloadable(filters: TrailFilters) -> bool:
+    """Whether one download carries every event the filters find (`EXPORT_MOST`)."""
+    return count_of(filters) <= EXPORT_MOST
+
+
 def page_of(filters: TrailFilters) -> TrailPage:
     query = filters.query()
-    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    total = count_of(filters)
     page = min(filters.page, max(1, -(-total // PAGE_SIZE)))
     events = db.session.scalars(
         query.order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())

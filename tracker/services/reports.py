@@ -19,7 +19,7 @@ from tracker.access.loader import NotFound
 from tracker.db import db
 from tracker.models import Agency, GeneratedReport, Partnership, Recommendation, Review, User
 from tracker.rules import DomainError
-from tracker.services import audit, meetings
+from tracker.services import audit, meetings, memberships
 from tracker.services.search.choosing import Choices, Offer
 from tracker.workbooks import (
     BuiltReport,
@@ -300,9 +300,7 @@ def filter_choices(
     those chosen and the first that match what was typed (all of them, where they are few)."""
     typed = Choices(review_text=review_text, agency_text=agency_text)
     return FilterChoices(
-        partnerships=list(
-            db.session.scalars(select(Partnership).where(policy.chooses_among(user)).order_by(Partnership.name))
-        ),
+        partnerships=memberships.choices_for(user),
         reviews=typed.reviews(reviews, user),
         agencies=typed.agencies(agencies),
     )

@@ -27,13 +27,7 @@ from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
 from tracker.services import figures
-from tracker.services.search.query import (
-    PAGE_SIZE,
-    ActionFilters,
-    conditions,
-    matching_statement,
-    unjoined_statement,
-)
+from tracker.services.search.query import PAGE_SIZE, ActionFilters, conditions, counted_statement, matching_statement
 from tracker.services.search.sorting import by_ids
 from tracker.services.search.text import ACTION_TEXT, actions_holding, held_in_row
 
@@ -183,9 +177,7 @@ def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
     found = _found(filters, user, today)
     if found is None:
         colour = Action.rag  # one expression, selected and grouped alike
-        plain = unjoined_statement(filters, user, today=today)
-        if plain is None:
-            plain = matching_statement(filters, user, today=today)
+        plain = counted_statement(filters, user, today=today)
         return plain.with_only_columns(colour, func.count(Action.id)).group_by(colour)
     return found.select(found.rag, func.count(found.rows.c.id)).group_by(found.rag)
 

@@ -348,11 +348,14 @@ def matching_statement(
     return _base(filters, user, today or clock.today(), tested)
 
 
+def counted_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any]:
+    """Every action that matches, to be counted: from the actions table alone where it can be."""
+    unjoined = unjoined_statement(filters, user, today=today)
+    return matching_statement(filters, user, today=today) if unjoined is None else unjoined
+
+
 def count_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any]:
-    statement = unjoined_statement(filters, user, today=today)
-    if statement is None:
-        statement = _base(filters, user, today or clock.today())
-    return statement.with_only_columns(func.count(Action.id))
+    return counted_statement(filters, user, today=today).with_only_columns(func.count(Action.id))
 
 
 __all__ = [
@@ -362,6 +365,7 @@ __all__ = [
     "Problem",
     "conditions",
     "count_statement",
+    "counted_statement",
     "matching_statement",
     "unjoined_statement",
 ]

@@ -27,9 +27,14 @@ def _agency_name() -> Any:
     return func.lower(Agency.name)
 
 
+def _by_rag(*, descending: bool = False) -> list[Any]:
+    """RAG order: each colour in turn, each by target date with undated actions last, then by id."""
+    rank = rag_rank_sql(Action.rag)
+    return [rank.desc() if descending else rank, Action.target_date.is_(None), Action.target_date, Action.id]
+
+
 def order(filters: ActionFilters, *, walked: bool = False) -> list[Any]:
     desc = filters.descending
-    rank = rag_rank_sql(Action.rag)
 
     def indexed(column: Any) -> Any:
         return column if walked else sorted_apart(column)
@@ -38,7 +43,7 @@ def order(filters: ActionFilters, *, walked: bool = False) -> list[Any]:
     by_date = Action.target_date.desc() if desc else Action.target_date
     key = filters.sort_key
     if key == "rag":
-        return [rank.desc() if desc else rank, no_date, Action.target_date, Action.id]
+        return _by_rag(descending=desc)
     if key == "target_date":
         # Actions without a date go last whichever way the dates run, as the indexes of every action in date
         # order hold them (`target_order` going forward, `ix_actions_target_latest` back), so that a page reads
@@ -51,7 +56,7 @@ def order(filters: ActionFilters, *, walked: bool = False) -> list[Any]:
         return [reference, Recommendation.position, Recommendation.id, Action.position, Action.id]
     if key == "agency":
         name = _agency_name()
-        return [Agency.id.is_(None), name.desc() if desc else name, rank, no_date, Action.target_date, Action.id]
+        return [Agency.id.is_(None), name.desc() if desc else name, *_by_rag()]
     # updated: the longest silence first, or the freshest with "-updated", read from the index either way
     if desc:
         return [indexed(Action.last_update_on).desc(), Action.id.desc()]
@@ -94,7 +99,7 @@ def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[
         places = {a: i for i, a in enumerate(agencies) if a is not None}
         unjoined = unjoined.where(_among(agencies))
         place = [func.coalesce(case(places, value=Action.lead_agency_id), len(agencies))] if places else []
-        keys = [*place, *keys[2:]]
+        keys = [*place, *_by_rag()]
     ids = list(
         db.session.scalars(unjoined.with_only_columns(Action.id).order_by(*keys).limit(PAGE_SIZE).offset(offset))
     )

@@ -34,7 +34,7 @@ def index() -> Any:
 @records_reading
 def download() -> Any:
     filters = services.TrailFilters.parse(request.args)
-    if not services.page_of(filters).downloadable:
+    if not services.downloadable(filters):
         # The list says so and offers no link; an address typed or kept from before is shown the list too.
         return redirect(url_for("audit.index", **filters.as_args()))
     services.record_export(actor=loading.user(), filters=filters)

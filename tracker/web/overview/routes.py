@@ -108,18 +108,15 @@ def agencies() -> Any:
 
 
 def review_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False, **scope: Any) -> str:
-    args: dict[str, Any] = {"review": row.key, **scope}
-    if rag is not None:
-        args["rag"] = rag.value
-    if assured:
-        args["status"] = "assured"
-    return links.with_query("search.actions", **args)
+    return _actions_of({"review": row.key, **scope}, rag, assured)
 
 
 def agency_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False, **scope: Any) -> str:
-    args: dict[str, Any] = {"agency": row.key if row.key is not None else "none", **scope}
-    if rag is not None:
-        args["rag"] = rag.value
-    if assured:
-        args["status"] = "assured"
-    return links.with_query("search.actions", **args)
+    return _actions_of({"agency": row.key if row.key is not None else "none", **scope}, rag, assured)
+
+
+def _actions_of(args: dict[str, Any], rag: Rag | None, assured: bool) -> str:
+    """The action search behind a figure of a row: its colour, or those assured, or all."""
+    return links.with_query(
+        "search.actions", **args, rag=rag.value if rag is not None else None, status="assured" if assured else None
+    )
