@@ -57,3 +57,22 @@ def test_signed_out_visitors_may_only_see_public_pages() -> None:
 def test_who_sees_withdrawn_records_and_other_agencies(users: dict[str, User]) -> None:
     assert {role for role, user in users.items() if policy.sees_withdrawn(user)} == {"admin", "subgroup"}
     assert {role for role, user in users.items() if policy.limited_to_own_agency(user)} == {"agency_lead", "other_lead"}
+
+
+def test_a_members_partnerships_are_read_as_ids_and_follow_a_change(users: dict[str, User], database: Any) -> None:
+    from tests.factories import PartnershipFactory
+
+    north, south = PartnershipFactory(name="North"), PartnershipFactory(name="South")
+    member = users["subgroup"]
+    member.partnerships = [north]
+    database.commit()
+    database.expire_all()
+    assert policy.partnership_ids(member) == {north.id}
+    # Read without loading the partnerships themselves.
+    assert "partnerships" not in member.__dict__
+    member.partnerships = [north, south]
+    assert policy.partnership_ids(member) == {north.id, south.id}
+    database.commit()
+    database.expire_all()
+    assert policy.partnership_ids(member) == {north.id, south.id}
+    assert policy.partnership_ids(users["admin"]) is None

@@ -196,7 +196,22 @@ def partnership_ids(user: Any) -> frozenset[int] | None:
     """The partnerships whose reviews the user may see, or None where no partnership limits them."""
     if not limited_to_partnerships(user):
         return None
-    return frozenset(p.id for p in user.partnerships)
+    user_id = getattr(user, "id", None)
+    # Loaded (or just changed) memberships answer at once; otherwise their ids alone are read, since a
+    # national body's member belongs to every partnership and loading each one costs a page milliseconds.
+    if "partnerships" in getattr(user, "__dict__", {}) or not isinstance(user, User) or user_id is None:
+        return frozenset(p.id for p in user.partnerships)
+    return _membership_ids(user_id)
+
+
+def _membership_ids(user_id: int) -> frozenset[int]:
+    """The ids of the partnerships a user belongs to: read once a transaction, like `_in_every_partnership`."""
+    session = db.session()
+    key = ("partnership_ids", user_id)
+    if key not in session.info:
+        mine = select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == user_id)
+        session.info[key] = frozenset(db.session.scalars(mine))
+    return frozenset(session.info[key])
 
 
 def report_covers_only_theirs(user: Any, report: GeneratedReport) -> bool:
@@ -250,9 +265,12 @@ def _in_every_partnership(user_id: int) -> bool:
     return bool(session.info[key])
 
 
+_MEMBERSHIP_KEYS = ("in_every_partnership", "partnership_ids")
+
+
 def _forget_memberships(session: Session, *_: object) -> None:
     """A flush may change who belongs where; a new transaction may see others' changes."""
-    for key in [k for k in session.info if isinstance(k, tuple) and k[0] == "in_every_partnership"]:
+    for key in [k for k in session.info if isinstance(k, tuple) and k[0] in _MEMBERSHIP_KEYS]:
         del session.info[key]
 
 
