@@ -287,6 +287,9 @@ class Evidence(Withdrawable, Base):
 
 class AssuranceDecision(Base):
     __tablename__ = "assurance_decisions"
+    # A meeting's decisions in the order it made them: its page reads them from this index alone. Without it,
+    # SQLite walked every decision ever made in date order, keeping the meeting's (0.1 s at national scale).
+    __table_args__ = (Index("ix_assurance_decisions_meeting_order", "meeting_id", "decided_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)
@@ -294,7 +297,7 @@ class AssuranceDecision(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     meeting_on: Mapped[date | None] = mapped_column(Date)
     # The subgroup meeting that made the decision, when one is recorded for that day.
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     # "Assured since" reads the decisions of a period, not every decision ever made.
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now, index=True)
@@ -319,6 +322,8 @@ class TargetDateChange(Base):
         ),
         # Requests answered since a day, the latest first: each owner's and agency lead's reminders.
         Index("ix_target_date_changes_decided_at", "decided_at"),
+        # The requests a meeting answered, in the order it answered them: its page.
+        Index("ix_target_date_changes_meeting_order", "meeting_id", "decided_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -336,7 +341,7 @@ class TargetDateChange(Base):
     decision_comment: Mapped[str] = mapped_column(Text, default="")
     # The meeting that answered the request, as for an assurance decision.
     meeting_on: Mapped[date | None] = mapped_column(Date)
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
 
     action: Mapped[Action] = relationship(back_populates="target_date_changes")
     requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
