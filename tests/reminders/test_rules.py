@@ -25,6 +25,7 @@ from tracker.rules.reminders import (
     digest_due,
     first_news_from,
     long_overdue,
+    long_overdue_from_red_day_sql,
     long_overdue_sql,
     meeting_pack_due,
     period_key,
@@ -155,3 +156,5 @@ def test_the_lists_in_python_and_in_sql_agree_over_every_status_and_boundary(dat
         a.id for a in made if long_overdue(status=a.status, target_date=a.target_date, today=TODAY, windows=windows)
     }
     assert in_sql == in_python and in_python
+    by_red_day = long_overdue_from_red_day_sql(red_from=Action.red_from, today=TODAY, windows=windows)
+    assert set(db.session.scalars(select(Action.id).where(Action.id.in_(ids), by_red_day))) == in_python

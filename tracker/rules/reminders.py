@@ -245,6 +245,12 @@ def long_overdue_sql(*, status: Column, target_date: Column, today: date, window
     )
 
 
+def long_overdue_from_red_day_sql(*, red_from: Column, today: date, windows: Windows) -> ColumnElement[bool]:
+    """`long_overdue_sql` said from the day an action turns red (`rag_dates`: the day after its target date,
+    kept only while it is open and not submitted), which an index holds in order."""
+    return red_from <= today - timedelta(days=windows.subgroup_overdue_days)
+
+
 def first_news_from(today: date, frequency: Frequency, windows: Windows) -> date:
     """Target-date decisions are news from the person's previous digest on; before their first, from
     the start of the period before this one (a week or a month back; a week for anyone else)."""

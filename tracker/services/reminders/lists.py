@@ -26,6 +26,7 @@ from tracker.rules.reminders import (
     Windows,
     days,
     hears_about_agency,
+    long_overdue_from_red_day_sql,
     long_overdue_sql,
     receives_subgroup_digest,
 )
@@ -338,11 +339,14 @@ def _long_overdue(
         OPEN_ACTION,
         Action.target_order < cutoff,
     )
+    # The count says it by the day each turned red, so that it reads the index of red days up to the cutoff
+    # alone and stops at `count_to`; given every form of the test, the planners read every open action's.
+    red_by_cutoff = long_overdue_from_red_day_sql(red_from=Action.red_from, today=today, windows=windows)
     overdue = Listed(
         "long_overdue",
         f"Overdue by more than {days(windows.subgroup_overdue_days)}",
         f"Past the target date by more than {days(windows.subgroup_overdue_days)} and not submitted.",
-        _count(live_actions_where(visible, late).with_only_columns(Action.id), count_to),
+        _count(live_actions_where(visible, red_by_cutoff).with_only_columns(Action.id), count_to),
         page=EVERY,
         search={"overdue": 1, "due_before": (cutoff - timedelta(days=1)).isoformat(), "sort": "target_date"},
     )
