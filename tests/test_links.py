@@ -27,3 +27,27 @@ def test_a_link_with_a_query_is_the_link_url_for_builds(app: Flask, params: dict
             built = urlsplit(with_query("search.actions", **params))
             assert built.path == expected.path == "/partnerships/actions"
             assert parse_qsl(built.query) == parse_qsl(expected.query)
+
+
+def test_the_templates_links_by_id_are_the_links_url_for_builds(app: Flask) -> None:
+    """Every page whose address takes ids, with ids of every length, and ids in its query besides."""
+    from tracker.web.links import url_for_ids
+
+    shapes = [
+        (rule.endpoint, sorted(rule.arguments))
+        for rule in app.url_map.iter_rules()
+        if rule.arguments and all(rule._converters[name].regex == r"\d+" for name in rule.arguments)
+    ]
+    assert len(shapes) > 20, "the app's pages with ids in their address"
+    with app.test_request_context("/", base_url="https://tracker.example.gov.uk/partnerships"):
+        for endpoint, names in shapes:
+            for ids in ([1] * len(names), [98765, *range(2, len(names) + 1)], [7] * len(names)):
+                values = dict(zip(names, ids, strict=True))
+                for _ in range(2):  # built once, then from the shape kept
+                    assert url_for_ids(endpoint, **values) == url_for(endpoint, **values)
+                with_page = {**values, "page": 3}
+                assert url_for_ids(endpoint, **with_page) == url_for(endpoint, **with_page)
+        # Anything but an id goes to url_for as it is.
+        assert url_for_ids("static", filename="css/tracker.css") == url_for("static", filename="css/tracker.css")
+        assert url_for_ids("search.actions", rag="red") == url_for("search.actions", rag="red")
+        assert url_for_ids("search.actions") == url_for("search.actions")

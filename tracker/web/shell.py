@@ -22,6 +22,7 @@ from tracker.clock import uk_date, uk_datetime
 from tracker.models import User
 from tracker.rules.vocabulary import Role
 from tracker.services import auth, transactions
+from tracker.web import links
 from tracker.web.extensions import login_manager
 from tracker.web.requests import CleanRequest, PlainPath, PlainSegment
 
@@ -66,6 +67,7 @@ def init_app(app: Flask) -> None:
         csp_nonce=csp_nonce,
         own_agency_only=lambda: policy.limited_to_own_agency(current_user),
         sees_withdrawn=lambda: policy.sees_withdrawn(current_user),
+        url_for=links.url_for_ids,
     )
     app.jinja_env.filters["uk_date"] = uk_date
     app.jinja_env.filters["uk_datetime"] = uk_datetime
