@@ -18,6 +18,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, Recommendation, Review
+from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live, live_actions, live_recommendations
 from tracker.models.tallies import RagCounts, total_of
@@ -127,7 +128,7 @@ def _listed(user: Any, where: Sequence[Any]) -> Any:
 def overdue_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[Action]:
     """Red actions, the longest overdue first (the day it turned red follows the target date)."""
     red = Action.red_from <= clock.today()  # the same actions as RAG red, read as a range of the index
-    query = _listed(user, where).where(red).order_by(Action.red_from, Action.id).limit(limit)
+    query = _listed(user, where).where(red).order_by(Action.red_from, Action.id).limit(written_in(limit))
     return list(db.session.scalars(query).unique())
 
 
@@ -137,7 +138,7 @@ def drifting_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any]
         _listed(user, where)
         .where(_drifting(clock.today()), OPEN_ACTION)
         .order_by(Action.last_update_on, Action.id)
-        .limit(limit)
+        .limit(written_in(limit))
     )
     return list(db.session.scalars(query).unique())
 
@@ -181,7 +182,7 @@ def assured_since(user: Any, since: date, *, where: Sequence[Any] = (), limit: i
         )
         .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
         # An action assured twice since (returned between) has two decisions: room for both.
-        .limit(2 * limit)
+        .limit(written_in(2 * limit))
     )
     seen: dict[int, Assured] = {}
     for decision in db.session.scalars(query).unique():

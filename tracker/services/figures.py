@@ -17,6 +17,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review
+from tracker.models.clauses import written_in
 from tracker.models.figures import (
     ActionFigures,
     AgencyFigures,
@@ -160,7 +161,7 @@ def _rows(
         else:
             open_actions = columns[2] + columns[3] + columns[4]
             query = query.order_by(open_actions.desc(), func.lower(columns[1]), columns[0])
-        query = query.limit(busiest)
+        query = query.limit(written_in(busiest))
     elif page is not None:
         query = query.order_by(func.lower(columns[1]), columns[0]).offset(page[0]).limit(page[1])
     rows: dict[Any, RagCounts] = {}

@@ -17,6 +17,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange
+from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts, tally, total_of
@@ -128,11 +129,11 @@ def awaiting_decision(
         live_actions()
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(joinedload(Action.lead_agency))
-        .where(policy.visible_actions(user), Action.status == ActionStatus.SUBMITTED, *where)
+        .where(policy.visible_actions(user), Action.status == written_in(ActionStatus.SUBMITTED.value), *where)
         .order_by(Action.submitted_at, Action.id)
     )
     if limit is not None:
-        query = query.limit(limit).offset(offset)
+        query = query.limit(written_in(limit)).offset(written_in(offset))
     return list(db.session.scalars(query).unique())
 
 
@@ -143,7 +144,7 @@ def _pending(user: object, where: Sequence[Any]) -> Any:
         .join(Action.recommendation)
         .join(Recommendation.review)
         .where(
-            TargetDateChange.state == TargetDateChangeState.PENDING,
+            TargetDateChange.state == written_in(TargetDateChangeState.PENDING.value),
             *live(Action, Recommendation, Review),
             policy.visible_actions(user),
             *where,
@@ -167,7 +168,7 @@ def pending_target_date_changes(
         .order_by(TargetDateChange.requested_at, TargetDateChange.id)
     )
     if limit is not None:
-        query = query.limit(limit).offset(offset)
+        query = query.limit(written_in(limit)).offset(written_in(offset))
     return list(db.session.scalars(query).unique())
 
 

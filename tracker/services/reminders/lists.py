@@ -18,6 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange, User
+from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live, live_actions, live_actions_where
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
@@ -291,7 +292,9 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int, ho
     lists = [] if home else [_waiting(base, limit)]
 
     counted = HOME_COUNT if home else None
-    pending = and_(TargetDateChange.state == TargetDateChangeState.PENDING, Action.status.in_(_OPEN), visible)
+    pending = and_(
+        TargetDateChange.state == written_in(TargetDateChangeState.PENDING.value), Action.status.in_(_OPEN), visible
+    )
     requests = Listed(
         "date_requests",
         "Requests for a new target date",
@@ -302,7 +305,7 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int, ho
     _cap(requests, counted)
     # The oldest first, read from the index of unanswered requests, which stops at the list's end.
     query = _changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
-    requests.changes = list(db.session.scalars(query.limit(limit)).unique())
+    requests.changes = list(db.session.scalars(query.limit(written_in(limit))).unique())
     overdue = _long_overdue(base, visible, today=today, windows=windows, limit=limit, count_to=counted)
     lists += [requests, overdue]
     owners = [] if home else unreachable.most(user, today=today, windows=windows, limit=limit)
@@ -351,7 +354,7 @@ def _long_overdue(
         search={"overdue": 1, "due_before": (cutoff - timedelta(days=1)).isoformat(), "sort": "target_date"},
     )
     _cap(overdue, count_to)
-    query = _eager(base).where(late).order_by(Action.target_order, Action.id).limit(limit)
+    query = _eager(base).where(late).order_by(Action.target_order, Action.id).limit(written_in(limit))
     overdue.actions = list(db.session.scalars(query).unique())
     return overdue
 
