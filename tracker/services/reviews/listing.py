@@ -19,6 +19,7 @@ from tracker.access import policy
 from tracker.access.loader import MAX_ID
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme
+from tracker.models.clauses import written_in
 from tracker.models.live import live, live_recommendations
 from tracker.models.reviews import recommendation_agencies, recommendation_themes
 from tracker.rules.implementation import (
@@ -248,15 +249,19 @@ def _page(filters: RecommendationFilters, user: Any, query: Select[Any], counts:
             query.add_columns(status, counts.c.total, counts.c.assured, counts.c.not_achieved)
             .options(*loads)
             .order_by(*_ORDER)
-            .limit(PAGE_SIZE)
-            .offset(offset)
+            .limit(written_in(PAGE_SIZE))
+            .offset(written_in(offset))
         ).all()
         return [
             Row(rec, Implementation(value), int(total_ or 0), int(assured or 0), int(not_achieved or 0))
             for rec, value, total_, assured, not_achieved in found
         ]
     plain, _, _ = _statement(filters, user, counted=False)
-    recommendations = list(db.session.scalars(plain.options(*loads).order_by(*_ORDER).limit(PAGE_SIZE).offset(offset)))
+    recommendations = list(
+        db.session.scalars(
+            plain.options(*loads).order_by(*_ORDER).limit(written_in(PAGE_SIZE)).offset(written_in(offset))
+        )
+    )
     read = counts_sql(Action.status)
     tallied: dict[int, ActionCounts] = {}
     for rid, *values in db.session.execute(

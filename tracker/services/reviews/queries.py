@@ -13,6 +13,7 @@ from tracker.access import policy
 from tracker.access.policy import Permission
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, Theme
+from tracker.models.clauses import written_in
 from tracker.models.figures import ActionFigures, ReviewFigures, kept_day
 from tracker.models.live import live, live_actions, live_reviews
 from tracker.rules.lifecycle import ActionStatus
@@ -107,8 +108,8 @@ def plan_page(user: Any, review: Review, page: int = 1) -> PlanPage:
     recommendations = db.session.scalars(
         shown.options(*RECOMMENDATION_PAGE[1:])
         .order_by(Recommendation.position, Recommendation.id)
-        .offset((page - 1) * PLAN_PAGE)
-        .limit(PLAN_PAGE)
+        .offset(written_in((page - 1) * PLAN_PAGE))
+        .limit(written_in(PLAN_PAGE))
     )
     views = [recommendation_view(user, recommendation) for recommendation in recommendations]
     progress, hidden = _review_progress(user, review, views)
@@ -172,7 +173,7 @@ def review_rows(
     )
     if page is not None and (kept or plan is None):
         total = db.session.scalar(query.with_only_columns(func.count(Review.id))) or 0
-        ordered = ordered.offset(page[0]).limit(page[1])
+        ordered = ordered.offset(written_in(page[0])).limit(written_in(page[1]))
         reviews = list(db.session.scalars(ordered))
     else:
         reviews = list(db.session.scalars(ordered))

@@ -13,6 +13,7 @@ from sqlalchemy import Select, or_, select
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Agency, Partnership, Review
+from tracker.models.clauses import written_in
 from tracker.models.live import live_reviews
 
 # The most choices offered beside those already chosen; typing more narrows them.
@@ -49,7 +50,7 @@ def offer(ordered: Select[Any], key: Any, ids: Sequence[int], columns: Sequence[
     others = ordered.where(key.not_in(ids)) if ids else ordered
     for word in _words(text):
         others = others.where(or_(*(column.icontains(word, autoescape=True) for column in columns)))
-    found = list(db.session.scalars(others.limit(OFFERED + 1)))
+    found = list(db.session.scalars(others.limit(written_in(OFFERED + 1))))
     chosen = list(db.session.scalars(ordered.where(key.in_(ids)))) if ids else []
     known = {getattr(record, key.key) for record in chosen}
     refused = tuple(i for i in ids if i not in known)

@@ -22,7 +22,7 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from tracker.db import db
 from tracker.models import Action, Recommendation, Review
-from tracker.models.clauses import columns_read, reads
+from tracker.models.clauses import columns_read, reads, written_in
 from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
@@ -225,11 +225,12 @@ def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) 
             within, wanted = first - before, last - first
             statement = _statement(filters, user, today, rag, size)
             if within > size / 2:
-                backwards = _ordered(statement, rag, backwards=True).limit(wanted)
-                rows = list(db.session.scalars(backwards.offset(size - within - wanted)).unique())
+                backwards = _ordered(statement, rag, backwards=True).limit(written_in(wanted))
+                rows = list(db.session.scalars(backwards.offset(written_in(size - within - wanted))).unique())
                 found.extend(reversed(rows))
             else:
-                found.extend(db.session.scalars(_ordered(statement, rag).limit(wanted).offset(within)).unique())
+                page = _ordered(statement, rag).limit(written_in(wanted)).offset(written_in(within))
+                found.extend(db.session.scalars(page).unique())
         before += size
         if before >= end:
             break
@@ -260,7 +261,9 @@ def next_to(
         if rag == cursor.rag:
             statement = statement.where(_beyond(cursor, backwards=backwards))
         wanted = PAGE_SIZE - len(found)
-        found.extend(db.session.scalars(_ordered(statement, rag, backwards=backwards).limit(wanted)).unique())
+        found.extend(
+            db.session.scalars(_ordered(statement, rag, backwards=backwards).limit(written_in(wanted))).unique()
+        )
         if len(found) >= PAGE_SIZE:
             break
     return list(reversed(found)) if backwards else found

@@ -11,6 +11,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review
+from tracker.models.clauses import written_in
 from tracker.models.types import sorted_apart
 from tracker.rules.rag import rag_rank_sql
 from tracker.services import figures
@@ -101,7 +102,12 @@ def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[
         place = [func.coalesce(case(places, value=Action.lead_agency_id), len(agencies))] if places else []
         keys = [*place, *_by_rag()]
     ids = list(
-        db.session.scalars(unjoined.with_only_columns(Action.id).order_by(*keys).limit(PAGE_SIZE).offset(offset))
+        db.session.scalars(
+            unjoined.with_only_columns(Action.id)
+            .order_by(*keys)
+            .limit(written_in(PAGE_SIZE))
+            .offset(written_in(offset))
+        )
     )
     return by_ids(ids)
 
@@ -111,7 +117,7 @@ def _paged(query: Select[Any], offset: int, span: tuple[list[int | None], int] |
     if span is not None:
         agencies, offset = span
         query = query.where(_among(agencies))
-    return query.limit(PAGE_SIZE).offset(offset)
+    return query.limit(written_in(PAGE_SIZE)).offset(written_in(offset))
 
 
 def by_ids(ids: list[int]) -> list[Action]:
