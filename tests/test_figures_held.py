@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session
 from tests.databases import fresh_database
 from tracker.models import Partnership, Review
 from tracker.models.base import Base
-from tracker.models.figures import ReviewTrendPoint, TrendTotal, count_again, hold_figures, keep_points
+from tracker.models.figures import count_again
+from tracker.models.figures_day import hold_figures
+from tracker.models.trend_points import ReviewTrendPoint, TrendTotal, keep_points
 from tracker.rules.vocabulary import PartnershipKind, ReviewType
 
 EARLIER, LATER = date(2026, 6, 30), date(2026, 9, 30)

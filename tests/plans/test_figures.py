@@ -15,7 +15,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Review, User
-from tracker.models.figures import FiguresDay, kept_day
+from tracker.models.figures_day import FiguresDay, kept_day
 from tracker.models.live import live_actions
 from tracker.models.tallies import RagCounts, tally
 from tracker.rules.lifecycle import ActionStatus
@@ -134,7 +134,7 @@ def test_a_database_never_counted_is_counted_by_hand(spread: Plans, users: dict[
 def test_the_figures_command_counts_afresh_and_works_out_each_reviews_quarters(
     app: Any, spread: Plans, users: dict[str, User]
 ) -> None:
-    from tracker.models.figures import ReviewTrendPoint
+    from tracker.models.trend_points import ReviewTrendPoint
 
     db.session.execute(FiguresDay.__table__.delete())
     db.session.execute(ReviewTrendPoint.__table__.delete())

@@ -8,7 +8,8 @@ from sqlalchemy import case, func, select
 
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Review, Theme, User, recommendation_themes
-from tracker.models.figures import AgencyFigures, kept_day
+from tracker.models.figures import AgencyFigures
+from tracker.models.figures_day import kept_day
 from tracker.models.live import live_actions, live_reviews
 from tracker.rules.lifecycle import OPEN_STATUSES
 from tracker.rules.vocabulary import Role

@@ -24,14 +24,11 @@ from tracker.models.figures import (
     ReviewFigures,
     agency_key,
     crossings,
-    day_counted,
     drifting_on,
-    kept_day,
-    kept_known,
     rag_on,
     recount_all,
-    remember_kept_day,
 )
+from tracker.models.figures_day import day_counted, kept_day, kept_known, remember_kept_day
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
@@ -249,6 +246,24 @@ def plans_and_recommendations(user: Any, *, where: Sequence[Any] = ()) -> tuple[
         query = query.join(Review, Review.id == ReviewFigures.review_id).where(policy.visible_reviews(user), *where)
     plans, made = db.session.execute(query).one()
     return int(plans or 0), int(made or 0)
+
+
+def date_requests(user: Any, *, where: Sequence[Any] = ()) -> int | None:
+    """How many requests for a new target date wait on the open actions the user may see, `where` (conditions
+    on `Review`) narrowing them; None when the figures were never counted. The date never changes it."""
+    if kept_day(db.session()) is None:
+        return None
+    if not where and (policy.sees_every_review(user) or policy.limited_to_own_agency(user)):
+        query = select(func.sum(AgencyFigures.date_requests)).where(
+            policy.visible_actions(user, lead_agency=AgencyFigures.agency_key)
+        )
+    else:
+        query = (
+            select(func.sum(ActionFigures.date_requests))
+            .join(Review, Review.id == ActionFigures.review_id)
+            .where(*live(Review), policy.visible_actions(user, lead_agency=ActionFigures.agency_key), *where)
+        )
+    return int(db.session.scalar(query) or 0)
 
 
 def count_by_rag(filters: Any, user: Any, *, today: date | None = None) -> dict[Rag, int] | None:

@@ -145,6 +145,8 @@ def _pending(user: object, where: Sequence[Any]) -> Any:
         .join(Recommendation.review)
         .where(
             TargetDateChange.state == written_in(TargetDateChangeState.PENDING.value),
+            # A closed action's request waits for nothing: the kept figures leave it out too.
+            OPEN_ACTION,
             *live(Action, Recommendation, Review),
             policy.visible_actions(user),
             *where,
@@ -173,4 +175,8 @@ def pending_target_date_changes(
 
 
 def pending_count(user: object, *, where: Sequence[Any] = ()) -> int:
+    """How many requests wait: from the kept figures, else counted."""
+    kept = figures.date_requests(user, where=where)
+    if kept is not None:
+        return kept
     return db.session.scalar(_pending(user, where).with_only_columns(func.count(TargetDateChange.id))) or 0

@@ -23,9 +23,9 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Review
-from tracker.models.figures import POINTS, ReviewTrendPoint, TrendTotal, keep_points
 from tracker.models.live import live
 from tracker.models.tallies import RagCounts
+from tracker.models.trend_points import POINTS, ReviewTrendPoint, TrendTotal, keep_points
 from tracker.rules.history import quarter_ends
 from tracker.rules.rag import Rag
 from tracker.workbooks.data import Scope

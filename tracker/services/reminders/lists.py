@@ -32,6 +32,7 @@ from tracker.rules.reminders import (
     receives_subgroup_digest,
 )
 from tracker.rules.vocabulary import TargetDateChangeState
+from tracker.services import figures
 from tracker.services.reminders import conditions, unreachable
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
@@ -299,7 +300,7 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int, ho
         "date_requests",
         "Requests for a new target date",
         "Agencies asked to move these target dates: agree or refuse them.",
-        _count(_changes().with_only_columns(TargetDateChange.id).where(pending), counted),
+        _waiting_requests(user, pending, counted),
         page=OVERVIEW,
     )
     _cap(requests, counted)
@@ -357,6 +358,14 @@ def _long_overdue(
     query = _eager(base).where(late).order_by(Action.target_order, Action.id).limit(written_in(limit))
     overdue.actions = list(db.session.scalars(query).unique())
     return overdue
+
+
+def _waiting_requests(user: User, pending: ColumnElement[bool], count_to: int | None) -> int:
+    """From the kept figures, which hold the same requests (those on open actions); else counted."""
+    kept = figures.date_requests(user)
+    if kept is not None:
+        return kept
+    return _count(_changes().with_only_columns(TargetDateChange.id).where(pending), count_to)
 
 
 def _cap(listed: Listed, count_to: int | None) -> None:

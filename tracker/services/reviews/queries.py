@@ -14,7 +14,8 @@ from tracker.access.policy import Permission
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, Theme
 from tracker.models.clauses import written_in
-from tracker.models.figures import ActionFigures, ReviewFigures, kept_day
+from tracker.models.figures import ActionFigures, ReviewFigures
+from tracker.models.figures_day import kept_day
 from tracker.models.live import live, live_actions, live_reviews
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
