@@ -386,7 +386,7 @@ def serving(database: str, *, clients: int, workers: int, server_url: str) -> It
         with log_path.open("w") as log:
             command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
             server_process = subprocess.Popen(
-                [*command, "--timeout", "120", "tracker:create_app()"], cwd=ROOT, env=env, stdout=log, stderr=log
+                [*command, "--timeout", "120", "tracker.wsgi:app"], cwd=ROOT, env=env, stdout=log, stderr=log
             )
             base = f"http://127.0.0.1:{port}"
             try:

@@ -280,8 +280,8 @@ def run(scale: str, url: str, repeat: int, warm: int, budget: float) -> dict[str
     env.pop("TEST_DATABASE_URL", None)
     floor_times: list[float] = []
     with (
-        served("tracker:create_app()", env, folder / "tracker.log") as base,
-        served("benchmarks.floor:create_floor()", env, folder / "floor.log") as floor_base,
+        served("tracker.wsgi:app", env, folder / "tracker.log") as base,
+        served("benchmarks.floor:frozen_floor()", env, folder / "floor.log") as floor_base,
     ):
         floor = Browser(floor_base)
         browsers: dict[str, Browser] = {}
