@@ -148,8 +148,8 @@ def assured_since_condition(since: date) -> Any:
     `assured_since`, so that the figure and the list it links to always agree."""
     start = datetime.combine(since, time.min, tzinfo=UTC)
     return and_(
-        Action.status == ActionStatus.ASSURED,
-        AssuranceDecision.outcome == DecisionOutcome.ASSURED,
+        Action.status == written_in(ActionStatus.ASSURED.value),
+        AssuranceDecision.outcome == written_in(DecisionOutcome.ASSURED.value),
         AssuranceDecision.decided_at >= start,
     )
 
@@ -195,11 +195,12 @@ def count_assured_since(user: Any, since: date, *, where: Sequence[Any] = ()) ->
     decisions are found by their date first, never by reading every assured action."""
     start = datetime.combine(since, time.min, tzinfo=UTC)
     decided = select(AssuranceDecision.action_id).where(
-        AssuranceDecision.outcome == DecisionOutcome.ASSURED, AssuranceDecision.decided_at >= start
+        AssuranceDecision.outcome == written_in(DecisionOutcome.ASSURED.value), AssuranceDecision.decided_at >= start
     )
+    assured = Action.status == written_in(ActionStatus.ASSURED.value)
     query = (
         live_actions()
         .with_only_columns(func.count(Action.id))
-        .where(Action.id.in_(decided), Action.status == ActionStatus.ASSURED, policy.visible_actions(user), *where)
+        .where(Action.id.in_(decided), assured, policy.visible_actions(user), *where)
     )
     return db.session.scalar(query) or 0

@@ -17,6 +17,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Escalation, Recommendation, Review, User
+from tracker.models.clauses import written_in
 from tracker.models.live import live
 from tracker.rules import DomainError
 from tracker.services import audit
@@ -123,7 +124,7 @@ def escalated(
     )
     if since is not None:
         query = query.where(Escalation.escalated_at >= since)
-    query = query.order_by(Escalation.escalated_at, Escalation.id).limit(limit)
+    query = query.order_by(Escalation.escalated_at, Escalation.id).limit(written_in(limit))
     return list(db.session.scalars(query).unique())
 
 

@@ -103,7 +103,7 @@ def summary_page() -> Any:
         since=since,
         partnership=partnership,
         partnership_problem=problem,
-        partnerships=memberships.choices_for(user),
+        partnerships=memberships.menu(user),
         headline=summary.headline(user, where=where, overall=overall),
         by_review=by_review,
         by_agency=by_agency,

@@ -64,7 +64,7 @@ def index() -> Any:
         quarters=quarters,
         partnership=partnership,
         partnership_problem=problem,
-        partnerships=memberships.choices_for(user),
+        partnerships=memberships.menu(user),
         scope=scope,
         queue=rollups.awaiting_decision(user, where=where, limit=QUEUE_SIZE, offset=queue.offset),
         queue_page=queue,
@@ -101,7 +101,7 @@ def agencies() -> Any:
         page=page,
         partnership=partnership,
         partnership_problem=problem,
-        partnerships=memberships.choices_for(user),
+        partnerships=memberships.menu(user),
         pagination=paging.pages_of(page, "overview.agencies", "Pages of agencies", **scope),
         agency_link=lambda row, rag=None, assured=False: agency_link(row, rag, assured=assured, **scope),
     )
