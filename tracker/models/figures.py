@@ -44,6 +44,7 @@ from tracker.models.base import Base
 from tracker.models.figures_day import FiguresDay, forget_kept_day, hold_figures
 from tracker.models.live import live, live_actions
 from tracker.models.reviews import Recommendation, Review
+from tracker.models.theme_figures import recount_themes
 from tracker.models.trend_points import forget_points
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import DRIFT_DAYS, Rag, rag_from_dates_sql
@@ -135,8 +136,8 @@ def _added_up(key: Any) -> Any:
 
 
 def recount(connection: Connection, review_ids: Iterable[int] | None, day: date) -> None:
-    """Count these reviews' rows afresh as they stand on `day` (every review's when None), and the
-    totals by agency and by review with them."""
+    """Count these reviews' rows afresh as they stand on `day` (every review's when None), the totals by
+    agency and by review with them, and their rows by theme (`theme_figures`)."""
     agency = agency_key()
     counted = live_actions().with_only_columns(Recommendation.review_id, agency, *_counted(day))
     if review_ids is None:
@@ -151,6 +152,7 @@ def recount(connection: Connection, review_ids: Iterable[int] | None, day: date)
             insert(AgencyFigures).from_select(["agency_key", *FIGURES], _added_up(ActionFigures.agency_key))
         )
         _total_reviews(connection, None)
+        recount_themes(connection, None, day)
         return
     ids = sorted(set(review_ids))
     if not ids:
@@ -177,6 +179,7 @@ def recount(connection: Connection, review_ids: Iterable[int] | None, day: date)
         if not moved.rowcount:
             connection.execute(insert(AgencyFigures).values(agency_key=key, **change))
     _total_reviews(connection, ids)
+    recount_themes(connection, ids, day)
 
 
 def _total_reviews(connection: Connection, ids: list[int] | None) -> None:

@@ -1,6 +1,8 @@
 """Themes across reviews: for each theme, its recommendations, reviews, review types, actions by RAG and trend by year.
 
-Each figure is one grouped query over live records the user may see; `theme_recommendations` is the
+The figures come from the rows kept per review and theme (`tracker.models.theme_figures`), brought to today;
+where those were never counted, and for an agency lead (whose figures are their agency's actions alone), from
+one grouped query over the live records the user may see. `theme_recommendations` is the
 drill-down behind a theme's row, a page at a time, counted by `count_theme_recommendations`. Theme suggestions
 for a new recommendation are offered here too.
 """
@@ -10,19 +12,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, case, distinct, extract, func, select
 from sqlalchemy.orm import contains_eager
 
+from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Recommendation, Review, Theme, recommendation_themes
-from tracker.models.live import live_actions, live_recommendations
+from tracker.models.figures import crossings
+from tracker.models.figures_day import kept_day
+from tracker.models.live import live, live_actions, live_recommendations
+from tracker.models.theme_figures import ThemeFigures
 from tracker.rules.learning.matching import recommendation_text
 from tracker.rules.learning.themes import suggested_themes
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag
+from tracker.rules.rag import Rag, rag_from_dates_sql
 from tracker.rules.vocabulary import ReviewType
 from tracker.services.learning.outcomes import Outcome, outcomes, review_year
 
@@ -55,7 +62,83 @@ def _year() -> Any:
 
 
 def theme_rows(user: Any) -> tuple[list[ThemeRow], list[int]]:
-    """Every theme that holds a live recommendation the user may see, most recommendations first; and the years."""
+    """Every theme that holds a live recommendation the user may see, most recommendations first; and the years.
+
+    From the rows kept per review and theme where they were counted, else from the records; an agency lead's
+    figures are their own agency's actions, which the kept rows do not tell apart, and are counted."""
+    themes = {t.id: t for t in db.session.scalars(select(Theme))}
+    kept = kept_day(db.session())
+    if kept is None or policy.limited_to_own_agency(user):
+        rows, years = _counted_rows(user, themes)
+    else:
+        rows, years = _kept_rows(user, themes, kept=kept, today=clock.today())
+    for row in rows.values():
+        row.types.sort(key=lambda t: list(ReviewType).index(t))
+    ordered = sorted(rows.values(), key=lambda r: (-r.recommendations, r.theme.name.lower()))
+    return ordered, sorted(years)
+
+
+def _add_group(rows: dict[int, ThemeRow], years: set[int], theme: Theme, group: tuple[Any, ...]) -> ThemeRow:
+    """One group of a theme's recommendations: a type of review and a year, with how many recommendations and
+    reviews it holds."""
+    review_type, year, recs, reviews = group
+    row = rows.setdefault(theme.id, ThemeRow(theme))
+    row.recommendations += int(recs or 0)
+    row.reviews += int(reviews or 0)
+    if ReviewType(review_type) not in row.types:
+        row.types.append(ReviewType(review_type))
+    if year is not None:
+        row.by_year[int(year)] = row.by_year.get(int(year), 0) + int(recs or 0)
+        years.add(int(year))
+    return row
+
+
+def _kept_rows(user: Any, themes: dict[int, Theme], *, kept: date, today: date) -> tuple[dict[int, ThemeRow], set[int]]:
+    """The kept rows of the reviews the user may see, added up by theme, type of review and year, then brought
+    to today by the themed actions that crossed a RAG boundary since the kept day."""
+    rows: dict[int, ThemeRow] = {}
+    years: set[int] = set()
+    colours = [func.sum(getattr(ThemeFigures, rag.value)) for rag in Rag]
+    grouped = (
+        select(
+            ThemeFigures.theme_id,
+            Review.type,
+            _year(),
+            func.sum(ThemeFigures.recommendations),
+            func.count(ThemeFigures.review_id).filter(ThemeFigures.recommendations > 0),
+            *colours,
+            func.sum(ThemeFigures.assured),
+        )
+        .join(Review, Review.id == ThemeFigures.review_id)
+        .where(*live(Review), policy.visible_reviews(user))
+        .group_by(ThemeFigures.theme_id, Review.type, _year())
+    )
+    for tid, review_type, year, recs, reviews, *counts, assured in db.session.execute(grouped):
+        if tid not in themes:
+            continue
+        row = _add_group(rows, years, themes[tid], (review_type, year, recs, reviews))
+        for rag, count in zip(Rag, counts, strict=True):
+            row.rag[rag] += int(count or 0)
+        row.assured += int(assured or 0)
+    if kept != today and rows:
+        theme_id = recommendation_themes.c.theme_id
+        before = rag_from_dates_sql(amber_from=Action.amber_from, red_from=Action.red_from, today=kept)
+        after = rag_from_dates_sql(amber_from=Action.amber_from, red_from=Action.red_from, today=today)
+        crossed = (
+            live_actions()
+            .join(recommendation_themes, recommendation_themes.c.recommendation_id == Action.recommendation_id)
+            .where(policy.visible_reviews(user), crossings(kept, today))
+            .with_only_columns(theme_id, before, after, func.count())
+            .group_by(theme_id, before, after)
+        )
+        for tid, was, now, count in db.session.execute(crossed):
+            if tid in rows:
+                rows[tid].rag[Rag(was)] -= count
+                rows[tid].rag[Rag(now)] += count
+    return rows, years
+
+
+def _counted_rows(user: Any, themes: dict[int, Theme]) -> tuple[dict[int, ThemeRow], set[int]]:
     visible = policy.visible_reviews(user)
     base = (
         live_recommendations()
@@ -64,7 +147,6 @@ def theme_rows(user: Any) -> tuple[list[ThemeRow], list[int]]:
     )
     theme_id = recommendation_themes.c.theme_id
     rows: dict[int, ThemeRow] = {}
-    themes = {t.id: t for t in db.session.scalars(select(Theme))}
     # One reading, by theme, type of review and year: a review has one type and one year, so each review and each
     # recommendation falls in one group of its theme, and the groups' distinct counts add up to the theme's.
     years: set[int] = set()
@@ -73,14 +155,7 @@ def theme_rows(user: Any) -> tuple[list[ThemeRow], list[int]]:
             theme_id, Review.type, _year(), func.count(distinct(Recommendation.id)), func.count(distinct(Review.id))
         ).group_by(theme_id, Review.type, _year())
     ):
-        row = rows.setdefault(tid, ThemeRow(themes[tid]))
-        row.recommendations += recs
-        row.reviews += reviews
-        if ReviewType(review_type) not in row.types:
-            row.types.append(ReviewType(review_type))
-        if year is not None:
-            row.by_year[int(year)] = row.by_year.get(int(year), 0) + recs
-            years.add(int(year))
+        _add_group(rows, years, themes[tid], (review_type, year, recs, reviews))
     # One expression in both places, so that PostgreSQL sees the grouped column selected (its dates are parameters).
     rag_now = Action.rag
     actions = (
@@ -99,10 +174,7 @@ def theme_rows(user: Any) -> tuple[list[ThemeRow], list[int]]:
         if tid in rows:
             rows[tid].rag[Rag(rag)] += count
             rows[tid].assured += assured or 0
-    for row in rows.values():
-        row.types.sort(key=lambda t: list(ReviewType).index(t))
-    ordered = sorted(rows.values(), key=lambda r: (-r.recommendations, r.theme.name.lower()))
-    return ordered, sorted(years)
+    return rows, years
 
 
 @dataclass
