@@ -12,6 +12,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
+from tests.factories import PartnershipFactory
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action, Recommendation, Theme, User
@@ -57,6 +58,10 @@ def test_the_kept_rows_agree_with_the_records_on_any_day(
     day = clock.today() + timedelta(days=days_later)
     monkeypatch.setattr(clock, "today", lambda: day)
     agree(readers, monkeypatch)
+    # Members of some partnerships only, rather than all of them: their reviews' rows, not the totals.
+    PartnershipFactory(name="A partnership nobody here belongs to")
+    db.session.flush()
+    agree(readers, monkeypatch)
 
 
 def test_the_kept_rows_follow_withdrawals_new_themes_and_moves(
@@ -68,9 +73,12 @@ def test_the_kept_rows_follow_withdrawals_new_themes_and_moves(
     extra = Theme(name="A theme added since")
     db.session.add(extra)
     second.themes = [*second.themes, extra]
-    moved = db.session.scalars(
-        select(Action).where(Action.status == ActionStatus.IN_PROGRESS, Action.recommendation_id == second.id)
-    ).first() or db.session.scalars(select(Action).where(Action.status == ActionStatus.IN_PROGRESS)).first()
+    moved = (
+        db.session.scalars(
+            select(Action).where(Action.status == ActionStatus.IN_PROGRESS, Action.recommendation_id == second.id)
+        ).first()
+        or db.session.scalars(select(Action).where(Action.status == ActionStatus.IN_PROGRESS)).first()
+    )
     assert moved is not None
     place(moved, ActionStatus.ASSURED, at=clock.now())
     db.session.flush()

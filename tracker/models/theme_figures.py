@@ -1,16 +1,18 @@
 """Each review's learning by theme, kept beside the RAG figures (`tracker.models.figures`) and counted with them:
 for a review and a theme, its live recommendations of that theme, and their live actions by RAG as they stood
-on the kept day and how many are assured. The themes page adds up these rows rather than reading every themed
-action (a national body's 150,000: 0.4 to 0.7 s), and brings them to today by the actions that crossed a
-boundary since, as the RAG figures' readers do.
+on the kept day and how many are assured, with the review's type and year as they were counted. The themes page
+adds up these rows rather than reading every themed action (a national body's 150,000: 0.4 to 0.7 s), and
+brings them to today by the actions that crossed a boundary since, as the RAG figures' readers do. A reader
+who sees every review reads them added up by theme, type and year (`ThemeTotals`), a few thousand rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, and_, case, delete, func, insert, select
+from sqlalchemy import ForeignKey, Integer, String, and_, case, delete, extract, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
@@ -18,11 +20,13 @@ from sqlalchemy.sql.elements import ColumnElement
 from tracker.models.actions import Action
 from tracker.models.base import Base
 from tracker.models.live import live_actions, live_recommendations
-from tracker.models.reviews import Recommendation, recommendation_themes
+from tracker.models.reviews import Recommendation, Review, recommendation_themes
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_from_dates_sql
 
 COUNTS = ("recommendations", "red", "amber", "green", "blue", "assured")
+# A review with none of its dates belongs to no year.
+NO_YEAR = 0
 
 
 class ThemeFigures(Base):
@@ -30,6 +34,8 @@ class ThemeFigures(Base):
 
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
     theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id"), primary_key=True, index=True)
+    review_type: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int] = mapped_column(Integer, default=NO_YEAR)
     recommendations: Mapped[int] = mapped_column(Integer, default=0)
     red: Mapped[int] = mapped_column(Integer, default=0)
     amber: Mapped[int] = mapped_column(Integer, default=0)
@@ -38,8 +44,81 @@ class ThemeFigures(Base):
     assured: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ThemeTotals(Base):
+    """Every review's rows added up by theme, type of review and year, with how many reviews they come from."""
+
+    __tablename__ = "theme_totals"
+
+    theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id"), primary_key=True)
+    review_type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reviews: Mapped[int] = mapped_column(Integer, default=0)
+    recommendations: Mapped[int] = mapped_column(Integer, default=0)
+    red: Mapped[int] = mapped_column(Integer, default=0)
+    amber: Mapped[int] = mapped_column(Integer, default=0)
+    green: Mapped[int] = mapped_column(Integer, default=0)
+    blue: Mapped[int] = mapped_column(Integer, default=0)
+    assured: Mapped[int] = mapped_column(Integer, default=0)
+
+
+def review_year() -> ColumnElement[Any]:
+    """The year a review's learning is counted in on the themes page: published, else completed, else
+    commissioned; `NO_YEAR` without any."""
+    dated = func.coalesce(Review.published_on, Review.completed_on, Review.commissioned_on)
+    return func.coalesce(extract("year", dated), NO_YEAR)
+
+
 def recount_themes(connection: Connection, review_ids: Sequence[int] | None, day: date) -> None:
-    """These reviews' rows (every review's when None) counted afresh as they stand on `day`."""
+    """These reviews' rows (every review's when None) counted afresh as they stand on `day`, and the totals."""
+    ids = None if review_ids is None else list(review_ids)
+    mine = [] if ids is None else [ThemeFigures.review_id.in_(ids)]
+    before = _added_up(connection, mine) if ids is not None else {}
+    connection.execute(delete(ThemeFigures).where(*mine))
+    connection.execute(insert(ThemeFigures).from_select(["review_id", "theme_id", "review_type", "year", *COUNTS],
+                                                        _counted(ids, day)))  # fmt: skip
+    if ids is None:
+        connection.execute(delete(ThemeTotals))
+        rows = [
+            {"theme_id": k[0], "review_type": k[1], "year": k[2], **v} for k, v in _added_up(connection, []).items()
+        ]
+        if rows:
+            connection.execute(insert(ThemeTotals), rows)
+        return
+    after = _added_up(connection, mine)
+    for key in sorted(set(before) | set(after)):
+        change = {name: after.get(key, {}).get(name, 0) - before.get(key, {}).get(name, 0) for name in _TOTALLED}
+        if not any(change.values()):
+            continue
+        theme_id, review_type, year = key
+        moved = connection.execute(
+            update(ThemeTotals)
+            .where(ThemeTotals.theme_id == theme_id, ThemeTotals.review_type == review_type, ThemeTotals.year == year)
+            .values({name: getattr(ThemeTotals, name) + amount for name, amount in change.items()})
+        )
+        if not moved.rowcount:
+            connection.execute(
+                insert(ThemeTotals).values(theme_id=theme_id, review_type=review_type, year=year, **change)
+            )
+
+
+_TOTALLED = ("reviews", *COUNTS)
+
+
+def _added_up(connection: Connection, where: list[Any]) -> dict[tuple[int, str, int], dict[str, int]]:
+    """Rows added up by theme, type and year: how many reviews, and the sum of each count."""
+    keys = (ThemeFigures.theme_id, ThemeFigures.review_type, ThemeFigures.year)
+    query = (
+        select(*keys, func.count(), *(func.sum(getattr(ThemeFigures, name)) for name in COUNTS))
+        .where(*where)
+        .group_by(*keys)
+    )
+    return {
+        (int(t), str(k), int(y)): dict(zip(_TOTALLED, (int(n or 0) for n in numbers), strict=True))
+        for t, k, y, *numbers in connection.execute(query)
+    }
+
+
+def _counted(ids: list[int] | None, day: date) -> Any:
     theme = recommendation_themes.c.theme_id
     made = live_recommendations().join(
         recommendation_themes, recommendation_themes.c.recommendation_id == Recommendation.id
@@ -47,15 +126,17 @@ def recount_themes(connection: Connection, review_ids: Sequence[int] | None, day
     acted = live_actions().join(
         recommendation_themes, recommendation_themes.c.recommendation_id == Action.recommendation_id
     )
-    if review_ids is not None:
-        made = made.where(Recommendation.review_id.in_(list(review_ids)))
-        acted = acted.where(Recommendation.review_id.in_(list(review_ids)))
-        connection.execute(delete(ThemeFigures).where(ThemeFigures.review_id.in_(list(review_ids))))
-    else:
-        connection.execute(delete(ThemeFigures))
+    if ids is not None:
+        made = made.where(Recommendation.review_id.in_(ids))
+        acted = acted.where(Recommendation.review_id.in_(ids))
+    year = review_year()
     per_theme = made.with_only_columns(
-        Recommendation.review_id.label("review_id"), theme.label("theme_id"), func.count().label("recommendations")
-    ).group_by(Recommendation.review_id, theme)
+        Recommendation.review_id.label("review_id"),
+        theme.label("theme_id"),
+        Review.type.label("review_type"),
+        year.label("year"),
+        func.count().label("recommendations"),
+    ).group_by(Recommendation.review_id, theme, Review.type, year)
     rag = rag_from_dates_sql(amber_from=Action.amber_from, red_from=Action.red_from, today=day)
 
     def flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -68,9 +149,11 @@ def recount_themes(connection: Connection, review_ids: Sequence[int] | None, day
     ).group_by(Recommendation.review_id, theme)
     made_rows, act_rows = per_theme.subquery(), acts.subquery()
     # Every themed action's recommendation is a live recommendation of that theme: its row is among those made.
-    rows = select(
+    return select(
         made_rows.c.review_id,
         made_rows.c.theme_id,
+        made_rows.c.review_type,
+        made_rows.c.year,
         made_rows.c.recommendations,
         *(func.coalesce(act_rows.c[name], 0) for name in COUNTS[1:]),
     ).select_from(
@@ -79,4 +162,3 @@ def recount_themes(connection: Connection, review_ids: Sequence[int] | None, day
             and_(act_rows.c.review_id == made_rows.c.review_id, act_rows.c.theme_id == made_rows.c.theme_id),
         )
     )
-    connection.execute(insert(ThemeFigures).from_select(["review_id", "theme_id", *COUNTS], rows))

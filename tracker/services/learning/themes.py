@@ -25,7 +25,7 @@ from tracker.models import Action, Recommendation, Review, Theme, recommendation
 from tracker.models.figures import crossings
 from tracker.models.figures_day import kept_day
 from tracker.models.live import live, live_actions, live_recommendations
-from tracker.models.theme_figures import ThemeFigures
+from tracker.models.theme_figures import NO_YEAR, ThemeFigures, ThemeTotals
 from tracker.rules.learning.matching import recommendation_text
 from tracker.rules.learning.themes import suggested_themes
 from tracker.rules.lifecycle import ActionStatus
@@ -98,25 +98,35 @@ def _kept_rows(user: Any, themes: dict[int, Theme], *, kept: date, today: date) 
     to today by the themed actions that crossed a RAG boundary since the kept day."""
     rows: dict[int, ThemeRow] = {}
     years: set[int] = set()
-    colours = [func.sum(getattr(ThemeFigures, rag.value)) for rag in Rag]
-    grouped = (
-        select(
-            ThemeFigures.theme_id,
-            Review.type,
-            _year(),
-            func.sum(ThemeFigures.recommendations),
-            func.count(ThemeFigures.review_id).filter(ThemeFigures.recommendations > 0),
-            *colours,
-            func.sum(ThemeFigures.assured),
+    if policy.sees_every_review(user):
+        grouped = select(
+            ThemeTotals.theme_id,
+            ThemeTotals.review_type,
+            ThemeTotals.year,
+            ThemeTotals.recommendations,
+            ThemeTotals.reviews,
+            *(getattr(ThemeTotals, rag.value) for rag in Rag),
+            ThemeTotals.assured,
+        ).where(ThemeTotals.recommendations > 0)
+    else:
+        keys = (ThemeFigures.theme_id, ThemeFigures.review_type, ThemeFigures.year)
+        grouped = (
+            select(
+                *keys,
+                func.sum(ThemeFigures.recommendations),
+                func.count(ThemeFigures.review_id),
+                *(func.sum(getattr(ThemeFigures, rag.value)) for rag in Rag),
+                func.sum(ThemeFigures.assured),
+            )
+            .join(Review, Review.id == ThemeFigures.review_id)
+            .where(*live(Review), policy.visible_reviews(user))
+            .group_by(*keys)
         )
-        .join(Review, Review.id == ThemeFigures.review_id)
-        .where(*live(Review), policy.visible_reviews(user))
-        .group_by(ThemeFigures.theme_id, Review.type, _year())
-    )
     for tid, review_type, year, recs, reviews, *counts, assured in db.session.execute(grouped):
         if tid not in themes:
             continue
-        row = _add_group(rows, years, themes[tid], (review_type, year, recs, reviews))
+        dated = None if year == NO_YEAR else year
+        row = _add_group(rows, years, themes[tid], (review_type, dated, recs, reviews))
         for rag, count in zip(Rag, counts, strict=True):
             row.rag[rag] += int(count or 0)
         row.assured += int(assured or 0)
