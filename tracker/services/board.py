@@ -150,7 +150,7 @@ def assured_since_condition(since: date) -> Any:
     return and_(
         Action.status == written_in(ActionStatus.ASSURED.value),
         AssuranceDecision.outcome == written_in(DecisionOutcome.ASSURED.value),
-        AssuranceDecision.decided_at >= start,
+        AssuranceDecision.decided_at >= written_in(start, AssuranceDecision.decided_at.type),
     )
 
 
@@ -195,7 +195,8 @@ def count_assured_since(user: Any, since: date, *, where: Sequence[Any] = ()) ->
     decisions are found by their date first, never by reading every assured action."""
     start = datetime.combine(since, time.min, tzinfo=UTC)
     decided = select(AssuranceDecision.action_id).where(
-        AssuranceDecision.outcome == written_in(DecisionOutcome.ASSURED.value), AssuranceDecision.decided_at >= start
+        AssuranceDecision.outcome == written_in(DecisionOutcome.ASSURED.value),
+        AssuranceDecision.decided_at >= written_in(start, AssuranceDecision.decided_at.type),
     )
     assured = Action.status == written_in(ActionStatus.ASSURED.value)
     query = (
