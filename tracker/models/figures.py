@@ -45,6 +45,7 @@ from tracker.models.figures_day import FiguresDay, forget_kept_day, hold_figures
 from tracker.models.live import live, live_actions
 from tracker.models.reviews import Recommendation, Review
 from tracker.models.theme_figures import recount_themes
+from tracker.models.totals import add_to
 from tracker.models.trend_points import forget_points
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import DRIFT_DAYS, Rag, rag_from_dates_sql
@@ -171,13 +172,7 @@ def recount(connection: Connection, review_ids: Iterable[int] | None, day: date)
         }
         if not any(change.values()):
             continue
-        moved = connection.execute(
-            update(AgencyFigures)
-            .where(AgencyFigures.agency_key == key)
-            .values({name: getattr(AgencyFigures, name) + amount for name, amount in change.items()})
-        )
-        if not moved.rowcount:
-            connection.execute(insert(AgencyFigures).values(agency_key=key, **change))
+        add_to(connection, AgencyFigures, {"agency_key": key}, change)
     _total_reviews(connection, ids)
     recount_themes(connection, ids, day)
 

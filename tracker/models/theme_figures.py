@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, and_, case, delete, extract, func, insert, select, update
+from sqlalchemy import ForeignKey, Integer, String, and_, case, delete, extract, func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
@@ -21,6 +21,7 @@ from tracker.models.actions import Action
 from tracker.models.base import Base
 from tracker.models.live import live_actions, live_recommendations
 from tracker.models.reviews import Recommendation, Review, recommendation_themes
+from tracker.models.totals import add_to
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_from_dates_sql
 
@@ -29,13 +30,7 @@ COUNTS = ("recommendations", "red", "amber", "green", "blue", "assured")
 NO_YEAR = 0
 
 
-class ThemeFigures(Base):
-    __tablename__ = "theme_figures"
-
-    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
-    theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id"), primary_key=True, index=True)
-    review_type: Mapped[str] = mapped_column(String(40))
-    year: Mapped[int] = mapped_column(Integer, default=NO_YEAR)
+class _ThemeCounts:
     recommendations: Mapped[int] = mapped_column(Integer, default=0)
     red: Mapped[int] = mapped_column(Integer, default=0)
     amber: Mapped[int] = mapped_column(Integer, default=0)
@@ -44,7 +39,16 @@ class ThemeFigures(Base):
     assured: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class ThemeTotals(Base):
+class ThemeFigures(_ThemeCounts, Base):
+    __tablename__ = "theme_figures"
+
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id"), primary_key=True, index=True)
+    review_type: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int] = mapped_column(Integer, default=NO_YEAR)
+
+
+class ThemeTotals(_ThemeCounts, Base):
     """Every review's rows added up by theme, type of review and year, with how many reviews they come from."""
 
     __tablename__ = "theme_totals"
@@ -53,12 +57,6 @@ class ThemeTotals(Base):
     review_type: Mapped[str] = mapped_column(String(40), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     reviews: Mapped[int] = mapped_column(Integer, default=0)
-    recommendations: Mapped[int] = mapped_column(Integer, default=0)
-    red: Mapped[int] = mapped_column(Integer, default=0)
-    amber: Mapped[int] = mapped_column(Integer, default=0)
-    green: Mapped[int] = mapped_column(Integer, default=0)
-    blue: Mapped[int] = mapped_column(Integer, default=0)
-    assured: Mapped[int] = mapped_column(Integer, default=0)
 
 
 def review_year() -> ColumnElement[Any]:
@@ -89,16 +87,7 @@ def recount_themes(connection: Connection, review_ids: Sequence[int] | None, day
         change = {name: after.get(key, {}).get(name, 0) - before.get(key, {}).get(name, 0) for name in _TOTALLED}
         if not any(change.values()):
             continue
-        theme_id, review_type, year = key
-        moved = connection.execute(
-            update(ThemeTotals)
-            .where(ThemeTotals.theme_id == theme_id, ThemeTotals.review_type == review_type, ThemeTotals.year == year)
-            .values({name: getattr(ThemeTotals, name) + amount for name, amount in change.items()})
-        )
-        if not moved.rowcount:
-            connection.execute(
-                insert(ThemeTotals).values(theme_id=theme_id, review_type=review_type, year=year, **change)
-            )
+        add_to(connection, ThemeTotals, dict(zip(("theme_id", "review_type", "year"), key, strict=True)), change)
 
 
 _TOTALLED = ("reviews", *COUNTS)

@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, ForeignKey, Integer, delete, func, insert, select, update
+from sqlalchemy import Date, ForeignKey, Integer, delete, func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.models.base import Base
 from tracker.models.figures_day import hold_figures
+from tracker.models.totals import add_to
 
 
 class ReviewTrendPoint(Base):
@@ -77,11 +78,4 @@ def keep_points(connection: Connection, rows: Sequence[dict[str, Any]], *, wait:
 
 
 def _add_to_total(connection: Connection, day: date, counts: Sequence[int]) -> None:
-    change = dict(zip([*POINTS, "reviews"], counts, strict=True))
-    moved = connection.execute(
-        update(TrendTotal)
-        .where(TrendTotal.day == day)
-        .values({name: getattr(TrendTotal, name) + amount for name, amount in change.items()})
-    )
-    if not moved.rowcount:
-        connection.execute(insert(TrendTotal).values(day=day, **change))
+    add_to(connection, TrendTotal, {"day": day}, dict(zip([*POINTS, "reviews"], counts, strict=True)))
