@@ -26,6 +26,8 @@ from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_from_dates_sql
 
 COUNTS = ("recommendations", "red", "amber", "green", "blue", "assured")
+# What the totals hold besides: how many reviews each adds up.
+_TOTALLED = ("reviews", *COUNTS)
 # A review with none of its dates belongs to no year.
 NO_YEAR = 0
 
@@ -72,8 +74,8 @@ def recount_themes(connection: Connection, review_ids: Sequence[int] | None, day
     mine = [] if ids is None else [ThemeFigures.review_id.in_(ids)]
     before = _added_up(connection, mine) if ids is not None else {}
     connection.execute(delete(ThemeFigures).where(*mine))
-    connection.execute(insert(ThemeFigures).from_select(["review_id", "theme_id", "review_type", "year", *COUNTS],
-                                                        _counted(ids, day)))  # fmt: skip
+    columns = ["review_id", "theme_id", "review_type", "year", *COUNTS]
+    connection.execute(insert(ThemeFigures).from_select(columns, _counted(ids, day)))
     if ids is None:
         connection.execute(delete(ThemeTotals))
         rows = [
@@ -88,9 +90,6 @@ def recount_themes(connection: Connection, review_ids: Sequence[int] | None, day
         if not any(change.values()):
             continue
         add_to(connection, ThemeTotals, dict(zip(("theme_id", "review_type", "year"), key, strict=True)), change)
-
-
-_TOTALLED = ("reviews", *COUNTS)
 
 
 def _added_up(connection: Connection, where: list[Any]) -> dict[tuple[int, str, int], dict[str, int]]:
