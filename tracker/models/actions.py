@@ -285,6 +285,11 @@ class Evidence(Withdrawable, Base):
         return self.action.status == ActionStatus.SUBMITTED
 
 
+def rag_on(day: date) -> ColumnElement[str]:
+    """An action's RAG on `day`, in SQL, from the days it keeps (`Action.rag` is today's)."""
+    return rag_from_dates_sql(amber_from=Action.amber_from, red_from=Action.red_from, today=day)
+
+
 class AssuranceDecision(Base):
     __tablename__ = "assurance_decisions"
     # A meeting's decisions in the order it made them: its page reads them from this index alone. Without it,

@@ -39,8 +39,9 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker import clock
-from tracker.models.actions import Action, TargetDateChange
+from tracker.models.actions import Action, TargetDateChange, rag_on
 from tracker.models.base import Base
+from tracker.models.clauses import counted_where, written_in
 from tracker.models.figures_day import FiguresDay, forget_kept_day, hold_figures
 from tracker.models.live import live, live_actions
 from tracker.models.reviews import Recommendation, Review
@@ -48,11 +49,19 @@ from tracker.models.theme_figures import recount_themes
 from tracker.models.totals import add_to
 from tracker.models.trend_points import forget_points
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
-from tracker.rules.rag import DRIFT_DAYS, Rag, rag_from_dates_sql
+from tracker.rules.rag import DRIFT_DAYS, Rag
 from tracker.rules.vocabulary import TargetDateChangeState
 
 # Open, said the way the index of open actions (`ix_actions_open_last_update`) is limited.
 OPEN_ACTION = Action.amber_from.is_not(None)
+
+
+def waiting_request() -> ColumnElement[bool]:
+    """A request for a new target date the subgroup has still to answer: pending, on an open action (a closed
+    action's request waits for nothing). What the kept `date_requests` count, for every list of them."""
+    return and_(TargetDateChange.state == written_in(TargetDateChangeState.PENDING.value), OPEN_ACTION)
+
+
 FIGURES = ("red", "amber", "green", "blue", "assured", "submitted", "drifting", "date_requests")
 
 
@@ -97,10 +106,6 @@ class ReviewFigures(_Counts, Base):
     recommendations: Mapped[int] = mapped_column(Integer, default=0)
 
 
-def rag_on(day: date) -> ColumnElement[str]:
-    return rag_from_dates_sql(amber_from=Action.amber_from, red_from=Action.red_from, today=day)
-
-
 def drifting_on(day: date) -> ColumnElement[bool]:
     return and_(
         Action.status.in_([s.value for s in OPEN_STATUSES]), Action.last_update_on <= day - timedelta(days=DRIFT_DAYS)
@@ -113,9 +118,6 @@ def agency_key() -> ColumnElement[int]:
 
 
 def _counted(day: date) -> list[ColumnElement[Any]]:
-    def flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
     rag = rag_on(day)
     waiting = (
         select(func.count(TargetDateChange.id))
@@ -123,10 +125,10 @@ def _counted(day: date) -> list[ColumnElement[Any]]:
         .scalar_subquery()
     )
     return [
-        *(flag(rag == r.value) for r in Rag),
-        flag(Action.status == ActionStatus.ASSURED.value),
-        flag(Action.status == ActionStatus.SUBMITTED.value),
-        flag(drifting_on(day)),
+        *(counted_where(rag == r.value) for r in Rag),
+        counted_where(Action.status == ActionStatus.ASSURED.value),
+        counted_where(Action.status == ActionStatus.SUBMITTED.value),
+        counted_where(drifting_on(day)),
         # Asked of the open actions alone: most actions are closed, and have none.
         func.coalesce(func.sum(case((OPEN_ACTION, waiting), else_=0)), 0),
     ]

@@ -12,18 +12,19 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, and_, case, delete, extract, func, insert, select
+from sqlalchemy import ForeignKey, Integer, String, and_, delete, extract, func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
-from tracker.models.actions import Action
+from tracker.models.actions import Action, rag_on
 from tracker.models.base import Base
+from tracker.models.clauses import counted_where
 from tracker.models.live import live_actions, live_recommendations
 from tracker.models.reviews import Recommendation, Review, recommendation_themes
 from tracker.models.totals import add_to
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, rag_from_dates_sql
+from tracker.rules.rag import Rag
 
 COUNTS = ("recommendations", "red", "amber", "green", "blue", "assured")
 # What the totals hold besides: how many reviews each adds up.
@@ -125,13 +126,9 @@ def _counted(ids: list[int] | None, day: date) -> Any:
         year.label("year"),
         func.count().label("recommendations"),
     ).group_by(Recommendation.review_id, theme, Review.type, year)
-    rag = rag_from_dates_sql(amber_from=Action.amber_from, red_from=Action.red_from, today=day)
-
-    def flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-    colours = [flag(rag == r.value).label(r.value) for r in Rag]
-    assured = flag(Action.status == ActionStatus.ASSURED.value).label("assured")
+    rag = rag_on(day)
+    colours = [counted_where(rag == r.value).label(r.value) for r in Rag]
+    assured = counted_where(Action.status == ActionStatus.ASSURED.value).label("assured")
     acts = acted.with_only_columns(
         Recommendation.review_id.label("review_id"), theme.label("theme_id"), *colours, assured
     ).group_by(Recommendation.review_id, theme)

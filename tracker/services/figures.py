@@ -17,6 +17,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review
+from tracker.models.actions import rag_on
 from tracker.models.clauses import written_in
 from tracker.models.figures import (
     ActionFigures,
@@ -25,7 +26,6 @@ from tracker.models.figures import (
     agency_key,
     crossings,
     drifting_on,
-    rag_on,
     recount_all,
 )
 from tracker.models.figures_day import day_counted, kept_day, kept_known, remember_kept_day

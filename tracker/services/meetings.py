@@ -28,10 +28,10 @@ from tracker.models import (
     TargetDateChange,
     User,
 )
+from tracker.models.figures import waiting_request
 from tracker.models.live import live, live_actions
 from tracker.rules import DomainError
-from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
-from tracker.rules.vocabulary import TargetDateChangeState
+from tracker.rules.lifecycle import ActionStatus
 from tracker.services import audit
 
 # With no meeting recorded, "since the last meeting" falls back on this many days ago.
@@ -260,9 +260,8 @@ def waiting_for(meeting: Meeting) -> Waiting:
             joinedload(TargetDateChange.requested_by),
         )
         .where(
-            TargetDateChange.state == TargetDateChangeState.PENDING,
+            waiting_request(),
             policy.in_partnerships([meeting.partnership_id]),
-            Action.status.in_([s.value for s in OPEN_STATUSES]),
             *live(Action, Recommendation, Review),
         )
         .order_by(TargetDateChange.requested_at, TargetDateChange.id)

@@ -18,12 +18,11 @@ from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange
 from tracker.models.clauses import written_in
-from tracker.models.figures import OPEN_ACTION
+from tracker.models.figures import OPEN_ACTION, waiting_request
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_rank_sql
-from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services import figures
 
 
@@ -144,9 +143,7 @@ def _pending(user: object, where: Sequence[Any]) -> Any:
         .join(Action.recommendation)
         .join(Recommendation.review)
         .where(
-            TargetDateChange.state == written_in(TargetDateChangeState.PENDING.value),
-            # A closed action's request waits for nothing: the kept figures leave it out too.
-            OPEN_ACTION,
+            waiting_request(),
             *live(Action, Recommendation, Review),
             policy.visible_actions(user),
             *where,

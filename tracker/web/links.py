@@ -41,8 +41,6 @@ def url_for_ids(endpoint: str, **values: Any) -> str:
         shape = shapes[key] = _split(built, marks)
     if shape is None:
         return url_for(endpoint, **values)
-    if len(shape) == 2:
-        return f"{shape[0]}{next(iter(values.values()))}{shape[1]}"
     parts = [shape[0]]
     for value, text in zip(values.values(), shape[1:], strict=True):
         parts += [str(value), text]

@@ -22,6 +22,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Recommendation, Review, Theme, recommendation_themes
+from tracker.models.actions import rag_on
 from tracker.models.figures import crossings
 from tracker.models.figures_day import kept_day
 from tracker.models.live import live, live_actions, live_recommendations
@@ -29,7 +30,7 @@ from tracker.models.theme_figures import NO_YEAR, ThemeFigures, ThemeTotals
 from tracker.rules.learning.matching import recommendation_text
 from tracker.rules.learning.themes import suggested_themes
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, rag_from_dates_sql
+from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
 from tracker.services.learning.outcomes import Outcome, outcomes, review_year
 
@@ -132,8 +133,7 @@ def _kept_rows(user: Any, themes: dict[int, Theme], *, kept: date, today: date) 
         row.assured += int(assured or 0)
     if kept != today and rows:
         theme_id = recommendation_themes.c.theme_id
-        before = rag_from_dates_sql(amber_from=Action.amber_from, red_from=Action.red_from, today=kept)
-        after = rag_from_dates_sql(amber_from=Action.amber_from, red_from=Action.red_from, today=today)
+        before, after = rag_on(kept), rag_on(today)
         crossed = (
             live_actions()
             .join(recommendation_themes, recommendation_themes.c.recommendation_id == Action.recommendation_id)

@@ -19,7 +19,7 @@ from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange, User
 from tracker.models.clauses import written_in
-from tracker.models.figures import OPEN_ACTION
+from tracker.models.figures import OPEN_ACTION, waiting_request
 from tracker.models.live import live, live_actions, live_actions_where
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import (
@@ -293,9 +293,7 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int, ho
     lists = [] if home else [_waiting(base, limit)]
 
     counted = HOME_COUNT if home else None
-    pending = and_(
-        TargetDateChange.state == written_in(TargetDateChangeState.PENDING.value), Action.status.in_(_OPEN), visible
-    )
+    pending = and_(waiting_request(), visible)
     requests = Listed(
         "date_requests",
         "Requests for a new target date",

@@ -12,11 +12,12 @@ from sqlalchemy import and_, func, select
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, Digest, Meeting, TargetDateChange, User
+from tracker.models.figures import waiting_request
 from tracker.models.live import live_actions
 from tracker.models.reminders import digest_meetings
 from tracker.rules.lifecycle import NOT_SUBMITTED, OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import Windows, days, meeting_pack_due
-from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
+from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import escalations, meetings
 from tracker.services.reminders.lists import EVERY, OVERVIEW, Listed, _changes, _eager, start_of
 
@@ -83,7 +84,7 @@ def pack(meeting: Meeting, *, today: date, windows: Windows, limit: int) -> Meet
         (Action.submitted_at, Action.id),
         search={"status": ActionStatus.SUBMITTED.value, "partnership": meeting.partnership_id},
     )
-    pending = and_(TargetDateChange.state == TargetDateChangeState.PENDING, Action.status.in_(_OPEN), theirs)
+    pending = and_(waiting_request(), theirs)
     requests = Listed(
         "date_requests",
         "Requests for a new target date",

@@ -66,7 +66,12 @@ def _ordered(user: User, *, today: date, windows: Windows) -> Any:
 
 
 def _rows(query: Any) -> list[Unreachable]:
-    return [Unreachable(n or "", a or "", int(c)) for n, a, c in db.session.execute(query)]
+    return _owners(db.session.execute(query))
+
+
+def _owners(rows: Any) -> list[Unreachable]:
+    """Each row's owner, agency and count of actions (any columns after those are the caller's)."""
+    return [Unreachable(row[0] or "", row[1] or "", int(row[2])) for row in rows]
 
 
 def most(user: User, *, today: date, windows: Windows, limit: int = 20) -> list[Unreachable]:
@@ -80,7 +85,7 @@ def page(user: User, *, today: date, windows: Windows, offset: int, limit: int) 
     ordered = _ordered(user, today=today, windows=windows).add_columns(func.count().over())
     found = db.session.execute(ordered.offset(offset).limit(limit)).all()
     if found:
-        return [Unreachable(n or "", a or "", int(c)) for n, a, c, _ in found], int(found[0][3])
+        return _owners(found), int(found[0][3])
     # Past the last page (or none at all): the count alone, for the page to say so.
     counted = _grouped(user, today=today, windows=windows).subquery()
     return [], db.session.scalar(select(func.count()).select_from(counted)) or 0
