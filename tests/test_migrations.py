@@ -27,7 +27,10 @@ def empty_database(tmp_path: Path) -> Iterator[str]:
 
 # Indexes on expressions, which SQLAlchemy cannot read back from SQLite nor alembic compare: each is checked by
 # what its definition must say.
-EXPRESSIONS = {"ix_actions_target_latest": ("(target_date is null)", "target_date desc", "id desc")}
+EXPRESSIONS = {
+    "ix_actions_target_latest": ("(target_date is null)", "target_date desc", "id desc"),
+    "ix_reviews_published": ("published_on desc", "reference", "withdrawn_at is null"),
+}
 
 
 def _described_by_the_models(name: str | None, type_: str, _parents: object) -> bool:

@@ -79,6 +79,10 @@ def spread(plans: Plans) -> Plans:
 def agree(users: dict[str, User]) -> None:
     for role, user in users.items():
         assert kept(rollups.rag_by_review(user)) == counted_by_hand(user, "review"), role
+        # One review picked, as a page of the list of reviews picks its fifty.
+        first = counted_by_hand(user, "review")[:1]
+        picked = [Review.id.in_([row[0] for row in first])]
+        assert kept(rollups.rag_by_review(user, where=picked)) == first, role
         assert kept(rollups.rag_by_agency(user)) == counted_by_hand(user, "agency"), role
         overall = rollups.rag_overall(user)
         assert overall.counts == {

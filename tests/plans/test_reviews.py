@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import headings
-from tests.factories import ActionFactory, place
+from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, place
 from tests.plans.conftest import Plans, text
 from tracker import clock
 from tracker.db import db
@@ -39,6 +39,18 @@ def test_the_list_shows_rag_counts_and_closed_plans(client_for: Any, plans: Plan
     assert "Action plan closed" not in dhr_row[: dhr_row.index("</tr>")]
     assert f"/actions?review={plans.shared.id}&amp;rag=red" in html
     assert "1 / 1" in text(response)
+
+
+def test_a_plan_with_recommendations_and_no_actions_yet_is_not_closed(app: Any, client_for: Any, plans: Plans) -> None:
+    RecommendationFactory(review=ReviewFactory(reference="LLR-2025-01", partnership=plans.shared.partnership))
+    db.session.flush()
+    # Counted afresh, as every night's first write does: the review keeps a row of its own with no actions in it.
+    assert app.test_cli_runner().invoke(args=["figures"]).exit_code == 0
+    html = client_for("subgroup").get("/reviews").get_data(as_text=True)
+    row = html[html.index("LLR-2025-01") :]
+    assert "Action plan closed" not in row[: row.index("</tr>")]
+    sar_row = html[html.index("SAR-2022-01") :]
+    assert "Action plan closed" in sar_row[: sar_row.index("</tr>")]
 
 
 def test_the_list_filters_by_partnership_and_type(client_for: Any, plans: Plans) -> None:

@@ -197,12 +197,9 @@ def _with_figures(user: Any, reviews: list[Review], *, kept: bool) -> list[Revie
     # Whether the plan is closed is a fact about the whole review, whoever is reading.
     if kept:
         whole = db.session.execute(
-            select(
-                ActionFigures.review_id,
-                func.sum(ActionFigures.red + ActionFigures.amber + ActionFigures.green),
+            select(ReviewFigures.review_id, ReviewFigures.open_actions).where(
+                ReviewFigures.review_id.in_(ids), ReviewFigures.open_actions + ReviewFigures.blue > 0
             )
-            .where(ActionFigures.review_id.in_(ids))
-            .group_by(ActionFigures.review_id)
         )
     else:
         whole = db.session.execute(
