@@ -9,19 +9,20 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, Engine, create_engine, func, select, text
+from sqlalchemy import Connection, Engine, create_engine, func, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from tests.databases import fresh_database
+from tracker import clock
 from tracker.models import Partnership, Review
 from tracker.models.base import Base
-from tracker.models.figures import count_again
-from tracker.models.figures_day import hold_figures
+from tracker.models.figures import count_again, recount_if_behind
+from tracker.models.figures_day import FiguresDay, hold_figures
 from tracker.models.trend_points import ReviewTrendPoint, TrendTotal, keep_points
 from tracker.rules.vocabulary import PartnershipKind, ReviewType
 
@@ -126,3 +127,23 @@ def test_a_page_does_not_wait_for_a_writer_to_keep_points(engine: Engine) -> Non
         with page.begin():
             assert hold_figures(page, wait=False) is not None
     totals_add_up(engine)
+
+
+def test_counting_afresh_leaves_the_figures_to_a_writer_holding_them_and_does_not_wait(engine: Engine) -> None:
+    first, _second = reviews(engine)
+    with engine.begin() as connection:
+        count_again(connection, [first])  # the first count of all
+        connection.execute(update(FiguresDay).values(as_of=clock.today() - timedelta(days=1)))
+    with engine.connect() as writer, engine.connect() as upkeep:
+        writer.begin()
+        assert count_again(writer, [first]) is True  # counted on the kept day, the rest left behind
+        upkeep.begin()
+        # Waiting for the writer here would never end: it commits only after this returns.
+        assert recount_if_behind(upkeep) is False
+        upkeep.rollback()
+        writer.commit()
+        with upkeep.begin():
+            assert recount_if_behind(upkeep) is True
+        with upkeep.begin():
+            assert upkeep.scalar(select(FiguresDay.as_of)) == clock.today()
+            assert recount_if_behind(upkeep) is False

@@ -9,13 +9,15 @@ from typing import Any
 import pytest
 from sqlalchemy import func, text
 
-from tests.factories import ActionFactory, PartnershipFactory
+from tests.factories import ActionFactory, PartnershipFactory, place
+from tests.jobs.conftest import JobQueue, jobs_on
 from tests.plans.conftest import Plans
 from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, Agency, Review, User
-from tracker.models.figures_day import FiguresDay, kept_day
+from tracker.models.figures import BEHIND
+from tracker.models.figures_day import FiguresDay, forget_kept_day, kept_day
 from tracker.models.live import live_actions
 from tracker.models.tallies import RagCounts, tally
 from tracker.rules.lifecycle import ActionStatus
@@ -23,6 +25,7 @@ from tracker.rules.rag import drifting_sql
 from tracker.services import admin_figures, figures, rollups
 
 S = ActionStatus
+__all__ = ["jobs_on"]  # the fixture, run in the process and on Redis
 
 
 def counted_by_hand(user: User, by: str) -> list[tuple[Any, str, dict[Any, int], int]]:
@@ -105,13 +108,43 @@ def test_kept_figures_agree_on_any_day(
     agree(users)
 
 
-def test_a_write_on_a_later_day_counts_every_row_afresh(
+def test_a_write_on_a_later_day_counts_what_it_wrote_on_the_kept_day_and_leaves_the_rest_for_later(
     spread: Plans, users: dict[str, User], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    day = clock.today() + timedelta(days=50)
+    kept = clock.today()
+    day = kept + timedelta(days=50)
     monkeypatch.setattr(clock, "today", lambda: day)
     spread.police_green.last_update_on = day
+    place(spread.police_red, S.SUBMITTED)
     db.session.flush()
+    assert kept_day(db.session()) == kept
+    assert db.session.info.get(BEHIND) is True
+    agree(users)
+    # Off the request, every row is counted afresh today; then there is nothing left to do.
+    assert figures.bring_to_today() is True
+    assert kept_day(db.session()) == day
+    agree(users)
+    assert figures.bring_to_today() is False
+
+
+def test_the_first_save_of_a_day_is_followed_by_counting_every_row_afresh(
+    client_for: Any, spread: Plans, users: dict[str, User], monkeypatch: pytest.MonkeyPatch, jobs_on: JobQueue
+) -> None:
+    kept = clock.today()
+    day = kept + timedelta(days=3)
+    monkeypatch.setattr(clock, "today", lambda: day)
+    action = spread.police_green
+    written = {"written_on": [str(day.day), str(day.month), str(day.year)], "narrative": "Audit under way."}
+    saved = client_for("agency_lead").post_form(f"/actions/{action.id}/updates/new", written)
+    assert saved.status_code == 302, saved.get_data(as_text=True)
+    # The save counted its own review on the kept day, and handed the rest over once it committed: on Redis
+    # it waits for a worker, and the pages are right meanwhile.
+    if jobs_on.on_redis:
+        assert kept_day(db.session()) == kept
+        assert jobs_on.waiting() == 1
+        agree(users)
+        jobs_on.drain()
+    forget_kept_day(db.session())
     assert kept_day(db.session()) == day
     agree(users)
 

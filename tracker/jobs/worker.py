@@ -32,6 +32,11 @@ KILLED = (
 
 def perform(job_id: int) -> None:
     """What RQ runs: one job of the tracker's, by the id of its record."""
+    runner.run(app_for_work(), job_id)
+
+
+def app_for_work() -> Flask:
+    """The worker's app, in the process RQ forked to run one piece of work."""
     if _app is not None:
         app = _app
     elif has_app_context():
@@ -42,7 +47,7 @@ def perform(job_id: int) -> None:
         # Connections opened before the fork belong to the worker: the job opens its own.
         with app.app_context():
             db.engine.dispose(close=False)
-    runner.run(app, job_id)
+    return app
 
 
 def work(app: Flask, *, burst: bool = False) -> bool:

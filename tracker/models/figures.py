@@ -35,6 +35,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -260,18 +261,32 @@ def _earlier(record: Any, name: str) -> Sequence[Any]:
     return list(inspect(record).attrs[name].history.deleted or ())
 
 
+# Noted on a session whose writes found the figures counted on an earlier day and left them so: once it
+# commits, every row is counted afresh off the request (`tracker.jobs.upkeep`).
+BEHIND = "tracker.figures.behind"
+
+
 def _after_flush(session: Session, _context: object) -> None:
     forget_kept_day(session)
     reviews, recommendations, actions = _touched_reviews(session)
     if reviews or recommendations or actions:
-        count_again(session.connection(), reviews, recommendations, actions)
+        count_again_in(session, reviews, recommendations, actions)
+
+
+def count_again_in(
+    session: Session, reviews: Iterable[int], recommendations: Iterable[int] = (), actions: Iterable[int] = ()
+) -> None:
+    """`count_again` in the session's transaction, noting on the session when it left the figures behind."""
+    if count_again(session.connection(), reviews, recommendations, actions):
+        session.info[BEHIND] = True
 
 
 def count_again(
     connection: Connection, reviews: Iterable[int], recommendations: Iterable[int] = (), actions: Iterable[int] = ()
-) -> None:
+) -> bool:
     """Count these reviews (and the reviews of these recommendations and actions) afresh, and forget their
-    trend's points: what every flush that writes them does, and what a bulk insert past the session must ask for."""
+    trend's points: what every flush that writes them does, and what a bulk insert past the session must ask for.
+    True when the figures were counted on an earlier day and are left so, for `recount_if_behind`."""
     kept = hold_figures(connection)
     today = clock.today()
     touched = set(reviews)
@@ -282,10 +297,31 @@ def count_again(
         touched.update(connection.scalars(of_actions.where(Action.id.in_(held))))
     if touched:
         forget_points(connection, sorted(touched))
+    if kept is None:
+        recount_all(connection, today)
+        return False
     if kept == today:
         recount(connection, touched, today)
-    else:
-        recount_all(connection, today)
+        return False
+    # Every row says what it held on the kept day, and the readers bring them all to today by the crossings:
+    # the reviews written are counted as they stand on that day too. Counting every review afresh takes a
+    # second or more at national scale, which no one's save should wait for.
+    recount(connection, touched, kept)
+    return True
+
+
+def recount_if_behind(connection: Connection) -> bool:
+    """Every row counted afresh today if it was counted on an earlier day: after the first write of a day,
+    off the request, and nightly. False, at once, if it was counted today, never counted, or another
+    writer holds the figures (and will have them to count)."""
+    try:
+        kept = hold_figures(connection, wait=False)
+    except OperationalError:
+        return False
+    if kept is None or kept == clock.today():
+        return False
+    recount_all(connection)
+    return True
 
 
 event.listen(Session, "after_flush", _after_flush)

@@ -20,6 +20,7 @@ from tracker.models import Action, Agency, Recommendation, Review
 from tracker.models.actions import rag_on
 from tracker.models.clauses import written_in
 from tracker.models.figures import (
+    BEHIND,
     ActionFigures,
     AgencyFigures,
     ReviewFigures,
@@ -27,8 +28,9 @@ from tracker.models.figures import (
     crossings,
     drifting_on,
     recount_all,
+    recount_if_behind,
 )
-from tracker.models.figures_day import day_counted, kept_day, kept_known, remember_kept_day
+from tracker.models.figures_day import day_counted, forget_kept_day, kept_day, kept_known, remember_kept_day
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
@@ -234,6 +236,19 @@ def count_afresh() -> None:
     """Every review's figures counted again from its actions, today: after a bulk load, or to check."""
     recount_all(db.session.connection())
     db.session.info.clear()
+
+
+def bring_to_today() -> bool:
+    """Every review's figures counted afresh if they were counted on an earlier day (the first write of a
+    day counts only what it wrote); False if there was nothing to do or another writer is doing it."""
+    counted = recount_if_behind(db.session.connection())
+    forget_kept_day(db.session())
+    return counted
+
+
+def left_behind(session: Any) -> bool:
+    """Whether the session's writes found the figures counted on an earlier day (and forget that they did)."""
+    return bool(session.info.pop(BEHIND, False))
 
 
 def plans_and_recommendations(user: Any, *, where: Sequence[Any] = ()) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ from sqlalchemy import insert, select
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action, ProgressUpdate, Recommendation, recommendation_agencies, recommendation_themes
-from tracker.models.figures import count_again
+from tracker.models.figures import count_again_in
 from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import Scope
@@ -67,7 +67,7 @@ def write(batch: Batch, *, review_id: int, reference: str, label: str, actor: An
     recommendation_ids = _recommendations(batch, review_id=review_id, reference=reference, label=label, actor=actor)
     _actions(batch, recommendation_ids, reference=reference, label=label, actor=actor)
     # Rows written past the session: the review's kept figures are counted again here.
-    count_again(db.session.connection(), [review_id])
+    count_again_in(db.session(), [review_id])
 
 
 def _recommendations(batch: Batch, *, review_id: int, reference: str, label: str, actor: Any) -> list[int]:
