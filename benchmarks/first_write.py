@@ -1,6 +1,7 @@
 """The first save of a day beside a later save on the same day, on a database `generate.py` filled, in one run.
 
-    .venv/bin/python benchmarks/first_write.py --database sqlite:///path/to/national.db
+    .venv/bin/python benchmarks/first_write.py --scale national    # generate.py's file for that scale
+    .venv/bin/python benchmarks/first_write.py --database postgresql+psycopg://postgres@127.0.0.1/mine
 
 Each round the agency lead adds a progress update to one of their agency's open actions twice, each time
 rolled back, so the database is left as it was: once with the kept figures counted the day before (the first
@@ -17,7 +18,6 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -82,10 +82,11 @@ def timed_rounds(url: str, rounds: int) -> dict[str, list[float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database", required=True, help="a SQLAlchemy URL of a database generate.py filled")
+    parser.add_argument("--scale", choices=list(generate.SCALES), default="national")
+    parser.add_argument("--database", help="a SQLAlchemy URL of a database generate.py filled (else the scale's file)")
     parser.add_argument("--rounds", type=int, default=5)
     options = parser.parse_args()
-    times = timed_rounds(options.database, max(1, options.rounds))
+    times = timed_rounds(options.database or generate.default_url(options.scale), max(1, options.rounds))
     later = statistics.median(times["later save"])
     for name, spent in times.items():
         median = statistics.median(spent)
