@@ -6,12 +6,18 @@ from typing import Any
 
 import lxml.html
 import pytest
+from sqlalchemy import func
 
-from tests.factories import ActionFactory, RecommendationFactory
+from tests.factories import ActionFactory, RecommendationFactory, place
 from tests.plans.conftest import Plans, text
+from tracker import clock
+from tracker.db import db
+from tracker.models import User
 from tracker.rules.implementation import Implementation
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.vocabulary import Scope
+from tracker.rules.vocabulary import ReviewType, Scope
+from tracker.services.reviews import listing
+from tracker.services.reviews.listing import RecommendationFilters
 
 
 def listed(response: Any) -> list[str]:
@@ -117,3 +123,51 @@ def test_a_page_without_the_implementation_filter_says_each_status_as_the_filter
     assert unfiltered == statuses(browser.get(f"/recommendations?{every_status}"))
     assert ("SAR-2022-01 3", "Closed, not achieved 1 not achieved", "1 of 2") in unfiltered
     assert ("SAR-2022-01 4", "Not started", "0 of 0") in unfiltered
+
+
+def counted_by_hand(filters: RecommendationFilters, user: User) -> dict[Implementation, int]:
+    query, _counts, status = listing._statement(filters, user)
+    found = dict(db.session.execute(query.with_only_columns(status, func.count()).group_by(status)).all())
+    return {i: int(found.get(i.value, 0)) for i in Implementation}
+
+
+def test_the_counts_by_status_kept_with_the_figures_agree_with_the_actions(more: Plans, users: dict[str, User]) -> None:
+    every = [
+        RecommendationFilters(),
+        RecommendationFilters(types=(ReviewType.SAR,)),
+        RecommendationFilters(reviews=(more.shared.id,)),
+        RecommendationFilters(partnerships=(more.shared.partnership_id,)),
+        RecommendationFilters(implementations=(Implementation.FULLY_IMPLEMENTED, Implementation.NOT_STARTED)),
+    ]
+
+    def agree() -> None:
+        for role in ("subgroup", "board", "admin"):
+            for filters in every:
+                kept = listing._kept_tally(filters, users[role])
+                assert kept == counted_by_hand(filters, users[role]), (role, filters)
+
+    agree()
+    # A filter that reads the recommendation itself is counted from the recommendations.
+    for own in (
+        RecommendationFilters(q="curiosity"),
+        RecommendationFilters(themes=(more.theme.id,)),
+        RecommendationFilters(scopes=(Scope.NATIONAL,)),
+        RecommendationFilters(agencies=(more.health.id,)),
+    ):
+        assert listing._kept_tally(own, users["subgroup"]) is None, own
+    # An action assured, one moved to another review's recommendation, a recommendation and a review withdrawn.
+    first = ActionFactory(recommendation=more.rec1, lead_agency=more.police)
+    db.session.flush()
+    agree()
+    place(first, ActionStatus.ASSURED)
+    db.session.flush()
+    agree()
+    first.recommendation = more.other_rec
+    db.session.flush()
+    agree()
+    more.rec2.withdrawn_at = clock.now()
+    db.session.flush()
+    agree()
+    more.health_only.withdrawn_at = clock.now()
+    db.session.flush()
+    agree()

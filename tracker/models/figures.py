@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import (
     ForeignKey,
     Integer,
+    Select,
     and_,
     case,
     delete,
@@ -49,6 +50,7 @@ from tracker.models.reviews import Recommendation, Review
 from tracker.models.theme_figures import recount_themes
 from tracker.models.totals import add_to
 from tracker.models.trend_points import forget_points
+from tracker.rules.implementation import Implementation, counts_sql, implementation_sql
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import DRIFT_DAYS, Rag
 from tracker.rules.vocabulary import TargetDateChangeState
@@ -105,6 +107,34 @@ class ReviewFigures(_Counts, Base):
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), primary_key=True, autoincrement=False)
     open_actions: Mapped[int] = mapped_column(Integer, default=0, index=True)
     recommendations: Mapped[int] = mapped_column(Integer, default=0)
+    # Its live recommendations by how far their actions implement them (`rules.implementation`), which the date
+    # never changes: the list of recommendations counts them here rather than every recommendation's actions.
+    recommendations_not_started: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    recommendations_in_progress: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    recommendations_partly_implemented: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    recommendations_fully_implemented: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    recommendations_closed_not_achieved: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+def implemented(status: Implementation) -> Any:
+    """The kept column of a review's recommendations at that status."""
+    return getattr(ReviewFigures, f"recommendations_{status.value}")
+
+
+def actions_by_recommendation() -> Select[Any]:
+    """Per recommendation, its live actions counted as the implementation rule reads them."""
+    counted = counts_sql(Action.status)
+    return (
+        select(Action.recommendation_id.label("id"), *(count.label(name) for name, count in counted.items()))
+        .where(*live(Action))
+        .group_by(Action.recommendation_id)
+    )
+
+
+def implementation_of_counted(counts: Any) -> ColumnElement[str]:
+    """A recommendation's implementation status from its row of `actions_by_recommendation` (NULL: no actions)."""
+    c = counts.c
+    return implementation_sql(total=c.total, assured=c.assured, not_achieved=c.not_achieved, started=c.started)
 
 
 def drifting_on(day: date) -> ColumnElement[bool]:
@@ -183,18 +213,28 @@ def recount(connection: Connection, review_ids: Iterable[int] | None, day: date)
 def _total_reviews(connection: Connection, ids: list[int] | None) -> None:
     """Each live review's totals, and how many live recommendations it has (those without actions too)."""
     sums = _added_up(ActionFigures.review_id)
-    made = select(Recommendation.review_id, func.count(Recommendation.id)).where(*live(Recommendation))
+    actions = actions_by_recommendation()
     reviews = select(Review.id).where(*live(Review))
+    made = select(Recommendation.review_id).where(*live(Recommendation))
     if ids is None:
         connection.execute(delete(ReviewFigures))
     else:
         connection.execute(delete(ReviewFigures).where(ReviewFigures.review_id.in_(ids)))
         sums = sums.where(ActionFigures.review_id.in_(ids))
         made = made.where(Recommendation.review_id.in_(ids))
+        actions = actions.join(Recommendation).where(Recommendation.review_id.in_(ids))
         reviews = reviews.where(Review.id.in_(ids))
     added = sums.subquery()
-    counted = made.group_by(Recommendation.review_id).subquery()
+    held = actions.subquery()
+    status = implementation_of_counted(held)
+    counted = (
+        made.outerjoin(held, held.c.id == Recommendation.id)
+        .add_columns(func.count(Recommendation.id), *(counted_where(status == i.value) for i in Implementation))
+        .group_by(Recommendation.review_id)
+        .subquery()
+    )
     key, *columns = list(added.c)
+    _, made_count, *by_status = list(counted.c)
     rows = (
         reviews.outerjoin(added, key == Review.id)
         .outerjoin(counted, counted.c.review_id == Review.id)
@@ -203,12 +243,11 @@ def _total_reviews(connection: Connection, ids: list[int] | None) -> None:
             Review.id,
             *(func.coalesce(column, 0) for column in columns),
             func.coalesce(columns[0] + columns[1] + columns[2], 0),
-            func.coalesce(list(counted.c)[1], 0),
+            *(func.coalesce(column, 0) for column in (made_count, *by_status)),
         )
     )
-    connection.execute(
-        insert(ReviewFigures).from_select(["review_id", *FIGURES, "open_actions", "recommendations"], rows)
-    )
+    names = ["recommendations", *(implemented(i).key for i in Implementation)]
+    connection.execute(insert(ReviewFigures).from_select(["review_id", *FIGURES, "open_actions", *names], rows))
 
 
 def recount_all(connection: Connection, day: date | None = None) -> None:

@@ -20,14 +20,14 @@ from tracker.access.loader import MAX_ID
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme
 from tracker.models.clauses import written_in
+from tracker.models.figures import ReviewFigures, actions_by_recommendation, implementation_of_counted, implemented
+from tracker.models.figures_day import kept_day
 from tracker.models.live import live, live_recommendations
 from tracker.models.reviews import recommendation_agencies, recommendation_themes
 from tracker.rules.implementation import (
     ActionCounts,
     Implementation,
-    counts_sql,
     implementation_of,
-    implementation_sql,
 )
 from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.services.search.choosing import Choices, Offer
@@ -115,33 +115,16 @@ class RecommendationFilters:
         return args
 
 
-def _counts() -> Any:
-    """Per recommendation, its live actions by what the implementation rule reads."""
-    return (
-        select(Action.recommendation_id.label("id"), *(c.label(n) for n, c in counts_sql(Action.status).items()))
-        .where(*live(Action))
-        .group_by(Action.recommendation_id)
-        .subquery()
-    )
-
-
 def _statement(filters: RecommendationFilters, user: Any, *, counted: bool = True) -> tuple[Select[Any], Any, Any]:
     """The matching recommendations, joined to their actions' counts and implementation status unless not
     `counted` (when no filter reads the status, a page is chosen without counting every recommendation's actions)."""
-    counts = _counts()
-    status = implementation_sql(
-        total=counts.c.total, assured=counts.c.assured, not_achieved=counts.c.not_achieved, started=counts.c.started
-    )
+    counts = actions_by_recommendation().subquery()
+    status = implementation_of_counted(counts)
     query = live_recommendations().where(policy.visible_reviews(user))
     if counted:
         query = query.outerjoin(counts, counts.c.id == Recommendation.id)
+    query = query.where(*_of_reviews(filters))
     f = filters
-    if f.reviews:
-        query = query.where(Review.id.in_(f.reviews))
-    if f.types:
-        query = query.where(Review.type.in_([t.value for t in f.types]))
-    if f.partnerships:
-        query = query.where(policy.in_partnerships(list(f.partnerships)))
     if f.scopes:
         query = query.where(Recommendation.scope.in_([s.value for s in f.scopes]))
     if f.themes:
@@ -176,6 +159,36 @@ def _statement(filters: RecommendationFilters, user: Any, *, counted: bool = Tru
             )
         )
     return query, counts, status
+
+
+def _of_reviews(filters: RecommendationFilters) -> list[Any]:
+    """The filters that read the review alone."""
+    f = filters
+    found: list[Any] = []
+    if f.reviews:
+        found.append(Review.id.in_(f.reviews))
+    if f.types:
+        found.append(Review.type.in_([t.value for t in f.types]))
+    if f.partnerships:
+        found.append(policy.in_partnerships(list(f.partnerships)))
+    return found
+
+
+def _kept_tally(filters: RecommendationFilters, user: Any) -> dict[Implementation, int] | None:
+    """How many matching recommendations are at each status, added up from each review's kept row where every
+    filter reads the review alone (or the status); None where one reads the recommendation itself, or the
+    figures were never counted."""
+    f = filters
+    if f.scopes or f.themes or f.agencies or f.q or kept_day(db.session()) is None:
+        return None
+    sums = select(*(func.coalesce(func.sum(implemented(i)), 0) for i in Implementation)).join(
+        Review, Review.id == ReviewFigures.review_id
+    )
+    found = db.session.execute(sums.where(*live(Review), policy.visible_reviews(user), *_of_reviews(f))).one()
+    return {
+        i: int(count) if not f.implementations or i in f.implementations else 0
+        for i, count in zip(Implementation, found, strict=True)
+    }
 
 
 _ORDER = (Review.reference, Recommendation.position, Recommendation.id)
@@ -213,10 +226,12 @@ class RecommendationPage:
 
 def search(filters: RecommendationFilters, user: Any, choices: Choices | None = None) -> RecommendationPage:
     query, counts, status = _statement(filters, user)
-    tallies: dict[str, int] = dict(
-        db.session.execute(query.with_only_columns(status, func.count(Recommendation.id)).group_by(status)).all()
-    )
-    by_status = {i: int(tallies.get(i.value, 0)) for i in Implementation}
+    by_status = _kept_tally(filters, user)
+    if by_status is None:
+        tallies: dict[str, int] = dict(
+            db.session.execute(query.with_only_columns(status, func.count(Recommendation.id)).group_by(status)).all()
+        )
+        by_status = {i: int(tallies.get(i.value, 0)) for i in Implementation}
     total = sum(by_status.values())
     pages = max(1, math.ceil(total / PAGE_SIZE))
     if filters.page > pages:
@@ -262,14 +277,10 @@ def _page(filters: RecommendationFilters, user: Any, query: Select[Any], counts:
             plain.options(*loads).order_by(*_ORDER).limit(written_in(PAGE_SIZE)).offset(written_in(offset))
         )
     )
-    read = counts_sql(Action.status)
     tallied: dict[int, ActionCounts] = {}
-    for rid, *values in db.session.execute(
-        select(Action.recommendation_id, *read.values())
-        .where(*live(Action), Action.recommendation_id.in_([r.id for r in recommendations]))
-        .group_by(Action.recommendation_id)
-    ):
-        tallied[rid] = ActionCounts(**{name: int(value or 0) for name, value in zip(read, values, strict=True)})
+    counted = actions_by_recommendation().where(Action.recommendation_id.in_([r.id for r in recommendations]))
+    for row in db.session.execute(counted).mappings():
+        tallied[row["id"]] = ActionCounts(**{name: int(value or 0) for name, value in row.items() if name != "id"})
     rows = []
     for rec in recommendations:
         held = tallied.get(rec.id, ActionCounts())
