@@ -22,7 +22,7 @@ from tracker.models.figures import OPEN_ACTION, waiting_request
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, rag_rank_sql
+from tracker.rules.rag import Rag, rag_among_sql, rag_rank_sql
 from tracker.services import figures
 
 
@@ -95,11 +95,17 @@ def open_actions_of(user: Any, rag: Rag, *, limit: int) -> list[Action]:
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(joinedload(Action.lead_agency))
         # Open, and in date order with undated ones last, as the indexes of open actions are.
-        .where(policy.visible_actions(user), Action.rag == rag.value, OPEN_ACTION)
+        .where(policy.visible_actions(user), _of_colour(rag, clock.today()), OPEN_ACTION)
         .order_by(Action.target_order, Action.id)
         .limit(limit)
     )
     return list(db.session.scalars(query).unique())
+
+
+def _of_colour(rag: Rag, today: date) -> Any:
+    # As a range of the kept days, so that the planner judges how many actions hold the colour and may walk
+    # the open actions in date order and stop at the list's end, rather than read every one and sort them.
+    return rag_among_sql([rag], amber_from=Action.amber_from, red_from=Action.red_from, today=today)
 
 
 def due_within(user: Any, days: int, *, today: date | None = None) -> int:
