@@ -83,8 +83,17 @@ class Action(Withdrawable, Base):
         Index("ix_actions_amber_from", "amber_from", sqlite_where=OPEN_ONLY, postgresql_where=OPEN_ONLY),
         # Red in date order (the day after the target date), of the actions that can turn red at all: a page of
         # red actions reads it and stops. Without the rest, SQLite also sees that it holds a few of the actions,
-        # rather than expecting to read so many that it first sifts every recommendation (a Bloom filter).
-        Index("ix_actions_red_from", "red_from", sqlite_where=CAN_TURN_RED, postgresql_where=CAN_TURN_RED),
+        # rather than expecting to read so many that it first sifts every recommendation (a Bloom filter). It
+        # carries what says whether an action stands, so that the count of those long overdue reads it alone.
+        Index(
+            "ix_actions_red_from",
+            "red_from",
+            "id",
+            "recommendation_id",
+            "withdrawn_at",
+            sqlite_where=CAN_TURN_RED,
+            postgresql_where=CAN_TURN_RED,
+        ),
         Index(
             "ix_actions_open_order",
             "target_order",
