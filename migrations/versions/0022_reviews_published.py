@@ -29,6 +29,9 @@ def upgrade():
         sqlite_where=STANDING,
         postgresql_where=STANDING,
     )
+    # SQLite judges an index without statistics by guesswork, and took this one to be the way into a page
+    # of closed actions (walking every review to find them: 115 ms rather than 15); gathered, it is not.
+    op.execute("ANALYZE reviews")
 
 
 def downgrade():
