@@ -34,6 +34,7 @@ from tracker.models.figures_day import day_counted, forget_kept_day, kept_day, k
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
+from tracker.services import memberships
 
 By = Literal["review", "agency"] | None
 NO_AGENCY = "No lead agency"
@@ -307,13 +308,7 @@ def _searched(filters: Any, user: Any, *, by: By, today: date | None) -> list[Ra
     f = filters
     if f.q or f.statuses or f.themes or f.due_before or f.assured_since or f.drifting or f.owner_user_id is not None:
         return None
-    where: list[Any] = []
-    if f.reviews:
-        where.append(Review.id.in_(f.reviews))
-    if f.types:
-        where.append(Review.type.in_([t.value for t in f.types]))
-    if f.partnerships:
-        where.append(policy.in_partnerships(list(f.partnerships)))
+    where = memberships.reviews_among(reviews=f.reviews, types=f.types, partnerships=f.partnerships)
     agencies = [*f.agencies, *([0] if f.no_agency else [])] if (f.agencies or f.no_agency) else None
     rows = rag_rows(user, by=by, where=where, today=today, agencies=agencies)
     if rows is None:

@@ -17,6 +17,7 @@ from tracker.access import policy
 from tracker.db import db
 from tracker.models import Partnership, Review, User, user_partnerships
 from tracker.rules import DomainError
+from tracker.rules.vocabulary import ReviewType
 from tracker.services import audit
 
 # A page names this many of a person's partnerships at most, and counts the rest.
@@ -97,6 +98,21 @@ def chosen_partnership(user: Any, raw: str | None) -> tuple[Partnership | None, 
 def narrowed_to(partnership: Partnership | None) -> list[Any]:
     """Conditions on `Review` that keep one partnership's reviews (commissioned or joint), or none."""
     return [] if partnership is None else [policy.in_partnerships([partnership.id])]
+
+
+def reviews_among(
+    *, reviews: Sequence[int] = (), types: Sequence[ReviewType] = (), partnerships: Sequence[int] = ()
+) -> list[Any]:
+    """Conditions on `Review` that keep the reviews a list's filters name: these reviews, of these types, of
+    these partnerships (each left out when empty)."""
+    where: list[Any] = []
+    if reviews:
+        where.append(Review.id.in_(list(reviews)))
+    if types:
+        where.append(Review.type.in_([t.value for t in types]))
+    if partnerships:
+        where.append(policy.in_partnerships(list(partnerships)))
+    return where
 
 
 def names(partnerships: Iterable[Partnership]) -> list[str]:

@@ -30,6 +30,7 @@ from tracker.rules.implementation import (
     implementation_of,
 )
 from tracker.rules.vocabulary import ReviewType, Scope
+from tracker.services import memberships
 from tracker.services.search.choosing import Choices, Offer
 
 PAGE_SIZE = 50
@@ -163,15 +164,7 @@ def _statement(filters: RecommendationFilters, user: Any, *, counted: bool = Tru
 
 def _of_reviews(filters: RecommendationFilters) -> list[Any]:
     """The filters that read the review alone."""
-    f = filters
-    found: list[Any] = []
-    if f.reviews:
-        found.append(Review.id.in_(f.reviews))
-    if f.types:
-        found.append(Review.type.in_([t.value for t in f.types]))
-    if f.partnerships:
-        found.append(policy.in_partnerships(list(f.partnerships)))
-    return found
+    return memberships.reviews_among(reviews=filters.reviews, types=filters.types, partnerships=filters.partnerships)
 
 
 def _kept_tally(filters: RecommendationFilters, user: Any) -> dict[Implementation, int] | None:

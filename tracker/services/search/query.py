@@ -30,6 +30,7 @@ from tracker.models.live import live_actions, live_actions_where
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_among_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
+from tracker.services import memberships
 from tracker.services.search.text import words_match
 
 PAGE_SIZE = 50
@@ -267,13 +268,10 @@ def _date(text: str, name: str, label: str, problems: list[Problem]) -> date | N
 def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = False) -> list[Any]:
     """The WHERE clauses of the search, over actions joined to their recommendation and review; `tested`:
     each action read is tested against the words' matches, never looked up from them."""
-    where: list[Any] = [policy.visible_actions(user)]
-    if filters.reviews:
-        where.append(Review.id.in_(filters.reviews))
-    if filters.types:
-        where.append(Review.type.in_([t.value for t in filters.types]))
-    if filters.partnerships:
-        where.append(policy.in_partnerships(list(filters.partnerships)))
+    where: list[Any] = [
+        policy.visible_actions(user),
+        *memberships.reviews_among(reviews=filters.reviews, types=filters.types, partnerships=filters.partnerships),
+    ]
     if filters.owner_user_id is not None:
         where.append(Action.owner_user_id == filters.owner_user_id)
     if filters.agencies or filters.no_agency:
