@@ -140,6 +140,8 @@ def test_counting_afresh_leaves_the_figures_to_a_writer_holding_them_and_does_no
         upkeep.begin()
         # Waiting for the writer here would never end: it commits only after this returns.
         assert recount_if_behind(upkeep) is False
+        # And the transaction it was asked in goes on, to commit what else it holds.
+        assert upkeep.scalar(select(FiguresDay.as_of)) == clock.today() - timedelta(days=1)
         upkeep.rollback()
         writer.commit()
         with upkeep.begin():

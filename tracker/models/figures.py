@@ -354,7 +354,9 @@ def recount_if_behind(connection: Connection) -> bool:
     off the request, and nightly. False, at once, if it was counted today, never counted, or another
     writer holds the figures (and will have them to count)."""
     try:
-        kept = hold_figures(connection, wait=False)
+        # In a savepoint: on PostgreSQL a refused lock would otherwise leave the whole transaction aborted.
+        with connection.begin_nested():
+            kept = hold_figures(connection, wait=False)
     except OperationalError:
         return False
     if kept is None or kept == clock.today():
