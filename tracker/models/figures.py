@@ -7,11 +7,12 @@ the date alone (an open action turns amber, then red, on days it keeps: `Action.
 `red_from`), so a reader adds to the rows the actions that crossed a boundary between that day and
 today (`crossings`), and the figures are exact on any day.
 
-Whenever a flush writes an action, recommendation, review or target-date request, the rows of the reviews it touched are
-counted again in the same transaction (`_after_flush`), on the kept day; the first such flush of a
-new day counts every row afresh and moves the day on. Bulk inserts that bypass the session call
-`recount` themselves. A database whose rows were never counted has no `FiguresDay`: readers then
-count the actions themselves.
+Whenever a flush writes an action, recommendation, review or target-date request, the rows of the reviews it
+touched are counted again in the same transaction (`_after_flush`), on the kept day, even on a later day; such a
+flush notes on its session that the figures are behind, and once it commits every row is counted afresh and the
+day moved on off the request (`recount_if_behind`, from `tracker.jobs.upkeep`). Bulk inserts that bypass the
+session call `count_again_in` themselves. A database whose rows were never counted has no `FiguresDay`: readers
+then count the actions themselves.
 """
 
 from __future__ import annotations

@@ -62,11 +62,15 @@ class ThemeTotals(_ThemeCounts, Base):
     reviews: Mapped[int] = mapped_column(Integer, default=0)
 
 
-def review_year() -> ColumnElement[Any]:
+def dated_year() -> ColumnElement[Any]:
     """The year a review's learning is counted in on the themes page: published, else completed, else
-    commissioned; `NO_YEAR` without any."""
-    dated = func.coalesce(Review.published_on, Review.completed_on, Review.commissioned_on)
-    return func.coalesce(extract("year", dated), NO_YEAR)
+    commissioned; NULL without any."""
+    return extract("year", func.coalesce(Review.published_on, Review.completed_on, Review.commissioned_on))
+
+
+def review_year() -> ColumnElement[Any]:
+    """`dated_year`, or `NO_YEAR` for a review without any of its dates (a key of the kept rows)."""
+    return func.coalesce(dated_year(), NO_YEAR)
 
 
 def recount_themes(connection: Connection, review_ids: Sequence[int] | None, day: date) -> None:

@@ -146,12 +146,20 @@ def drifting_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any]
 def assured_since_condition(since: date) -> Any:
     """Assured, by a decision recorded on or after `since`: the same rule as the action search's
     `assured_since`, so that the figure and the list it links to always agree."""
+    return and_(_still_assured(), *_assured_decisions(since))
+
+
+def _still_assured() -> Any:
+    return Action.status == written_in(ActionStatus.ASSURED.value)
+
+
+def _assured_decisions(since: date) -> list[Any]:
+    """Decisions to assure, recorded on or after `since`."""
     start = datetime.combine(since, time.min, tzinfo=UTC)
-    return and_(
-        Action.status == written_in(ActionStatus.ASSURED.value),
+    return [
         AssuranceDecision.outcome == written_in(DecisionOutcome.ASSURED.value),
         AssuranceDecision.decided_at >= written_in(start, AssuranceDecision.decided_at.type),
-    )
+    ]
 
 
 def _assured(user: Any, since: date, where: Sequence[Any]) -> Any:
@@ -193,15 +201,10 @@ def assured_since(user: Any, since: date, *, where: Sequence[Any] = (), limit: i
 def count_assured_since(user: Any, since: date, *, where: Sequence[Any] = ()) -> int:
     """How many actions were assured on or after `since`: the figure the list is the start of. The period's
     decisions are found by their date first, never by reading every assured action."""
-    start = datetime.combine(since, time.min, tzinfo=UTC)
-    decided = select(AssuranceDecision.action_id).where(
-        AssuranceDecision.outcome == written_in(DecisionOutcome.ASSURED.value),
-        AssuranceDecision.decided_at >= written_in(start, AssuranceDecision.decided_at.type),
-    )
-    assured = Action.status == written_in(ActionStatus.ASSURED.value)
+    decided = select(AssuranceDecision.action_id).where(*_assured_decisions(since))
     query = (
         live_actions()
         .with_only_columns(func.count(Action.id))
-        .where(Action.id.in_(decided), assured, policy.visible_actions(user), *where)
+        .where(Action.id.in_(decided), _still_assured(), policy.visible_actions(user), *where)
     )
     return db.session.scalar(query) or 0

@@ -26,7 +26,7 @@ from tracker.models.actions import rag_on
 from tracker.models.figures import crossings
 from tracker.models.figures_day import kept_day
 from tracker.models.live import live, live_actions, live_recommendations
-from tracker.models.theme_figures import NO_YEAR, ThemeFigures, ThemeTotals
+from tracker.models.theme_figures import NO_YEAR, ThemeFigures, ThemeTotals, dated_year
 from tracker.rules.learning.matching import recommendation_text
 from tracker.rules.learning.themes import suggested_themes
 from tracker.rules.lifecycle import ActionStatus
@@ -56,10 +56,6 @@ class ThemeRow:
     @property
     def open(self) -> int:
         return self.actions - self.rag[Rag.BLUE]
-
-
-def _year() -> Any:
-    return extract("year", func.coalesce(Review.published_on, Review.completed_on, Review.commissioned_on))
 
 
 def theme_rows(user: Any) -> tuple[list[ThemeRow], list[int]]:
@@ -162,8 +158,12 @@ def _counted_rows(user: Any, themes: dict[int, Theme]) -> tuple[dict[int, ThemeR
     years: set[int] = set()
     for tid, review_type, year, recs, reviews in db.session.execute(
         base.with_only_columns(
-            theme_id, Review.type, _year(), func.count(distinct(Recommendation.id)), func.count(distinct(Review.id))
-        ).group_by(theme_id, Review.type, _year())
+            theme_id,
+            Review.type,
+            dated_year(),
+            func.count(distinct(Recommendation.id)),
+            func.count(distinct(Review.id)),
+        ).group_by(theme_id, Review.type, dated_year())
     ):
         _add_group(rows, years, themes[tid], (review_type, year, recs, reviews))
     # One expression in both places, so that PostgreSQL sees the grouped column selected (its dates are parameters).
@@ -199,7 +199,7 @@ class ThemedRecommendation:
 
 def _learning_year() -> Any:
     """`review_year` in SQL: published, else completed, else commissioned, else entered (stored as UTC)."""
-    return func.coalesce(_year(), extract("year", Review.created_at))
+    return func.coalesce(dated_year(), extract("year", Review.created_at))
 
 
 def _themed(user: Any, theme: Theme) -> Select[Any]:
