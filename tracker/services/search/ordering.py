@@ -143,15 +143,16 @@ class _Found:
         )
 
 
-def _found(filters: ActionFilters, user: Any, today: date) -> _Found | None:
-    """None without words, or where a filter reads a column the rows found do not carry."""
+def _found(filters: ActionFilters, user: Any, today: date, *, streamed: bool = False) -> _Found | None:
+    """None without words, or where a filter reads a column the rows found do not carry. `streamed`: each row
+    comes once as it is found, for a count that stops at a bound."""
     # The longest word first: it is most often the rarest, and the others are tested only on what it finds.
     first, *others = sorted(filters.q.split(), key=len, reverse=True) or [""]
     if not first:
         return None
     filtered = conditions(replace(filters, q=""), user, today)
     # Besides the filters' columns: the text the other words are looked for in.
-    rows = actions_holding(first, _carried(filtered, ACTION_TEXT if others else ()))
+    rows = actions_holding(first, _carried(filtered, ACTION_TEXT if others else ()), streamed=streamed)
     on_found = ClauseAdapter(rows)
     where = [on_found.traverse(c) for c in filtered]
     if any(reads(clause, Action) for clause in where):
@@ -180,6 +181,17 @@ def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
         plain = counted_statement(filters, user, today=today)
         return plain.with_only_columns(colour, func.count(Action.id)).group_by(colour)
     return found.select(found.rag, func.count(found.rows.c.id)).group_by(found.rag)
+
+
+def counted_up_to(filters: ActionFilters, user: Any, today: date, bound: int) -> int | None:
+    """How many actions a text search finds, counted no further than `bound`: reading stops there, so a word
+    that most actions hold costs no more to count than one a thousand do. None without words, or where a
+    filter reads a column the rows found do not carry."""
+    found = _found(filters, user, today, streamed=True)
+    if found is None:
+        return None
+    first = found.select(found.rows.c.id).limit(written_in(bound)).subquery()
+    return int(db.session.scalar(select(func.count()).select_from(first)) or 0)
 
 
 def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag, int], list[Action]] | None:
@@ -267,3 +279,34 @@ def next_to(
         if len(found) >= PAGE_SIZE:
             break
     return list(reversed(found)) if backwards else found
+
+
+def broad_page(
+    filters: ActionFilters, user: Any, today: date, cursor: Cursor | None = None, *, backwards: bool = False
+) -> tuple[list[Action], bool]:
+    """A page of a text search whose words most actions hold, too many to count, in RAG order, and whether any
+    action follows it. Each colour is walked in its own order and every row tested for the words in its own
+    text, its recommendation's and its review's, so the walk stops at the page's end having found none of the
+    rest. From the cursor's row (before it, `backwards`) where a link carries one; else from the start, the
+    page `filters.page` by its number."""
+    order = colours(filters)
+    if cursor is not None:
+        at = order.index(cursor.rag)
+        walk = list(reversed(order[: at + 1])) if backwards else order[at:]
+        skip, wanted = 0, PAGE_SIZE + (0 if backwards else 1)
+    else:
+        walk, skip = order, (filters.page - 1) * PAGE_SIZE
+        wanted = skip + PAGE_SIZE + 1
+    ids: list[int] = []
+    for rag in walk:
+        statement = matching_statement(filters, user, today=today, in_row=True).where(_colour(rag, today))
+        statement = statement.with_only_columns(Action.id)
+        if cursor is not None and rag == cursor.rag:
+            statement = statement.where(_beyond(cursor, backwards=backwards))
+        statement = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted - len(ids)))
+        ids.extend(db.session.scalars(statement))
+        if len(ids) >= wanted:
+            break
+    if backwards:
+        return by_ids(list(reversed(ids))), True
+    return by_ids(ids[skip : skip + PAGE_SIZE]), len(ids) > skip + PAGE_SIZE

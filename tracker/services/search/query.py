@@ -31,7 +31,7 @@ from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_among_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
 from tracker.services import memberships
-from tracker.services.search.text import words_match
+from tracker.services.search.text import held_in_row, words_match
 
 PAGE_SIZE = 50
 # Far beyond any real list, and small enough that the offset it makes fits every database.
@@ -265,9 +265,11 @@ def _date(text: str, name: str, label: str, problems: list[Problem]) -> date | N
 # --- the SQL -------------------------------------------------------------------------------------
 
 
-def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = False) -> list[Any]:
+def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = False, in_row: bool = False) -> list[Any]:
     """The WHERE clauses of the search, over actions joined to their recommendation and review; `tested`:
-    each action read is tested against the words' matches, never looked up from them."""
+    each action read is tested against the words' matches, never looked up from them; `in_row`: each action
+    read is tested for the words in its own text, its recommendation's and its review's, and no match is found
+    beforehand (where the words are common, a walk in the page's order meets a page's worth soon)."""
     where: list[Any] = [
         policy.visible_actions(user),
         *memberships.reviews_among(reviews=filters.reviews, types=filters.types, partnerships=filters.partnerships),
@@ -312,7 +314,10 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
         where.append(drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=today))
     if filters.overdue:
         where.append(overdue_sql(status=Action.status, target_date=Action.target_date, today=today))
-    where.extend(words_match(word).is_(True) if tested else words_match(word) for word in filters.q.split())
+    if in_row:
+        where.extend(held_in_row(word, Action.__table__) for word in filters.q.split())
+    else:
+        where.extend(words_match(word).is_(True) if tested else words_match(word) for word in filters.q.split())
     if filters.hides_closed or filters.drifting or filters.overdue:
         # Said as the indexes of open actions say it (a closed action keeps no day it turns amber), so that a
         # page sorted by date or last update reads one of them and stops, and drifting or overdue actions, open
@@ -321,8 +326,8 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
     return where
 
 
-def _base(filters: ActionFilters, user: Any, today: date, tested: bool = False) -> Select[Any]:
-    where = conditions(filters, user, today, tested)
+def _base(filters: ActionFilters, user: Any, today: date, tested: bool = False, in_row: bool = False) -> Select[Any]:
+    where = conditions(filters, user, today, tested, in_row)
     return live_actions().outerjoin(Agency, Action.lead_agency_id == Agency.id).where(*where)
 
 
@@ -338,12 +343,12 @@ def unjoined_statement(filters: ActionFilters, user: Any, *, today: date | None 
 
 
 def matching_statement(
-    filters: ActionFilters, user: Any, *, today: date | None = None, tested: bool = False
+    filters: ActionFilters, user: Any, *, today: date | None = None, tested: bool = False, in_row: bool = False
 ) -> Select[Any]:
     """Every action that matches, joined to its recommendation, review and lead agency; no order, no page.
     `tested` where the actions are read in an index's order, each tested against the words' matches (found
     once, as a set), rather than looked up from them."""
-    return _base(filters, user, today or clock.today(), tested)
+    return _base(filters, user, today or clock.today(), tested, in_row)
 
 
 def counted_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any]:

@@ -16,6 +16,12 @@ from tracker.services.search.choosing import Choices, Offer
 from tracker.services.search.ordering import Cursor
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem
 
+# A text search counts the actions its words find this far; beyond, it says "more than", and its pages in RAG
+# order walk each colour testing every row for the words (`ordering.broad_page`) rather than find them all.
+COUNTED_UP_TO = 1000
+# Such a search's pages asked for by number alone, without a link's row to continue from, go this far.
+NUMBERED_UP_TO = COUNTED_UP_TO // PAGE_SIZE
+
 
 @dataclass(frozen=True)
 class SearchPage:
@@ -30,6 +36,8 @@ class SearchPage:
     # The rows the next and previous pages continue from, in RAG order.
     after: Cursor | None = None
     before: Cursor | None = None
+    # The words found more actions than `COUNTED_UP_TO`: `total` is that bound, and `pages` ends at the next page.
+    broad: bool = False
 
     @property
     def first(self) -> int:
@@ -48,6 +56,9 @@ def search(
     In RAG order a page continues from the row named by `after` (or `before`) when its link carries one; a text
     search's page and its count come from one reading of what its words find."""
     by_rag = filters.sort_key == "rag"
+    chosen = choices or Choices()
+    if filters.q and (ordering.counted_up_to(filters, user, today, COUNTED_UP_TO + 1) or 0) > COUNTED_UP_TO:
+        return _broad(filters, user, today, after, before, chosen)
     # In any order the total is the count by colour, from the kept figures where the filters allow; in RAG order
     # a text search's page comes with it.
     words = ordering.words_page(filters, user, today) if by_rag else None
@@ -66,7 +77,42 @@ def search(
             found = ordering.page(filters, user, today, sizes)
     elif total:
         found = sorting.page(filters, user, today=today, found=total)
-    chosen = choices or Choices()
+    return _page_of(filters, user, today, found, total, pages, chosen)
+
+
+def _broad(filters: ActionFilters, user: Any, today: date, after: str, before: str, chosen: Choices) -> SearchPage:
+    """A text search whose words find more than `COUNTED_UP_TO` actions: its page, and whether another follows."""
+    cursor = Cursor.parse(after) or Cursor.parse(before)
+    if filters.sort_key != "rag":
+        found = sorting.page(filters, user, today=today, found=COUNTED_UP_TO + 1)
+        more = len(found) == PAGE_SIZE
+    elif cursor is not None and filters.page > 1:
+        found, more = ordering.broad_page(filters, user, today, cursor, backwards=not Cursor.parse(after))
+    else:
+        if filters.page > NUMBERED_UP_TO:
+            problem = Problem(
+                "page",
+                f"Page {filters.page} is past the first {COUNTED_UP_TO:,} actions these words find: showing page 1."
+                " Add words or filters to narrow the search",
+            )
+            filters = replace(filters, page=1, problems=(*filters.problems, problem))
+        found, more = ordering.broad_page(filters, user, today)
+    pages = filters.page + 1 if more else filters.page
+    return _page_of(filters, user, today, found, COUNTED_UP_TO, pages, chosen, broad=True)
+
+
+def _page_of(
+    filters: ActionFilters,
+    user: Any,
+    today: date,
+    found: list[Action],
+    total: int,
+    pages: int,
+    chosen: Choices,
+    *,
+    broad: bool = False,
+) -> SearchPage:
+    by_rag = filters.sort_key == "rag"
     return SearchPage(
         filters=filters,
         actions=found,
@@ -78,4 +124,5 @@ def search(
         partnerships=chosen.partnerships(filters.partnerships, user),
         after=Cursor.of(found[-1], today) if by_rag and found else None,
         before=Cursor.of(found[0], today) if by_rag and found else None,
+        broad=broad,
     )

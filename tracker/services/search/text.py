@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import CompoundSelect, String, literal, or_, select, union
+from sqlalchemy import CompoundSelect, String, literal, or_, select, true, union, union_all
 from sqlalchemy.sql import Subquery
 
 from tracker.models import Action, Recommendation, Review
@@ -75,10 +75,13 @@ def held_in_row(word: str, found: Any) -> Any:
     return or_(*(holds(found.c[name]) for name in ACTION_TEXT), *map(holds, [*_RECOMMENDATION_TEXT, *_REVIEW_TEXT]))
 
 
-def actions_holding(word: str, columns: list[str]) -> Subquery:
+def actions_holding(word: str, columns: list[str], *, streamed: bool = False) -> Subquery:
     """Every action that holds the word, each once, with these of its columns: the rows `words_match` finds,
-    for a search's count and page that read each row as it is found, where a list of ids would be looked up again."""
-    return _holding(word, [Action.__table__.c[name] for name in columns]).subquery("found")
+    for a search's count and page that read each row as it is found, where a list of ids would be looked up again.
+    `streamed`: each place leaves out the actions an earlier place found, so that no row is told apart from
+    another and the rows come as they are found: a count that stops at a bound reads no further."""
+    row = [Action.__table__.c[name] for name in columns]
+    return (_each_once(word, row) if streamed else _holding(word, row)).subquery("found")
 
 
 def _holding(word: str, row: list[Any]) -> CompoundSelect[Any]:
@@ -87,3 +90,15 @@ def _holding(word: str, row: list[Any]) -> CompoundSelect[Any]:
     in_titles = select(*row).where(Action.recommendation_id.in_(at.titled))
     in_reviews = select(*row).where(Action.recommendation_id.in_(at.reviewed))
     return union(texts, in_titles, in_reviews)
+
+
+def _each_once(word: str, row: list[Any]) -> CompoundSelect[Any]:
+    at = _places(word)
+    # A missing owner makes the test unknown rather than false: "is not true" leaves such a row in.
+    not_in_text = at.in_text.self_group().is_not(true())
+    texts = select(*row).where(at.in_text, *at.narrowed)
+    in_titles = select(*row).where(Action.recommendation_id.in_(at.titled), not_in_text)
+    in_reviews = select(*row).where(
+        Action.recommendation_id.in_(at.reviewed), not_in_text, Action.recommendation_id.not_in(at.titled)
+    )
+    return union_all(texts, in_titles, in_reviews)

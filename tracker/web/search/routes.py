@@ -84,6 +84,8 @@ def _page(kind: ActionList) -> Any:
         filters=filters,
         actions=found.actions,
         total=found.total,
+        broad=found.broad,
+        counted=f"more than {found.total:,}" if found.broad else found.total,
         first=found.first,
         last=found.last,
         pagination=_pagination(kind, found),

@@ -1,0 +1,160 @@
+"""A text search whose words most actions hold: counted only so far, its pages walked in RAG order with every
+row tested for the words, and each page the same actions, in the same order, as a search counted whole."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func
+
+from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
+from tests.plans.conftest import bulk_actions
+from tracker import clock
+from tracker.db import db
+from tracker.models import Action, User
+from tracker.rules.lifecycle import ActionStatus
+from tracker.services.search import ordering, results
+from tracker.services.search.query import ActionFilters, matching_statement
+from tracker.services.search.results import SearchPage, search
+
+
+@pytest.fixture
+def heron(users: dict[str, User]) -> None:
+    """The word in an action's own text, its owner, its recommendation and its review, several at once; an
+    action with no owner; and withdrawn actions, recommendations and reviews that hold it."""
+    police = users["agency_lead"].agency
+    review = ReviewFactory(title="Death of Mr Heron")
+    everywhere = RecommendationFactory(review=review, title="Keep a heron ledger.")
+    nowhere = RecommendationFactory(review=review, title="Agencies should act.")
+    ActionFactory(recommendation=everywhere, description="Heron ledger audit", lead_agency=police)
+    ActionFactory(recommendation=everywhere, description="Train staff", owner=None)
+    ActionFactory(recommendation=nowhere, description="Audit the ledger", owner="Heron team", lead_agency=police)
+    ActionFactory(recommendation=nowhere, description="Close the heron case", status=ActionStatus.ASSURED)
+    ActionFactory(recommendation=nowhere, description="Heron notes").withdraw("duplicate", noun="action")
+    dropped = RecommendationFactory(review=review, title="Heron ledger kept twice.")
+    ActionFactory(recommendation=dropped, description="Keep the ledger")
+    dropped.withdraw("duplicate", noun="recommendation")
+    gone = ReviewFactory(title="Review of Mr Heron, entered twice")
+    ActionFactory(recommendation=RecommendationFactory(review=gone, title="Heron ledger again."), description="Heron")
+    gone.withdraw("entered twice", noun="review")
+    ActionFactory(description="Heron elsewhere", owner=None)
+    ActionFactory(recommendation=RecommendationFactory(title="Nothing here."), description="Nothing to see")
+    db.session.flush()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"q": "heron"},
+        {"q": "LEDGER Heron"},
+        {"q": "mr heron"},
+        {"q": "he"},
+        {"q": "heron", "rag": "green"},
+        {"q": "heron", "include_closed": "0"},
+        {"q": "nothing-like-this"},
+    ],
+)
+@pytest.mark.parametrize("role", ["admin", "subgroup", "agency_lead"])
+def test_the_bounded_count_counts_each_action_once_and_stops_at_its_bound(
+    users: dict[str, User], heron: None, args: dict[str, str], role: str
+) -> None:
+    user, today = users[role], clock.today()
+    filters = ActionFilters.parse(args)
+    exact = db.session.scalar(matching_statement(filters, user).with_only_columns(func.count(Action.id)))
+    assert ordering.counted_up_to(filters, user, today, 1000) == exact
+    if exact:
+        assert ordering.counted_up_to(filters, user, today, exact - 1) == exact - 1
+
+
+@pytest.fixture
+def many_herons(users: dict[str, User]) -> None:
+    """Two actions in three hold the word, in every colour, more than a page of them."""
+    today = clock.today()
+    recommendation = RecommendationFactory(title="Agencies should act.")
+    kinds = [
+        {"target_date": today - timedelta(days=3)},  # red
+        {"target_date": today + timedelta(days=10)},  # amber
+        {},  # green
+        {"status": ActionStatus.ASSURED},  # blue
+    ]
+    for n, fields in enumerate(kinds):
+        for action in bulk_actions(recommendation, None, 40 + n, **fields):
+            action.description = f"Heron survey {action.position}" if action.position % 3 else "Other work"
+    db.session.flush()
+
+
+def _counted_to(monkeypatch: pytest.MonkeyPatch, bound: int) -> None:
+    monkeypatch.setattr(results, "COUNTED_UP_TO", bound)
+    monkeypatch.setattr(results, "NUMBERED_UP_TO", 3)
+
+
+def _ids(found: SearchPage) -> list[int]:
+    return [action.id for action in found.actions]
+
+
+@pytest.mark.parametrize("sort", ["rag", "-rag", "target_date", "agency"])
+def test_a_broad_search_shows_the_pages_a_counted_one_shows(
+    users: dict[str, User], many_herons: None, monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    admin, today = users["admin"], clock.today()
+
+    def pages() -> list[list[int]]:
+        by_number = [
+            _ids(search(ActionFilters.parse({"q": "heron", "sort": sort, "page": str(n)}), admin, today=today))
+            for n in (1, 2, 3)
+        ]
+        first = search(ActionFilters.parse({"q": "heron", "sort": sort}), admin, today=today)
+        second = search(
+            ActionFilters.parse({"q": "heron", "sort": sort, "page": "2"}), admin, today=today, after=str(first.after)
+        )
+        back = search(ActionFilters.parse({"q": "heron", "sort": sort}), admin, today=today, before=str(second.before))
+        return [*by_number, _ids(second), _ids(back)]
+
+    counted = pages()
+    _counted_to(monkeypatch, 5)
+    assert pages() == counted
+    assert len(counted[0]) == 50 and len(counted[2]) == 9  # 109 hold the word
+
+
+def test_a_broad_search_says_more_than_and_ends_where_the_actions_end(
+    users: dict[str, User], many_herons: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin, today = users["admin"], clock.today()
+    _counted_to(monkeypatch, 5)
+    pages = [search(ActionFilters.parse({"q": "heron", "page": str(n)}), admin, today=today) for n in (1, 2, 3)]
+    assert all(page.broad and page.total == 5 for page in pages)
+    assert [page.pages for page in pages] == [2, 3, 3]  # the next page, while there is one
+    narrow = search(ActionFilters.parse({"q": "heron 40"}), admin, today=today)
+    assert not narrow.broad and narrow.total == len(narrow.actions) == 3
+
+
+def test_a_numbered_page_past_the_bound_shows_the_first_and_says_why(
+    users: dict[str, User], many_herons: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin, today = users["admin"], clock.today()
+    _counted_to(monkeypatch, 5)
+    found = search(ActionFilters.parse({"q": "heron", "page": "7"}), admin, today=today)
+    assert found.filters.page == 1 and len(found.actions) == 50
+    assert [p.message for p in found.filters.problems] == [
+        "Page 7 is past the first 5 actions these words find: showing page 1. Add words or filters to narrow the search"
+    ]
+
+
+def test_the_page_of_a_broad_search(client_for: Any, many_herons: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _counted_to(monkeypatch, 5)
+    browser = client_for("subgroup")
+    page = browser.get("/actions?q=heron").get_data(as_text=True)
+    assert "Showing 1 to 50 of more than 5 actions." in page
+    assert "The words are in more than 5 actions, too many to count here." in page
+    assert "Download every action that matches with these filters" in " ".join(page.split())
+    following = re.findall(r'href="([^"]*after=[^"]*)"', page)
+    assert following, "the next page continues from the last row"
+    second = browser.get(following[0].replace("&amp;", "&"))
+    assert second.status_code == 200 and "Showing 51 to 100 of more than 5 actions." in second.get_data(as_text=True)
+    past = browser.get("/actions?q=heron&page=3&sort=target_date").get_data(as_text=True)
+    assert "Showing 101 to 109 of more than 5 actions." in past
+    beyond = browser.get("/actions?q=heron&page=4&sort=target_date").get_data(as_text=True)
+    assert "No more actions match: this page is past the last." in beyond
