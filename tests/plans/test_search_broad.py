@@ -8,12 +8,12 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func
+from sqlalchemy import func, text
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
 from tests.plans.conftest import bulk_actions
 from tracker import clock
-from tracker.db import db
+from tracker.db import db, without_workers
 from tracker.models import Action, User
 from tracker.rules.lifecycle import ActionStatus
 from tracker.services.search import ordering, results
@@ -67,6 +67,19 @@ def test_the_bounded_count_counts_each_action_once_and_stops_at_its_bound(
     assert ordering.counted_up_to(filters, user, today, 1000) == exact
     if exact:
         assert ordering.counted_up_to(filters, user, today, exact - 1) == exact - 1
+
+
+def test_the_count_runs_without_parallel_workers_and_puts_them_back(database: Any) -> None:
+    if db.session.get_bind().dialect.name != "postgresql":
+        pytest.skip("only PostgreSQL starts parallel workers")
+
+    def workers() -> str:
+        return str(db.session.scalar(text("SHOW max_parallel_workers_per_gather")))
+
+    before = workers()
+    with without_workers(db.session):
+        assert workers() == "0"
+    assert workers() == before != "0"
 
 
 @pytest.fixture

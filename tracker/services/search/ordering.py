@@ -20,7 +20,7 @@ from sqlalchemy import and_, case, func, literal, or_, select, tuple_
 from sqlalchemy.orm import contains_eager
 from sqlalchemy.sql.util import ClauseAdapter
 
-from tracker.db import db
+from tracker.db import db, without_workers
 from tracker.models import Action, Recommendation, Review
 from tracker.models.clauses import columns_read, reads, written_in
 from tracker.models.live import live, standing
@@ -191,7 +191,8 @@ def counted_up_to(filters: ActionFilters, user: Any, today: date, bound: int) ->
     if found is None:
         return None
     first = found.select(found.rows.c.id).limit(written_in(bound)).subquery()
-    return int(db.session.scalar(select(func.count()).select_from(first)) or 0)
+    with without_workers(db.session):
+        return int(db.session.scalar(select(func.count()).select_from(first)) or 0)
 
 
 def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag, int], list[Action]] | None:
