@@ -67,6 +67,11 @@ def test_each_list_holds_its_actions_oldest_first_and_counts_them_all(database: 
     stranger = ActionFactory(recommendation=recommendation, lead_agency=other, target_date=today - timedelta(days=95))
     gone = ActionFactory(recommendation=recommendation, lead_agency=agency, target_date=today - timedelta(days=99))
     gone.withdrawn_at = datetime.now(UTC)
+    # Actions that stand in plans that do not: a recommendation withdrawn, a review withdrawn.
+    for plan in ("recommendation", "review"):
+        dropped = RecommendationFactory()
+        ActionFactory(recommendation=dropped, lead_agency=agency, target_date=today - timedelta(days=97))
+        (dropped if plan == "recommendation" else dropped.review).withdraw("entered twice", noun=plan)
     answered = [
         TargetDateChangeFactory(
             action=covered[n],

@@ -20,7 +20,7 @@ from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange, User
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION, waiting_request
-from tracker.models.live import live, live_actions, live_actions_where
+from tracker.models.live import live, live_actions, live_actions_where, standing
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import (
     ActionList,
@@ -172,6 +172,17 @@ def hears_about(user: User) -> ColumnElement[bool]:
     return Action.id.in_(theirs.subquery().select().correlate(None))
 
 
+def _placing(user: User) -> Any:
+    """The open actions the same person's digest places in its lists, for the one statement that places them:
+    from the actions table alone, whether their plans stand asked of the few withdrawn ids (`standing`), and the
+    person's actions asked as an OR, which PostgreSQL reads as one bitmap of both indexes. Each list's own test
+    says which statuses it holds; said again over every action, PostgreSQL added the index of every status to
+    the bitmap (40,000 rows for 900) and, joined, read a recommendation and a review for each action."""
+    owned, *led = _owned_and_led(user)
+    theirs = or_(owned, and_(*led, OPEN_ACTION)) if led else owned
+    return select(Action).where(*live(Action), standing(Action.recommendation_id), theirs)
+
+
 def concerns(user: User) -> ColumnElement[bool]:
     """The same person's actions, open or not, tested on an action already reached from another table."""
     return or_(*_owned_and_led(user))
@@ -185,7 +196,7 @@ def action_digest(user: User, *, today: date, windows: Windows, since: datetime,
     """Overdue, returned, due within the window and drifting, then target-date requests decided since `since`."""
     page = AGENCY if hears_about_agency(user.role) else MINE
     base = live_actions().where(hears_about(user), Action.status.in_(_OPEN))
-    placed = _placed(base, today=today, windows=windows, limit=limit)
+    placed = _placed(_placing(user), today=today, windows=windows, limit=limit)
     wanted = [action_id for ids, _ in placed for action_id in ids]
     loaded = {a.id: a for a in db.session.scalars(_eager(base).where(Action.id.in_(wanted))).unique()}
     lists = []
