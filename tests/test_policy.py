@@ -76,3 +76,23 @@ def test_a_members_partnerships_are_read_as_ids_and_follow_a_change(users: dict[
     database.expire_all()
     assert policy.partnership_ids(member) == {north.id, south.id}
     assert policy.partnership_ids(users["admin"]) is None
+
+
+def test_partnerships_narrow_a_member_only_where_they_leave_some_out(users: dict[str, User], database: Any) -> None:
+    from tests.factories import PartnershipFactory
+    from tracker.db import db
+    from tracker.models import Partnership
+
+    PartnershipFactory(name="North")
+    member = users["board"]
+    member.partnerships = list(db.session.query(Partnership))
+    database.commit()
+    assert policy.narrowing_partnership_ids(member) is None, "a member of every partnership"
+    member.partnerships = member.partnerships[:1]
+    database.commit()
+    database.expire_all()
+    assert policy.narrowing_partnership_ids(member) == {member.partnerships[0].id}
+    member.partnerships = []
+    database.commit()
+    assert policy.narrowing_partnership_ids(member) == frozenset()
+    assert policy.narrowing_partnership_ids(users["admin"]) is None

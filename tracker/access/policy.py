@@ -204,6 +204,15 @@ def partnership_ids(user: Any) -> frozenset[int] | None:
     return _membership_ids(user_id)
 
 
+def narrowing_partnership_ids(user: Any) -> frozenset[int] | None:
+    """The partnerships that narrow what the user sees, or None where none do: no partnership limits them, or
+    they belong to every one (a national body's member), whose 150 ids would be sent and tested to no end."""
+    mine = partnership_ids(user)
+    if mine is None or (mine and _in_every_partnership(user.id)):
+        return None
+    return mine
+
+
 def _membership_ids(user_id: int) -> frozenset[int]:
     """The ids of the partnerships a user belongs to: read once a transaction, like `_in_every_partnership`."""
     session = db.session()

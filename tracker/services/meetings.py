@@ -107,7 +107,7 @@ def edit_meeting(*, actor: User, meeting: Meeting, details: Details) -> None:
 
 def _theirs(query: Any, user: User | None, column: Any) -> Any:
     """Only the user's partnerships' records, where the user is limited to some (subgroup and board members)."""
-    mine = policy.partnership_ids(user) if user is not None else None
+    mine = policy.narrowing_partnership_ids(user) if user is not None else None
     return query if mine is None else query.where(column.in_(sorted(mine)))
 
 

@@ -40,7 +40,7 @@ class MeetingPack:
 def upcoming(user: User, *, today: date, windows: Windows, include_packed: bool = False) -> list[Meeting]:
     """Meetings of the member's partnerships whose pack is due and has not gone to them yet (or has,
     with `include_packed`: the home page lists the meetings ahead whatever was sent)."""
-    mine = policy.partnership_ids(user)
+    mine = policy.narrowing_partnership_ids(user)
     if mine is not None and not mine:
         return []
     packed = (
