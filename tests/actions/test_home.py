@@ -41,7 +41,7 @@ def test_open_actions_are_grouped_red_first(client_for: Any, users: dict[str, Us
         "Amber: 2 actions due within 30 days, returned, or without an update for 90 days",
         "Green: 1 action on track or waiting for a decision",
     ]
-    assert words.index("Red one") < words.index("Amber due") < words.index("Green one")
+    assert words.index("Red one") < words.index("Amber due") < words.index("Amber drift") < words.index("Green one")
     assert "Assured one" not in words and "Not ours" not in words
     assert "overdue by 12 days" in words and "no update for 97 days" in words
     assert "SAR-2024-02, recommendation 3" in words

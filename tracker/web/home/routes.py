@@ -24,7 +24,7 @@ def index() -> Any:
         overall = rollups.rag_overall(user)
         return render_template(
             "home/agency_lead.html",
-            groups={rag: rollups.open_actions_of(user, rag, limit=SHOWN) for rag in (Rag.RED, Rag.AMBER, Rag.GREEN)},
+            groups=rollups.open_actions_by_colour(user, (Rag.RED, Rag.AMBER, Rag.GREEN), limit=SHOWN),
             open_count=overall.total - overall.counts[Rag.BLUE],
             overall=overall,
             due_soon=rollups.due_within(user, 30),
