@@ -108,28 +108,42 @@ def _ids(found: SearchPage) -> list[int]:
     return [action.id for action in found.actions]
 
 
-@pytest.mark.parametrize("sort", ["rag", "-rag", "target_date", "agency"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"sort": "rag"},
+        {"sort": "-rag"},
+        {"sort": "target_date"},
+        {"sort": "agency"},
+        {"sort": "rag", "include_closed": "0"},
+        {"sort": "-rag", "rag": ["amber", "green"]},
+        {"sort": "rag", "status": ["in_progress", "assured"], "include_closed": "0"},
+    ],
+)
 def test_a_broad_search_shows_the_pages_a_counted_one_shows(
-    users: dict[str, User], many_herons: None, monkeypatch: pytest.MonkeyPatch, sort: str
+    users: dict[str, User], many_herons: None, monkeypatch: pytest.MonkeyPatch, args: dict[str, Any]
 ) -> None:
     admin, today = users["admin"], clock.today()
 
+    def parsed(**more: Any) -> ActionFilters:
+        return ActionFilters.parse({"q": "heron", **args, **more})
+
+    # The pages there are: past the last, a counted search shows the last, and a broad one says there is no more.
+    numbers = range(1, min(3, search(parsed(), admin, today=today).pages) + 1)
+
     def pages() -> list[list[int]]:
-        by_number = [
-            _ids(search(ActionFilters.parse({"q": "heron", "sort": sort, "page": str(n)}), admin, today=today))
-            for n in (1, 2, 3)
-        ]
-        first = search(ActionFilters.parse({"q": "heron", "sort": sort}), admin, today=today)
-        second = search(
-            ActionFilters.parse({"q": "heron", "sort": sort, "page": "2"}), admin, today=today, after=str(first.after)
-        )
-        back = search(ActionFilters.parse({"q": "heron", "sort": sort}), admin, today=today, before=str(second.before))
+        by_number = [_ids(search(parsed(page=str(n)), admin, today=today)) for n in numbers]
+        first = search(parsed(), admin, today=today)
+        second = search(parsed(page="2"), admin, today=today, after=str(first.after))
+        back = search(parsed(), admin, today=today, before=str(second.before))
         return [*by_number, _ids(second), _ids(back)]
 
     counted = pages()
     _counted_to(monkeypatch, 5)
     assert pages() == counted
-    assert len(counted[0]) == 50 and len(counted[2]) == 9  # 109 hold the word
+    if len(args) == 1:
+        assert len(counted[0]) == 50 and len(counted[2]) == 9  # 109 hold the word
+    assert len(counted[0]) == 50 and counted[-2] == counted[1] and counted[-1] == counted[0]
 
 
 def test_a_broad_search_says_more_than_and_ends_where_the_actions_end(
@@ -171,3 +185,16 @@ def test_the_page_of_a_broad_search(client_for: Any, many_herons: None, monkeypa
     assert "Showing 101 to 109 of more than 5 actions." in past
     beyond = browser.get("/actions?q=heron&page=4&sort=target_date").get_data(as_text=True)
     assert "No more actions match: this page is past the last." in beyond
+
+
+@pytest.mark.parametrize(
+    ("args", "walked"),
+    [({"rag": "amber"}, ["amber"]), ({"include_closed": "0", "page": "2"}, ["red", "amber", "green"])],
+)
+def test_a_broad_search_walks_only_the_colours_its_filters_may_find(
+    users: dict[str, User], many_herons: None, count_queries: Any, args: dict[str, str], walked: list[str]
+) -> None:
+    filters = ActionFilters.parse({"q": "heron", **args})
+    with count_queries() as counted:
+        ordering.broad_page(filters, users["admin"], clock.today())
+    assert counted.count == len(walked) + 1  # each colour's walk, then the page's actions loaded

@@ -290,7 +290,10 @@ def broad_page(
     text, its recommendation's and its review's, so the walk stops at the page's end having found none of the
     rest. From the cursor's row (before it, `backwards`) where a link carries one; else from the start, the
     page `filters.page` by its number."""
-    order = colours(filters)
+    # Only the colours the filters may find: walking one they rule out would test every action of it for nothing.
+    order = [rag for rag in colours(filters) if _may_hold(filters, rag)]
+    if cursor is not None and cursor.rag not in order:
+        cursor = None
     if cursor is not None:
         at = order.index(cursor.rag)
         walk = list(reversed(order[: at + 1])) if backwards else order[at:]
@@ -311,3 +314,11 @@ def broad_page(
     if backwards:
         return by_ids(list(reversed(ids))), True
     return by_ids(ids[skip : skip + PAGE_SIZE]), len(ids) > skip + PAGE_SIZE
+
+
+def _may_hold(filters: ActionFilters, rag: Rag) -> bool:
+    """Whether actions of the colour may match: not where a RAG filter leaves it out, nor blue (closed) where
+    closed actions are hidden or a filter finds open actions only."""
+    if filters.rags and rag not in filters.rags:
+        return False
+    return rag != Rag.BLUE or not (filters.hides_closed or filters.drifting or filters.overdue)
