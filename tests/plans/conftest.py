@@ -139,3 +139,45 @@ def bulk_actions(recommendation: Recommendation, agency: Agency | None, count: i
     db.session.add_all(actions)
     db.session.flush()
     return actions
+
+
+@pytest.fixture
+def herons(users: dict[str, User]) -> None:
+    """The word "heron" in an action's own text, its owner, its recommendation and its review, several at once;
+    an action whose owner is blank and one with none; and withdrawn actions, recommendations and reviews that
+    hold it."""
+    police = users["agency_lead"].agency
+    review = ReviewFactory(title="Death of Mr Heron")
+    everywhere = RecommendationFactory(review=review, title="Keep a heron ledger.")
+    nowhere = RecommendationFactory(review=review, title="Agencies should act.")
+    ActionFactory(recommendation=everywhere, description="Heron ledger audit", lead_agency=police)
+    ActionFactory(recommendation=everywhere, description="Train staff", owner="")
+    ActionFactory(recommendation=nowhere, description="Audit the ledger", owner="Heron team", lead_agency=police)
+    ActionFactory(recommendation=nowhere, description="Close the heron case", status=ActionStatus.ASSURED)
+    ActionFactory(recommendation=nowhere, description="Heron notes").withdraw("duplicate", noun="action")
+    dropped = RecommendationFactory(review=review, title="Heron ledger kept twice.")
+    ActionFactory(recommendation=dropped, description="Keep the ledger")
+    dropped.withdraw("duplicate", noun="recommendation")
+    gone = ReviewFactory(title="Review of Mr Heron, entered twice")
+    ActionFactory(recommendation=RecommendationFactory(review=gone, title="Heron ledger again."), description="Heron")
+    gone.withdraw("entered twice", noun="review")
+    ActionFactory(description="Heron elsewhere", owner=None)
+    ActionFactory(recommendation=RecommendationFactory(title="Nothing here."), description="Nothing to see")
+    db.session.flush()
+
+
+@pytest.fixture
+def many_herons(users: dict[str, User]) -> None:
+    """Two actions in three hold "heron", 109 in all, in every colour: more than two pages of them."""
+    today = clock.today()
+    recommendation = RecommendationFactory(title="Agencies should act.")
+    kinds = [
+        {"target_date": today - timedelta(days=3)},  # red
+        {"target_date": today + timedelta(days=10)},  # amber
+        {},  # green
+        {"status": ActionStatus.ASSURED},  # blue
+    ]
+    for n, fields in enumerate(kinds):
+        for action in bulk_actions(recommendation, None, 40 + n, **fields):
+            action.description = f"Heron survey {action.position}" if action.position % 3 else "Other work"
+    db.session.flush()

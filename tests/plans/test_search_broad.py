@@ -4,45 +4,17 @@ row tested for the words, and each page the same actions, in the same order, as 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import func, text
 
-from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
-from tests.plans.conftest import bulk_actions
 from tracker import clock
 from tracker.db import db, without_workers
 from tracker.models import Action, User
-from tracker.rules.lifecycle import ActionStatus
 from tracker.services.search import ordering, results
 from tracker.services.search.query import ActionFilters, matching_statement
 from tracker.services.search.results import SearchPage, search
-
-
-@pytest.fixture
-def heron(users: dict[str, User]) -> None:
-    """The word in an action's own text, its owner, its recommendation and its review, several at once; an
-    action with no owner; and withdrawn actions, recommendations and reviews that hold it."""
-    police = users["agency_lead"].agency
-    review = ReviewFactory(title="Death of Mr Heron")
-    everywhere = RecommendationFactory(review=review, title="Keep a heron ledger.")
-    nowhere = RecommendationFactory(review=review, title="Agencies should act.")
-    ActionFactory(recommendation=everywhere, description="Heron ledger audit", lead_agency=police)
-    ActionFactory(recommendation=everywhere, description="Train staff", owner=None)
-    ActionFactory(recommendation=nowhere, description="Audit the ledger", owner="Heron team", lead_agency=police)
-    ActionFactory(recommendation=nowhere, description="Close the heron case", status=ActionStatus.ASSURED)
-    ActionFactory(recommendation=nowhere, description="Heron notes").withdraw("duplicate", noun="action")
-    dropped = RecommendationFactory(review=review, title="Heron ledger kept twice.")
-    ActionFactory(recommendation=dropped, description="Keep the ledger")
-    dropped.withdraw("duplicate", noun="recommendation")
-    gone = ReviewFactory(title="Review of Mr Heron, entered twice")
-    ActionFactory(recommendation=RecommendationFactory(review=gone, title="Heron ledger again."), description="Heron")
-    gone.withdraw("entered twice", noun="review")
-    ActionFactory(description="Heron elsewhere", owner=None)
-    ActionFactory(recommendation=RecommendationFactory(title="Nothing here."), description="Nothing to see")
-    db.session.flush()
 
 
 @pytest.mark.parametrize(
@@ -59,7 +31,7 @@ def heron(users: dict[str, User]) -> None:
 )
 @pytest.mark.parametrize("role", ["admin", "subgroup", "agency_lead"])
 def test_the_bounded_count_counts_each_action_once_and_stops_at_its_bound(
-    users: dict[str, User], heron: None, args: dict[str, str], role: str
+    users: dict[str, User], herons: None, args: dict[str, str], role: str
 ) -> None:
     user, today = users[role], clock.today()
     filters = ActionFilters.parse(args)
@@ -80,23 +52,6 @@ def test_the_count_runs_without_parallel_workers_and_puts_them_back(database: An
     with without_workers(db.session):
         assert workers() == "0"
     assert workers() == before != "0"
-
-
-@pytest.fixture
-def many_herons(users: dict[str, User]) -> None:
-    """Two actions in three hold the word, in every colour, more than a page of them."""
-    today = clock.today()
-    recommendation = RecommendationFactory(title="Agencies should act.")
-    kinds = [
-        {"target_date": today - timedelta(days=3)},  # red
-        {"target_date": today + timedelta(days=10)},  # amber
-        {},  # green
-        {"status": ActionStatus.ASSURED},  # blue
-    ]
-    for n, fields in enumerate(kinds):
-        for action in bulk_actions(recommendation, None, 40 + n, **fields):
-            action.description = f"Heron survey {action.position}" if action.position % 3 else "Other work"
-    db.session.flush()
 
 
 def _counted_to(monkeypatch: pytest.MonkeyPatch, bound: int) -> None:

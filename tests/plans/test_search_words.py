@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, text
 
-from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
+from tests.factories import ActionFactory, RecommendationFactory
 from tests.plans.conftest import bulk_actions
 from tracker import clock
 from tracker.db import db
@@ -152,28 +152,10 @@ def test_the_trigrams_stay_in_step_with_every_row(admin: User) -> None:
 )
 @pytest.mark.parametrize("role", ["admin", "subgroup", "agency_lead"])
 def test_counts_by_colour_count_each_action_that_holds_the_words_once(
-    users: dict[str, User], args: dict[str, str], role: str
+    users: dict[str, User], herons: None, args: dict[str, str], role: str
 ) -> None:
     """An action may hold a word in its own text, its recommendation and its review at once: counted once."""
     user = users[role]
-    police = users["agency_lead"].agency
-    review = ReviewFactory(title="Death of Mr Heron")
-    everywhere = RecommendationFactory(review=review, title="Keep a heron ledger.")
-    nowhere = RecommendationFactory(review=review, title="Agencies should act.")
-    ActionFactory(recommendation=everywhere, description="Heron ledger audit", lead_agency=police)
-    ActionFactory(recommendation=everywhere, description="Train staff", owner="")
-    ActionFactory(recommendation=nowhere, description="Audit the ledger", owner="Heron team", lead_agency=police)
-    ActionFactory(recommendation=nowhere, description="Close the heron case", status=ActionStatus.ASSURED)
-    ActionFactory(recommendation=nowhere, description="Heron notes").withdraw("duplicate", noun="action")
-    dropped = RecommendationFactory(review=review, title="Heron ledger kept twice.")
-    ActionFactory(recommendation=dropped, description="Keep the ledger")
-    dropped.withdraw("duplicate", noun="recommendation")
-    gone = ReviewFactory(title="Review of Mr Heron, entered twice")
-    ActionFactory(recommendation=RecommendationFactory(review=gone, title="Heron ledger again."), description="Heron")
-    gone.withdraw("entered twice", noun="review")
-    ActionFactory(description="Heron elsewhere")
-    ActionFactory(description="Nothing to see")
-    db.session.flush()
     filters = ActionFilters.parse(args)
     colour = Action.rag
     statement = matching_statement(filters, user).with_only_columns(colour, func.count(Action.id)).group_by(colour)
@@ -195,22 +177,11 @@ def test_a_filter_on_a_column_the_count_does_not_carry_is_counted_from_the_actio
 
 @pytest.mark.parametrize("sort", ["rag", "-rag"])
 def test_a_colour_with_many_matches_is_paged_as_one_with_few(
-    users: dict[str, User], monkeypatch: pytest.MonkeyPatch, sort: str
+    users: dict[str, User], many_herons: None, monkeypatch: pytest.MonkeyPatch, sort: str
 ) -> None:
     """Read in one statement with the count, read in the colour's own order with each row tested against the
     words, or read from the words' matches and sorted: the same actions on each page, and by their links."""
     today = clock.today()
-    recommendation = RecommendationFactory(title="Agencies should act.")
-    kinds = [
-        {"target_date": today - timedelta(days=3)},  # red
-        {"target_date": today + timedelta(days=10)},  # amber
-        {},  # green
-        {"status": ActionStatus.ASSURED},  # blue
-    ]
-    for n, fields in enumerate(kinds):
-        for action in bulk_actions(recommendation, None, 40 + n, **fields):
-            action.description = f"Heron survey {action.position}" if action.position % 3 else "Other work"
-    db.session.flush()
 
     read_once = ordering.words_page
 
