@@ -208,7 +208,8 @@ def narrowing_partnership_ids(user: Any) -> frozenset[int] | None:
     """The partnerships that narrow what the user sees, or None where none do: no partnership limits them, or
     they belong to every one (a national body's member), whose 150 ids would be sent and tested to no end."""
     mine = partnership_ids(user)
-    if mine is None or (mine and _in_every_partnership(user.id)):
+    user_id = getattr(user, "id", None)
+    if mine is None or (mine and user_id is not None and _in_every_partnership(user_id)):
         return None
     return mine
 

@@ -85,6 +85,7 @@ def _broad(filters: ActionFilters, user: Any, today: date, after: str, before: s
     cursor = Cursor.parse(after) or Cursor.parse(before)
     if filters.sort_key != "rag":
         found = sorting.page(filters, user, today=today, found=COUNTED_UP_TO + 1)
+        # A full page may be the last: its next page then says there are no more, as a page past the end does.
         more = len(found) == PAGE_SIZE
     elif cursor is not None and filters.page > 1:
         found, more = ordering.broad_page(filters, user, today, cursor, backwards=not Cursor.parse(after))
