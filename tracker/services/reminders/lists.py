@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, union_all
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import contains_eager, joinedload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -20,7 +20,7 @@ from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange, User
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION, waiting_request
-from tracker.models.live import live, live_actions, live_actions_where, standing
+from tracker.models.live import live, live_actions, live_actions_where
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import (
     ActionList,
@@ -33,7 +33,7 @@ from tracker.rules.reminders import (
 )
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services import figures
-from tracker.services.reminders import conditions, unreachable
+from tracker.services.reminders import conditions, theirs, unreachable
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
 HOME_LIMIT = 5  # the home page lists a few, and links to the rest
@@ -155,39 +155,6 @@ def _search(which: ActionList, today: date, windows: Windows) -> dict[str, Any]:
     return searches[which]
 
 
-def _owned_and_led(user: User) -> list[ColumnElement[bool]]:
-    owned = [Action.owner_user_id == user.id]
-    if hears_about_agency(user.role) and user.agency_id is not None:
-        return [*owned, Action.lead_agency_id == user.agency_id]
-    return owned
-
-
-def hears_about(user: User) -> ColumnElement[bool]:
-    """The open actions an owner's or lead's digest lists: those they own, and their agency's if they lead it,
-    read as a list of ids from each index (asked as an OR, SQLite reads every review's actions instead)."""
-    owned, *led = _owned_and_led(user)
-    if not led:
-        return owned
-    theirs = union_all(select(Action.id).where(owned), select(Action.id).where(and_(*led, OPEN_ACTION)))
-    return Action.id.in_(theirs.subquery().select().correlate(None))
-
-
-def _placing(user: User) -> Any:
-    """The open actions the same person's digest places in its lists, for the one statement that places them:
-    from the actions table alone, whether their plans stand asked of the few withdrawn ids (`standing`), and the
-    person's actions asked as an OR, which PostgreSQL reads as one bitmap of both indexes. Each list's own test
-    says which statuses it holds; said again over every action, PostgreSQL added the index of every status to
-    the bitmap (40,000 rows for 900) and, joined, read a recommendation and a review for each action."""
-    owned, *led = _owned_and_led(user)
-    theirs = or_(owned, and_(*led, OPEN_ACTION)) if led else owned
-    return select(Action).where(*live(Action), standing(Action.recommendation_id), theirs)
-
-
-def concerns(user: User) -> ColumnElement[bool]:
-    """The same person's actions, open or not, tested on an action already reached from another table."""
-    return or_(*_owned_and_led(user))
-
-
 # The four lists are read in one pass over the actions the person hears about: each action's list, its
 # place in that list and the list's size come from one statement, then the first few of each are loaded
 # by id. A page that shows them runs the same two statements whatever the data holds, and an agency with
@@ -195,8 +162,8 @@ def concerns(user: User) -> ColumnElement[bool]:
 def action_digest(user: User, *, today: date, windows: Windows, since: datetime, limit: int) -> ActionDigest:
     """Overdue, returned, due within the window and drifting, then target-date requests decided since `since`."""
     page = AGENCY if hears_about_agency(user.role) else MINE
-    base = live_actions().where(hears_about(user), Action.status.in_(_OPEN))
-    placed = _placed(_placing(user), today=today, windows=windows, limit=limit)
+    base = live_actions().where(theirs.hears_about(user), Action.status.in_(_OPEN))
+    placed = _placed(theirs.placing(user), today=today, windows=windows, limit=limit)
     wanted = [action_id for ids, _ in placed for action_id in ids]
     loaded = {a.id: a for a in db.session.scalars(_eager(base).where(Action.id.in_(wanted))).unique()}
     lists = []
@@ -212,7 +179,7 @@ def action_digest(user: User, *, today: date, windows: Windows, since: datetime,
         # An action withdrawn between the two statements drops out of the list rather than failing it.
         listed.actions = [loaded[i] for i in ids if i in loaded]
         lists.append(listed)
-    lists.append(_dates_decided(concerns(user), since=since, limit=limit, page=page))
+    lists.append(_dates_decided(theirs.concerns(user), since=since, limit=limit, page=page))
     return ActionDigest(lists)
 
 
