@@ -24,6 +24,7 @@ from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql, rag_rank_sql
 from tracker.services import figures
+from tracker.services.search.sorting import by_ids
 
 
 def _counts(
@@ -106,16 +107,11 @@ def open_actions_by_colour(user: Any, rags: Sequence[Rag], *, limit: int) -> dic
             .select()
         )
 
+    # The statement's rows come in no promised order: each colour's date order is put back here.
     found = sorted(db.session.execute(union_all(*map(first, rags))).all(), key=lambda row: (row[1], row[2]))
-    loaded = {
-        action.id: action
-        for action in db.session.scalars(
-            select(Action)
-            .where(Action.id.in_([row[2] for row in found]))
-            .options(joinedload(Action.recommendation).joinedload(Recommendation.review))
-        ).unique()
-    }
-    return {rag: [loaded[row[2]] for row in found if row[0] == rag.value and row[2] in loaded] for rag in rags}
+    colour_of = {action_id: colour for colour, _, action_id in found}
+    loaded = by_ids(list(colour_of))
+    return {rag: [action for action in loaded if colour_of[action.id] == rag.value] for rag in rags}
 
 
 def _of_colour(rag: Rag, today: date) -> Any:

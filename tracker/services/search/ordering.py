@@ -261,13 +261,17 @@ def _beyond(cursor: Cursor, *, backwards: bool) -> Any:
     return key < other if backwards else key > other
 
 
+def _from_cursor(order: list[Rag], cursor: Cursor, *, backwards: bool) -> list[Rag]:
+    """The colours a walk from the cursor's row reads, in turn: its own, then those after it (before it, backwards)."""
+    at = order.index(cursor.rag)
+    return list(reversed(order[: at + 1])) if backwards else order[at:]
+
+
 def next_to(
     filters: ActionFilters, user: Any, today: date, cursor: Cursor, sizes: dict[Rag, int], *, backwards: bool
 ) -> list[Action]:
     """The page that follows the cursor's row (or precedes it, `backwards`), colour by colour."""
-    order = colours(filters)
-    at = order.index(cursor.rag)
-    walk = list(reversed(order[: at + 1])) if backwards else order[at:]
+    walk = _from_cursor(colours(filters), cursor, backwards=backwards)
     found: list[Action] = []
     for rag in walk:
         statement = _statement(filters, user, today, rag, sizes.get(rag, 0))
@@ -295,8 +299,7 @@ def broad_page(
     if cursor is not None and cursor.rag not in order:
         cursor = None
     if cursor is not None:
-        at = order.index(cursor.rag)
-        walk = list(reversed(order[: at + 1])) if backwards else order[at:]
+        walk = _from_cursor(order, cursor, backwards=backwards)
         skip, wanted = 0, PAGE_SIZE + (0 if backwards else 1)
     else:
         walk, skip = order, (filters.page - 1) * PAGE_SIZE
@@ -321,4 +324,4 @@ def _may_hold(filters: ActionFilters, rag: Rag) -> bool:
     closed actions are hidden or a filter finds open actions only."""
     if filters.rags and rag not in filters.rags:
         return False
-    return rag != Rag.BLUE or not (filters.hides_closed or filters.drifting or filters.overdue)
+    return rag != Rag.BLUE or not filters.open_only

@@ -213,6 +213,11 @@ class ActionFilters:
         return not self.include_closed and not (self.statuses or self.rags or self.assured_since)
 
     @property
+    def open_only(self) -> bool:
+        """Only open actions can match: closed ones are hidden, or a filter (drifting, overdue) finds open ones only."""
+        return self.hides_closed or self.drifting or self.overdue
+
+    @property
     def sort_key(self) -> str:
         return self.sort.lstrip("-")
 
@@ -318,7 +323,7 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
         where.extend(held_in_row(word, Action.__table__) for word in filters.q.split())
     else:
         where.extend(words_match(word).is_(True) if tested else words_match(word) for word in filters.q.split())
-    if filters.hides_closed or filters.drifting or filters.overdue:
+    if filters.open_only:
         # Said as the indexes of open actions say it (a closed action keeps no day it turns amber), so that a
         # page sorted by date or last update reads one of them and stops, and drifting or overdue actions, open
         # by definition, are read from them too, whatever the day or agency the statement's plan was made for.

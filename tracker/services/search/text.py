@@ -81,24 +81,18 @@ def actions_holding(word: str, columns: list[str], *, streamed: bool = False) ->
     `streamed`: each place leaves out the actions an earlier place found, so that no row is told apart from
     another and the rows come as they are found: a count that stops at a bound reads no further."""
     row = [Action.__table__.c[name] for name in columns]
-    return (_each_once(word, row) if streamed else _holding(word, row)).subquery("found")
+    return _holding(word, row, streamed=streamed).subquery("found")
 
 
-def _holding(word: str, row: list[Any]) -> CompoundSelect[Any]:
+def _holding(word: str, row: list[Any], *, streamed: bool = False) -> CompoundSelect[Any]:
     at = _places(word)
     texts = select(*row).where(at.in_text, *at.narrowed)
     in_titles = select(*row).where(Action.recommendation_id.in_(at.titled))
     in_reviews = select(*row).where(Action.recommendation_id.in_(at.reviewed))
-    return union(texts, in_titles, in_reviews)
-
-
-def _each_once(word: str, row: list[Any]) -> CompoundSelect[Any]:
-    at = _places(word)
-    # A missing owner makes the test unknown rather than false: "is not true" leaves such a row in.
+    if not streamed:
+        return union(texts, in_titles, in_reviews)
+    # Each place leaves out what an earlier one found. A missing owner makes the test unknown rather than
+    # false: "is not true" leaves such a row in.
     not_in_text = at.in_text.self_group().is_not(true())
-    texts = select(*row).where(at.in_text, *at.narrowed)
-    in_titles = select(*row).where(Action.recommendation_id.in_(at.titled), not_in_text)
-    in_reviews = select(*row).where(
-        Action.recommendation_id.in_(at.reviewed), not_in_text, Action.recommendation_id.not_in(at.titled)
-    )
-    return union_all(texts, in_titles, in_reviews)
+    in_reviews = in_reviews.where(not_in_text, Action.recommendation_id.not_in(at.titled))
+    return union_all(texts, in_titles.where(not_in_text), in_reviews)
