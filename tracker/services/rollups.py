@@ -24,7 +24,7 @@ from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql, rag_rank_sql
 from tracker.services import figures
-from tracker.services.search.sorting import by_ids
+from tracker.services.search.listed import ListedAction, by_ids
 
 
 def _counts(
@@ -89,7 +89,7 @@ def open_actions(user: Any, *, limit: int | None = None) -> list[Action]:
     return list(db.session.scalars(query).unique())
 
 
-def open_actions_by_colour(user: Any, rags: Sequence[Rag], *, limit: int) -> dict[Rag, list[Action]]:
+def open_actions_by_colour(user: Any, rags: Sequence[Rag], *, limit: int) -> dict[Rag, list[ListedAction]]:
     """The first `limit` open actions of each colour the user may see, by target date (none last): each colour's
     ids read in one statement, then every action at once, rather than a statement and a loading of actions,
     recommendations and reviews for each colour."""

@@ -17,7 +17,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal, or_, select, tuple_
-from sqlalchemy.orm import contains_eager
 from sqlalchemy.sql.util import ClauseAdapter
 
 from tracker.db import db, without_workers
@@ -27,8 +26,8 @@ from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
 from tracker.services import figures
+from tracker.services.search.listed import ListedAction, by_ids, read
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, conditions, counted_statement, matching_statement
-from tracker.services.search.sorting import by_ids
 from tracker.services.search.text import ACTION_TEXT, actions_holding, held_in_row
 
 _CURSOR = re.compile(r"^(red|amber|green|blue)\.(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")
@@ -43,7 +42,7 @@ class Cursor:
     id: int
 
     @classmethod
-    def of(cls, action: Action, today: date) -> Cursor:
+    def of(cls, action: ListedAction, today: date) -> Cursor:
         return cls(action.rag_on(today).rag, action.target_date, action.id)
 
     @classmethod
@@ -93,12 +92,7 @@ def _date_key(rag: Rag) -> Any:
 def _statement(filters: ActionFilters, user: Any, today: date, rag: Rag, size: int) -> Any:
     # Where the words find many actions of the colour, the colour is read in its own order and each row
     # tested against them, which stops at the page's end; where they find few, those are read and sorted.
-    return (
-        matching_statement(filters, user, today=today, tested=size >= _MANY)
-        .where(_colour(rag, today))
-        .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
-        .options(contains_eager(Action.lead_agency))
-    )
+    return matching_statement(filters, user, today=today, tested=size >= _MANY).where(_colour(rag, today))
 
 
 def _ordered(statement: Any, rag: Rag, *, backwards: bool = False) -> Any:
@@ -195,7 +189,7 @@ def counted_up_to(filters: ActionFilters, user: Any, today: date, bound: int) ->
         return int(db.session.scalar(select(func.count()).select_from(first)) or 0)
 
 
-def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag, int], list[Action]] | None:
+def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag, int], list[ListedAction]] | None:
     """A text search's page in RAG order with its count by colour, from one reading of the actions the words
     find: counted apart, the count and the page would each find them again, and finding them is most of the
     work. Every page of a text search costs the same, so a page is read by its number, never from a link's
@@ -226,10 +220,10 @@ def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag
     return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), by_ids(ids)
 
 
-def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) -> list[Action]:
+def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) -> list[ListedAction]:
     """The page `filters.page` by its number: each colour it covers, read from its nearer end."""
     start, end = (filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE
-    found: list[Action] = []
+    found: list[ListedAction] = []
     before = 0
     for rag in colours(filters):
         size = sizes.get(rag, 0)
@@ -239,11 +233,10 @@ def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) 
             statement = _statement(filters, user, today, rag, size)
             if within > size / 2:
                 backwards = _ordered(statement, rag, backwards=True).limit(written_in(wanted))
-                rows = list(db.session.scalars(backwards.offset(written_in(size - within - wanted))).unique())
-                found.extend(reversed(rows))
+                found.extend(reversed(read(backwards.offset(written_in(size - within - wanted)))))
             else:
                 page = _ordered(statement, rag).limit(written_in(wanted)).offset(written_in(within))
-                found.extend(db.session.scalars(page).unique())
+                found.extend(read(page))
         before += size
         if before >= end:
             break
@@ -269,18 +262,16 @@ def _from_cursor(order: list[Rag], cursor: Cursor, *, backwards: bool) -> list[R
 
 def next_to(
     filters: ActionFilters, user: Any, today: date, cursor: Cursor, sizes: dict[Rag, int], *, backwards: bool
-) -> list[Action]:
+) -> list[ListedAction]:
     """The page that follows the cursor's row (or precedes it, `backwards`), colour by colour."""
     walk = _from_cursor(colours(filters), cursor, backwards=backwards)
-    found: list[Action] = []
+    found: list[ListedAction] = []
     for rag in walk:
         statement = _statement(filters, user, today, rag, sizes.get(rag, 0))
         if rag == cursor.rag:
             statement = statement.where(_beyond(cursor, backwards=backwards))
         wanted = PAGE_SIZE - len(found)
-        found.extend(
-            db.session.scalars(_ordered(statement, rag, backwards=backwards).limit(written_in(wanted))).unique()
-        )
+        found.extend(read(_ordered(statement, rag, backwards=backwards).limit(written_in(wanted))))
         if len(found) >= PAGE_SIZE:
             break
     return list(reversed(found)) if backwards else found
@@ -288,7 +279,7 @@ def next_to(
 
 def broad_page(
     filters: ActionFilters, user: Any, today: date, cursor: Cursor | None = None, *, backwards: bool = False
-) -> tuple[list[Action], bool]:
+) -> tuple[list[ListedAction], bool]:
     """A page of a text search whose words most actions hold, too many to count, in RAG order, and whether any
     action follows it. Each colour is walked in its own order and every row tested for the words in its own
     text, its recommendation's and its review's, so the walk stops at the page's end having found none of the

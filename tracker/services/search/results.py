@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy import select
 
 from tracker.db import db
-from tracker.models import Action, Agency, Partnership, Review, Theme
+from tracker.models import Agency, Partnership, Review, Theme
 from tracker.services.search import ordering, sorting
 from tracker.services.search.choosing import Choices, Offer
+from tracker.services.search.listed import ListedAction
 from tracker.services.search.ordering import Cursor
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem
 
@@ -26,7 +27,7 @@ NUMBERED_UP_TO = COUNTED_UP_TO // PAGE_SIZE
 @dataclass(frozen=True)
 class SearchPage:
     filters: ActionFilters
-    actions: list[Action]
+    actions: list[ListedAction]
     total: int
     pages: int
     reviews: Offer[Review]
@@ -106,7 +107,7 @@ def _page_of(
     filters: ActionFilters,
     user: Any,
     today: date,
-    found: list[Action],
+    found: list[ListedAction],
     total: int,
     pages: int,
     chosen: Choices,

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, case, func, or_, select
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import contains_eager
 
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review
@@ -15,6 +15,7 @@ from tracker.models.clauses import written_in
 from tracker.models.types import sorted_apart
 from tracker.rules.rag import rag_rank_sql
 from tracker.services import figures
+from tracker.services.search.listed import ListedAction, by_ids, read
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement, unjoined_statement
 
 # A search that finds at least this many actions is sorted by target date or last update by walking the index of
@@ -71,10 +72,9 @@ def actions_statement(
     many match, decides whether an index of every action in the order is walked (`WALKED_FROM`), and whether
     a page by lead agency reads only the agencies it falls in."""
     query = (
-        matching_statement(filters, user, today=today)
+        _sorted(filters, user, today, found)
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(contains_eager(Action.lead_agency))
-        .order_by(*order(filters, walked=found >= WALKED_FROM))
     )
     if not paged:
         return query
@@ -82,7 +82,11 @@ def actions_statement(
     return _paged(query, offset, _span(filters, user, offset, today, found))
 
 
-def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[Action]:
+def _sorted(filters: ActionFilters, user: Any, today: date | None, found: int) -> Select[Any]:
+    return matching_statement(filters, user, today=today).order_by(*order(filters, walked=found >= WALKED_FROM))
+
+
+def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[ListedAction]:
     """A page in any order but RAG's. Where neither the filters nor the order read the recommendation, review or
     lead agency's name, the page's actions are found in the actions table alone and then loaded by id, so
     that no plan reads every recommendation to find them (`unjoined_statement`)."""
@@ -91,8 +95,7 @@ def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[
     unjoined = unjoined_statement(filters, user, today=today)
     key = filters.sort_key
     if unjoined is None or key == "review" or (key == "agency" and span is None):
-        joined = _paged(actions_statement(filters, user, today=today, paged=False, found=found), offset, span)
-        return list(db.session.scalars(joined).unique())
+        return read(_paged(_sorted(filters, user, today, found), offset, span))
     keys = order(filters, walked=found >= WALKED_FROM)
     if span is not None:
         agencies, offset = span
@@ -118,20 +121,6 @@ def _paged(query: Select[Any], offset: int, span: tuple[list[int | None], int] |
         agencies, offset = span
         query = query.where(_among(agencies))
     return query.limit(written_in(PAGE_SIZE)).offset(written_in(offset))
-
-
-def by_ids(ids: list[int]) -> list[Action]:
-    """These actions in this order, each with its recommendation, review and lead agency."""
-    if not ids:
-        return []
-    statement = (
-        select(Action)
-        .where(Action.id.in_(ids))
-        .options(joinedload(Action.recommendation).joinedload(Recommendation.review))
-        .options(joinedload(Action.lead_agency))
-    )
-    loaded = {action.id: action for action in db.session.scalars(statement).unique()}
-    return [loaded[i] for i in ids if i in loaded]
 
 
 def _span(
