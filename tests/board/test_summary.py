@@ -137,7 +137,7 @@ def test_descriptions_link_to_the_action(client_for: Any, app: Any, plans: Plans
     assert overdue == [f"/actions/{plans.actions['late_and_silent'].id}"]
 
 
-def test_assured_since_defaults_to_ninety_days_ago(client_for: Any, plans: Plans) -> None:
+def test_assured_since_defaults_to_ninety_days_ago(client_for: Any, plans: Plans, users: dict[str, Any]) -> None:
     doc = page(client_for("board").get("/summary"))
     since = clock.today() - timedelta(days=90)
     heading = doc.xpath("//h2[@id='assured']")[0]
@@ -147,6 +147,8 @@ def test_assured_since_defaults_to_ninety_days_ago(client_for: Any, plans: Plans
     assert [r.xpath("string(td[1])").strip() for r in rows] == ["Add routine enquiry to triage"]
     assert f"at the meeting on {on(-10).strftime('%-d %B %Y')}" in rows[0].xpath("string(td[5])")
     assert rows[0].xpath("string(td[5])").strip().startswith(on(-9).strftime("%-d %B %Y"))
+    assert f"by {users['subgroup'].name}" in rows[0].xpath("string(td[5])")
+    assert [rows[0].xpath(f"string(td[{n}])").strip() for n in (2, 4)] == ["DHR-2022-02", plans.agencies["health"].name]
     # The form shows the date it counted from.
     assert doc.xpath("//input[@id='since-year']/@value") == [str(since.year)]
 

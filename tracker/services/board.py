@@ -12,20 +12,21 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import and_, case, distinct, func, select
-from sqlalchemy.orm import contains_eager, joinedload
 
 from tracker import clock
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import Action, AssuranceDecision, Recommendation, Review
+from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, User
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION
-from tracker.models.live import live, live_actions, live_recommendations
+from tracker.models.live import live_actions, live_recommendations
 from tracker.models.tallies import RagCounts, total_of
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_sql
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import figures
+from tracker.services.search import listed
+from tracker.services.search.listed import ListedAction
 
 # Long lists are cut here; the figure above each list links to all of them.
 LIST_LIMIT = 10
@@ -49,12 +50,12 @@ class Headline:
 
 @dataclass(frozen=True)
 class Assured:
-    action: Action
-    decision: AssuranceDecision
+    """An action assured in the period: the day, the meeting that decided it, and who recorded it."""
 
-    @property
-    def on(self) -> date:
-        return self.decision.decided_at.date()
+    action: ListedAction
+    on: date
+    meeting_on: date | None
+    decided_by: str | None
 
 
 def _drifting(today: date) -> Any:
@@ -117,22 +118,19 @@ def _counted_by_hand(user: Any, where: Sequence[Any], recommendation_count: int)
 
 
 def _listed(user: Any, where: Sequence[Any]) -> Any:
+    """Actions as the summary's lists show them (`listed.read`): joined to their lead agency too."""
     return (
-        live_actions()
-        .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
-        .options(joinedload(Action.lead_agency))
-        .where(policy.visible_actions(user), *where)
+        live_actions().outerjoin(Agency, Agency.id == Action.lead_agency_id).where(policy.visible_actions(user), *where)
     )
 
 
-def overdue_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[Action]:
+def overdue_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[ListedAction]:
     """Red actions, the longest overdue first (the day it turned red follows the target date)."""
     red = Action.red_from <= clock.today()  # the same actions as RAG red, read as a range of the index
-    query = _listed(user, where).where(red).order_by(Action.red_from, Action.id).limit(written_in(limit))
-    return list(db.session.scalars(query).unique())
+    return listed.read(_listed(user, where).where(red).order_by(Action.red_from, Action.id).limit(written_in(limit)))
 
 
-def drifting_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[Action]:
+def drifting_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[ListedAction]:
     """Open actions with no update for the drift period, the longest silent first."""
     query = (
         _listed(user, where)
@@ -140,7 +138,7 @@ def drifting_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any]
         .order_by(Action.last_update_on, Action.id)
         .limit(written_in(limit))
     )
-    return list(db.session.scalars(query).unique())
+    return listed.read(query)
 
 
 def assured_since_condition(since: date) -> Any:
@@ -162,39 +160,22 @@ def _assured_decisions(since: date) -> list[Any]:
     ]
 
 
-def _assured(user: Any, since: date, where: Sequence[Any]) -> Any:
-    return (
-        select(AssuranceDecision)
-        .join(AssuranceDecision.action)
-        .join(Action.recommendation)
-        .join(Recommendation.review)
-        .where(
-            assured_since_condition(since),
-            *live(Action, Recommendation, Review),
-            policy.visible_actions(user),
-            *where,
-        )
-    )
-
-
 def assured_since(user: Any, since: date, *, where: Sequence[Any] = (), limit: int = LIST_LIMIT) -> list[Assured]:
     """Actions assured on or after `since`, the most recent first, one line per action: the first `limit`."""
     query = (
-        _assured(user, since, where)
-        .options(
-            contains_eager(AssuranceDecision.action)
-            .contains_eager(Action.recommendation)
-            .contains_eager(Recommendation.review),
-            contains_eager(AssuranceDecision.action).joinedload(Action.lead_agency),
-            joinedload(AssuranceDecision.decided_by),
-        )
+        _listed(user, where)
+        .join(AssuranceDecision, AssuranceDecision.action_id == Action.id)
+        .outerjoin(User, User.id == AssuranceDecision.decided_by_id)
+        .where(assured_since_condition(since))
         .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
         # An action assured twice since (returned between) has two decisions: room for both.
         .limit(written_in(2 * limit))
     )
     seen: dict[int, Assured] = {}
-    for decision in db.session.scalars(query).unique():
-        seen.setdefault(decision.action_id, Assured(decision.action, decision))
+    for action, (decided_at, meeting_on, decided_by) in listed.read_with(
+        query, AssuranceDecision.decided_at, AssuranceDecision.meeting_on, User.name
+    ):
+        seen.setdefault(action.id, Assured(action, decided_at.date(), meeting_on, decided_by))
     return list(seen.values())[:limit]
 
 

@@ -105,23 +105,28 @@ def by_ids(ids: list[int]) -> list[ListedAction]:
 def read(statement: Select[Any]) -> list[ListedAction]:
     """The actions a statement finds, in its order: a statement over actions joined to their recommendation,
     review and (outer) lead agency, as the search's `matching_statement` is."""
+    return [action for action, _ in read_with(statement)]
+
+
+def read_with(statement: Select[Any], *extra: Any) -> list[tuple[ListedAction, tuple[Any, ...]]]:
+    """`read`, each action with the values of the `extra` columns its row also holds."""
     reviews: dict[int, ListedReview] = {}
-    found: list[ListedAction] = []
-    for row in db.session.execute(statement.with_only_columns(*_COLUMNS)):
+    found: list[tuple[ListedAction, tuple[Any, ...]]] = []
+    for found_row in db.session.execute(statement.with_only_columns(*_COLUMNS, *extra)):
+        row: tuple[Any, ...] = tuple(found_row)
         action_id, description, status, owner, target, target_text, updated = row[:7]
-        recommendation_id, number, review_id, reference, agency_id, agency_name = row[7:]
+        recommendation_id, number, review_id, reference, agency_id, agency_name = row[7:13]
         review = reviews.get(review_id) or reviews.setdefault(review_id, ListedReview(review_id, reference))
-        found.append(
-            ListedAction(
-                id=action_id,
-                description=description,
-                status=status,
-                owner=owner,
-                target_date=target,
-                target_text=target_text,
-                last_update_on=updated,
-                recommendation=ListedRecommendation(recommendation_id, number, review),
-                lead_agency=None if agency_id is None else ListedAgency(agency_id, agency_name),
-            )
+        action = ListedAction(
+            id=action_id,
+            description=description,
+            status=status,
+            owner=owner,
+            target_date=target,
+            target_text=target_text,
+            last_update_on=updated,
+            recommendation=ListedRecommendation(recommendation_id, number, review),
+            lead_agency=None if agency_id is None else ListedAgency(agency_id, agency_name),
         )
+        found.append((action, tuple(row[13:])))
     return found
