@@ -9,7 +9,7 @@ from flask import flash, redirect, render_template, request, url_for
 
 from tracker.access.loader import MAX_ID
 from tracker.access.policy import Permission, requires
-from tracker.models import Partnership, Review
+from tracker.models import Review
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
 from tracker.services import catalogue, memberships
@@ -34,7 +34,9 @@ class ReviewList:
     rows: list[queries.ReviewRow]
     total: int
     partnership_id: int | None
-    partnership: Partnership | None
+    partnership: memberships.Choice | None
+    # The partnerships the user may narrow the list to, by name.
+    choices: list[memberships.Choice]
     review_type: ReviewType | None
     plan: str | None
     problems: list[str]
@@ -69,7 +71,8 @@ def _review_list(*, paged: bool = False) -> ReviewList:
             partnership_id = int(raw)
         else:
             problems.append("Choose a partnership from the list: the link you followed names none")
-    partnership = next((p for p in memberships.choices_for(user()) if p.id == partnership_id), None)
+    choices = memberships.menu(user())
+    partnership = next((p for p in choices if p.id == partnership_id), None)
     review_type: ReviewType | None = None
     raw_type = request.args.get("type", "").strip()
     if raw_type:
@@ -97,7 +100,7 @@ def _review_list(*, paged: bool = False) -> ReviewList:
     if paged and asked > last:
         problems.append(f"There is no page {asked}: showing page {last}, the last")
         rows, total = rows_of(last)
-    return ReviewList(rows, total, partnership_id, partnership, review_type, plan, problems)
+    return ReviewList(rows, total, partnership_id, partnership, choices, review_type, plan, problems)
 
 
 @bp.route("/reviews")
@@ -107,7 +110,7 @@ def index() -> Any:
     page = paging.paged("page", found.total, PAGE_SIZE)
     chosen_id = found.partnership_id
     partnership_items = [{"value": "", "text": "All your partnerships"}] + [
-        {"value": str(p.id), "text": p.name, "selected": p.id == chosen_id} for p in memberships.choices_for(user())
+        {"value": str(p.id), "text": p.name, "selected": p.id == chosen_id} for p in found.choices
     ]
     type_items = [{"value": "", "text": "All types"}] + [
         {"value": t.value, "text": t.label, "selected": t == found.review_type} for t in ReviewType
