@@ -43,15 +43,28 @@ def _words(text: str) -> list[str]:
     return " ".join(text.split())[:100].split()
 
 
-def offer(ordered: Select[Any], key: Any, ids: Sequence[int], columns: Sequence[Any], text: str) -> Offer[Any]:
+def offer(
+    ordered: Select[Any],
+    key: Any,
+    ids: Sequence[int],
+    columns: Sequence[Any],
+    text: str,
+    *,
+    shown: Sequence[Any] = (),
+) -> Offer[Any]:
     """`ordered`: every choice the person may make, in order; `key`: the column `ids` name them by; `columns`:
-    where each word typed may stand. Two statements at most, however many choices there are."""
+    where each word typed may stand; `shown`, the columns the chooser shows (the key among them), read as rows
+    rather than loading each choice whole, which a filter panel of three choosers would on every page. Two
+    statements at most, however many choices there are."""
     ids = list(dict.fromkeys(ids))
+    if shown:
+        ordered = ordered.with_only_columns(*shown)
     others = ordered.where(key.not_in(ids)) if ids else ordered
     for word in _words(text):
         others = others.where(or_(*(column.icontains(word, autoescape=True) for column in columns)))
-    found = list(db.session.scalars(others.limit(written_in(OFFERED + 1))))
-    chosen = list(db.session.scalars(ordered.where(key.in_(ids)))) if ids else []
+    read = db.session.execute if shown else db.session.scalars
+    found = list(read(others.limit(written_in(OFFERED + 1))))
+    chosen = list(read(ordered.where(key.in_(ids)))) if ids else []
     known = {getattr(record, key.key) for record in chosen}
     refused = tuple(i for i in ids if i not in known)
     return Offer(chosen, found[:OFFERED], len(found) > OFFERED, " ".join(_words(text)), refused)
@@ -73,19 +86,25 @@ class Choices:
             partnership_text=str(args.get("partnership_q", "")),
         )
 
-    def reviews(self, ids: Sequence[int], user: Any) -> Offer[Review]:
-        """Reviews the user may see: those chosen, and the first by reference that match."""
+    def reviews(self, ids: Sequence[int], user: Any) -> Offer[Any]:
+        """Reviews the user may see, by id, reference and title: those chosen, and the first by reference that
+        match."""
         visible = live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference)
-        return offer(visible, Review.id, ids, (Review.reference, Review.title), self.review_text)
+        shown = (Review.id, Review.reference, Review.title)
+        return offer(visible, Review.id, ids, (Review.reference, Review.title), self.review_text, shown=shown)
 
-    def agencies(self, ids: Sequence[int]) -> Offer[Agency]:
+    def agencies(self, ids: Sequence[int]) -> Offer[Any]:
+        """Agencies by id and name."""
         ordered = select(Agency).order_by(Agency.name)
-        return offer(ordered, Agency.id, ids, (Agency.name, Agency.short_name), self.agency_text)
+        words = (Agency.name, Agency.short_name)
+        return offer(ordered, Agency.id, ids, words, self.agency_text, shown=(Agency.id, Agency.name))
 
-    def partnerships(self, ids: Sequence[int], user: Any) -> Offer[Partnership]:
-        """The user's partnerships (all, for those not limited to some): every one when they are few."""
+    def partnerships(self, ids: Sequence[int], user: Any) -> Offer[Any]:
+        """The user's partnerships (all, for those not limited to some), by id and name: every one when they are
+        few."""
         ordered = select(Partnership).where(policy.chooses_among(user)).order_by(Partnership.name)
-        found = offer(ordered, Partnership.id, ids, (Partnership.name,), self.partnership_text)
+        shown = (Partnership.id, Partnership.name)
+        found = offer(ordered, Partnership.id, ids, (Partnership.name,), self.partnership_text, shown=shown)
         if not found.more and not found.text:
             # Few enough to show whole: a plain list, no search field.
             return Offer(found.chosen, found.offered, refused=found.refused)
