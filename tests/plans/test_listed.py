@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 
-from tests.factories import ActionFactory, AgencyFactory, RecommendationFactory
+from tests.factories import ActionFactory, AgencyFactory, RecommendationFactory, UserFactory
 from tracker import clock
 from tracker.db import db
 from tracker.models import Action
@@ -17,6 +17,7 @@ def test_rows_say_what_the_actions_say_in_the_order_asked() -> None:
     today = clock.today()
     recommendations = [RecommendationFactory(), RecommendationFactory()]
     agency = AgencyFactory()
+    owner = UserFactory(agency=agency)
     targets = [None, today - timedelta(days=3), today + timedelta(days=10), today + timedelta(days=200)]
     updates = [today, today - timedelta(days=120)]
     statuses = [ActionStatus.IN_PROGRESS, ActionStatus.RETURNED, ActionStatus.SUBMITTED, ActionStatus.ASSURED]
@@ -25,6 +26,7 @@ def test_rows_say_what_the_actions_say_in_the_order_asked() -> None:
             recommendation=recommendations[n % 2],
             lead_agency=agency if n % 3 else None,
             owner="" if n % 4 else f"Owner {n}",
+            owner_user_id=owner.id if n % 5 == 1 else None,
             target_date=target,
             target_text=None if target else "Ongoing",
             last_update_on=updated,
@@ -58,7 +60,9 @@ def test_rows_say_what_the_actions_say_in_the_order_asked() -> None:
         assert (None if row.lead_agency is None else (row.lead_agency.id, row.lead_agency.name)) == agency_named
         later = today + timedelta(days=60)
         assert row.rag_result == action.rag_result and row.rag_on(later) == action.rag_on(later)
-        assert row.days_since_update == action.days_since_update
+        assert row.days_since_update == action.days_since_update and row.submitted_at == action.submitted_at
+        assert row.owner_name == action.owner_name
         colours.add(row.rag_result.rag)
     assert len(colours) == 4, "the rows cover every colour"
+    assert owner.name in {row.owner_name for row in rows}, "an owner who is a user is named as the user"
     assert listed.by_ids([]) == []

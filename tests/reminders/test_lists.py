@@ -97,7 +97,9 @@ def test_each_list_holds_its_actions_oldest_first_and_counts_them_all(database: 
         assert listed.key == which.value
         assert listed.total == len(expected), which
         assert [a.id for a in listed.actions] == [a.id for a in expected[:LIMIT]], which
-    assert owned in digest.lists[0].actions, "the longest overdue, owned in another agency"
+    listed_owned = [a for a in digest.lists[0].actions if a.id == owned.id]
+    assert listed_owned, "the longest overdue, owned in another agency"
+    assert listed_owned[0].owner_name == lead.name, "named as the user who owns it"
     decided = digest.lists[-1]
     assert decided.total == LIMIT + 2, "the stranger's answered request is not the lead's"
     assert decided.changes == answered[:LIMIT], "the latest answer first"

@@ -7,12 +7,13 @@ Which list an action sits in is `tracker.rules.reminders`'s rule, as SQL.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import contains_eager
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.access import policy
@@ -34,6 +35,7 @@ from tracker.rules.reminders import (
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services import figures
 from tracker.services.reminders import conditions, theirs, unreachable
+from tracker.services.search.listed import ListedAction, read
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
 HOME_LIMIT = 5  # the home page lists a few, and links to the rest
@@ -52,7 +54,8 @@ class Listed:
     heading: str
     explanation: str
     total: int
-    actions: list[Action] = field(default_factory=list)
+    # Read as a list shows them; the escalated, as the escalations found them.
+    actions: Sequence[ListedAction | Action] = field(default_factory=list)
     changes: list[TargetDateChange] = field(default_factory=list)
     page: str = EVERY
     search: dict[str, Any] = field(default_factory=dict)
@@ -85,7 +88,7 @@ class ActionDigest:
 @dataclass
 class AgencyGroup:
     name: str
-    rows: list[tuple[Listed, list[Action | TargetDateChange]]]
+    rows: list[tuple[Listed, list[ListedAction | Action | TargetDateChange]]]
     counts: dict[str, int]
 
 
@@ -102,9 +105,9 @@ class SubgroupDigest:
         """The listed items grouped by lead agency, agencies A to Z, as the subgroup reads them."""
         groups: dict[str, AgencyGroup] = {}
         for listed in self.lists:
-            items: list[Action | TargetDateChange] = [*listed.actions, *listed.changes]
+            items: list[ListedAction | Action | TargetDateChange] = [*listed.actions, *listed.changes]
             for item in items:
-                action = item if isinstance(item, Action) else item.action
+                action = item.action if isinstance(item, TargetDateChange) else item
                 name = action.lead_agency.name if action.lead_agency else "No lead agency"
                 group = groups.setdefault(name, AgencyGroup(name, [], {}))
                 if not group.rows or group.rows[-1][0] is not listed:
@@ -114,10 +117,12 @@ class SubgroupDigest:
         return [groups[name] for name in sorted(groups, key=lambda n: (n == "No lead agency", n.lower()))]
 
 
-def _eager(query: Any) -> Any:
-    return query.options(
-        contains_eager(Action.recommendation).contains_eager(Recommendation.review), joinedload(Action.lead_agency)
-    )
+def as_listed(query: Any, *, agency_joined: bool = False) -> list[ListedAction]:
+    """The actions a statement over live actions finds, in its order, as a list shows them
+    (`tracker.services.search.listed`)."""
+    if not agency_joined:
+        query = query.outerjoin(Agency, Agency.id == Action.lead_agency_id)
+    return read(query)
 
 
 # Each list's order: its oldest date first, then the action's id.
@@ -165,7 +170,7 @@ def action_digest(user: User, *, today: date, windows: Windows, since: datetime,
     base = live_actions().where(theirs.hears_about(user), Action.status.in_(_OPEN))
     placed = _placed(theirs.placing(user), today=today, windows=windows, limit=limit)
     wanted = [action_id for ids, _ in placed for action_id in ids]
-    loaded = {a.id: a for a in db.session.scalars(_eager(base).where(Action.id.in_(wanted))).unique()}
+    loaded = {a.id: a for a in as_listed(base.where(Action.id.in_(wanted)))}
     lists = []
     for which, (ids, total) in zip(ActionList, placed, strict=True):
         listed = Listed(
@@ -299,9 +304,9 @@ def _waiting(base: Any, limit: int) -> Listed:
         page=EVERY,
         search={"status": ActionStatus.SUBMITTED.value, "sort": "agency"},
     )
-    query = _eager(base).outerjoin(Agency, Action.lead_agency_id == Agency.id).where(submitted)
-    waiting.actions = list(
-        db.session.scalars(query.order_by(func.coalesce(Agency.name, "~"), Action.id).limit(limit)).unique()
+    query = base.outerjoin(Agency, Action.lead_agency_id == Agency.id).where(submitted)
+    waiting.actions = as_listed(
+        query.order_by(func.coalesce(Agency.name, "~"), Action.id).limit(limit), agency_joined=True
     )
     return waiting
 
@@ -331,8 +336,7 @@ def _long_overdue(
         search={"overdue": 1, "due_before": (cutoff - timedelta(days=1)).isoformat(), "sort": "target_date"},
     )
     _cap(overdue, count_to)
-    query = _eager(base).where(late).order_by(Action.target_order, Action.id).limit(written_in(limit))
-    overdue.actions = list(db.session.scalars(query).unique())
+    overdue.actions = as_listed(base.where(late).order_by(Action.target_order, Action.id).limit(written_in(limit)))
     return overdue
 
 

@@ -19,7 +19,7 @@ from tracker.rules.lifecycle import NOT_SUBMITTED, OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import Windows, days, meeting_pack_due
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import escalations, meetings
-from tracker.services.reminders.lists import EVERY, OVERVIEW, Listed, _changes, _eager, start_of
+from tracker.services.reminders.lists import EVERY, OVERVIEW, Listed, _changes, as_listed, start_of
 
 _OPEN = [s.value for s in OPEN_STATUSES]
 
@@ -72,8 +72,7 @@ def pack(meeting: Meeting, *, today: date, windows: Windows, limit: int) -> Meet
         total = db.session.scalar(base.with_only_columns(func.count(Action.id)).where(condition)) or 0
         item = Listed(key, heading, explanation, total, page=EVERY, search=search)
         if total:
-            query = _eager(base).where(condition).order_by(*order).limit(limit)
-            item.actions = list(db.session.scalars(query).unique())
+            item.actions = as_listed(base.where(condition).order_by(*order).limit(limit))
         return item
 
     waiting = listed(

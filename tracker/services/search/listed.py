@@ -11,14 +11,14 @@ statement. The rows answer the same names the pages ask of an action (`action.re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, select
 
 from tracker import clock
 from tracker.db import db
-from tracker.models import Action, Agency, Recommendation, Review
+from tracker.models import Action, Agency, Recommendation, Review, User
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import RagResult, rag_for
 
@@ -53,8 +53,16 @@ class ListedAction:
     target_date: date | None
     target_text: str | None
     last_update_on: date
+    submitted_at: datetime | None
     recommendation: ListedRecommendation
     lead_agency: ListedAgency | None
+    # The owner's name as it is now, where the owner is a user; None where the owner is a name alone.
+    owner_user_name: str | None
+
+    @property
+    def owner_name(self) -> str:
+        """Who owns the action, as the pages say it: the user's name as it is now, or the name given."""
+        return self.owner if self.owner_user_name is None else self.owner_user_name
 
     def rag_on(self, today: date) -> RagResult:
         return rag_for(
@@ -78,6 +86,9 @@ _COLUMNS = (
     Action.target_date,
     Action.target_text,
     Action.last_update_on,
+    Action.submitted_at,
+    # Looked up for each row, so that any statement over actions can be read without joining the users.
+    select(User.name).where(User.id == Action.owner_user_id).correlate(Action).scalar_subquery(),
     Recommendation.id,
     Recommendation.number,
     Review.id,
@@ -114,8 +125,8 @@ def read_with(statement: Select[Any], *extra: Any) -> list[tuple[ListedAction, t
     found: list[tuple[ListedAction, tuple[Any, ...]]] = []
     for found_row in db.session.execute(statement.with_only_columns(*_COLUMNS, *extra)):
         row: tuple[Any, ...] = tuple(found_row)
-        action_id, description, status, owner, target, target_text, updated = row[:7]
-        recommendation_id, number, review_id, reference, agency_id, agency_name = row[7:13]
+        action_id, description, status, owner, target, target_text, updated, submitted, owner_user_name = row[:9]
+        recommendation_id, number, review_id, reference, agency_id, agency_name = row[9:15]
         review = reviews.get(review_id) or reviews.setdefault(review_id, ListedReview(review_id, reference))
         action = ListedAction(
             id=action_id,
@@ -125,8 +136,10 @@ def read_with(statement: Select[Any], *extra: Any) -> list[tuple[ListedAction, t
             target_date=target,
             target_text=target_text,
             last_update_on=updated,
+            submitted_at=submitted,
             recommendation=ListedRecommendation(recommendation_id, number, review),
             lead_agency=None if agency_id is None else ListedAgency(agency_id, agency_name),
+            owner_user_name=owner_user_name,
         )
-        found.append((action, tuple(row[13:])))
+        found.append((action, tuple(row[15:])))
     return found
