@@ -7,7 +7,14 @@ from typing import Any
 import pytest
 
 from tests.conftest import headings
-from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, place
+from tests.factories import (
+    ActionFactory,
+    PartnershipFactory,
+    RecommendationFactory,
+    ReviewFactory,
+    home_partnership,
+    place,
+)
 from tests.plans.conftest import Plans, text
 from tracker import clock
 from tracker.db import db
@@ -164,3 +171,15 @@ def test_blue_actions_count_as_assured(client_for: Any, plans: Plans) -> None:
     db.session.flush()
     page = text(client_for("subgroup").get(f"/reviews/{plans.shared.id}"))
     assert "1 of 3 actions assured" in page
+
+
+def test_a_joint_review_lists_every_partnership_it_belongs_to(client_for: Any, plans: Plans) -> None:
+    """The list and its download name the commissioning partnership, then the joint ones by name."""
+    plans.shared.joint_partnerships = [PartnershipFactory(name="Zedshire Children's Partnership"), home_partnership()]
+    db.session.flush()
+    browser = client_for("admin")
+    row = next(line for line in text(browser.get("/reviews")).splitlines() if "DHR-2021-03" in line)
+    assert f"Safer Northshire jointly with {home_partnership().name}, Zedshire Children's Partnership" in row
+    download = browser.get("/reviews/export.csv").get_data(as_text=True)
+    exported = next(line for line in download.splitlines() if "DHR-2021-03" in line)
+    assert f'Safer Northshire,"{home_partnership().name}, Zedshire Children\'s Partnership"' in exported

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, case, func, select
@@ -12,7 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from tracker.access import policy
 from tracker.access.policy import Permission
 from tracker.db import db
-from tracker.models import Action, Agency, Recommendation, Review, Theme
+from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme, review_partnerships
 from tracker.models.clauses import written_in
 from tracker.models.figures import ActionFigures, ReviewFigures
 from tracker.models.figures_day import kept_day
@@ -137,9 +138,29 @@ def _review_progress(user: Any, review: Review, views: list[RecommendationView])
     return progress, max(0, int(whole) - progress.total)
 
 
+@dataclass(frozen=True, slots=True)
+class NamedPartnership:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListedReview:
+    """A review as the list of reviews shows it: read as a row, with the names of its partnerships, rather than
+    loaded whole with each partnership (a page of fifty for a national body's member)."""
+
+    id: int
+    reference: str
+    title: str
+    type: ReviewType
+    published_on: date | None
+    partnership: NamedPartnership
+    joint_partnerships: list[NamedPartnership]
+
+
 @dataclass
 class ReviewRow:
-    review: Review
+    review: ListedReview
     progress: Progress
     plan_closed: bool
     plan_open: bool = False
@@ -169,15 +190,12 @@ def review_rows(
         held = select(ActionFigures.review_id).where(ActionFigures.review_id == Review.id)
         unfinished = held.where(ActionFigures.red + ActionFigures.amber + ActionFigures.green > 0)
         query = query.where(unfinished.exists() if plan == "open" else and_(held.exists(), ~unfinished.exists()))
-    ordered = query.options(selectinload(Review.joint_partnerships)).order_by(
-        Review.published_on.desc().nulls_last(), Review.reference
-    )
+    ordered = query.order_by(Review.published_on.desc().nulls_last(), Review.reference)
     if page is not None and (kept or plan is None):
         total = db.session.scalar(query.with_only_columns(func.count(Review.id))) or 0
-        ordered = ordered.offset(written_in(page[0])).limit(written_in(page[1]))
-        reviews = list(db.session.scalars(ordered))
+        reviews = _listed(ordered.offset(written_in(page[0])).limit(written_in(page[1])))
     else:
-        reviews = list(db.session.scalars(ordered))
+        reviews = _listed(ordered)
         total = len(reviews)
     rows = _with_figures(user, reviews, kept=kept)
     if not kept and plan is not None:
@@ -188,7 +206,45 @@ def review_rows(
     return rows, total
 
 
-def _with_figures(user: Any, reviews: list[Review], *, kept: bool) -> list[ReviewRow]:
+def _listed(ordered: Any) -> list[ListedReview]:
+    """The reviews a statement over reviews finds, in its order, each with its partnerships' names."""
+    columns = (
+        Review.id,
+        Review.reference,
+        Review.title,
+        Review.type,
+        Review.published_on,
+        Partnership.id,
+        Partnership.name,
+    )
+    found = db.session.execute(
+        ordered.with_only_columns(*columns).join(Partnership, Partnership.id == Review.partnership_id)
+    ).all()
+    joint: dict[int, list[NamedPartnership]] = {}
+    if found:
+        named = (
+            select(review_partnerships.c.review_id, Partnership.id, Partnership.name)
+            .join(Partnership, Partnership.id == review_partnerships.c.partnership_id)
+            .where(review_partnerships.c.review_id.in_([row[0] for row in found]))
+            .order_by(Partnership.name)
+        )
+        for review_id, partnership_id, name in db.session.execute(named):
+            joint.setdefault(review_id, []).append(NamedPartnership(partnership_id, name))
+    return [
+        ListedReview(
+            id=review_id,
+            reference=reference,
+            title=title,
+            type=kind,
+            published_on=published,
+            partnership=NamedPartnership(partnership_id, name),
+            joint_partnerships=joint.get(review_id, []),
+        )
+        for review_id, reference, title, kind, published, partnership_id, name in found
+    ]
+
+
+def _with_figures(user: Any, reviews: list[ListedReview], *, kept: bool) -> list[ReviewRow]:
     ids = [r.id for r in reviews]
     if not ids:
         return []
