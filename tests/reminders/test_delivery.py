@@ -14,6 +14,7 @@ from tests.reminders.conftest import DISCONNECT, REFUSE, Inbox, Story, remind
 from tracker.db import db
 from tracker.models import Digest, DigestAction
 from tracker.rules.reminders import Frequency
+from tracker.services import escalations
 from tracker.services.reminders import settings
 
 
@@ -206,3 +207,14 @@ def test_erasing_a_person_drops_their_unsent_digest_and_their_address(runner: An
     assert remind(runner, story.today).exit_code == 0
     assert smtp.to("priya@police.example") == []
     assert len(smtp.to("owen@police.example")) == 1, "everyone else's waiting digest still goes"
+
+
+def test_a_meeting_pack_lists_what_was_escalated_to_the_board(runner: Any, smtp: Inbox, story: Story) -> None:
+    escalations.escalate(actor=story.subgroup, action=story.drifting, note="The board should ask why.")
+    db.session.commit()
+    assert remind(runner, story.today).exit_code == 0
+    said = smtp.to("sam@subgroup.example")[0].part("plain")
+    pack = said[said.index("Meeting pack: CSP subgroup") :]
+    escalated = pack[pack.index("ESCALATED TO THE BOARD: 1") :]
+    assert story.drifting.description in escalated
+    assert f"https://tracker.example.gov.uk/actions/{story.drifting.id}" in escalated

@@ -7,20 +7,22 @@ it is resolved. Who may escalate is the policy's question (`policy.may_escalate`
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import joinedload
 
 from tracker import clock
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import Action, Escalation, Recommendation, Review, User
+from tracker.models import Action, Agency, Escalation, Recommendation, Review, User
 from tracker.models.clauses import written_in
 from tracker.models.live import live
 from tracker.rules import DomainError
 from tracker.services import audit
+from tracker.services.search.listed import ListedAction, read_with
 
 NOTE_LIMIT = 2_000
 
@@ -112,20 +114,27 @@ def _open(user: Any, where: Sequence[Any]) -> Any:
     )
 
 
+@dataclass(frozen=True)
+class Escalated:
+    """An escalation still before the board, its action as a list shows it."""
+
+    action: ListedAction
+    note: str
+    escalated_at: datetime
+
+
 def escalated(
     user: Any, *, where: Sequence[Any] = (), limit: int = 50, since: datetime | None = None
-) -> list[Escalation]:
+) -> list[Escalated]:
     """Escalations still before the board, of the actions the user may see (every action when
     `user` is None, for a meeting's pack whose partnership is in `where`), the oldest first."""
-    query = _open(user, where).options(
-        contains_eager(Escalation.action).contains_eager(Action.recommendation).contains_eager(Recommendation.review),
-        contains_eager(Escalation.action).joinedload(Action.lead_agency),
-        joinedload(Escalation.escalated_by),
-    )
+    query = _open(user, where).outerjoin(Agency, Agency.id == Action.lead_agency_id)
     if since is not None:
         query = query.where(Escalation.escalated_at >= since)
     query = query.order_by(Escalation.escalated_at, Escalation.id).limit(written_in(limit))
-    return list(db.session.scalars(query).unique())
+    return [
+        Escalated(action, note, at) for action, (note, at) in read_with(query, Escalation.note, Escalation.escalated_at)
+    ]
 
 
 def count_escalated(user: Any, *, where: Sequence[Any] = (), since: datetime | None = None) -> int:
