@@ -22,6 +22,7 @@ from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
 from tracker.services import rollups
+from tracker.services.search.listed import Named
 
 
 @dataclass
@@ -139,12 +140,6 @@ def _review_progress(user: Any, review: Review, views: list[RecommendationView])
 
 
 @dataclass(frozen=True, slots=True)
-class NamedPartnership:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
 class ListedReview:
     """A review as the list of reviews shows it: read as a row, with the names of its partnerships, rather than
     loaded whole with each partnership (a page of fifty for a national body's member)."""
@@ -154,8 +149,8 @@ class ListedReview:
     title: str
     type: ReviewType
     published_on: date | None
-    partnership: NamedPartnership
-    joint_partnerships: list[NamedPartnership]
+    partnership: Named
+    joint_partnerships: list[Named]
 
 
 @dataclass
@@ -220,7 +215,7 @@ def _listed(ordered: Any) -> list[ListedReview]:
     found = db.session.execute(
         ordered.with_only_columns(*columns).join(Partnership, Partnership.id == Review.partnership_id)
     ).all()
-    joint: dict[int, list[NamedPartnership]] = {}
+    joint: dict[int, list[Named]] = {}
     if found:
         named = (
             select(review_partnerships.c.review_id, Partnership.id, Partnership.name)
@@ -229,7 +224,7 @@ def _listed(ordered: Any) -> list[ListedReview]:
             .order_by(Partnership.name)
         )
         for review_id, partnership_id, name in db.session.execute(named):
-            joint.setdefault(review_id, []).append(NamedPartnership(partnership_id, name))
+            joint.setdefault(review_id, []).append(Named(partnership_id, name))
     return [
         ListedReview(
             id=review_id,
@@ -237,7 +232,7 @@ def _listed(ordered: Any) -> list[ListedReview]:
             title=title,
             type=kind,
             published_on=published,
-            partnership=NamedPartnership(partnership_id, name),
+            partnership=Named(partnership_id, name),
             joint_partnerships=joint.get(review_id, []),
         )
         for review_id, reference, title, kind, published, partnership_id, name in found

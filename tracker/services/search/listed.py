@@ -24,7 +24,7 @@ from tracker.rules.rag import RagResult, rag_for
 
 
 @dataclass(frozen=True, slots=True)
-class ListedReview:
+class ReviewReference:
     id: int
     reference: str
 
@@ -33,11 +33,13 @@ class ListedReview:
 class ListedRecommendation:
     id: int
     number: str
-    review: ListedReview
+    review: ReviewReference
 
 
 @dataclass(frozen=True, slots=True)
-class ListedAgency:
+class Named:
+    """A record a list shows by its name: a lead agency, a partnership."""
+
     id: int
     name: str
 
@@ -55,7 +57,7 @@ class ListedAction:
     last_update_on: date
     submitted_at: datetime | None
     recommendation: ListedRecommendation
-    lead_agency: ListedAgency | None
+    lead_agency: Named | None
     # The owner's name as it is now, where the owner is a user; None where the owner is a name alone.
     owner_user_name: str | None
 
@@ -121,13 +123,13 @@ def read(statement: Select[Any]) -> list[ListedAction]:
 
 def read_with(statement: Select[Any], *extra: Any) -> list[tuple[ListedAction, tuple[Any, ...]]]:
     """`read`, each action with the values of the `extra` columns its row also holds."""
-    reviews: dict[int, ListedReview] = {}
+    reviews: dict[int, ReviewReference] = {}
     found: list[tuple[ListedAction, tuple[Any, ...]]] = []
     for found_row in db.session.execute(statement.with_only_columns(*_COLUMNS, *extra)):
         row: tuple[Any, ...] = tuple(found_row)
         action_id, description, status, owner, target, target_text, updated, submitted, owner_user_name = row[:9]
         recommendation_id, number, review_id, reference, agency_id, agency_name = row[9:15]
-        review = reviews.get(review_id) or reviews.setdefault(review_id, ListedReview(review_id, reference))
+        review = reviews.get(review_id) or reviews.setdefault(review_id, ReviewReference(review_id, reference))
         action = ListedAction(
             id=action_id,
             description=description,
@@ -138,7 +140,7 @@ def read_with(statement: Select[Any], *extra: Any) -> list[tuple[ListedAction, t
             last_update_on=updated,
             submitted_at=submitted,
             recommendation=ListedRecommendation(recommendation_id, number, review),
-            lead_agency=None if agency_id is None else ListedAgency(agency_id, agency_name),
+            lead_agency=None if agency_id is None else Named(agency_id, agency_name),
             owner_user_name=owner_user_name,
         )
         found.append((action, tuple(row[15:])))
