@@ -229,7 +229,9 @@ def _changes() -> Any:
         .options(
             contains_eager(TargetDateChange.action)
             .contains_eager(Action.recommendation)
-            .contains_eager(Recommendation.review),
+            .contains_eager(Recommendation.review)
+            # The lists name a request's review by its reference: its partnership is not read.
+            .lazyload(Review.partnership),
             contains_eager(TargetDateChange.action).joinedload(Action.lead_agency),
         )
         .where(*live(Action, Recommendation, Review))
