@@ -93,3 +93,25 @@ def test_a_token_from_another_session_is_refused(app: Flask, client_for: Any) ->
     response = mine.post("/sign-out", data={"csrf_token": theirs.csrf_token()})
     assert response.status_code == 400
     assert mine.get("/").status_code == 200
+
+
+def test_activity_is_noted_once_a_minute_not_with_every_page(
+    app: Flask, client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session cookie is signed and sent again when activity is noted, not with every page; activity more
+    often than that keeps the session alive all the same."""
+    browser = client_for("agency_lead")
+    start = clock.now()
+    limit = timedelta(minutes=app.config["SESSION_IDLE_MINUTES"])
+    sent = []
+    for seconds in (0, 20, 59, 61, 80, 125):
+        moment = start + timedelta(seconds=seconds)
+        monkeypatch.setattr(clock, "now", lambda moment=moment: moment)
+        response = browser.get("/")
+        assert response.status_code == 200
+        sent.append("Set-Cookie" in response.headers)
+    assert sent == [True, False, False, True, False, True]
+    # Idle for the limit since the activity last noted (125 s), though a page was seen at 80 s: still just alive.
+    moment = start + timedelta(seconds=125) + limit
+    monkeypatch.setattr(clock, "now", lambda: moment)
+    assert browser.get("/").status_code == 200

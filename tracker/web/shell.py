@@ -118,12 +118,19 @@ def _guard() -> Any:
     return None
 
 
+# Activity is noted in the session at most this often: noting it on every request would sign and send the
+# session cookie again with every page. A session thus ends between the idle limit less this and the limit.
+_NOTED_EVERY = timedelta(minutes=1)
+
+
 def _idle_too_long() -> bool:
     now = clock.now()
     limit = timedelta(minutes=current_app.config["SESSION_IDLE_MINUTES"])
-    seen = session.get("seen")
-    session["seen"] = now.isoformat()
-    return seen is not None and now - datetime.fromisoformat(seen) > limit
+    noted = session.get("seen")
+    seen = datetime.fromisoformat(noted) if noted is not None else None
+    if seen is None or now - seen >= _NOTED_EVERY:
+        session["seen"] = now.isoformat()
+    return seen is not None and now - seen > limit
 
 
 def csp_nonce() -> str:
