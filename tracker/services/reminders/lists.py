@@ -7,7 +7,6 @@ Which list an action sits in is `tracker.rules.reminders`'s rule, as SQL.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -54,8 +53,7 @@ class Listed:
     heading: str
     explanation: str
     total: int
-    # Read as a list shows them; the escalated, as the escalations found them.
-    actions: Sequence[ListedAction | Action] = field(default_factory=list)
+    actions: list[ListedAction] = field(default_factory=list)
     changes: list[TargetDateChange] = field(default_factory=list)
     page: str = EVERY
     search: dict[str, Any] = field(default_factory=dict)
@@ -88,7 +86,7 @@ class ActionDigest:
 @dataclass
 class AgencyGroup:
     name: str
-    rows: list[tuple[Listed, list[ListedAction | Action | TargetDateChange]]]
+    rows: list[tuple[Listed, list[ListedAction | TargetDateChange]]]
     counts: dict[str, int]
 
 
@@ -105,7 +103,7 @@ class SubgroupDigest:
         """The listed items grouped by lead agency, agencies A to Z, as the subgroup reads them."""
         groups: dict[str, AgencyGroup] = {}
         for listed in self.lists:
-            items: list[ListedAction | Action | TargetDateChange] = [*listed.actions, *listed.changes]
+            items: list[ListedAction | TargetDateChange] = [*listed.actions, *listed.changes]
             for item in items:
                 action = item.action if isinstance(item, TargetDateChange) else item
                 name = action.lead_agency.name if action.lead_agency else "No lead agency"

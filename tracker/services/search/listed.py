@@ -2,7 +2,7 @@
 
 A page of fifty actions loaded through the ORM, each with its recommendation, review (and the review's
 partnership) and lead agency, builds some two hundred tracked objects and converts every column of each;
-a list shows a dozen of those columns and changes nothing. `by_ids` reads just those columns in one
+a list shows a dozen of those columns and changes nothing. `read` and `by_ids` read just those columns in one
 statement. The rows answer the same names the pages ask of an action (`action.recommendation.review.reference`,
 `action.rag_result`), so a template reads a row as it would read an `Action`; RAG is worked out by the same rule
 (`tracker.rules.rag.rag_for`).
