@@ -25,6 +25,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from tracker import clock
 from tracker.clock import now
 from tracker.models.base import Base
+from tracker.models.dated import RagByDates
 from tracker.models.meetings import Meeting
 from tracker.models.people import Agency, User
 from tracker.models.reviews import Recommendation, Withdrawable
@@ -32,7 +33,7 @@ from tracker.models.types import UTCDateTime, enum_of
 from tracker.models.words import trigram_indexes
 from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus, StatusWrittenOutsideLifeCycle
-from tracker.rules.rag import Rag, RagResult, rag_dates, rag_for, rag_from_dates_sql
+from tracker.rules.rag import Rag, rag_dates, rag_from_dates_sql
 from tracker.rules.vocabulary import DecisionOutcome, EvidenceKind, TargetDateChangeState
 
 _status_type = enum_of(ActionStatus, "action_status")
@@ -73,7 +74,7 @@ def target_order(target_date: date | None) -> date:
     return target_date or date.max
 
 
-class Action(Withdrawable, Base):
+class Action(Withdrawable, RagByDates, Base):
     __tablename__ = "actions"
     # Lists in date order, and each RAG colour in date order, read from the index; open actions by their
     # last update (drifting ones, the longest silent first), without the far more numerous closed ones.
@@ -188,15 +189,6 @@ class Action(Withdrawable, Base):
         back_populates="action", order_by="TargetDateChange.requested_at.desc()"
     )
 
-    def rag_on(self, today: date) -> RagResult:
-        return rag_for(
-            status=self.status, target_date=self.target_date, last_update_on=self.last_update_on, today=today
-        )
-
-    @property
-    def rag_result(self) -> RagResult:
-        return self.rag_on(clock.today())
-
     @hybrid_property
     def rag(self) -> Rag:
         return self.rag_result.rag
@@ -210,10 +202,6 @@ class Action(Withdrawable, Base):
     def owner_name(self) -> str:
         """Who owns the action, as the pages say it: the user's name as it is now, or the name given."""
         return self.owner_user.name if self.owner_user is not None else self.owner
-
-    @property
-    def days_since_update(self) -> int:
-        return (clock.today() - self.last_update_on).days
 
     def __repr__(self) -> str:
         return f"<Action {self.id} {self.status}>"

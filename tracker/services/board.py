@@ -16,7 +16,7 @@ from sqlalchemy import and_, case, distinct, func, select
 from tracker import clock
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, User
+from tracker.models import Action, AssuranceDecision, Recommendation, Review, User
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live_actions, live_recommendations
@@ -119,9 +119,7 @@ def _counted_by_hand(user: Any, where: Sequence[Any], recommendation_count: int)
 
 def _listed(user: Any, where: Sequence[Any]) -> Any:
     """Actions as the summary's lists show them (`listed.read`): joined to their lead agency too."""
-    return (
-        live_actions().outerjoin(Agency, Agency.id == Action.lead_agency_id).where(policy.visible_actions(user), *where)
-    )
+    return listed.with_lead_agency(live_actions()).where(policy.visible_actions(user), *where)
 
 
 def overdue_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[ListedAction]:

@@ -17,12 +17,12 @@ from sqlalchemy.orm import joinedload
 from tracker import clock
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import Action, Agency, Escalation, Recommendation, Review, User
+from tracker.models import Action, Escalation, Recommendation, Review, User
 from tracker.models.clauses import written_in
 from tracker.models.live import live
 from tracker.rules import DomainError
 from tracker.services import audit
-from tracker.services.search.listed import ListedAction, read_with
+from tracker.services.search.listed import ListedAction, read_with, with_lead_agency
 
 NOTE_LIMIT = 2_000
 
@@ -128,7 +128,7 @@ def escalated(
 ) -> list[Escalated]:
     """Escalations still before the board, of the actions the user may see (every action when
     `user` is None, for a meeting's pack whose partnership is in `where`), the oldest first."""
-    query = _open(user, where).outerjoin(Agency, Agency.id == Action.lead_agency_id)
+    query = with_lead_agency(_open(user, where))
     if since is not None:
         query = query.where(Escalation.escalated_at >= since)
     query = query.order_by(Escalation.escalated_at, Escalation.id).limit(written_in(limit))

@@ -22,7 +22,7 @@ from tracker.models.figures import OPEN_ACTION, waiting_request
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, rag_among_sql, rag_rank_sql
+from tracker.rules.rag import Rag, rag_among_sql
 from tracker.services import figures
 from tracker.services.search.listed import ListedAction, by_ids
 
@@ -73,20 +73,6 @@ def agencies_page(user: Any, *, where: Sequence[Any] = (), offset: int, limit: i
         return found
     every = rag_by_agency(user, where=where)
     return every[offset : offset + limit], len(every)
-
-
-def open_actions(user: Any, *, limit: int | None = None) -> list[Action]:
-    """Open actions the user may see, red first, then by target date."""
-    query = (
-        live_actions()
-        .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
-        .options(joinedload(Action.lead_agency))
-        .where(policy.visible_actions(user), Action.status.in_([s.value for s in ActionStatus if s.is_open]))
-        .order_by(rag_rank_sql(Action.rag), Action.target_date.is_(None), Action.target_date, Action.id)
-    )
-    if limit is not None:
-        query = query.limit(limit)
-    return list(db.session.scalars(query).unique())
 
 
 def open_actions_by_colour(user: Any, rags: Sequence[Rag], *, limit: int) -> dict[Rag, list[ListedAction]]:

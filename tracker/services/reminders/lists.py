@@ -34,7 +34,7 @@ from tracker.rules.reminders import (
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services import figures
 from tracker.services.reminders import conditions, theirs, unreachable
-from tracker.services.search.listed import ListedAction, read
+from tracker.services.search.listed import ListedAction, read, with_lead_agency
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
 HOME_LIMIT = 5  # the home page lists a few, and links to the rest
@@ -115,12 +115,10 @@ class SubgroupDigest:
         return [groups[name] for name in sorted(groups, key=lambda n: (n == "No lead agency", n.lower()))]
 
 
-def as_listed(query: Any, *, agency_joined: bool = False) -> list[ListedAction]:
+def as_listed(query: Any) -> list[ListedAction]:
     """The actions a statement over live actions finds, in its order, as a list shows them
     (`tracker.services.search.listed`)."""
-    if not agency_joined:
-        query = query.outerjoin(Agency, Agency.id == Action.lead_agency_id)
-    return read(query)
+    return read(with_lead_agency(query))
 
 
 # Each list's order: its oldest date first, then the action's id.
@@ -304,10 +302,8 @@ def _waiting(base: Any, limit: int) -> Listed:
         page=EVERY,
         search={"status": ActionStatus.SUBMITTED.value, "sort": "agency"},
     )
-    query = base.outerjoin(Agency, Action.lead_agency_id == Agency.id).where(submitted)
-    waiting.actions = as_listed(
-        query.order_by(func.coalesce(Agency.name, "~"), Action.id).limit(limit), agency_joined=True
-    )
+    query = with_lead_agency(base).where(submitted).order_by(func.coalesce(Agency.name, "~"), Action.id)
+    waiting.actions = read(query.limit(limit))
     return waiting
 
 

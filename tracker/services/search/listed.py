@@ -4,8 +4,8 @@ A page of fifty actions loaded through the ORM, each with its recommendation, re
 partnership) and lead agency, builds some two hundred tracked objects and converts every column of each;
 a list shows a dozen of those columns and changes nothing. `read` and `by_ids` read just those columns in one
 statement. The rows answer the same names the pages ask of an action (`action.recommendation.review.reference`,
-`action.rag_result`), so a template reads a row as it would read an `Action`; RAG is worked out by the same rule
-(`tracker.rules.rag.rag_for`).
+`action.rag_result`), so a template reads a row as it would read an `Action`; RAG is worked out as the model's is
+(`models.dated.RagByDates`).
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from tracker import clock
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, User
+from tracker.models.dated import RagByDates
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import RagResult, rag_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +44,7 @@ class Named:
 
 
 @dataclass(frozen=True, slots=True)
-class ListedAction:
+class ListedAction(RagByDates):
     """An action as a list shows it: its wording, owner, dates and status, where it comes from and who leads it."""
 
     id: int
@@ -65,19 +64,6 @@ class ListedAction:
     def owner_name(self) -> str:
         """Who owns the action, as the pages say it: the user's name as it is now, or the name given."""
         return self.owner if self.owner_user_name is None else self.owner_user_name
-
-    def rag_on(self, today: date) -> RagResult:
-        return rag_for(
-            status=self.status, target_date=self.target_date, last_update_on=self.last_update_on, today=today
-        )
-
-    @property
-    def rag_result(self) -> RagResult:
-        return self.rag_on(clock.today())
-
-    @property
-    def days_since_update(self) -> int:
-        return (clock.today() - self.last_update_on).days
 
 
 _COLUMNS = (
@@ -100,17 +86,20 @@ _COLUMNS = (
 )
 
 
+def with_lead_agency(statement: Select[Any]) -> Select[Any]:
+    """A statement over actions joined to their lead agency, where they have one, as `read` needs it."""
+    return statement.outerjoin(Agency, Agency.id == Action.lead_agency_id)
+
+
 def by_ids(ids: list[int]) -> list[ListedAction]:
     """These actions in this order, as a list shows them (those of the ids that exist)."""
     if not ids:
         return []
-    statement = (
+    statement = with_lead_agency(
         select(Action)
         .join(Recommendation, Recommendation.id == Action.recommendation_id)
         .join(Review, Review.id == Recommendation.review_id)
-        .outerjoin(Agency, Agency.id == Action.lead_agency_id)
-        .where(Action.id.in_(ids))
-    )
+    ).where(Action.id.in_(ids))
     found = {action.id: action for action in read(statement)}
     return [found[i] for i in ids if i in found]
 
