@@ -17,7 +17,9 @@ table and drops the old one, and its triggers with it) must make the triggers ag
 
 from __future__ import annotations
 
-from sqlalchemy import DDL, Index, event, func, literal_column
+from typing import Any
+
+from sqlalchemy import DDL, Index, Integer, TableClause, column, event, func, literal_column, table
 
 from tracker.models.base import Base
 
@@ -30,6 +32,17 @@ WORD_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
 WORDS_OF = {table: words for words, (table, _columns) in WORD_TABLES.items()}
 # The shortest word the trigrams can find.
 SHORTEST_INDEXED_WORD = 3
+
+
+def words_table(words: str) -> TableClause:
+    """A full-text table as a statement reads it: its rows' ids, and the column named as the table that a
+    phrase is matched against (`matching`)."""
+    return table(words, column("rowid", Integer), column(words))
+
+
+def matching(words: TableClause, phrase: Any) -> Any:
+    """The rows of a full-text table whose trigrams hold the phrase."""
+    return words.c[words.name].op("MATCH")(phrase)
 
 
 def trigram_indexes(table: str, *columns: str) -> list[Index]:
