@@ -18,9 +18,6 @@ def figures(batch: int) -> None:
     nightly, so that the trend on the summary and overview is ready as soon as a quarter ends. It also
     gathers the statistics the database's query planner uses (SQLite never gathers them itself)."""
     with TerminalProgress() as progress:
-        progress.step("Gathering the statistics the database chooses its indexes by")
-        with unit_of_work():
-            kept_figures.gather_planner_statistics()
         progress.step("Counting every review's figures")
         with unit_of_work():
             kept_figures.count_afresh()
@@ -34,4 +31,9 @@ def figures(batch: int) -> None:
             done += worked
             if not worked or done > missing + batch:
                 break
+        # Last, so that the statistics describe the kept figures just counted: after a bulk load they had none,
+        # and SQLite, guessing, read every review to find the busiest ten rather than the figures' own index.
+        progress.step("Gathering the statistics the database chooses its indexes by")
+        with unit_of_work():
+            kept_figures.gather_planner_statistics()
     click.echo(f"Figures counted afresh; RAG at each quarter end worked out for {done:,} reviews.")
