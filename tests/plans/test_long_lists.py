@@ -8,11 +8,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from sqlalchemy import func, select
+
 from tests.factories import AgencyFactory, RecommendationFactory, ReviewFactory
 from tests.plans.conftest import Plans, bulk_actions, text
 from tracker import clock
 from tracker.db import db
-from tracker.models import AssuranceDecision, User
+from tracker.models import AssuranceDecision, Review, User
 from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome
@@ -46,6 +48,18 @@ def test_the_reviews_list_is_paginated(client_for: Any, users: dict[str, User]) 
     assert len(re.findall(r'href="/reviews/\d+"', last.get_data(as_text=True))) == 20 and "101 to 120" in text(last)
     beyond = text(browser.get("/reviews?page=9"))
     assert "There is no page 9: showing page 3, the last" in beyond
+
+
+def test_the_reviews_list_counts_the_standing_reviews_for_whoever_sees_every_one(
+    client_for: Any, users: dict[str, User]
+) -> None:
+    made = reviews(60, prefix="LLR-2032")
+    made[0].withdrawn_at = made[1].withdrawn_at = clock.now()
+    made[0].withdrawn_reason = made[1].withdrawn_reason = "Entered twice"
+    db.session.flush()
+    standing = db.session.scalar(select(func.count(Review.id)).where(Review.withdrawn_at.is_(None)))
+    assert standing is not None and standing < db.session.scalar(select(func.count(Review.id)))
+    assert f"{standing} reviews: 1 to 50" in text(client_for("admin").get("/reviews"))
 
 
 def test_an_action_search_offers_a_few_reviews_and_a_field_that_narrows_them(client_for: Any, plans: Plans) -> None:

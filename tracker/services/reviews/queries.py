@@ -17,7 +17,7 @@ from tracker.models import Action, Agency, Partnership, Recommendation, Review, 
 from tracker.models.clauses import written_in
 from tracker.models.figures import ActionFigures, ReviewFigures
 from tracker.models.figures_day import kept_day
-from tracker.models.live import live, live_actions, live_reviews
+from tracker.models.live import live, live_actions, live_review_count, live_reviews
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
@@ -187,7 +187,9 @@ def review_rows(
         query = query.where(unfinished.exists() if plan == "open" else and_(held.exists(), ~unfinished.exists()))
     ordered = query.order_by(Review.published_on.desc().nulls_last(), Review.reference)
     if page is not None and (kept or plan is None):
-        total = db.session.scalar(query.with_only_columns(func.count(Review.id))) or 0
+        every = partnership_id is None and review_type is None and plan is None and policy.sees_every_review(user)
+        counted = select(live_review_count()) if every else query.with_only_columns(func.count(Review.id))
+        total = db.session.scalar(counted) or 0
         reviews = _listed(ordered.offset(written_in(page[0])).limit(written_in(page[1])))
     else:
         reviews = _listed(ordered)
