@@ -191,16 +191,20 @@ def _placed(base: Any, *, today: date, windows: Windows, limit: int) -> list[tup
     tests = conditions.each_list(today, windows)
     which = case(*[(tests[item], number) for number, item in enumerate(lists)])
     day = case(*[(tests[item], _ORDER_DAY[item]) for item in lists])
-    ranked = (
-        base.with_only_columns(
-            which.label("list"),
-            Action.id.label("id"),
-            func.row_number().over(partition_by=which, order_by=(day, Action.id)).label("place"),
-            func.count().over(partition_by=which).label("total"),
-        )
+    # Each action's list and day are worked out once, beneath the ranking: said within it, SQLite worked out the
+    # tests again for each place, count and order (4.7 to 5.9 ms for an agency's 860 open actions at national
+    # scale, and 2.7 to 2.9 ms once).
+    placed = (
+        base.with_only_columns(which.label("list"), day.label("day"), Action.id.label("id"))
         .where(or_(*tests.values()))
         .subquery()
     )
+    ranked = select(
+        placed.c.list,
+        placed.c.id,
+        func.row_number().over(partition_by=placed.c.list, order_by=(placed.c.day, placed.c.id)).label("place"),
+        func.count().over(partition_by=placed.c.list).label("total"),
+    ).subquery()
     # The first of each list always comes back, so that a list shown with none of its actions is still counted.
     rows = db.session.execute(
         select(ranked.c.list, ranked.c.id, ranked.c.place, ranked.c.total)
