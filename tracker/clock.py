@@ -13,13 +13,32 @@ def today() -> date:
     return now().date()
 
 
+# Said in English whatever the server's locale, and without strftime, which a list of fifty actions calls a hundred
+# times a page.
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def uk_date(value: date | datetime | None) -> str:
     """ "5 March 2025": how every page, report and email says a date."""
-    return value.strftime("%-d %B %Y") if value else ""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
 def uk_datetime(value: datetime | None) -> str:
     """ "5 March 2025 at 2:30pm"."""
     if not value:
         return ""
-    return value.strftime("%-d %B %Y at %-I:%M%p").replace("AM", "am").replace("PM", "pm")
+    hour = value.hour % 12 or 12
+    return f"{uk_date(value)} at {hour}:{value.minute:02d}{'pm' if value.hour >= 12 else 'am'}"
