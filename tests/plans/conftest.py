@@ -170,7 +170,9 @@ def herons(users: dict[str, User]) -> None:
 def many_herons(users: dict[str, User]) -> None:
     """Two actions in three hold "heron", 109 in all, in every colour: more than two pages of them."""
     today = clock.today()
-    recommendation = RecommendationFactory(title="Agencies should act.")
+    # A review named without digits: a sequence's number in its name (DHR-2024-40, say) would put "40" in every one.
+    review = ReviewFactory(reference="DHR-WETLAND", title="Review of the wetland survey")
+    recommendation = RecommendationFactory(review=review, title="Agencies should act.")
     kinds = [
         {"target_date": today - timedelta(days=3)},  # red
         {"target_date": today + timedelta(days=10)},  # amber
