@@ -291,7 +291,18 @@ class AssuranceDecision(Base):
     __tablename__ = "assurance_decisions"
     # A meeting's decisions in the order it made them: its page reads them from this index alone. Without it,
     # SQLite walked every decision ever made in date order, keeping the meeting's (0.1 s at national scale).
-    __table_args__ = (Index("ix_assurance_decisions_meeting_order", "meeting_id", "decided_at", "id"),)
+    __table_args__ = (
+        Index("ix_assurance_decisions_meeting_order", "meeting_id", "decided_at", "id"),
+        # Actions assured since a day, the latest first: the summary's list and its count read this index alone,
+        # where the index of every decision by date read each decision's row to keep the assured (897 for 277).
+        Index(
+            "ix_assurance_decisions_assured",
+            "decided_at",
+            "action_id",
+            sqlite_where=text("outcome = 'assured'"),
+            postgresql_where=text("outcome = 'assured'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)
