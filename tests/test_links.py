@@ -54,3 +54,22 @@ def test_the_templates_links_by_id_are_the_links_url_for_builds(app: Flask) -> N
         assert url_for_ids("static", filename="css/tracker.css") == url_for("static", filename="css/tracker.css")
         assert url_for_ids("search.actions", rag="red") == url_for("search.actions", rag="red")
         assert url_for_ids("search.actions") == url_for("search.actions")
+
+
+def test_a_lists_links_by_id_are_the_links_url_for_builds(app: Flask) -> None:
+    """A row's link made by the function of its id that a list makes once before its rows."""
+    from tracker.web.links import id_link
+
+    pages = [
+        (rule.endpoint, name)
+        for rule in app.url_map.iter_rules()
+        if len(rule.arguments) == 1 and (name := next(iter(rule.arguments))) and rule._converters[name].regex == r"\d+"
+    ]
+    assert len(pages) > 20, "the app's pages with one id in their address"
+    with app.test_request_context("/", base_url="https://tracker.example.gov.uk/partnerships"):
+        for endpoint, name in pages:
+            link = id_link(endpoint, name)
+            for value in (1, 7, 98765, 9_876_543_210):
+                assert link(value) == url_for(endpoint, **{name: value})
+        # Anything but an id goes to url_for as it is.
+        assert id_link("actions.show", "action_id")("12") == url_for("actions.show", action_id="12")

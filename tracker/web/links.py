@@ -5,6 +5,7 @@ its ids or query filled in."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -31,20 +32,41 @@ def url_for_ids(endpoint: str, **values: Any) -> str:
     `url_for` itself."""
     if not values or any(type(value) is not int for value in values.values()):
         return url_for(endpoint, **values)
-    shapes: dict[tuple[str, tuple[str, ...]], tuple[str, ...] | None] = g.setdefault("link_shapes", {})
-    key = (endpoint, tuple(values))
-    shape = shapes.get(key, ())
-    if shape == ():
-        marks = [str(_MARK + place) for place in range(len(values))]
-        stand_ins: dict[str, Any] = {name: int(mark) for name, mark in zip(values, marks, strict=True)}
-        built = url_for(endpoint, **stand_ins)
-        shape = shapes[key] = _split(built, marks)
+    shape = _shape(endpoint, tuple(values))
     if shape is None:
         return url_for(endpoint, **values)
     parts = [shape[0]]
     for value, text in zip(values.values(), shape[1:], strict=True):
         parts += [str(value), text]
     return "".join(parts)
+
+
+def id_link(endpoint: str, name: str) -> Callable[[Any], str]:
+    """`url_for(endpoint, name=id)` as a function of the id, for a list's rows: made once before the loop, each
+    row's link is its id between the shape's two pieces, without the lookups `url_for_ids` makes on each call."""
+    shape = _shape(endpoint, (name,))
+    if shape is None:
+        return lambda value: url_for(endpoint, **{name: value})
+    before, after = shape
+
+    def link(value: Any) -> str:
+        if type(value) is not int:
+            return url_for(endpoint, **{name: value})
+        return f"{before}{value}{after}"
+
+    return link
+
+
+def _shape(endpoint: str, names: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The link's text around each id, built once a request; None where the stand-ins cannot be found again."""
+    shapes: dict[tuple[str, tuple[str, ...]], tuple[str, ...] | None] = g.setdefault("link_shapes", {})
+    key = (endpoint, names)
+    shape = shapes.get(key, ())
+    if shape == ():
+        marks = [str(_MARK + place) for place in range(len(names))]
+        stand_ins: dict[str, Any] = {name: int(mark) for name, mark in zip(names, marks, strict=True)}
+        shape = shapes[key] = _split(url_for(endpoint, **stand_ins), marks)
+    return shape
 
 
 def _split(built: str, marks: list[str]) -> tuple[str, ...] | None:

@@ -68,6 +68,7 @@ def init_app(app: Flask) -> None:
         own_agency_only=lambda: policy.limited_to_own_agency(current_user),
         sees_withdrawn=lambda: policy.sees_withdrawn(current_user),
         url_for=links.url_for_ids,
+        id_link=links.id_link,
     )
     app.jinja_env.filters["uk_date"] = uk_date
     app.jinja_env.filters["uk_datetime"] = uk_datetime
