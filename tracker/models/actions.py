@@ -118,6 +118,17 @@ class Action(Withdrawable, RagByDates, Base):
             sqlite_where=OPEN_ONLY,
             postgresql_where=OPEN_ONLY,
         ),
+        # An agency's red actions by the day each turned red: the first page of its list in RAG order, its lead's
+        # or anyone's filtered by agency. Without it, a page of fifty read and sorted every one of the agency's
+        # actions (3,500 at national scale: 3 to 5 ms a page).
+        Index(
+            "ix_actions_red_by_agency",
+            "lead_agency_id",
+            "red_from",
+            "id",
+            sqlite_where=CAN_TURN_RED,
+            postgresql_where=CAN_TURN_RED,
+        ),
         # The subgroup's queue: submissions, oldest first.
         Index(
             "ix_actions_submitted_queue",
