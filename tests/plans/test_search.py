@@ -86,6 +86,14 @@ def test_filters_by_review_agency_and_theme(browser: Any, plans: Plans) -> None:
     assert found(browser.get(f"/actions?agency={plans.police.id}&rag=green")) == {"police_green"}
 
 
+@pytest.mark.parametrize("sort", ["rag", "-rag", "target_date", "-target_date", "updated", "agency", "review"])
+def test_a_theme_keeps_its_actions_in_every_order(browser: Any, plans: Plans, sort: str) -> None:
+    """Whichever order the page is read in, from the actions alone or joined to their recommendations."""
+    response = browser.get(f"/actions?theme={plans.theme.id}&sort={sort}")
+    assert found(response) == {"police_red", "health_amber"}
+    assert "Showing 1 to 2 of 2 actions" in text(response)
+
+
 def test_no_lead_agency(browser: Any, plans: Plans) -> None:
     ActionFactory(recommendation=plans.rec2, lead_agency=None, description="Nobody leads this yet")
     response = browser.get("/actions?agency=none")

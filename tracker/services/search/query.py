@@ -293,14 +293,13 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
     if filters.rags:
         where.append(rag_among_sql(filters.rags, amber_from=Action.amber_from, red_from=Action.red_from, today=today))
     if filters.themes:
-        where.append(
-            exists(
-                select(recommendation_themes.c.theme_id).where(
-                    recommendation_themes.c.recommendation_id == Recommendation.id,
-                    recommendation_themes.c.theme_id.in_(filters.themes),
-                )
-            )
+        # Asked of the action's own recommendation id, so that a search read from the actions table alone
+        # (`unjoined_statement`) keeps the theme as the joined one does: tied to the recommendations table, the
+        # test found every action wherever that table was not joined.
+        themed = select(recommendation_themes.c.recommendation_id).where(
+            recommendation_themes.c.theme_id.in_(filters.themes)
         )
+        where.append(Action.recommendation_id.in_(themed))
     if filters.due_before:
         where.append(Action.target_date <= filters.due_before)
     if filters.assured_since:
