@@ -96,3 +96,23 @@ def test_partnerships_narrow_a_member_only_where_they_leave_some_out(users: dict
     database.commit()
     assert policy.narrowing_partnership_ids(member) == frozenset()
     assert policy.narrowing_partnership_ids(users["admin"]) is None
+
+
+def test_a_members_partnerships_and_whether_they_are_every_one_are_read_at_once(
+    users: dict[str, User], database: Any, count_queries: Any
+) -> None:
+    from tests.factories import PartnershipFactory
+    from tracker.db import db
+    from tracker.models import Partnership
+
+    PartnershipFactory(name="North")
+    member = users["board"]
+    for every in (True, False):
+        member.partnerships = list(db.session.query(Partnership))[: None if every else 1]
+        database.commit()
+        assert member.role and member.id  # the member themselves, read before counting
+        with count_queries() as counted:
+            narrowing = policy.narrowing_partnership_ids(member)
+            assert policy.sees_every_review(member) is every
+        assert (narrowing is None) is every
+        assert counted.count == 1

@@ -215,12 +215,17 @@ def narrowing_partnership_ids(user: Any) -> frozenset[int] | None:
 
 
 def _membership_ids(user_id: int) -> frozenset[int]:
-    """The ids of the partnerships a user belongs to: read once a transaction, like `_in_every_partnership`."""
+    """The ids of the partnerships a user belongs to: read once a transaction, like `_in_every_partnership`, which
+    they answer too, read beside how many partnerships there are (the pages that ask one ask both)."""
     session = db.session()
     key = ("partnership_ids", user_id)
     if key not in session.info:
-        mine = select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == user_id)
-        session.info[key] = frozenset(db.session.scalars(mine))
+        every = select(func.count(Partnership.id)).scalar_subquery()
+        mine = select(user_partnerships.c.partnership_id, every).where(user_partnerships.c.user_id == user_id)
+        rows = db.session.execute(mine).all()
+        session.info[key] = frozenset(partnership_id for partnership_id, _ in rows)
+        if rows:
+            session.info.setdefault(("in_every_partnership", user_id), len(session.info[key]) == rows[0][1])
     return frozenset(session.info[key])
 
 
