@@ -284,3 +284,44 @@ def test_an_empty_search_says_so(browser: Any, plans: Plans) -> None:
     RecommendationFactory(review=plans.shared)
     assert "No actions match." in text(browser.get("/actions?q=nothing-like-this"))
     assert ActionStatus.ASSURED.label  # the vocabulary the page prints
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {},
+        {"theme": "THEME"},
+        {"agency": "POLICE"},
+        {"agency": "none"},
+        {"status": ["in_progress", "assured"]},
+        {"rag": ["red", "blue"]},
+        {"overdue": "1"},
+        {"drifting": "1"},
+        {"include_closed": "0"},
+        {"due_before": "2099-12-31"},
+        {"assured_since": "2000-01-01"},
+        {"theme": "THEME", "agency": "POLICE", "include_closed": "0"},
+    ],
+)
+@pytest.mark.parametrize("role", ["admin", "subgroup", "agency_lead"])
+def test_read_from_the_actions_alone_a_search_finds_what_it_finds_joined(
+    users: dict[str, Any], plans: Plans, args: dict[str, Any], role: str
+) -> None:
+    """Wherever a search may be read from the actions table alone (`unjoined_statement`), it keeps the very actions
+    the joined statement keeps: a filter tied to a table the lone statement does not join would keep them all."""
+    from sqlalchemy import select
+
+    from tracker.models import Action
+    from tracker.services.search.query import matching_statement, unjoined_statement
+
+    ids = {"THEME": str(plans.theme.id), "POLICE": str(plans.police.id)}
+    named = {name: value if isinstance(value, list) else ids.get(value, value) for name, value in args.items()}
+    filters = ActionFilters.parse(named)
+    user = users[role]
+    unjoined = unjoined_statement(filters, user)
+    if unjoined is None:
+        pytest.skip("these filters need the join")
+    alone = set(db.session.scalars(unjoined.with_only_columns(Action.id)))
+    joined = set(db.session.scalars(matching_statement(filters, user).with_only_columns(Action.id)))
+    assert alone == joined
+    assert joined <= set(db.session.scalars(select(Action.id)))
