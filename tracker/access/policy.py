@@ -215,8 +215,8 @@ def narrowing_partnership_ids(user: Any) -> frozenset[int] | None:
 
 
 def _membership_ids(user_id: int) -> frozenset[int]:
-    """The ids of the partnerships a user belongs to: read once a transaction, like `_in_every_partnership`, which
-    they answer too, read beside how many partnerships there are (the pages that ask one ask both)."""
+    """The ids of the partnerships a user belongs to, read once a transaction beside how many partnerships there
+    are, which answers `_in_every_partnership` too (the pages that ask one ask both)."""
     session = db.session()
     key = ("partnership_ids", user_id)
     if key not in session.info:
@@ -225,7 +225,7 @@ def _membership_ids(user_id: int) -> frozenset[int]:
         rows = db.session.execute(mine).all()
         session.info[key] = frozenset(partnership_id for partnership_id, _ in rows)
         if rows:
-            session.info.setdefault(("in_every_partnership", user_id), len(session.info[key]) == rows[0][1])
+            session.info[("in_every_partnership", user_id)] = len(session.info[key]) == rows[0][1]
     return frozenset(session.info[key])
 
 
@@ -270,13 +270,13 @@ def _partnership_clause(user: Any) -> ColumnElement[bool]:
 
 
 def _in_every_partnership(user_id: int) -> bool:
-    """Whether the user belongs to every partnership there is: asked once a transaction."""
+    """Whether the user belongs to every partnership there is: asked once a transaction, of the memberships read
+    beside how many partnerships there are (`_membership_ids`); one who belongs to none belongs to every one only
+    where there are none."""
     session = db.session()
     key = ("in_every_partnership", user_id)
-    if key not in session.info:
-        mine = select(func.count()).select_from(user_partnerships).where(user_partnerships.c.user_id == user_id)
-        missing = select(func.count(Partnership.id)).scalar_subquery() - mine.scalar_subquery()
-        session.info[key] = db.session.scalar(select(missing)) == 0
+    if key not in session.info and not _membership_ids(user_id):
+        session.info[key] = not db.session.scalar(select(func.count(Partnership.id)))
     return bool(session.info[key])
 
 

@@ -12,6 +12,7 @@ read; a page asked for by number alone is read from whichever end of its colour 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -287,7 +288,7 @@ def _read(
     rag: Rag,
     size: int,
     wanted: int,
-    where: list[Any] | None = None,
+    where: Sequence[Any] = (),
     *,
     skip: int = 0,
     backwards: bool = False,
@@ -300,9 +301,9 @@ def _read(
     by_id = not filters.q and db.session.get_bind().dialect.name == "sqlite"
     unjoined = unjoined_statement(filters, user, today=today) if by_id else None
     if unjoined is None:
-        statement = _statement(filters, user, today, rag, size).where(*(where or []))
+        statement = _statement(filters, user, today, rag, size).where(*where)
         return read(_ordered(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip)))
-    statement = unjoined.with_only_columns(Action.id).where(_colour(rag, today), *(where or []))
+    statement = unjoined.with_only_columns(Action.id).where(_colour(rag, today), *where)
     ordered = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))
     return by_ids(list(db.session.scalars(ordered)))
 
