@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from functools import cache
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from sqlalchemy import event, exists, false, func, select, true, union
+from sqlalchemy import Select, bindparam, event, exists, false, func, select, true, union
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -214,15 +215,20 @@ def narrowing_partnership_ids(user: Any) -> frozenset[int] | None:
     return mine
 
 
+@cache
+def _memberships() -> Select[Any]:
+    # Built once, the user bound at each reading: every page asks it.
+    every = select(func.count(Partnership.id)).scalar_subquery()
+    return select(user_partnerships.c.partnership_id, every).where(user_partnerships.c.user_id == bindparam("user_id"))
+
+
 def _membership_ids(user_id: int) -> frozenset[int]:
     """The ids of the partnerships a user belongs to, read once a transaction beside how many partnerships there
     are, which answers `_in_every_partnership` too (the pages that ask one ask both)."""
     session = db.session()
     key = ("partnership_ids", user_id)
     if key not in session.info:
-        every = select(func.count(Partnership.id)).scalar_subquery()
-        mine = select(user_partnerships.c.partnership_id, every).where(user_partnerships.c.user_id == user_id)
-        rows = db.session.execute(mine).all()
+        rows = db.session.execute(_memberships(), {"user_id": user_id}).all()
         session.info[key] = frozenset(partnership_id for partnership_id, _ in rows)
         if rows:
             session.info[("in_every_partnership", user_id)] = len(session.info[key]) == rows[0][1]

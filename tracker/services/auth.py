@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 
 from tracker import clock
 from tracker.db import db
@@ -148,9 +149,15 @@ def _user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == email))
 
 
+@cache
+def _user_by_token() -> Select[User]:
+    # Built once, the token bound at each reading: every page a signed-in user opens asks it.
+    return select(User).where(User.session_token == bindparam("token"), User.active.is_(True))
+
+
 def user_for_session(token: str) -> User | None:
     """The active user whose session token this is: a new token ends every session they had open."""
-    return db.session.scalar(select(User).where(User.session_token == token, User.active.is_(True)))
+    return db.session.scalar(_user_by_token(), {"token": token})
 
 
 def sign_out(user: User) -> None:
