@@ -12,15 +12,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import contains_eager
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange, User
+from tracker.models import Action, Agency, TargetDateChange, User
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION, waiting_request
-from tracker.models.live import live, live_actions, live_actions_where
+from tracker.models.live import live_actions, live_actions_where
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import (
     ActionList,
@@ -34,6 +33,7 @@ from tracker.rules.reminders import (
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services import figures
 from tracker.services.reminders import conditions, theirs, unreachable
+from tracker.services.reminders.changes import ListedChange, listed_changes, read_changes, requests_of_live_actions
 from tracker.services.search.listed import ListedAction, read, with_lead_agency
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
@@ -54,7 +54,7 @@ class Listed:
     explanation: str
     total: int
     actions: list[ListedAction] = field(default_factory=list)
-    changes: list[TargetDateChange] = field(default_factory=list)
+    changes: list[ListedChange] = field(default_factory=list)
     page: str = EVERY
     search: dict[str, Any] = field(default_factory=dict)
     # Counted only as far as `total`: there are more than that.
@@ -86,7 +86,7 @@ class ActionDigest:
 @dataclass
 class AgencyGroup:
     name: str
-    rows: list[tuple[Listed, list[ListedAction | TargetDateChange]]]
+    rows: list[tuple[Listed, list[ListedAction | ListedChange]]]
     counts: dict[str, int]
 
 
@@ -103,9 +103,9 @@ class SubgroupDigest:
         """The listed items grouped by lead agency, agencies A to Z, as the subgroup reads them."""
         groups: dict[str, AgencyGroup] = {}
         for listed in self.lists:
-            items: list[ListedAction | TargetDateChange] = [*listed.actions, *listed.changes]
+            items: list[ListedAction | ListedChange] = [*listed.actions, *listed.changes]
             for item in items:
-                action = item.action if isinstance(item, TargetDateChange) else item
+                action = item.action if isinstance(item, ListedChange) else item
                 name = action.lead_agency.name if action.lead_agency else "No lead agency"
                 group = groups.setdefault(name, AgencyGroup(name, [], {}))
                 if not group.rows or group.rows[-1][0] is not listed:
@@ -220,24 +220,6 @@ def _placed(base: Any, *, today: date, windows: Windows, limit: int) -> list[tup
     return list(zip(ids, totals, strict=True))
 
 
-def _changes() -> Any:
-    return (
-        select(TargetDateChange)
-        .join(TargetDateChange.action)
-        .join(Action.recommendation)
-        .join(Recommendation.review)
-        .options(
-            contains_eager(TargetDateChange.action)
-            .contains_eager(Action.recommendation)
-            .contains_eager(Recommendation.review)
-            # The lists name a request's review by its reference: its partnership is not read.
-            .lazyload(Review.partnership),
-            contains_eager(TargetDateChange.action).joinedload(Action.lead_agency),
-        )
-        .where(*live(Action, Recommendation, Review))
-    )
-
-
 def _dates_decided(concerned: ColumnElement[bool], *, since: datetime, limit: int, page: str) -> Listed:
     """Read from the index of answers by day, the latest first, with their count beside them."""
     decided = and_(
@@ -246,21 +228,20 @@ def _dates_decided(concerned: ColumnElement[bool], *, since: datetime, limit: in
         concerned,
     )
     query = (
-        _changes()
-        .add_columns(func.count().over().label("total"))
+        requests_of_live_actions()
         .where(decided)
         .order_by(TargetDateChange.decided_at.desc(), TargetDateChange.id.desc())
         .limit(max(limit, 1))
     )
-    rows = db.session.execute(query).unique().all()
+    rows = read_changes(query, func.count().over())
     listed = Listed(
         "dates_decided",
         "Requests for a new target date decided",
         f"Answered by the subgroup since {since:%-d %B %Y}.",
-        rows[0].total if rows else 0,
+        rows[0][1][0] if rows else 0,
         page=page,
     )
-    listed.changes = [row[0] for row in rows[:limit]]
+    listed.changes = [change for change, _ in rows[:limit]]
     return listed
 
 
@@ -288,8 +269,8 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int, ho
     )
     _cap(requests, counted)
     # The oldest first, read from the index of unanswered requests, which stops at the list's end.
-    query = _changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
-    requests.changes = list(db.session.scalars(query.limit(written_in(limit))).unique())
+    query = requests_of_live_actions().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
+    requests.changes = listed_changes(query.limit(written_in(limit)))
     overdue = _long_overdue(base, visible, today=today, windows=windows, limit=limit, count_to=counted)
     lists += [requests, overdue]
     owners = [] if home else unreachable.most(user, today=today, windows=windows, limit=limit)
@@ -345,7 +326,7 @@ def _waiting_requests(user: User, pending: ColumnElement[bool], count_to: int | 
     kept = figures.date_requests(user)
     if kept is not None:
         return kept
-    return _count(_changes().with_only_columns(TargetDateChange.id).where(pending), count_to)
+    return _count(requests_of_live_actions().with_only_columns(TargetDateChange.id).where(pending), count_to)
 
 
 def _cap(listed: Listed, count_to: int | None) -> None:

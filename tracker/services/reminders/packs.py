@@ -19,7 +19,8 @@ from tracker.rules.lifecycle import NOT_SUBMITTED, OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import Windows, days, meeting_pack_due
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import escalations, meetings
-from tracker.services.reminders.lists import EVERY, OVERVIEW, Listed, _changes, as_listed, start_of
+from tracker.services.reminders.changes import listed_changes, requests_of_live_actions
+from tracker.services.reminders.lists import EVERY, OVERVIEW, Listed, as_listed, start_of
 
 _OPEN = [s.value for s in OPEN_STATUSES]
 
@@ -88,12 +89,13 @@ def pack(meeting: Meeting, *, today: date, windows: Windows, limit: int) -> Meet
         "date_requests",
         "Requests for a new target date",
         "Waiting for the subgroup to agree or refuse, oldest first.",
-        db.session.scalar(_changes().with_only_columns(func.count(TargetDateChange.id)).where(pending)) or 0,
+        db.session.scalar(requests_of_live_actions().with_only_columns(func.count(TargetDateChange.id)).where(pending))
+        or 0,
         page=OVERVIEW,
     )
     if requests.total:
-        query = _changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
-        requests.changes = list(db.session.scalars(query.limit(limit)).unique())
+        query = requests_of_live_actions().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
+        requests.changes = listed_changes(query.limit(limit))
 
     not_submitted = Action.status.in_([s.value for s in NOT_SUBMITTED])
     newly_overdue = listed(

@@ -1,0 +1,69 @@
+"""Requests for a new target date as the reminders list them: read as plain rows beside their action, as the
+lists read actions (`tracker.services.search.listed`), rather than loaded as a request, an action, its
+recommendation, review and lead agency each (an agency lead's five answered requests at national scale took
+1.3 to 1.7 ms so, and 1.0 ms as rows, of which the statement itself is 0.5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from tracker.models import Action, Recommendation, Review, TargetDateChange
+from tracker.models.live import live
+from tracker.rules.vocabulary import TargetDateChangeState
+from tracker.services.search.listed import ListedAction, read_with, with_lead_agency
+
+
+@dataclass(frozen=True, slots=True)
+class ListedChange:
+    """A request for a new target date, with its action as a list shows it."""
+
+    id: int
+    action: ListedAction
+    state: TargetDateChangeState
+    previous_date: date | None
+    proposed_date: date
+    reason: str
+    decision_comment: str
+
+    @property
+    def action_id(self) -> int:
+        return self.action.id
+
+
+def requests_of_live_actions() -> Select[Any]:
+    """Requests for a new target date of actions that are not withdrawn, nor their recommendation or review."""
+    return (
+        select(TargetDateChange)
+        .join(Action, Action.id == TargetDateChange.action_id)
+        .join(Recommendation, Recommendation.id == Action.recommendation_id)
+        .join(Review, Review.id == Recommendation.review_id)
+        .where(*live(Action, Recommendation, Review))
+    )
+
+
+def read_changes(statement: Select[Any], *extra: Any) -> list[tuple[ListedChange, tuple[Any, ...]]]:
+    """The requests a statement over `requests_of_live_actions` finds, in its order, each with the values of the
+    `extra` columns its row also holds."""
+    fields = (
+        TargetDateChange.id,
+        TargetDateChange.state,
+        TargetDateChange.previous_date,
+        TargetDateChange.proposed_date,
+        TargetDateChange.reason,
+        TargetDateChange.decision_comment,
+    )
+    found = []
+    for action, (change_id, state, previous, proposed, reason, comment, *rest) in read_with(
+        with_lead_agency(statement), *fields, *extra
+    ):
+        found.append((ListedChange(change_id, action, state, previous, proposed, reason, comment), tuple(rest)))
+    return found
+
+
+def listed_changes(statement: Select[Any]) -> list[ListedChange]:
+    """`read_changes`, without any other column."""
+    return [change for change, _ in read_changes(statement)]
