@@ -234,11 +234,13 @@ def _dates_decided(concerned: ColumnElement[bool], *, since: datetime, limit: in
         .limit(max(limit, 1))
     )
     rows = read_changes(query, func.count().over())
+    # Each row carries beside it how many answers there are in all.
+    total = rows[0][1][0] if rows else 0
     listed = Listed(
         "dates_decided",
         "Requests for a new target date decided",
         f"Answered by the subgroup since {since:%-d %B %Y}.",
-        rows[0][1][0] if rows else 0,
+        total,
         page=page,
     )
     listed.changes = [change for change, _ in rows[:limit]]
