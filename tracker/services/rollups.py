@@ -24,7 +24,7 @@ from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql
 from tracker.services import figures
-from tracker.services.search.listed import ListedAction, by_ids
+from tracker.services.search.listed import ListedAction, by_ids, read, with_lead_agency
 
 
 def _counts(
@@ -126,18 +126,17 @@ def due_within(user: Any, days: int, *, today: date | None = None) -> int:
 
 def awaiting_decision(
     user: Any, *, where: Sequence[Any] = (), limit: int | None = None, offset: int = 0
-) -> list[Action]:
-    """Submissions waiting for the subgroup, oldest first: all of them, or `limit` from `offset`."""
-    query = (
+) -> list[ListedAction]:
+    """Submissions waiting for the subgroup, oldest first, as a list shows them: all of them, or `limit` from
+    `offset`."""
+    query = with_lead_agency(
         live_actions()
-        .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
-        .options(joinedload(Action.lead_agency))
         .where(policy.visible_actions(user), Action.status == written_in(ActionStatus.SUBMITTED.value), *where)
         .order_by(Action.submitted_at, Action.id)
     )
     if limit is not None:
         query = query.limit(written_in(limit)).offset(written_in(offset))
-    return list(db.session.scalars(query).unique())
+    return read(query)
 
 
 def _pending(user: object, where: Sequence[Any]) -> Any:
