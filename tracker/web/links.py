@@ -79,3 +79,15 @@ def _split(built: str, marks: list[str]) -> tuple[str, ...] | None:
         before, rest = rest.split(mark)
         pieces.append(before)
     return (*pieces, rest)
+
+
+def figure_links(by: str, **scope: Any) -> Callable[..., str]:
+    """For a table of RAG counts by review or lead agency (`by`), the action search behind each figure: a row's
+    actions of the figure's colour, or those assured, or all of them; `scope` keeps what the page is narrowed to."""
+
+    def link(row: Any, rag: Any = None, assured: bool = False) -> str:
+        key = "none" if row.key is None else row.key
+        status = "assured" if assured else None
+        return with_query("search.actions", **{by: key}, **scope, rag=None if rag is None else rag.value, status=status)
+
+    return link

@@ -8,7 +8,7 @@ from tracker.access.policy import Permission, requires
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import Role
 from tracker.services import memberships, rollups
-from tracker.web import loading
+from tracker.web import links, loading
 
 bp = Blueprint("home", __name__)
 
@@ -40,5 +40,6 @@ def index() -> Any:
         by_review=by_review,
         reviews=reviews,
         queue=rollups.awaiting_decision(user, limit=SHOWN),
+        review_link=links.figure_links("review"),
         membership=memberships.membership_of(user),
     )

@@ -12,8 +12,6 @@ from flask import Blueprint, render_template, request, url_for
 
 from tracker import clock
 from tracker.access.policy import Permission, requires
-from tracker.models.tallies import RagCounts
-from tracker.rules.rag import Rag
 from tracker.services import memberships, rollups, trend
 from tracker.web import charts, links, loading, paging
 
@@ -76,8 +74,8 @@ def index() -> Any:
         changes_pagination=paging.pagination(
             changes.page, changes.pages, lambda n: here(requests=n) + "#requests", "Pages of requests"
         ),
-        review_link=lambda row, rag=None, assured=False: review_link(row, rag, assured=assured, **scope),
-        agency_link=lambda row, rag=None, assured=False: agency_link(row, rag, assured=assured, **scope),
+        review_link=links.figure_links("review", **scope),
+        agency_link=links.figure_links("agency", **scope),
         review_page=lambda row: url_for("reviews.show", review_id=row.key),
     )
 
@@ -103,20 +101,5 @@ def agencies() -> Any:
         partnership_problem=problem,
         partnerships=memberships.menu(user),
         pagination=paging.pages_of(page, "overview.agencies", "Pages of agencies", **scope),
-        agency_link=lambda row, rag=None, assured=False: agency_link(row, rag, assured=assured, **scope),
-    )
-
-
-def review_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False, **scope: Any) -> str:
-    return _actions_of({"review": row.key, **scope}, rag, assured)
-
-
-def agency_link(row: RagCounts, rag: Rag | None = None, *, assured: bool = False, **scope: Any) -> str:
-    return _actions_of({"agency": row.key if row.key is not None else "none", **scope}, rag, assured)
-
-
-def _actions_of(args: dict[str, Any], rag: Rag | None, assured: bool) -> str:
-    """The action search behind a figure of a row: its colour, or those assured, or all."""
-    return links.with_query(
-        "search.actions", **args, rag=rag.value if rag is not None else None, status="assured" if assured else None
+        agency_link=links.figure_links("agency", **scope),
     )
