@@ -73,3 +73,23 @@ def test_a_lists_links_by_id_are_the_links_url_for_builds(app: Flask) -> None:
                 assert link(value) == url_for(endpoint, **{name: value})
         # Anything but an id goes to url_for as it is.
         assert id_link("actions.show", "action_id")("12") == url_for("actions.show", action_id="12")
+
+
+def test_a_figures_link_is_the_search_url_for_builds(app: Flask) -> None:
+    """A figure of a table of RAG counts opens the row's actions of its colour, those assured, or all."""
+    from tracker.models.tallies import RagCounts
+    from tracker.rules.rag import Rag
+    from tracker.web.links import FigureLinks
+
+    with app.test_request_context("/"):
+        by_review, by_agency = FigureLinks("review", partnership=4), FigureLinks("agency")
+        row = RagCounts(12, "DHR 12")
+        assert by_review(row, Rag.RED) == url_for("search.actions", review=12, partnership=4, rag="red")
+        assert by_review(row, None, assured=True) == url_for(
+            "search.actions", review=12, partnership=4, status="assured"
+        )
+        assert by_review(row) == url_for("search.actions", review=12, partnership=4)
+        assert by_agency(RagCounts(None, "No lead agency"), Rag.BLUE) == url_for(
+            "search.actions", agency="none", rag="blue"
+        )
+        assert by_agency.of(7, Rag.AMBER) == url_for("search.actions", agency=7, rag="amber")

@@ -81,13 +81,19 @@ def _split(built: str, marks: list[str]) -> tuple[str, ...] | None:
     return (*pieces, rest)
 
 
-def figure_links(by: str, **scope: Any) -> Callable[..., str]:
+class FigureLinks:
     """For a table of RAG counts by review or lead agency (`by`), the action search behind each figure: a row's
-    actions of the figure's colour, or those assured, or all of them; `scope` keeps what the page is narrowed to."""
+    actions of the figure's colour, or those assured, or all of them; `scope` keeps what the page is narrowed to.
+    Called with a row of counts (its `key`), or `of` a review's or agency's id."""
 
-    def link(row: Any, rag: Any = None, assured: bool = False) -> str:
-        key = "none" if row.key is None else row.key
+    def __init__(self, by: str, **scope: Any) -> None:
+        self.by, self.scope = by, scope
+
+    def __call__(self, row: Any, rag: Any = None, assured: bool = False) -> str:
+        return self.of(row.key, rag, assured)
+
+    def of(self, key: int | None, rag: Any = None, assured: bool = False) -> str:
         status = "assured" if assured else None
-        return with_query("search.actions", **{by: key}, **scope, rag=None if rag is None else rag.value, status=status)
-
-    return link
+        rag_value = None if rag is None else rag.value
+        by_key = {self.by: "none" if key is None else key}
+        return with_query("search.actions", **by_key, **self.scope, rag=rag_value, status=status)

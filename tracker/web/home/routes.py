@@ -40,6 +40,6 @@ def index() -> Any:
         by_review=by_review,
         reviews=reviews,
         queue=rollups.awaiting_decision(user, limit=SHOWN),
-        review_link=links.figure_links("review"),
+        review_link=links.FigureLinks("review"),
         membership=memberships.membership_of(user),
     )

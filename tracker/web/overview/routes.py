@@ -74,8 +74,8 @@ def index() -> Any:
         changes_pagination=paging.pagination(
             changes.page, changes.pages, lambda n: here(requests=n) + "#requests", "Pages of requests"
         ),
-        review_link=links.figure_links("review", **scope),
-        agency_link=links.figure_links("agency", **scope),
+        review_link=links.FigureLinks("review", **scope),
+        agency_link=links.FigureLinks("agency", **scope),
         review_page=lambda row: url_for("reviews.show", review_id=row.key),
     )
 
@@ -101,5 +101,5 @@ def agencies() -> Any:
         partnership_problem=problem,
         partnerships=memberships.menu(user),
         pagination=paging.pages_of(page, "overview.agencies", "Pages of agencies", **scope),
-        agency_link=links.figure_links("agency", **scope),
+        agency_link=links.FigureLinks("agency", **scope),
     )

@@ -16,7 +16,7 @@ from tracker.services import catalogue, memberships
 from tracker.services.exports import lists as exports
 from tracker.services.reviews import changes as services
 from tracker.services.reviews import queries
-from tracker.web import downloads, loading, paging
+from tracker.web import downloads, links, loading, paging
 from tracker.web.forms import show_refusal
 from tracker.web.loading import user
 from tracker.web.reviews.blueprint import bp
@@ -131,6 +131,7 @@ def index() -> Any:
         plan_items=plan_items,
         problems=[{"text": p} for p in found.problems],
         exports={fmt: url_for(f"reviews.export_{fmt}", **found.args()) for fmt in ("xlsx", "csv")},
+        figure_links=links.FigureLinks("review"),
     )
 
 
