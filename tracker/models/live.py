@@ -62,6 +62,17 @@ def live_actions() -> Select[Action]:
     )
 
 
+def live_target_date_changes() -> Select[TargetDateChange]:
+    """Requests for a new target date joined to their action, recommendation and review, all three live."""
+    return (
+        select(TargetDateChange)
+        .join(TargetDateChange.action)
+        .join(Action.recommendation)
+        .join(Recommendation.review)
+        .where(*live(Action, Recommendation, Review))
+    )
+
+
 def live_actions_where(*where: ColumnElement[bool]) -> Select[Action]:
     """Live actions meeting `where`, joined to their recommendation and review only where a clause reads them:
     otherwise whether those stand is asked of the few withdrawn ones (`standing`). Joined, a count of a few

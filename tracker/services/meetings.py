@@ -24,12 +24,11 @@ from tracker.models import (
     Meeting,
     Partnership,
     Recommendation,
-    Review,
     TargetDateChange,
     User,
 )
 from tracker.models.figures import waiting_request
-from tracker.models.live import live, live_actions
+from tracker.models.live import live_actions, live_target_date_changes
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus
 from tracker.services import audit
@@ -248,10 +247,7 @@ def waiting_for(meeting: Meeting) -> Waiting:
         .order_by(Action.submitted_at.is_(None), Action.submitted_at, Action.id)
     )
     requests = (
-        select(TargetDateChange)
-        .join(TargetDateChange.action)
-        .join(Action.recommendation)
-        .join(Recommendation.review)
+        live_target_date_changes()
         .options(
             contains_eager(TargetDateChange.action)
             .contains_eager(Action.recommendation)
@@ -259,11 +255,7 @@ def waiting_for(meeting: Meeting) -> Waiting:
             contains_eager(TargetDateChange.action).joinedload(Action.lead_agency),
             joinedload(TargetDateChange.requested_by),
         )
-        .where(
-            waiting_request(),
-            policy.in_partnerships([meeting.partnership_id]),
-            *live(Action, Recommendation, Review),
-        )
+        .where(waiting_request(), policy.in_partnerships([meeting.partnership_id]))
         .order_by(TargetDateChange.requested_at, TargetDateChange.id)
     )
     return Waiting(list(db.session.scalars(submissions).unique()), list(db.session.scalars(requests).unique()))

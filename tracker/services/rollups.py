@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import func, literal, union_all
 from sqlalchemy.orm import contains_eager, joinedload
 
 from tracker import clock
@@ -19,7 +19,7 @@ from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION, waiting_request
-from tracker.models.live import live, live_actions
+from tracker.models.live import live_actions, live_target_date_changes
 from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql
@@ -140,18 +140,7 @@ def awaiting_decision(
 
 
 def _pending(user: object, where: Sequence[Any]) -> Any:
-    return (
-        select(TargetDateChange)
-        .join(TargetDateChange.action)
-        .join(Action.recommendation)
-        .join(Recommendation.review)
-        .where(
-            waiting_request(),
-            *live(Action, Recommendation, Review),
-            policy.visible_actions(user),
-            *where,
-        )
-    )
+    return live_target_date_changes().where(waiting_request(), policy.visible_actions(user), *where)
 
 
 def pending_target_date_changes(

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 
-from tracker.models import Action, Recommendation, Review, TargetDateChange
-from tracker.models.live import live
+from tracker.models import TargetDateChange
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services.search.listed import ListedAction, read_with, with_lead_agency
 
@@ -34,31 +33,23 @@ class ListedChange:
         return self.action.id
 
 
-def requests_of_live_actions() -> Select[Any]:
-    """Requests for a new target date of actions that are not withdrawn, nor their recommendation or review."""
-    return (
-        select(TargetDateChange)
-        .join(Action, Action.id == TargetDateChange.action_id)
-        .join(Recommendation, Recommendation.id == Action.recommendation_id)
-        .join(Review, Review.id == Recommendation.review_id)
-        .where(*live(Action, Recommendation, Review))
-    )
+# What a reminder shows of a request, read beside its action's columns.
+_FIELDS = (
+    TargetDateChange.id,
+    TargetDateChange.state,
+    TargetDateChange.previous_date,
+    TargetDateChange.proposed_date,
+    TargetDateChange.reason,
+    TargetDateChange.decision_comment,
+)
 
 
 def read_changes(statement: Select[Any], *extra: Any) -> list[tuple[ListedChange, tuple[Any, ...]]]:
-    """The requests a statement over `requests_of_live_actions` finds, in its order, each with the values of the
+    """The requests a statement over `live_target_date_changes` finds, in its order, each with the values of the
     `extra` columns its row also holds."""
-    fields = (
-        TargetDateChange.id,
-        TargetDateChange.state,
-        TargetDateChange.previous_date,
-        TargetDateChange.proposed_date,
-        TargetDateChange.reason,
-        TargetDateChange.decision_comment,
-    )
     found = []
     for action, (change_id, state, previous, proposed, reason, comment, *rest) in read_with(
-        with_lead_agency(statement), *fields, *extra
+        with_lead_agency(statement), *_FIELDS, *extra
     ):
         found.append((ListedChange(change_id, action, state, previous, proposed, reason, comment), tuple(rest)))
     return found

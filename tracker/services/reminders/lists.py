@@ -19,7 +19,7 @@ from tracker.db import db
 from tracker.models import Action, Agency, TargetDateChange, User
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION, waiting_request
-from tracker.models.live import live_actions, live_actions_where
+from tracker.models.live import live_actions, live_actions_where, live_target_date_changes
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import (
     ActionList,
@@ -33,7 +33,7 @@ from tracker.rules.reminders import (
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services import figures
 from tracker.services.reminders import conditions, theirs, unreachable
-from tracker.services.reminders.changes import ListedChange, listed_changes, read_changes, requests_of_live_actions
+from tracker.services.reminders.changes import ListedChange, listed_changes, read_changes
 from tracker.services.search.listed import ListedAction, read, with_lead_agency
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
@@ -228,7 +228,7 @@ def _dates_decided(concerned: ColumnElement[bool], *, since: datetime, limit: in
         concerned,
     )
     query = (
-        requests_of_live_actions()
+        live_target_date_changes()
         .where(decided)
         .order_by(TargetDateChange.decided_at.desc(), TargetDateChange.id.desc())
         .limit(max(limit, 1))
@@ -271,7 +271,7 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int, ho
     )
     _cap(requests, counted)
     # The oldest first, read from the index of unanswered requests, which stops at the list's end.
-    query = requests_of_live_actions().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
+    query = live_target_date_changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
     requests.changes = listed_changes(query.limit(written_in(limit)))
     overdue = _long_overdue(base, visible, today=today, windows=windows, limit=limit, count_to=counted)
     lists += [requests, overdue]
@@ -328,7 +328,7 @@ def _waiting_requests(user: User, pending: ColumnElement[bool], count_to: int | 
     kept = figures.date_requests(user)
     if kept is not None:
         return kept
-    return _count(requests_of_live_actions().with_only_columns(TargetDateChange.id).where(pending), count_to)
+    return _count(live_target_date_changes().with_only_columns(TargetDateChange.id).where(pending), count_to)
 
 
 def _cap(listed: Listed, count_to: int | None) -> None:

@@ -13,13 +13,13 @@ from tracker.access import policy
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, Digest, Meeting, TargetDateChange, User
 from tracker.models.figures import waiting_request
-from tracker.models.live import live_actions
+from tracker.models.live import live_actions, live_target_date_changes
 from tracker.models.reminders import digest_meetings
 from tracker.rules.lifecycle import NOT_SUBMITTED, OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import Windows, days, meeting_pack_due
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import escalations, meetings
-from tracker.services.reminders.changes import listed_changes, requests_of_live_actions
+from tracker.services.reminders.changes import listed_changes
 from tracker.services.reminders.lists import EVERY, OVERVIEW, Listed, as_listed, start_of
 
 _OPEN = [s.value for s in OPEN_STATUSES]
@@ -89,12 +89,12 @@ def pack(meeting: Meeting, *, today: date, windows: Windows, limit: int) -> Meet
         "date_requests",
         "Requests for a new target date",
         "Waiting for the subgroup to agree or refuse, oldest first.",
-        db.session.scalar(requests_of_live_actions().with_only_columns(func.count(TargetDateChange.id)).where(pending))
+        db.session.scalar(live_target_date_changes().with_only_columns(func.count(TargetDateChange.id)).where(pending))
         or 0,
         page=OVERVIEW,
     )
     if requests.total:
-        query = requests_of_live_actions().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
+        query = live_target_date_changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
         requests.changes = listed_changes(query.limit(limit))
 
     not_submitted = Action.status.in_([s.value for s in NOT_SUBMITTED])
