@@ -10,8 +10,9 @@ policy's question (`tracker.access.policy.sees_withdrawn`).
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import Select, func, select, union_all
+from sqlalchemy import CompoundSelect, Select, func, select, union_all
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -28,17 +29,25 @@ def live(*models: type[Withdrawable]) -> list[ColumnElement[bool]]:
 def standing(recommendation_id: ColumnElement[int] | InstrumentedAttribute[int]) -> ColumnElement[bool]:
     """Whether the recommendation of that id and its review are live, asked without joining them: the withdrawn
     ones are few and have their own indexes, where joining reads a recommendation and a review a row."""
-    withdrawn = union_all(
+    return recommendation_id.not_in(_withdrawn_recommendations())
+
+
+# The selections below hold no values, and a statement is never changed in place (each `.where` makes a new
+# one), so each is built once a process rather than on every call.
+@cache
+def _withdrawn_recommendations() -> CompoundSelect[tuple[int]]:
+    return union_all(
         select(Recommendation.id).where(Recommendation.withdrawn_at.is_not(None)),
         select(Recommendation.id).join(Recommendation.review).where(Review.withdrawn_at.is_not(None)),
     )
-    return recommendation_id.not_in(withdrawn)
 
 
+@cache
 def live_reviews() -> Select[Review]:
     return select(Review).where(*live(Review))
 
 
+@cache
 def live_review_count() -> ColumnElement[int]:
     """How many reviews stand, as every review less the withdrawn, each counted from an index alone: asked of
     the standing reviews themselves, SQLite reads every review's row, summary and all."""
@@ -47,11 +56,13 @@ def live_review_count() -> ColumnElement[int]:
     return every - withdrawn
 
 
+@cache
 def live_recommendations() -> Select[Recommendation]:
     """Recommendations joined to their review, both live."""
     return select(Recommendation).join(Recommendation.review).where(*live(Recommendation, Review))
 
 
+@cache
 def live_actions() -> Select[Action]:
     """Actions joined to their recommendation and review, all three live."""
     return (
@@ -62,6 +73,7 @@ def live_actions() -> Select[Action]:
     )
 
 
+@cache
 def live_target_date_changes() -> Select[TargetDateChange]:
     """Requests for a new target date joined to their action, recommendation and review, all three live."""
     return (

@@ -19,7 +19,7 @@ from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION, waiting_request
-from tracker.models.live import live_actions, live_target_date_changes
+from tracker.models.live import live_actions, live_actions_where, live_target_date_changes
 from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql
@@ -83,10 +83,9 @@ def open_actions_by_colour(user: Any, rags: Sequence[Rag], *, limit: int) -> dic
 
     def first(rag: Rag) -> Any:
         return (
-            live_actions()
-            .with_only_columns(literal(rag.value).label("rag"), Action.target_order, Action.id)
             # Open, and in date order with undated ones last, as the indexes of open actions are.
-            .where(policy.visible_actions(user), _of_colour(rag, today), OPEN_ACTION)
+            live_actions_where(policy.visible_actions(user), _of_colour(rag, today), OPEN_ACTION)
+            .with_only_columns(literal(rag.value).label("rag"), Action.target_order, Action.id)
             .order_by(Action.target_order, Action.id)
             .limit(written_in(limit))
             .subquery()
@@ -108,20 +107,16 @@ def _of_colour(rag: Rag, today: date) -> Any:
 
 def due_within(user: Any, days: int, *, today: date | None = None) -> int:
     today = today or clock.today()
-    query = (
-        live_actions()
-        .with_only_columns(func.count(Action.id))
-        .where(
-            policy.visible_actions(user),
-            Action.status.in_([ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.RETURNED]),
-            Action.target_date >= today,
-            Action.target_date <= today + timedelta(days=days),
-            # The same actions, said as the indexes of open actions in date order are.
-            OPEN_ACTION,
-            Action.target_order.between(today, today + timedelta(days=days)),
-        )
+    query = live_actions_where(
+        policy.visible_actions(user),
+        Action.status.in_([ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.RETURNED]),
+        Action.target_date >= today,
+        Action.target_date <= today + timedelta(days=days),
+        # The same actions, said as the indexes of open actions in date order are.
+        OPEN_ACTION,
+        Action.target_order.between(today, today + timedelta(days=days)),
     )
-    return db.session.scalar(query) or 0
+    return db.session.scalar(query.with_only_columns(func.count(Action.id))) or 0
 
 
 def awaiting_decision(
