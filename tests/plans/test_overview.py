@@ -84,7 +84,7 @@ def test_pending_target_date_requests_are_listed(client_for: Any, plans: Plans, 
     db.session.flush()
     page = text(client_for("subgroup").get("/overview"))
     assert "Requests for a new target date" in page
-    assert "Training slots moved to spring" in page and "waiting 4 days" in page
+    assert "Training slots moved to spring" in page and f"waiting 4 days, by {users['agency_lead'].name}" in page
     assert "Already answered" not in page
 
 

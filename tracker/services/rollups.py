@@ -11,12 +11,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, literal, union_all
-from sqlalchemy.orm import contains_eager, joinedload
 
 from tracker import clock
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import Action, Agency, Recommendation, Review, TargetDateChange
+from tracker.models import Action, Agency, Review, TargetDateChange
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION, waiting_request
 from tracker.models.live import live_actions, live_actions_where, live_target_date_changes
@@ -24,6 +23,7 @@ from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql
 from tracker.services import figures
+from tracker.services.reminders.changes import ListedChange, listed_changes
 from tracker.services.search.listed import ListedAction, by_ids, read, with_lead_agency
 
 
@@ -140,22 +140,13 @@ def _pending(user: object, where: Sequence[Any]) -> Any:
 
 def pending_target_date_changes(
     user: object, *, where: Sequence[Any] = (), limit: int | None = None, offset: int = 0
-) -> list[TargetDateChange]:
-    """Requests for a new target date that nobody has answered yet, oldest first: all, or `limit` from `offset`."""
-    query = (
-        _pending(user, where)
-        .options(
-            contains_eager(TargetDateChange.action)
-            .contains_eager(Action.recommendation)
-            .contains_eager(Recommendation.review),
-            contains_eager(TargetDateChange.action).joinedload(Action.lead_agency),
-            joinedload(TargetDateChange.requested_by),
-        )
-        .order_by(TargetDateChange.requested_at, TargetDateChange.id)
-    )
+) -> list[ListedChange]:
+    """Requests for a new target date that nobody has answered yet, oldest first, as rows beside their action: all,
+    or `limit` from `offset`."""
+    query = _pending(user, where).order_by(TargetDateChange.requested_at, TargetDateChange.id)
     if limit is not None:
         query = query.limit(written_in(limit)).offset(written_in(offset))
-    return list(db.session.scalars(query).unique())
+    return listed_changes(query)
 
 
 def pending_count(user: object, *, where: Sequence[Any] = ()) -> int:

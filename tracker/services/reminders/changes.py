@@ -1,17 +1,17 @@
-"""Requests for a new target date as the reminders list them: read as plain rows beside their action, as the
-lists read actions (`tracker.services.search.listed`), rather than loaded as a request, an action, its
-recommendation, review and lead agency each (an agency lead's five answered requests at national scale took
-1.3 to 1.7 ms so, and 1.0 ms as rows, of which the statement itself is 0.5)."""
+"""Requests for a new target date as the reminders and the overview list them: read as plain rows beside their
+action, as the lists read actions (`tracker.services.search.listed`), rather than loaded as a request, an action,
+its recommendation, review, lead agency and requester each (an agency lead's five answered requests at national
+scale took 1.3 to 1.7 ms so, and 1.0 ms as rows, of which the statement itself is 0.5)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 
-from tracker.models import TargetDateChange
+from tracker.models import TargetDateChange, User
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services.search.listed import ListedAction, read_with, with_lead_agency
 
@@ -27,6 +27,9 @@ class ListedChange:
     proposed_date: date
     reason: str
     decision_comment: str
+    requested_at: datetime
+    # The name of the person who asked, if their account still names them.
+    requested_by: str | None
 
     @property
     def action_id(self) -> int:
@@ -41,6 +44,9 @@ _FIELDS = (
     TargetDateChange.proposed_date,
     TargetDateChange.reason,
     TargetDateChange.decision_comment,
+    TargetDateChange.requested_at,
+    # Looked up for each row, as the owner's name is, rather than joining the users.
+    select(User.name).where(User.id == TargetDateChange.requested_by_id).correlate(TargetDateChange).scalar_subquery(),
 )
 
 
@@ -48,10 +54,11 @@ def read_changes(statement: Select[Any], *extra: Any) -> list[tuple[ListedChange
     """The requests a statement over `live_target_date_changes` finds, in its order, each with the values of the
     `extra` columns its row also holds."""
     found = []
-    for action, (change_id, state, previous, proposed, reason, comment, *rest) in read_with(
+    for action, (change_id, state, previous, proposed, reason, comment, requested_at, asker, *rest) in read_with(
         with_lead_agency(statement), *_FIELDS, *extra
     ):
-        found.append((ListedChange(change_id, action, state, previous, proposed, reason, comment), tuple(rest)))
+        change = ListedChange(change_id, action, state, previous, proposed, reason, comment, requested_at, asker)
+        found.append((change, tuple(rest)))
     return found
 
 
