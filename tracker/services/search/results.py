@@ -13,7 +13,7 @@ from tracker.db import db
 from tracker.models import Agency, Partnership, Review, Theme
 from tracker.services.search import ordering, sorting
 from tracker.services.search.choosing import Choices, Offer
-from tracker.services.search.listed import ListedAction
+from tracker.services.search.listed import ListedAction, Named
 from tracker.services.search.ordering import Cursor
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem
 
@@ -32,7 +32,7 @@ class SearchPage:
     pages: int
     reviews: Offer[Review]
     agencies: Offer[Agency]
-    themes: list[Theme]
+    themes: list[Named]
     partnerships: Offer[Partnership]
     # The rows the next and previous pages continue from, in RAG order.
     after: Cursor | None = None
@@ -122,7 +122,8 @@ def _page_of(
         pages=pages,
         reviews=chosen.reviews(filters.reviews, user),
         agencies=chosen.agencies(filters.agencies),
-        themes=list(db.session.scalars(select(Theme).order_by(Theme.name))),
+        # Every theme, as the filter panel shows it: by id and name, read as rows.
+        themes=[Named(i, name) for i, name in db.session.execute(select(Theme.id, Theme.name).order_by(Theme.name))],
         partnerships=chosen.partnerships(filters.partnerships, user),
         after=Cursor.of(found[-1], today) if by_rag and found else None,
         before=Cursor.of(found[0], today) if by_rag and found else None,

@@ -7,11 +7,12 @@ from typing import Any
 
 from flask import url_for
 
-from tracker.models import Agency, Partnership, Review, Theme
+from tracker.models import Agency, Partnership, Review
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
 from tracker.services.search.choosing import Offer
+from tracker.services.search.listed import Named
 from tracker.services.search.query import ActionFilters
 from tracker.services.search.words import Names, filter_words
 from tracker.web.choosers import chooser
@@ -40,7 +41,7 @@ def checkbox_groups(
     *,
     reviews: Offer[Review],
     agencies: Offer[Agency] | None,
-    themes: Sequence[Theme],
+    themes: Sequence[Named],
     partnerships: Offer[Partnership],
 ) -> dict[str, dict[str, Any]]:
     groups = {
@@ -121,7 +122,7 @@ def names(
     *,
     reviews: Sequence[Review],
     agencies: Sequence[Agency],
-    themes: Sequence[Theme],
+    themes: Sequence[Named],
     partnerships: Sequence[Partnership] = (),
 ) -> Names:
     """What the chosen ids are called (the offers hold every chosen record, and a few more)."""
