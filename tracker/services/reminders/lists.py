@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import BigInteger, Integer, and_, case, cast, func, null, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.access import policy
@@ -191,31 +191,36 @@ def _placed(base: Any, *, today: date, windows: Windows, limit: int) -> list[tup
     tests = conditions.each_list(today, windows)
     which = case(*[(tests[item], number) for number, item in enumerate(lists)])
     day = case(*[(tests[item], _ORDER_DAY[item]) for item in lists])
-    # Each action's list and day are worked out once, beneath the ranking: said within it, SQLite worked out the
-    # tests again for each place, count and order (4.7 to 5.9 ms for an agency's 860 open actions at national
-    # scale, and 2.7 to 2.9 ms once).
-    placed = (
-        base.with_only_columns(which.label("list"), day.label("day"), Action.id.label("id"))
-        .where(or_(*tests.values()))
+    # Each action's list (None for none) and day are worked out once and kept (MATERIALIZED) for the readings
+    # below: said within them, SQLite worked out the tests again for each place, count and order (4.7 to 5.9 ms
+    # for an agency's 860 open actions at national scale, and 2.7 to 2.9 ms once).
+    placed = base.with_only_columns(which.label("list"), day.label("day"), Action.id.label("id")).cte("placed")
+    placed = placed.prefix_with("MATERIALIZED")
+    # Then the first few of each list, each a short sort that stops at `limit`, and each list's size (the columns
+    # each reading leaves empty are typed, for PostgreSQL's union). Ranking every action within its list and
+    # counting beside each, as windows, sorted them all three times over, and asking the tests again to keep only
+    # the listed ones cost more than keeping all: for an agency lead at national scale on SQLite, 4.8 ms so and
+    # 3.7 ms now, side by side.
+    firsts = [
+        select(placed.c.list, placed.c.id, cast(null(), BigInteger).label("total"))
+        .where(placed.c.list == number)
+        .order_by(placed.c.day, placed.c.id)
+        .limit(written_in(limit))
         .subquery()
+        .select()
+        for number in range(len(lists))
+    ]
+    sizes = (
+        select(placed.c.list, cast(null(), Integer), func.count())
+        .where(placed.c.list.is_not(None))
+        .group_by(placed.c.list)
     )
-    ranked = select(
-        placed.c.list,
-        placed.c.id,
-        func.row_number().over(partition_by=placed.c.list, order_by=(placed.c.day, placed.c.id)).label("place"),
-        func.count().over(partition_by=placed.c.list).label("total"),
-    ).subquery()
-    # The first of each list always comes back, so that a list shown with none of its actions is still counted.
-    rows = db.session.execute(
-        select(ranked.c.list, ranked.c.id, ranked.c.place, ranked.c.total)
-        .where(ranked.c.place <= max(limit, 1))
-        .order_by(ranked.c.list, ranked.c.place)
-    ).all()
     ids: list[list[int]] = [[] for _ in lists]
     totals = [0 for _ in lists]
-    for number, action_id, place, total in rows:
-        totals[number] = int(total)
-        if place <= limit:
+    for number, action_id, total in db.session.execute(union_all(*firsts, sizes)):
+        if action_id is None:
+            totals[number] = int(total)
+        else:
             ids[number].append(action_id)
     return list(zip(ids, totals, strict=True))
 
