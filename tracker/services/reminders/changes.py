@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 
-from tracker.models import TargetDateChange, User
+from tracker.models import TargetDateChange
 from tracker.rules.vocabulary import TargetDateChangeState
-from tracker.services.search.listed import ListedAction, read_with, with_lead_agency
+from tracker.services.search.listed import ListedAction, read_with, user_name, with_lead_agency
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +45,7 @@ _FIELDS = (
     TargetDateChange.reason,
     TargetDateChange.decision_comment,
     TargetDateChange.requested_at,
-    # Looked up for each row, as the owner's name is, rather than joining the users.
-    select(User.name).where(User.id == TargetDateChange.requested_by_id).correlate(TargetDateChange).scalar_subquery(),
+    user_name(TargetDateChange.requested_by_id, TargetDateChange),
 )
 
 

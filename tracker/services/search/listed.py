@@ -68,6 +68,12 @@ class ListedAction(RagByDates):
         return self.owner if self.owner_user_name is None else self.owner_user_name
 
 
+def user_name(user_id: Any, row_of: Any) -> Any:
+    """The name of the user `user_id` holds, looked up for each row of `row_of`'s table, so that a statement over
+    that table can be read without joining the users."""
+    return select(User.name).where(User.id == user_id).correlate(row_of).scalar_subquery()
+
+
 _COLUMNS = (
     Action.id,
     Action.description,
@@ -77,8 +83,7 @@ _COLUMNS = (
     Action.target_text,
     Action.last_update_on,
     Action.submitted_at,
-    # Looked up for each row, so that any statement over actions can be read without joining the users.
-    select(User.name).where(User.id == Action.owner_user_id).correlate(Action).scalar_subquery(),
+    user_name(Action.owner_user_id, Action),
     Recommendation.id,
     Recommendation.number,
     Review.id,
