@@ -6,8 +6,12 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, flash, render_template_string
+from flask_login import login_user
+from flask_wtf import FlaskForm
 from markupsafe import Markup
+from wtforms import StringField
+from wtforms.validators import DataRequired
 
 
 class _Tokens(HTMLParser):
@@ -129,3 +133,117 @@ def test_skip_link_is_govuk_skip_link(app: Flask, client: Any) -> None:
     page = client.get("/sign-in").get_data(as_text=True)
     start = page.index('<a href="#main-content"')
     assert tokens(page[start : page.index("</a>", start) + 4]) == tokens(theirs)
+
+
+# The page shell as it was drawn by extending GOV.UK Frontend's page template, before it was written out.
+GOVUK_SHELL = """{% extends "govuk_frontend_jinja/template.html" %}
+{% from "components/service_navigation.html" import service_navigation %}
+{% from "govuk_frontend_jinja/components/notification-banner/macro.html" import govukNotificationBanner %}
+{% from "govuk_frontend_jinja/components/error-summary/macro.html" import govukErrorSummary %}
+{% set service_name = config.SERVICE_NAME %}
+{% set assetPath = url_for('static', filename='govuk/assets') %}
+{% set cspNonce = csp_nonce() %}
+{% set has_errors = form is defined and form and form.errors %}
+
+{% block pageTitle %}{% if has_errors %}Error: {% endif %}{% block title %}{% endblock %} – {{ service_name }}{% endblock %}
+
+{% block head %}
+  <link rel="stylesheet" href="{{ url_for('static', filename='css/tracker.css') }}">
+{% endblock %}
+
+{% block headIcons %}
+  <link rel="icon" sizes="any" href="{{ url_for('static', filename='govuk/assets/images/favicon.svg') }}" type="image/svg+xml">
+{% endblock %}
+
+{% block skipLink %}<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>{% endblock %}
+
+{% block header %}
+  <header class="govuk-template__header">
+    {% set sign_out %}
+      {% if current_user.is_authenticated %}
+        <li class="govuk-service-navigation__item">
+          <form method="post" action="{{ url_for('auth.sign_out') }}">
+            <input type="hidden" name="csrf_token" value="{{ csrf_token() }}">
+            <button type="submit" class="tracker-link-button">Sign out</button>
+          </form>
+        </li>
+      {% endif %}
+    {% endset %}
+    {{ service_navigation({
+      "serviceName": service_name,
+      "serviceUrl": url_for("home.index"),
+      "navigation": navigation(),
+      "navigationLabel": "Main",
+      "slots": {"navigationEnd": sign_out}
+    }) }}
+  </header>
+{% endblock %}
+
+{% block beforeContent %}
+  {% if current_user.is_authenticated %}
+    <p class="tracker-signed-in">Signed in as {{ current_user.name }}, {{ current_user.role.label | lower }}{% if current_user.agency %}, {{ current_user.agency.name }}{% endif %}. <a class="govuk-link" href="{{ url_for('auth.two_factor_page') }}">Two-factor sign-in</a></p>
+  {% endif %}
+  {% block breadcrumbs %}{% endblock %}
+{% endblock %}
+
+{% block content %}
+  {% with messages = get_flashed_messages(with_categories=true) %}
+    {% for category, message in messages %}
+      {{ govukNotificationBanner({
+        "text": message,
+        "type": "success" if category == "success" else None,
+        "titleText": "Success" if category == "success" else "Important"
+      }) }}
+    {% endfor %}
+  {% endwith %}
+  {% if has_errors %}
+    {{ govukErrorSummary(wtforms_errors(form)) }}
+  {% endif %}
+  {% block main_content %}{% endblock %}
+{% endblock %}
+
+{% block footer %}
+  <footer class="govuk-footer">
+    <div class="govuk-width-container">
+      <div class="govuk-footer__meta">
+        <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+          <p class="govuk-body-s">{{ service_name }}: the learning from case reviews, tracked until it is embedded. Information here is confidential.</p>
+        </div>
+      </div>
+    </div>
+  </footer>
+{% endblock %}
+
+{% block bodyEnd %}
+  <script type="module" src="{{ url_for('static', filename='js/app.mjs') }}"></script>
+{% endblock %}
+"""
+
+PAGE = (
+    "{% block title %}Actions{% endblock %}{% block breadcrumbs %}<p>Back</p>{% endblock %}"
+    '{% block main_content %}<h1 class="govuk-heading-l">Actions</h1>{% endblock %}'
+)
+
+
+class _Named(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(message="Enter a name")])
+
+
+@pytest.mark.parametrize("signed_in", ["agency_lead", "board", None])
+@pytest.mark.parametrize("problems", [False, True])
+def test_page_shell_is_govuk_template(app: Flask, users: dict[str, Any], signed_in: str | None, problems: bool) -> None:
+    with app.test_request_context("/", method="POST", data={}):
+        if signed_in:
+            login_user(users[signed_in])
+        flash("Saved", "success")
+        flash("Something to know")
+        form = _Named(meta={"csrf": False})
+        if problems:
+            form.validate()
+        theirs = app.jinja_env.from_string(GOVUK_SHELL)
+        context = {"form": form, "shell": theirs}
+        ours = render_template_string('{% extends "base.html" %}' + PAGE, **context)
+        extended = render_template_string("{% extends shell %}" + PAGE, **context)
+    assert ("Enter a name" in ours) is problems
+    assert "Saved" in ours and "Something to know" in ours
+    assert tokens(ours) == tokens(extended)
