@@ -247,3 +247,16 @@ def test_page_shell_is_govuk_template(app: Flask, users: dict[str, Any], signed_
     assert ("Enter a name" in ours) is problems
     assert "Saved" in ours and "Something to know" in ours
     assert tokens(ours) == tokens(extended)
+
+
+def test_template_globals_name_their_own_and_the_environments(app: Flask) -> None:
+    template = app.jinja_env.from_string("{{ own }} {{ later }}", globals={"own": "mine"})
+    app.jinja_env.globals["later"] = "added"
+    try:
+        assert {"own", "later", "url_for"} <= set(template.globals.keys())
+        assert template.render() == "mine added"
+        page = app.jinja_env.from_string('{% from "components/rag.html" import rag_tag %}{{ later }}')
+        assert page.render() == "added"
+    finally:
+        del app.jinja_env.globals["later"]
+    assert "later" not in set(template.globals.keys())

@@ -11,7 +11,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from tracker.db import db, prepare_engine
-from tracker.web import shell, transactions
+from tracker.web import shell, templating, transactions
 from tracker.web.extensions import csrf, login_manager, migrate
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
@@ -21,6 +21,7 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     from config import from_environment
 
     app = Flask("tracker", instance_relative_config=False)
+    app.jinja_environment = templating.PageEnvironment
     settings = from_environment() if config is None or isinstance(config, dict) else config
     app.config.from_object(settings)
     if isinstance(config, dict):
