@@ -109,14 +109,14 @@ def index() -> Any:
     found = _review_list(paged=True)
     page = paging.paged("page", found.total, PAGE_SIZE)
     chosen_id = found.partnership_id
-    partnership_items = [{"value": "", "text": "All your partnerships"}] + [
+    partnership_items = [{"value": "", "text": "All your partnerships", "selected": False}] + [
         {"value": str(p.id), "text": p.name, "selected": p.id == chosen_id} for p in found.choices
     ]
-    type_items = [{"value": "", "text": "All types"}] + [
+    type_items = [{"value": "", "text": "All types", "selected": False}] + [
         {"value": t.value, "text": t.label, "selected": t == found.review_type} for t in ReviewType
     ]
     plan_items = [
-        {"value": "", "text": "Open and closed"},
+        {"value": "", "text": "Open and closed", "selected": False},
         {"value": "open", "text": "Open: some actions not yet blue", "selected": found.plan == "open"},
         {"value": "closed", "text": "Closed: every action blue", "selected": found.plan == "closed"},
     ]
