@@ -14,7 +14,7 @@ from tests.factories import AgencyFactory, RecommendationFactory, ReviewFactory
 from tests.plans.conftest import Plans, bulk_actions, text
 from tracker import clock
 from tracker.db import db
-from tracker.models import AssuranceDecision, Review, User
+from tracker.models import AssuranceDecision, ProgressUpdate, Review, User
 from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome
@@ -162,6 +162,32 @@ def test_an_action_with_a_long_history_shows_it_a_page_at_a_time(
     assert re.search(r"History: 1 to 20 of 4\d, newest first", text(browser.get(f"/actions/{action.id}")))
     later = text(browser.get(f"/actions/{action.id}?history=3"))
     assert "Owner 00" in later and "Owner 44" not in later
+
+
+def test_an_action_with_many_updates_shows_them_a_page_at_a_time_among_its_decisions(
+    client_for: Any, plans: Plans, users: dict[str, User]
+) -> None:
+    action = plans.police_green
+    start = datetime(2025, 1, 1, 9, tzinfo=UTC)
+    for n in range(45):
+        db.session.add(
+            ProgressUpdate(
+                action=action,
+                author=users["agency_lead"],
+                written_on=start.date(),
+                narrative=f"Update number {n:02d}",
+                created_at=start + timedelta(days=n),
+            )
+        )
+    db.session.flush()
+    browser = client_for("subgroup")
+    first = text(browser.get(f"/actions/{action.id}"))
+    assert re.search(r"Progress updates and decisions: 1 to 20 of 4\d, newest first", first)
+    assert "Update number 44" in first and "Update number 24" not in first
+    last = text(browser.get(f"/actions/{action.id}?updates=3"))
+    assert "Update number 00" in last and "Update number 30" not in last
+    past_the_end = text(browser.get(f"/actions/{action.id}?updates=9"))
+    assert "Update number 00" in past_the_end
 
 
 def test_an_agency_lead_sees_a_bounded_home_and_every_action_a_page_at_a_time(
