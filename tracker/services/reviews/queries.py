@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -11,7 +11,6 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.access import policy
-from tracker.access.policy import Permission
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme, review_partnerships
 from tracker.models.clauses import written_in
@@ -22,7 +21,7 @@ from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
 from tracker.services import rollups
-from tracker.services.search.listed import Named
+from tracker.services.search.listed import ListedAction, Named, read_with, with_lead_agency
 
 
 @dataclass
@@ -41,7 +40,7 @@ class Progress:
         """An action plan closes when every action is blue."""
         return self.total > 0 and self.counts[Rag.BLUE] == self.total
 
-    def add(self, action: Action) -> None:
+    def add(self, action: Action | ListedAction) -> None:
         self.counts[action.rag_result.rag] += 1
         if action.status == ActionStatus.ASSURED:
             self.assured += 1
@@ -50,21 +49,14 @@ class Progress:
 @dataclass
 class RecommendationView:
     recommendation: Recommendation
-    actions: list[Action]
+    actions: list[ListedAction]
     # Other agencies' actions an agency lead may know exist, but not read.
     hidden: int
     progress: Progress
 
 
-# A recommendation's page: its review, actions, agencies and themes.
+# A recommendation's page, and its edit form: its review, agencies and themes (its actions are read as rows).
 RECOMMENDATION_PAGE = (
-    joinedload(Recommendation.review),
-    selectinload(Recommendation.actions).joinedload(Action.lead_agency),
-    selectinload(Recommendation.agencies),
-    selectinload(Recommendation.themes),
-)
-# A recommendation's edit form: its review, agencies and themes.
-RECOMMENDATION_FORM = (
     joinedload(Recommendation.review),
     selectinload(Recommendation.agencies),
     selectinload(Recommendation.themes),
@@ -72,18 +64,37 @@ RECOMMENDATION_FORM = (
 
 
 def recommendation_view(user: Any, recommendation: Recommendation) -> RecommendationView:
-    shown, hidden, progress = [], 0, Progress()
-    for action in recommendation.actions:
-        if action.is_withdrawn:
-            if policy.sees_withdrawn(user):
-                shown.append(action)
-            continue
-        if policy.can(user, Permission.VIEW_PLANS, action):
-            shown.append(action)
-            progress.add(action)
+    return recommendation_views(user, [recommendation])[0]
+
+
+def recommendation_views(user: Any, recommendations: Sequence[Recommendation]) -> list[RecommendationView]:
+    """Each recommendation with the actions the user may read, in the plan's order, as rows (as the action lists
+    read them), and how many other agencies' actions it holds. Loaded as records with their lead agencies and
+    each checked in turn, a page of a national body's largest review (ten recommendations, a hundred actions)
+    took 5.5 ms to read; which actions the user may read is the SQL of the same rule (`policy.visible_actions`)."""
+    sees_withdrawn = policy.sees_withdrawn(user)
+    readable = case((policy.visible_actions(user), True), else_=False)
+    statement = (
+        select(Action)
+        .join(Recommendation, Recommendation.id == Action.recommendation_id)
+        .join(Review, Review.id == Recommendation.review_id)
+        .where(Action.recommendation_id.in_([r.id for r in recommendations]))
+        .order_by(Action.recommendation_id, Action.position, Action.id)
+    )
+    views = {r.id: RecommendationView(r, [], 0, Progress()) for r in recommendations}
+    for action, (recommendation_id, withdrawn_at, may_read) in read_with(
+        with_lead_agency(statement), Action.recommendation_id, Action.withdrawn_at, readable
+    ):
+        view = views[recommendation_id]
+        if withdrawn_at is not None:
+            if sees_withdrawn:
+                view.actions.append(replace(action, withdrawn_at=withdrawn_at))
+        elif may_read:
+            view.actions.append(action)
+            view.progress.add(action)
         else:
-            hidden += 1
-    return RecommendationView(recommendation, shown, hidden, progress)
+            view.hidden += 1
+    return list(views.values())
 
 
 # A review's page shows its recommendations this many at a time.
@@ -113,8 +124,8 @@ def plan_page(user: Any, review: Review, page: int = 1) -> PlanPage:
         .order_by(Recommendation.position, Recommendation.id)
         .offset(written_in((page - 1) * PLAN_PAGE))
         .limit(written_in(PLAN_PAGE))
-    )
-    views = [recommendation_view(user, recommendation) for recommendation in recommendations]
+    ).all()
+    views = recommendation_views(user, recommendations)
     progress, hidden = _review_progress(user, review, views)
     return PlanPage(views, progress, hidden, total, page)
 

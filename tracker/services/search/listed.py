@@ -61,6 +61,12 @@ class ListedAction(RagByDates):
     lead_agency: Named | None
     # The owner's name as it is now, where the owner is a user; None where the owner is a name alone.
     owner_user_name: str | None
+    # When the action itself was withdrawn: only a list that shows withdrawn actions reads it (a review's plan).
+    withdrawn_at: datetime | None = None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     @property
     def owner_name(self) -> str:

@@ -114,7 +114,7 @@ def _form_data(recommendation: Recommendation) -> dict[str, Any]:
 @requires(Permission.MANAGE_PLANS)
 def edit_recommendation(recommendation_id: int) -> Any:
     found = loading.load(
-        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM
+        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_PAGE
     )
     if found.is_withdrawn or found.review.is_withdrawn:
         flash("This recommendation has been withdrawn and cannot be changed.", "info")
@@ -141,7 +141,7 @@ def edit_recommendation(recommendation_id: int) -> Any:
 @requires(Permission.MANAGE_PLANS)
 def withdraw_recommendation(recommendation_id: int) -> Any:
     found = loading.load(
-        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM
+        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_PAGE
     )
     if found.is_withdrawn:
         flash("This recommendation has already been withdrawn.", "info")
