@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from html.parser import HTMLParser
 from typing import Any
 
@@ -12,6 +13,11 @@ from flask_wtf import FlaskForm
 from markupsafe import Markup
 from wtforms import StringField
 from wtforms.validators import DataRequired
+
+from tracker import clock
+from tracker.rules.lifecycle import ActionStatus
+from tracker.services.search.listed import ListedAction, ListedRecommendation, Named, ReviewReference
+from tracker.web.search.rows import action_rows
 
 
 class _Tokens(HTMLParser):
@@ -260,3 +266,59 @@ def test_template_globals_name_their_own_and_the_environments(app: Flask) -> Non
     finally:
         del app.jinja_env.globals["later"]
     assert "later" not in set(template.globals.keys())
+
+
+# The action list's rows as the template drew them, before they were written in Python.
+TEMPLATE_ROWS = """
+{% set tag_classes = {"red": "govuk-tag--red", "amber": "govuk-tag--orange", "green": "govuk-tag--green", "blue": "govuk-tag--blue"} %}
+{% macro old_tag(rag, reason=None) -%}
+  <strong class="govuk-tag {{ tag_classes[rag.value] }}">{{ rag.label }}</strong>
+  {%- if reason %} <span class="govuk-body-s">{{ reason }}</span>{% endif %}
+{%- endmacro %}
+{% for action in actions %}
+  {% set result = action.rag_result %}
+  {% set recommendation = action.recommendation %}
+  <tr class="govuk-table__row">
+    <td class="govuk-table__cell">{{ old_tag(result.rag, result.reason) }}</td>
+    <td class="govuk-table__cell"><a class="govuk-link" href="{{ url_for('actions.show', action_id=action.id) }}">{{ action.description | truncate(160) }}</a><br><span class="govuk-body-s">{{ action.status.label }}{% if action.owner %}; {{ action.owner }}{% endif %}</span></td>
+    <td class="govuk-table__cell"><a class="govuk-link" href="{{ url_for('reviews.show', review_id=recommendation.review.id) }}">{{ recommendation.review.reference }}</a><br><span class="govuk-body-s"><a class="govuk-link" href="{{ url_for('reviews.recommendation', recommendation_id=recommendation.id) }}">Recommendation {{ recommendation.number }}</a></span></td>
+    <td class="govuk-table__cell">{{ action.lead_agency.name if action.lead_agency else "No lead agency" }}</td>
+    <td class="govuk-table__cell">{{ action.target_date | uk_date or action.target_text or "None" }}</td>
+    <td class="govuk-table__cell">{{ action.last_update_on | uk_date }}</td>
+  </tr>
+{% endfor %}
+"""
+
+
+def _listed(number: int, **given: Any) -> ListedAction:
+    today = clock.today()
+    values: dict[str, Any] = {
+        "id": number,
+        "description": f"Train every <duty> & intake worker in routine enquiry, round {number}",
+        "status": ActionStatus.IN_PROGRESS,
+        "owner": "Head of Safeguarding",
+        "target_date": today + timedelta(days=40),
+        "target_text": None,
+        "last_update_on": today - timedelta(days=3),
+        "submitted_at": None,
+        "recommendation": ListedRecommendation(70 + number, f"{number}.2", ReviewReference(9, "DARDR 03/24 & SAR")),
+        "lead_agency": Named(4, "Northshire Police"),
+        "owner_user_name": None,
+    }
+    return ListedAction(**{**values, **given})
+
+
+def test_the_action_lists_rows_are_the_templates(app: Flask) -> None:
+    today = clock.today()
+    actions = [
+        _listed(1),
+        _listed(2, target_date=today - timedelta(days=30), owner="", lead_agency=None),
+        _listed(3, target_date=None, target_text="By the end of the financial year", description="x" * 300),
+        _listed(4, target_date=None, status=ActionStatus.ASSURED, last_update_on=today - timedelta(days=400)),
+        _listed(5, last_update_on=today - timedelta(days=120), status=ActionStatus.NOT_STARTED),
+    ]
+    with app.test_request_context("/actions"):
+        ours = str(action_rows(actions))
+        theirs = render_template_string(TEMPLATE_ROWS, actions=actions)
+    assert {"Red", "Green", "Blue", "Amber"} <= {token for token in tokens(theirs) if isinstance(token, str)}
+    assert tokens(ours) == tokens(theirs)

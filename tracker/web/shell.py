@@ -22,7 +22,7 @@ from tracker.clock import uk_date, uk_datetime
 from tracker.models import User
 from tracker.rules.vocabulary import Role
 from tracker.services import auth, transactions
-from tracker.web import links
+from tracker.web import links, tags
 from tracker.web.extensions import login_manager
 from tracker.web.requests import CleanRequest, PlainPath, PlainSegment
 
@@ -69,6 +69,7 @@ def init_app(app: Flask) -> None:
         sees_withdrawn=lambda: policy.sees_withdrawn(current_user),
         url_for=links.url_for_ids,
         id_link=links.id_link,
+        rag_tag=tags.rag_tag,
     )
     app.jinja_env.filters["uk_date"] = uk_date
     app.jinja_env.filters["uk_datetime"] = uk_datetime

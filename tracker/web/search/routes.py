@@ -20,6 +20,7 @@ from tracker.services.search.choosing import Choices
 from tracker.services.search.query import SORTS, ActionFilters
 from tracker.web import downloads, loading, paging
 from tracker.web.search import panel
+from tracker.web.search.rows import action_rows
 from tracker.web.transactions import records_reading
 
 bp = Blueprint("search", __name__)
@@ -83,6 +84,7 @@ def _page(kind: ActionList) -> Any:
         title=_title(kind),
         filters=filters,
         actions=found.actions,
+        rows=action_rows(found.actions),
         total=found.total,
         broad=found.broad,
         counted=f"more than {found.total:,}" if found.broad else found.total,

