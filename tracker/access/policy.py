@@ -342,9 +342,14 @@ def visible_actions(user: Any, *, lead_agency: Any = None) -> ColumnElement[bool
     return true()
 
 
+def chooses_among_every(user: Any) -> bool:
+    """Whether a user may narrow a list to any partnership: those not limited to some, and members of all."""
+    return not limited_to_partnerships(user) or sees_every_review(user)
+
+
 def chooses_among(user: Any) -> ColumnElement[bool]:
-    """The partnerships a user may narrow a list to, as SQL: their own, or all for those not limited."""
-    if not limited_to_partnerships(user):
+    """The partnerships a user may narrow a list to, as SQL: their own, or all (`chooses_among_every`)."""
+    if chooses_among_every(user):
         return true()
     user_id = getattr(user, "id", None)
     mine = select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == user_id)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, or_, select
 
 from tracker.access import policy
 from tracker.db import db
-from tracker.models import Agency, Partnership, Review
+from tracker.models import Agency, Partnership, Review, Theme
 from tracker.models.clauses import written_in
 from tracker.models.live import live_reviews
 
@@ -89,12 +90,16 @@ class Choices:
     def reviews(self, ids: Sequence[int], user: Any) -> Offer[Any]:
         """Reviews the user may see, by id, reference and title: those chosen, and the first by reference that
         match."""
+        if not ids and not self.review_text and policy.sees_every_review(user):
+            return _first(_first_reviews())
         visible = live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference)
         shown = (Review.id, Review.reference, Review.title)
         return offer(visible, Review.id, ids, (Review.reference, Review.title), self.review_text, shown=shown)
 
     def agencies(self, ids: Sequence[int]) -> Offer[Any]:
         """Agencies by id and name."""
+        if not ids and not self.agency_text:
+            return _first(_first_agencies())
         ordered = select(Agency).order_by(Agency.name)
         words = (Agency.name, Agency.short_name)
         return offer(ordered, Agency.id, ids, words, self.agency_text, shown=(Agency.id, Agency.name))
@@ -102,10 +107,43 @@ class Choices:
     def partnerships(self, ids: Sequence[int], user: Any) -> Offer[Any]:
         """The user's partnerships (all, for those not limited to some), by id and name: every one when they are
         few."""
-        ordered = select(Partnership).where(policy.chooses_among(user)).order_by(Partnership.name)
-        shown = (Partnership.id, Partnership.name)
-        found = offer(ordered, Partnership.id, ids, (Partnership.name,), self.partnership_text, shown=shown)
+        if not ids and not self.partnership_text and policy.chooses_among_every(user):
+            found = _first(_first_partnerships())
+        else:
+            ordered = select(Partnership).where(policy.chooses_among(user)).order_by(Partnership.name)
+            shown = (Partnership.id, Partnership.name)
+            found = offer(ordered, Partnership.id, ids, (Partnership.name,), self.partnership_text, shown=shown)
         if not found.more and not found.text:
             # Few enough to show whole: a plain list, no search field.
             return Offer(found.chosen, found.offered, refused=found.refused)
         return found
+
+
+# A chooser nothing was chosen in or typed into, for someone who may choose among them all, offers the first few
+# of every choice: on every page of the action lists, so its statement is built once rather than each time
+# (for the agencies, 0.12 ms to build and read against 0.06 ms).
+def _first(statement: Select[*tuple[Any, ...]]) -> Offer[Any]:
+    found = list(db.session.execute(statement))
+    return Offer([], found[:OFFERED], len(found) > OFFERED)
+
+
+@cache
+def _first_reviews() -> Select[int, str, str]:
+    shown = live_reviews().with_only_columns(Review.id, Review.reference, Review.title)
+    return shown.order_by(Review.reference).limit(written_in(OFFERED + 1))
+
+
+@cache
+def _first_agencies() -> Select[int, str]:
+    return select(Agency.id, Agency.name).order_by(Agency.name).limit(written_in(OFFERED + 1))
+
+
+@cache
+def _first_partnerships() -> Select[int, str]:
+    return select(Partnership.id, Partnership.name).order_by(Partnership.name).limit(written_in(OFFERED + 1))
+
+
+@cache
+def every_theme() -> Select[int, str]:
+    """Every theme by id and name, as the action lists' filter panel offers them."""
+    return select(Theme.id, Theme.name).order_by(Theme.name)

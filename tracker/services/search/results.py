@@ -7,12 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
 from tracker.db import db
-from tracker.models import Agency, Partnership, Review, Theme
+from tracker.models import Agency, Partnership, Review
 from tracker.services.search import ordering, sorting
-from tracker.services.search.choosing import Choices, Offer
+from tracker.services.search.choosing import Choices, Offer, every_theme
 from tracker.services.search.listed import ListedAction, Named
 from tracker.services.search.ordering import Cursor
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem
@@ -123,7 +121,7 @@ def _page_of(
         reviews=chosen.reviews(filters.reviews, user),
         agencies=chosen.agencies(filters.agencies),
         # Every theme, as the filter panel shows it: by id and name, read as rows.
-        themes=[Named(i, name) for i, name in db.session.execute(select(Theme.id, Theme.name).order_by(Theme.name))],
+        themes=[Named(i, name) for i, name in db.session.execute(every_theme())],
         partnerships=chosen.partnerships(filters.partnerships, user),
         after=Cursor.of(found[-1], today) if by_rag and found else None,
         before=Cursor.of(found[0], today) if by_rag and found else None,
