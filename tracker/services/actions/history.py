@@ -76,11 +76,11 @@ def timeline(action: Action, page: int = 1) -> Paged:
     that also counts them."""
     decisions = [TimelineEntry(d.decided_at, decision=d) for d in action.decisions]
     page = max(1, page)
+    of_action = ProgressUpdate.action_id == action.id
     newest = (ProgressUpdate.created_at.desc(), ProgressUpdate.id.desc())
     while True:
         start = (page - 1) * PAGE_SIZE
         # The page's updates are among the newest start + PAGE_SIZE, however the decisions fall between them.
-        of_action = ProgressUpdate.action_id == action.id
         rows = db.session.execute(
             _newest_first(ProgressUpdate, of_action, newest, skip=0, take=start + PAGE_SIZE).options(
                 joinedload(ProgressUpdate.author)
