@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from flask import g, url_for
 
@@ -22,11 +22,15 @@ def with_query(endpoint: str, **params: Any) -> str:
     base = bases.get(endpoint)
     if base is None:
         base = bases[endpoint] = url_for(endpoint)
+    query = _query(params)
+    return f"{base}?{query}" if query else base
+
+
+def _query(params: dict[str, Any]) -> str:
     # An id goes in as text: `urlencode` takes any other value for a sequence, and learns otherwise from the
     # exception `len` raises (a link of an id, a colour and a flag, 8.0 microseconds; as text, 4.8).
     pairs = [(name, str(value) if type(value) is int else value) for name, value in params.items() if value is not None]
-    query = urlencode(pairs, doseq=True)
-    return f"{base}?{query}" if query else base
+    return urlencode(pairs, doseq=True)
 
 
 def url_for_ids(endpoint: str, **values: Any) -> str:
@@ -90,13 +94,18 @@ class FigureLinks:
     Called with a row of counts (its `key`), or `of` a review's or agency's id."""
 
     def __init__(self, by: str, **scope: Any) -> None:
+        # The search's address and the scope's part of the query, made once: a table of fifty rows links three
+        # hundred figures, each of which encoded its whole query (5 microseconds a link) to add its row and colour.
         self.by, self.scope = by, scope
+        self._base = with_query("search.actions")
+        scoped = _query(scope)
+        self._scope = f"&{scoped}" if scoped else ""
 
     def __call__(self, row: Any, rag: Any = None, assured: bool = False) -> str:
         return self.of(row.key, rag, assured)
 
     def of(self, key: int | None, rag: Any = None, assured: bool = False) -> str:
-        status = "assured" if assured else None
-        rag_value = None if rag is None else rag.value
-        by_key = {self.by: "none" if key is None else key}
-        return with_query("search.actions", **by_key, **self.scope, rag=rag_value, status=status)
+        link = f"{self._base}?{self.by}={'none' if key is None else quote_plus(str(key))}{self._scope}"
+        if rag is not None:
+            link += f"&rag={quote_plus(rag.value)}"
+        return f"{link}&status=assured" if assured else link
