@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Select, func, literal_column, select, text, true
 
 from tracker import clock
 from tracker.access import policy
@@ -64,21 +65,24 @@ def _sums(table: Any) -> list[Any]:
     ]
 
 
-def _kept_rows(user: Any, by: By, where: Sequence[Any], agencies: Sequence[int] | None = None) -> Select[Any]:
+def _kept_rows(user: Any, by: By, where: Sequence[Any], agencies: Sequence[int] | None, sees_all: bool) -> Select[Any]:
     """The kept rows behind a table of figures: the totals by agency or by review where the user sees every
-    review (or one agency's, for its lead) and nothing narrows them, else the rows per review and agency."""
-    everything = not where and policy.sees_every_review(user)
+    review (`sees_all`; or one agency's, for its lead) and nothing narrows them, else the rows per review and
+    agency."""
+
+    def visible(lead_agency: Any) -> ColumnElement[bool]:
+        return true() if sees_all else policy.visible_actions(user, lead_agency=lead_agency)
+
+    everything = not where and sees_all
     if not where and (everything or policy.limited_to_own_agency(user)) and by != "review":
         key, label = (AgencyFigures.agency_key, Agency.name) if by == "agency" else _keyed(None)
-        query = select(key, label, *_sums(AgencyFigures)).where(
-            policy.visible_actions(user, lead_agency=AgencyFigures.agency_key)
-        )
+        query = select(key, label, *_sums(AgencyFigures)).where(visible(AgencyFigures.agency_key))
         if agencies is not None:
             query = query.where(AgencyFigures.agency_key.in_(list(agencies)))
         if by == "agency":
             return query.outerjoin(Agency, Agency.id == AgencyFigures.agency_key).group_by(key, label)
         return query
-    if by == "review" and agencies is None and policy.sees_every_review(user):
+    if by == "review" and agencies is None and sees_all:
         # A review's own row holds every agency's actions in it: a reader who sees them all needs no other,
         # whichever reviews `where` picks (a page of the list of reviews reads fifty rows by their key).
         counts = [getattr(ReviewFigures, name) for name in ("red", "amber", "green", "blue")]
@@ -92,7 +96,7 @@ def _kept_rows(user: Any, by: By, where: Sequence[Any], agencies: Sequence[int] 
         select(key, label, *_sums(ActionFigures))
         .select_from(ActionFigures)
         .join(Review, Review.id == ActionFigures.review_id)
-        .where(*live(Review), policy.visible_actions(user, lead_agency=ActionFigures.agency_key), *where)
+        .where(*live(Review), visible(ActionFigures.agency_key), *where)
         .group_by(*([key, label] if by else []))
     )
     if agencies is not None:
@@ -145,28 +149,11 @@ def _rows(
     if known is False:
         return None
     today = today or clock.today()
-    # The day the rows were counted on comes with them, unless this transaction has read it already.
-    day = day_counted().scalar_subquery()
-    # The busiest of every review are read from their index, and counted on their own; any other list of
-    # rows is short enough to count as it is read.
-    totals = busiest is not None and by == "review" and agencies is None and not where
-    totals = totals and policy.sees_every_review(user)
-    counted = (
-        select(func.count()).where(ReviewFigures.open_actions + ReviewFigures.blue > 0).scalar_subquery()
-        if totals
-        else func.count().over()
-    )
-    query = _kept_rows(user, by, where, agencies).add_columns(counted, day)
-    columns = list(query.selected_columns)
-    if busiest is not None:
-        if totals:
-            query = query.order_by(ReviewFigures.open_actions.desc(), ReviewFigures.review_id.desc())
-        else:
-            open_actions = columns[2] + columns[3] + columns[4]
-            query = query.order_by(open_actions.desc(), func.lower(columns[1]), columns[0])
-        query = query.limit(written_in(busiest))
-    elif page is not None:
-        query = query.order_by(func.lower(columns[1]), columns[0]).offset(page[0]).limit(page[1])
+    sees_all = policy.sees_every_review(user)
+    if sees_all and not where and agencies is None and page is None:
+        query = _whole(by, busiest)
+    else:
+        query = _statement(user, by, where, agencies, busiest=busiest, page=page, sees_all=sees_all)
     rows: dict[Any, RagCounts] = {}
     total = 0
     kept = known if isinstance(known, date) else None
@@ -190,6 +177,48 @@ def _rows(
     if busiest is None:
         found.sort(key=lambda r: r.label.lower())
     return found, int(total or 0)
+
+
+@lru_cache(maxsize=16)
+def _whole(by: By, busiest: int | None) -> Select[Any]:
+    """The figures of every review, for whoever sees them all, unnarrowed: the same statement on most pages
+    (the home pages' and the overview's tables, the action list's count), built once; built on each request,
+    each cost 0.3 ms of Python before it was read."""
+    return _statement(None, by, (), None, busiest=busiest, page=None, sees_all=True)
+
+
+def _statement(
+    user: Any,
+    by: By,
+    where: Sequence[Any],
+    agencies: Sequence[int] | None,
+    *,
+    busiest: int | None,
+    page: tuple[int, int] | None,
+    sees_all: bool,
+) -> Select[Any]:
+    # The day the rows were counted on comes with them.
+    day = day_counted().scalar_subquery()
+    # The busiest of every review are read from their index, and counted on their own; any other list of
+    # rows is short enough to count as it is read.
+    totals = busiest is not None and by == "review" and agencies is None and not where and sees_all
+    counted = (
+        select(func.count()).where(ReviewFigures.open_actions + ReviewFigures.blue > 0).scalar_subquery()
+        if totals
+        else func.count().over()
+    )
+    query = _kept_rows(user, by, where, agencies, sees_all).add_columns(counted, day)
+    columns = list(query.selected_columns)
+    if busiest is not None:
+        if totals:
+            query = query.order_by(ReviewFigures.open_actions.desc(), ReviewFigures.review_id.desc())
+        else:
+            open_actions = columns[2] + columns[3] + columns[4]
+            query = query.order_by(open_actions.desc(), func.lower(columns[1]), columns[0])
+        query = query.limit(written_in(busiest))
+    elif page is not None:
+        query = query.order_by(func.lower(columns[1]), columns[0]).offset(page[0]).limit(page[1])
+    return query
 
 
 def _key(by: By, value: Any) -> Any:
