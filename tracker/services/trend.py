@@ -23,7 +23,7 @@ from tracker import clock
 from tracker.access import policy
 from tracker.db import db
 from tracker.models import Review
-from tracker.models.live import live
+from tracker.models.live import live, live_review_count
 from tracker.models.tallies import RagCounts
 from tracker.models.trend_points import POINTS, ReviewTrendPoint, TrendTotal, keep_points
 from tracker.rules.history import quarter_ends
@@ -103,7 +103,11 @@ def _keep_on_a_page(review_ids: Sequence[int], days: list[date], today: date) ->
 def _sums(where: Sequence[Any], days: list[date], *, everything: bool) -> tuple[dict[date, Sequence[Any]], int]:
     """Each day's points added up over the reviews (every review's, kept as totals), and how many reviews at
     most lack a day's point."""
-    reviews = select(func.count(Review.id)).where(*live(Review), *where).scalar_subquery()
+    # Every standing review is counted from indexes alone (`live_review_count`): asked of the standing reviews,
+    # SQLite read every review's row (0.54 ms of the overview's 0.92 ms statement at national scale).
+    reviews: Any = live_review_count()
+    if not everything:
+        reviews = select(func.count(Review.id)).where(*live(Review), *where).scalar_subquery()
     if everything:
         sums = select(TrendTotal.day, *(getattr(TrendTotal, n) for n in POINTS), TrendTotal.reviews, reviews).where(
             TrendTotal.day.in_(days)
