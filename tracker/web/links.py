@@ -96,7 +96,7 @@ class FigureLinks:
     def __init__(self, by: str, **scope: Any) -> None:
         # The search's address and the scope's part of the query, made once: a table of fifty rows links three
         # hundred figures, each of which encoded its whole query (5 microseconds a link) to add its row and colour.
-        self.by, self.scope = by, scope
+        self.by = by
         self._base = with_query("search.actions")
         scoped = _query(scope)
         self._scope = f"&{scoped}" if scoped else ""
