@@ -141,88 +141,21 @@ def test_skip_link_is_govuk_skip_link(app: Flask, client: Any) -> None:
     assert tokens(page[start : page.index("</a>", start) + 4]) == tokens(theirs)
 
 
-# The page shell as it was drawn by extending GOV.UK Frontend's page template, before it was written out.
+# The page shell as GOV.UK Frontend's page template draws it, with the service's parts in its blocks: what the
+# written-out shell (`base.html`) stands in for. The skip link is the template's own (`govukSkipLink`).
 GOVUK_SHELL = """{% extends "govuk_frontend_jinja/template.html" %}
-{% from "components/service_navigation.html" import service_navigation %}
-{% from "govuk_frontend_jinja/components/notification-banner/macro.html" import govukNotificationBanner %}
-{% from "govuk_frontend_jinja/components/error-summary/macro.html" import govukErrorSummary %}
-{% set service_name = config.SERVICE_NAME %}
+{% from "components/shell.html" import page_header, signed_in, notices, page_footer %}
 {% set assetPath = url_for('static', filename='govuk/assets') %}
 {% set cspNonce = csp_nonce() %}
 {% set has_errors = form is defined and form and form.errors %}
-
-{% block pageTitle %}{% if has_errors %}Error: {% endif %}{% block title %}{% endblock %} – {{ service_name }}{% endblock %}
-
-{% block head %}
-  <link rel="stylesheet" href="{{ url_for('static', filename='css/tracker.css') }}">
-{% endblock %}
-
-{% block headIcons %}
-  <link rel="icon" sizes="any" href="{{ url_for('static', filename='govuk/assets/images/favicon.svg') }}" type="image/svg+xml">
-{% endblock %}
-
-{% block skipLink %}<a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>{% endblock %}
-
-{% block header %}
-  <header class="govuk-template__header">
-    {% set sign_out %}
-      {% if current_user.is_authenticated %}
-        <li class="govuk-service-navigation__item">
-          <form method="post" action="{{ url_for('auth.sign_out') }}">
-            <input type="hidden" name="csrf_token" value="{{ csrf_token() }}">
-            <button type="submit" class="tracker-link-button">Sign out</button>
-          </form>
-        </li>
-      {% endif %}
-    {% endset %}
-    {{ service_navigation({
-      "serviceName": service_name,
-      "serviceUrl": url_for("home.index"),
-      "navigation": navigation(),
-      "navigationLabel": "Main",
-      "slots": {"navigationEnd": sign_out}
-    }) }}
-  </header>
-{% endblock %}
-
-{% block beforeContent %}
-  {% if current_user.is_authenticated %}
-    <p class="tracker-signed-in">Signed in as {{ current_user.name }}, {{ current_user.role.label | lower }}{% if current_user.agency %}, {{ current_user.agency.name }}{% endif %}. <a class="govuk-link" href="{{ url_for('auth.two_factor_page') }}">Two-factor sign-in</a></p>
-  {% endif %}
-  {% block breadcrumbs %}{% endblock %}
-{% endblock %}
-
-{% block content %}
-  {% with messages = get_flashed_messages(with_categories=true) %}
-    {% for category, message in messages %}
-      {{ govukNotificationBanner({
-        "text": message,
-        "type": "success" if category == "success" else None,
-        "titleText": "Success" if category == "success" else "Important"
-      }) }}
-    {% endfor %}
-  {% endwith %}
-  {% if has_errors %}
-    {{ govukErrorSummary(wtforms_errors(form)) }}
-  {% endif %}
-  {% block main_content %}{% endblock %}
-{% endblock %}
-
-{% block footer %}
-  <footer class="govuk-footer">
-    <div class="govuk-width-container">
-      <div class="govuk-footer__meta">
-        <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-          <p class="govuk-body-s">{{ service_name }}: the learning from case reviews, tracked until it is embedded. Information here is confidential.</p>
-        </div>
-      </div>
-    </div>
-  </footer>
-{% endblock %}
-
-{% block bodyEnd %}
-  <script type="module" src="{{ url_for('static', filename='js/app.mjs') }}"></script>
-{% endblock %}
+{% block pageTitle %}{% if has_errors %}Error: {% endif %}{% block title %}{% endblock %} – {{ config.SERVICE_NAME }}{% endblock %}
+{% block head %}<link rel="stylesheet" href="{{ url_for('static', filename='css/tracker.css') }}">{% endblock %}
+{% block headIcons %}<link rel="icon" sizes="any" href="{{ url_for('static', filename='govuk/assets/images/favicon.svg') }}" type="image/svg+xml">{% endblock %}
+{% block header %}{{ page_header(current_user) }}{% endblock %}
+{% block beforeContent %}{{ signed_in(current_user) }}{% block breadcrumbs %}{% endblock %}{% endblock %}
+{% block content %}{{ notices(form if has_errors else none) }}{% block main_content %}{% endblock %}{% endblock %}
+{% block footer %}{{ page_footer() }}{% endblock %}
+{% block bodyEnd %}<script type="module" src="{{ url_for('static', filename='js/app.mjs') }}"></script>{% endblock %}
 """
 
 PAGE = (
