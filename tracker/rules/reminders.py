@@ -215,16 +215,42 @@ def action_lists_sql(
 ) -> dict[ActionList, ColumnElement[bool]]:
     """Each list's own test, in the lists' order, leaving out that an action in an earlier list is in no later
     one: for a CASE, whose first true test wins, and for whether an action is in any list at all."""
+    days = list_days(today, windows)
+    return action_lists_by_days(
+        status=status,
+        target_date=target_date,
+        last_update_on=last_update_on,
+        today=days.today,
+        due_by=days.due_by,
+        silent_since=days.silent_since,
+    )
+
+
+@dataclass(frozen=True)
+class ListDays:
+    """The days the lists are told by on `today`: due soon is due by `due_by`, drifting has had no update since
+    `silent_since` (on that day or before)."""
+
+    today: date
+    due_by: date
+    silent_since: date
+
+
+def list_days(today: date, windows: Windows) -> ListDays:
+    return ListDays(today, today + timedelta(days=windows.due_within_days), today - timedelta(days=windows.drift_days))
+
+
+def action_lists_by_days(
+    *, status: Column, target_date: Column, last_update_on: Column, today: Any, due_by: Any, silent_since: Any
+) -> dict[ActionList, ColumnElement[bool]]:
+    """`action_lists_sql` told by its days (`ListDays`), each a date or a bound parameter that stands for one: a
+    statement built once with parameters is read with each day's dates."""
     waiting = status.in_([s.value for s in NOT_SUBMITTED])
     return {
         ActionList.OVERDUE: and_(waiting, target_date.is_not(None), target_date < today),
         ActionList.RETURNED: status == ActionStatus.RETURNED.value,
-        ActionList.DUE_SOON: and_(
-            waiting, target_date.is_not(None), target_date <= today + timedelta(days=windows.due_within_days)
-        ),
-        ActionList.DRIFTING: and_(
-            status.in_([s.value for s in OPEN_STATUSES]), last_update_on <= today - timedelta(days=windows.drift_days)
-        ),
+        ActionList.DUE_SOON: and_(waiting, target_date.is_not(None), target_date <= due_by),
+        ActionList.DRIFTING: and_(status.in_([s.value for s in OPEN_STATUSES]), last_update_on <= silent_since),
     }
 
 

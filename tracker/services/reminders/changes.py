@@ -13,7 +13,7 @@ from sqlalchemy import Select
 
 from tracker.models import TargetDateChange
 from tracker.rules.vocabulary import TargetDateChangeState
-from tracker.services.search.listed import ListedAction, read_with, user_name, with_lead_agency
+from tracker.services.search.listed import ListedAction, read_reading, reading, user_name, with_lead_agency
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +52,19 @@ _FIELDS = (
 def read_changes(statement: Select[Any], *extra: Any) -> list[tuple[ListedChange, tuple[Any, ...]]]:
     """The requests a statement over `live_target_date_changes` finds, in its order, each with the values of the
     `extra` columns its row also holds."""
+    return read_changes_reading(changes_reading(statement, *extra), {})
+
+
+def changes_reading(statement: Select[Any], *extra: Any) -> Select[Any]:
+    """The statement `read_changes` runs, for one built once and read with its parameters' values."""
+    return reading(with_lead_agency(statement), *_FIELDS, *extra)
+
+
+def read_changes_reading(statement: Select[Any], values: dict[str, Any]) -> list[tuple[ListedChange, tuple[Any, ...]]]:
+    """What a `changes_reading` finds with these values of its parameters, as `read_changes` answers."""
     found = []
-    for action, (change_id, state, previous, proposed, reason, comment, requested_at, asker, *rest) in read_with(
-        with_lead_agency(statement), *_FIELDS, *extra
+    for action, (change_id, state, previous, proposed, reason, comment, requested_at, asker, *rest) in read_reading(
+        statement, values
     ):
         change = ListedChange(change_id, action, state, previous, proposed, reason, comment, requested_at, asker)
         found.append((change, tuple(rest)))

@@ -9,9 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, and_, case, cast, func, null, select, union_all
+from sqlalchemy import (
+    BigInteger,
+    CompoundSelect,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.access import policy
@@ -33,8 +47,8 @@ from tracker.rules.reminders import (
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services import figures
 from tracker.services.reminders import conditions, theirs, unreachable
-from tracker.services.reminders.changes import ListedChange, listed_changes, read_changes
-from tracker.services.search.listed import ListedAction, read, with_lead_agency
+from tracker.services.reminders.changes import ListedChange, changes_reading, listed_changes, read_changes_reading
+from tracker.services.search.listed import ListedAction, by_ids, read, with_lead_agency
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
 HOME_LIMIT = 5  # the home page lists a few, and links to the rest
@@ -163,10 +177,11 @@ def _search(which: ActionList, today: date, windows: Windows) -> dict[str, Any]:
 def action_digest(user: User, *, today: date, windows: Windows, since: datetime, limit: int) -> ActionDigest:
     """Overdue, returned, due within the window and drifting, then target-date requests decided since `since`."""
     page = AGENCY if hears_about_agency(user.role) else MINE
-    base = live_actions().where(theirs.hears_about(user), Action.status.in_(_OPEN))
-    placed = _placed(theirs.placing(user), today=today, windows=windows, limit=limit)
+    placed = _placed(user, today=today, windows=windows, limit=limit)
+    # Read as the person's, open and standing by the statement that placed them; read again, one withdrawn since
+    # drops out of its list rather than showing.
     wanted = [action_id for ids, _ in placed for action_id in ids]
-    loaded = {a.id: a for a in as_listed(base.where(Action.id.in_(wanted)))}
+    loaded = {a.id: a for a in by_ids(wanted, standing_only=True) if a.status in OPEN_STATUSES}
     lists = []
     for which, (ids, total) in zip(ActionList, placed, strict=True):
         listed = Listed(
@@ -177,18 +192,32 @@ def action_digest(user: User, *, today: date, windows: Windows, since: datetime,
             page=page,
             search=_search(which, today, windows),
         )
-        # An action withdrawn between the two statements drops out of the list rather than failing it.
         listed.actions = [loaded[i] for i in ids if i in loaded]
         lists.append(listed)
-    lists.append(_dates_decided(theirs.concerns(user), since=since, limit=limit, page=page))
+    lists.append(_dates_decided(user, since=since, limit=limit, page=page))
     return ActionDigest(lists)
 
 
-def _placed(base: Any, *, today: date, windows: Windows, limit: int) -> list[tuple[list[int], int]]:
+def _placed(user: User, *, today: date, windows: Windows, limit: int) -> list[tuple[list[int], int]]:
     """For each list in `ActionList`'s order, the ids of its first `limit` actions and how many it holds."""
+    ids: list[list[int]] = [[] for _ in ActionList]
+    totals = [0 for _ in ActionList]
+    values = {**theirs.values(user), **conditions.day_values(today, windows)}
+    for number, action_id, total in db.session.execute(_placing(theirs.leads(user), limit), values):
+        if action_id is None:
+            totals[number] = int(total)
+        else:
+            ids[number].append(action_id)
+    return list(zip(ids, totals, strict=True))
+
+
+@lru_cache(maxsize=16)
+def _placing(leads: bool, limit: int) -> CompoundSelect[Any]:
+    """`_placed`'s statement, built once for each shape with the person and the day as parameters: built on
+    every page, it cost more than its reading does."""
     lists = list(ActionList)
     # A CASE takes the first list whose test an action meets, as the rule does.
-    tests = conditions.each_list(today, windows)
+    tests = conditions.each_list_bound()
     which = case(*[(tests[item], number) for number, item in enumerate(lists)])
     day = case(*[(tests[item], _ORDER_DAY[item]) for item in lists])
     # Each open action's list (None for none) and day are worked out once and kept (MATERIALIZED); then the first
@@ -196,8 +225,8 @@ def _placed(base: Any, *, today: date, windows: Windows, limit: int) -> list[tup
     # columns each reading leaves empty are typed, for PostgreSQL's union). Worked out within windows that ranked
     # and counted every listed action, and with the tests asked again to keep only the listed ones, the statement
     # took 4.8 ms for an agency lead at national scale on SQLite, side by side with 3.7 ms now.
-    placed = base.with_only_columns(which.label("list"), day.label("day"), Action.id.label("id")).cte("placed")
-    placed = placed.prefix_with("MATERIALIZED")
+    placed = theirs.placing(leads).with_only_columns(which.label("list"), day.label("day"), Action.id.label("id"))
+    placed = placed.cte("placed").prefix_with("MATERIALIZED")
     firsts = [
         select(placed.c.list, placed.c.id, cast(null(), BigInteger).label("total"))
         .where(placed.c.list == number)
@@ -212,30 +241,13 @@ def _placed(base: Any, *, today: date, windows: Windows, limit: int) -> list[tup
         .where(placed.c.list.is_not(None))
         .group_by(placed.c.list)
     )
-    ids: list[list[int]] = [[] for _ in lists]
-    totals = [0 for _ in lists]
-    for number, action_id, total in db.session.execute(union_all(*firsts, sizes)):
-        if action_id is None:
-            totals[number] = int(total)
-        else:
-            ids[number].append(action_id)
-    return list(zip(ids, totals, strict=True))
+    return union_all(*firsts, sizes)
 
 
-def _dates_decided(concerned: ColumnElement[bool], *, since: datetime, limit: int, page: str) -> Listed:
+def _dates_decided(user: User, *, since: datetime, limit: int, page: str) -> Listed:
     """Read from the index of answers by day, the latest first, with their count beside them."""
-    decided = and_(
-        TargetDateChange.decided_at >= since,
-        TargetDateChange.state != TargetDateChangeState.PENDING,
-        concerned,
-    )
-    query = (
-        live_target_date_changes()
-        .where(decided)
-        .order_by(TargetDateChange.decided_at.desc(), TargetDateChange.id.desc())
-        .limit(max(limit, 1))
-    )
-    rows = read_changes(query, func.count().over())
+    values = {**theirs.values(user), "decided_since": since}
+    rows = read_changes_reading(_decided(theirs.leads(user), limit), values)
     # Each row carries beside it how many answers there are in all.
     total = rows[0][1][0] if rows else 0
     listed = Listed(
@@ -247,6 +259,23 @@ def _dates_decided(concerned: ColumnElement[bool], *, since: datetime, limit: in
     )
     listed.changes = [change for change, _ in rows[:limit]]
     return listed
+
+
+@lru_cache(maxsize=16)
+def _decided(leads: bool, limit: int) -> Select[Any]:
+    """`_dates_decided`'s statement, built once for each shape with the person and the day as parameters."""
+    decided = and_(
+        TargetDateChange.decided_at >= bindparam("decided_since", type_=TargetDateChange.decided_at.type),
+        TargetDateChange.state != TargetDateChangeState.PENDING,
+        theirs.concerns(leads),
+    )
+    query = (
+        live_target_date_changes()
+        .where(decided)
+        .order_by(TargetDateChange.decided_at.desc(), TargetDateChange.id.desc())
+        .limit(max(limit, 1))
+    )
+    return changes_reading(query, func.count().over())
 
 
 # ----- the subgroup's digest ------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from sqlalchemy import Select, bindparam, select
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review, User
 from tracker.models.dated import RagByDates
+from tracker.models.live import live
 from tracker.rules.lifecycle import ActionStatus
 
 
@@ -105,25 +106,25 @@ def with_lead_agency(statement: Select[Any]) -> Select[Any]:
 
 
 @cache
-def _by_ids() -> Select[Any]:
+def _by_ids(standing_only: bool) -> Select[Any]:
     # Built once, with the ids bound at each reading: the lists read their page through it, and making it
     # again each time (and its cache key) cost more than running it (0.18 ms of 0.38).
-    return (
-        with_lead_agency(
-            select(Action)
-            .join(Recommendation, Recommendation.id == Action.recommendation_id)
-            .join(Review, Review.id == Recommendation.review_id)
-        )
-        .where(Action.id.in_(bindparam("ids", expanding=True)))
-        .with_only_columns(*_COLUMNS)
-    )
+    statement = with_lead_agency(
+        select(Action)
+        .join(Recommendation, Recommendation.id == Action.recommendation_id)
+        .join(Review, Review.id == Recommendation.review_id)
+    ).where(Action.id.in_(bindparam("ids", expanding=True)))
+    if standing_only:
+        statement = statement.where(*live(Action, Recommendation, Review))
+    return statement.with_only_columns(*_COLUMNS)
 
 
-def by_ids(ids: list[int]) -> list[ListedAction]:
-    """These actions in this order, as a list shows them (those of the ids that exist)."""
+def by_ids(ids: list[int], *, standing_only: bool = False) -> list[ListedAction]:
+    """These actions in this order, as a list shows them (those of the ids that exist; with `standing_only`,
+    those neither withdrawn nor of a withdrawn recommendation or review)."""
     if not ids:
         return []
-    found = {action.id: action for action, _ in _listed(db.session.execute(_by_ids(), {"ids": ids}))}
+    found = {action.id: action for action, _ in _listed(db.session.execute(_by_ids(standing_only), {"ids": ids}))}
     return [found[i] for i in ids if i in found]
 
 
@@ -135,7 +136,17 @@ def read(statement: Select[Any]) -> list[ListedAction]:
 
 def read_with(statement: Select[Any], *extra: Any) -> list[tuple[ListedAction, tuple[Any, ...]]]:
     """`read`, each action with the values of the `extra` columns its row also holds."""
-    return _listed(db.session.execute(statement.with_only_columns(*_COLUMNS, *extra)))
+    return read_reading(reading(statement, *extra), {})
+
+
+def reading(statement: Select[Any], *extra: Any) -> Select[Any]:
+    """The statement `read_with` runs, for one built once and read with its parameters' values (`read_reading`)."""
+    return statement.with_only_columns(*_COLUMNS, *extra)
+
+
+def read_reading(statement: Select[Any], values: dict[str, Any]) -> list[tuple[ListedAction, tuple[Any, ...]]]:
+    """What a `reading` finds with these values of its parameters, as `read_with` answers."""
+    return _listed(db.session.execute(statement, values))
 
 
 def _listed(rows: Iterable[Any]) -> list[tuple[ListedAction, tuple[Any, ...]]]:
