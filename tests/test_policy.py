@@ -116,3 +116,41 @@ def test_a_members_partnerships_and_whether_they_are_every_one_are_read_at_once(
             assert policy.sees_every_review(member) is every
         assert (narrowing is None) is every
         assert counted.count == 1
+
+
+def test_the_shapes_of_what_users_see_find_the_policys_actions(users: dict[str, User], database: Any) -> None:
+    """A statement built once for each kind of user (`shapes`) lists, with a user's values, the actions that the
+    policy's own clause for that user lists: for a lead, a member of some partnerships, of every one, of none."""
+    from tests.factories import AgencyFactory, PartnershipFactory, UserFactory, home_partnership
+    from tracker.access import shapes
+    from tracker.db import db
+    from tracker.models import Action
+    from tracker.models.live import live_actions
+    from tracker.rules.vocabulary import Role
+
+    home, north, south = home_partnership(), PartnershipFactory(name="North"), PartnershipFactory(name="South")
+    joint = ReviewFactory(partnership=south)
+    joint.joint_partnerships = [north]
+    police, health = users["agency_lead"].agency, users["other_lead"].agency
+    for review in (ReviewFactory(partnership=home), ReviewFactory(partnership=north), joint):
+        for agency in (police, health, AgencyFactory(name=f"Agency of {review.reference}")):
+            ActionFactory(recommendation=RecommendationFactory(review=review), lead_agency=agency)
+    everyone = {
+        **users,
+        "north_member": UserFactory(role=Role.SUBGROUP, partnerships=[north]),
+        "south_member": UserFactory(role=Role.BOARD, partnerships=[south]),
+        "member_of_none": UserFactory(role=Role.SUBGROUP, partnerships=[]),
+        "member_of_all": UserFactory(role=Role.BOARD, partnerships=[home, north, south]),
+    }
+    database.commit()
+    found = set()
+    for name, user in everyone.items():
+        shape, values = shapes.sees(user)
+        ids = live_actions().with_only_columns(Action.id)
+        by_policy = set(db.session.scalars(ids.where(policy.visible_actions(user))))
+        by_shape = db.session.scalars(ids.where(shapes.visible_actions(shape)), values)
+        assert set(by_shape) == by_policy, name
+        found.add((shape, len(by_policy)))
+    assert {shape for shape, _ in found} == set(shapes.Sees) - {shapes.Sees.NOTHING}
+    assert len({n for _, n in found}) >= 4, "the users see different actions"
+    assert shapes.sees(User(role=Role.BOARD)) == (shapes.Sees.NOTHING, {})

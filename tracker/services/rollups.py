@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import func, literal, union_all
+from sqlalchemy import CompoundSelect, Select, bindparam, func, literal, union_all
 
 from tracker import clock
-from tracker.access import policy
+from tracker.access import policy, shapes
 from tracker.db import db
 from tracker.models import Action, Agency, Review, TargetDateChange
 from tracker.models.clauses import written_in
@@ -79,12 +80,24 @@ def open_actions_by_colour(user: Any, rags: Sequence[Rag], *, limit: int) -> dic
     """The first `limit` open actions of each colour the user may see, by target date (none last): each colour's
     ids read in one statement, then every action at once, rather than a statement and a loading of actions,
     recommendations and reviews for each colour."""
-    today = clock.today()
+    shape, values = shapes.sees(user)
+    statement = _by_colour(shape, tuple(rags), limit)
+    # The statement's rows come in no promised order: each colour's date order is put back here.
+    found = sorted(db.session.execute(statement, {**values, "today": clock.today()}), key=lambda row: (row[1], row[2]))
+    colour_of = {action_id: colour for colour, _, action_id in found}
+    loaded = by_ids(list(colour_of))
+    return {rag: [action for action in loaded if colour_of[action.id] == rag.value] for rag in rags}
+
+
+@lru_cache(maxsize=32)
+def _by_colour(shape: shapes.Sees, rags: tuple[Rag, ...], limit: int) -> CompoundSelect[Any]:
+    """`open_actions_by_colour`'s statement, built once for each kind of user, with the user and the day bound."""
+    today = bindparam("today", type_=Action.red_from.type)
 
     def first(rag: Rag) -> Any:
         return (
             # Open, and in date order with undated ones last, as the indexes of open actions are.
-            live_actions_where(policy.visible_actions(user), _of_colour(rag, today), OPEN_ACTION)
+            live_actions_where(shapes.visible_actions(shape), _of_colour(rag, today), OPEN_ACTION)
             .with_only_columns(literal(rag.value).label("rag"), Action.target_order, Action.id)
             .order_by(Action.target_order, Action.id)
             .limit(written_in(limit))
@@ -92,14 +105,10 @@ def open_actions_by_colour(user: Any, rags: Sequence[Rag], *, limit: int) -> dic
             .select()
         )
 
-    # The statement's rows come in no promised order: each colour's date order is put back here.
-    found = sorted(db.session.execute(union_all(*map(first, rags))).all(), key=lambda row: (row[1], row[2]))
-    colour_of = {action_id: colour for colour, _, action_id in found}
-    loaded = by_ids(list(colour_of))
-    return {rag: [action for action in loaded if colour_of[action.id] == rag.value] for rag in rags}
+    return union_all(*map(first, rags))
 
 
-def _of_colour(rag: Rag, today: date) -> Any:
+def _of_colour(rag: Rag, today: Any) -> Any:
     # As a range of the kept days, so that the planner judges how many actions hold the colour and may walk
     # the open actions in date order and stop at the list's end, rather than read every one and sort them.
     return rag_among_sql([rag], amber_from=Action.amber_from, red_from=Action.red_from, today=today)
@@ -107,16 +116,24 @@ def _of_colour(rag: Rag, today: date) -> Any:
 
 def due_within(user: Any, days: int, *, today: date | None = None) -> int:
     today = today or clock.today()
+    shape, values = shapes.sees(user)
+    return db.session.scalar(_due_within(shape), {**values, "today": today, "until": today + timedelta(days=days)}) or 0
+
+
+@cache
+def _due_within(shape: shapes.Sees) -> Select[tuple[int]]:
+    """`due_within`'s count, built once for each kind of user, with the user and the days bound."""
+    today, until = (bindparam(name, type_=Action.target_date.type) for name in ("today", "until"))
     query = live_actions_where(
-        policy.visible_actions(user),
+        shapes.visible_actions(shape),
         Action.status.in_([ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.RETURNED]),
         Action.target_date >= today,
-        Action.target_date <= today + timedelta(days=days),
+        Action.target_date <= until,
         # The same actions, said as the indexes of open actions in date order are.
         OPEN_ACTION,
-        Action.target_order.between(today, today + timedelta(days=days)),
+        Action.target_order.between(today, until),
     )
-    return db.session.scalar(query.with_only_columns(func.count(Action.id))) or 0
+    return query.with_only_columns(func.count(Action.id))
 
 
 def awaiting_decision(
