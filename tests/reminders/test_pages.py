@@ -15,7 +15,7 @@ from tracker import clock
 from tracker.db import db
 from tracker.models import AuditEvent
 from tracker.rules.reminders import Frequency, Windows
-from tracker.services.reminders import lists, outbox, settings
+from tracker.services.reminders import lists, outbox, settings, subgroup
 from tracker.services.reminders.lists import HOME_LIMIT
 from tracker.web.reminders.routes import OWNERS_SIZE
 
@@ -137,7 +137,7 @@ def test_the_owners_page_lists_the_most_actions_first_a_page_at_a_time(app: Any,
 def test_a_national_list_is_counted_on_the_home_page_only_so_far(
     app: Any, story: Story, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(lists, "HOME_COUNT", 3)
+    monkeypatch.setattr(subgroup, "HOME_COUNT", 3)
     for n in range(4):
         ActionFactory(
             recommendation=story.unowned.recommendation,

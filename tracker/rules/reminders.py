@@ -264,17 +264,29 @@ def long_overdue(*, status: ActionStatus, target_date: date | None, today: date,
 
 
 def long_overdue_sql(*, status: Column, target_date: Column, today: date, windows: Windows) -> ColumnElement[bool]:
-    return and_(
-        status.in_([s.value for s in NOT_SUBMITTED]),
-        target_date.is_not(None),
-        target_date < today - timedelta(days=windows.subgroup_overdue_days),
-    )
+    return long_overdue_before_sql(status=status, target_date=target_date, cutoff=long_overdue_cutoff(today, windows))
+
+
+def long_overdue_cutoff(today: date, windows: Windows) -> date:
+    """An action due before this day is overdue by more than the subgroup's period."""
+    return today - timedelta(days=windows.subgroup_overdue_days)
+
+
+def long_overdue_before_sql(*, status: Column, target_date: Column, cutoff: Any) -> ColumnElement[bool]:
+    """`long_overdue_sql` told by its cutoff (`long_overdue_cutoff`): a date, or a bound parameter for one."""
+    return and_(status.in_([s.value for s in NOT_SUBMITTED]), target_date.is_not(None), target_date < cutoff)
 
 
 def long_overdue_from_red_day_sql(*, red_from: Column, today: date, windows: Windows) -> ColumnElement[bool]:
     """`long_overdue_sql` said from the day an action turns red (`rag_dates`: the day after its target date,
     kept only while it is open and not submitted), which an index holds in order."""
-    return red_from <= today - timedelta(days=windows.subgroup_overdue_days)
+    return red_by_sql(red_from=red_from, cutoff=long_overdue_cutoff(today, windows))
+
+
+def red_by_sql(*, red_from: Column, cutoff: Any) -> ColumnElement[bool]:
+    """`long_overdue_from_red_day_sql` told by its cutoff: a date, or a bound parameter for one."""
+    red_by: ColumnElement[bool] = red_from <= cutoff
+    return red_by
 
 
 def first_news_from(today: date, frequency: Frequency, windows: Windows) -> date:

@@ -26,33 +26,26 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.sql.elements import ColumnElement
 
-from tracker.access import policy
 from tracker.db import db
-from tracker.models import Action, Agency, TargetDateChange, User
+from tracker.models import Action, TargetDateChange, User
 from tracker.models.clauses import written_in
-from tracker.models.figures import OPEN_ACTION, waiting_request
-from tracker.models.live import live_actions, live_actions_where, live_target_date_changes
+from tracker.models.live import live_target_date_changes
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import (
     ActionList,
     Windows,
     days,
     hears_about_agency,
-    long_overdue_from_red_day_sql,
-    long_overdue_sql,
     receives_subgroup_digest,
 )
 from tracker.rules.vocabulary import TargetDateChangeState
-from tracker.services import figures
-from tracker.services.reminders import conditions, theirs, unreachable
-from tracker.services.reminders.changes import ListedChange, changes_reading, listed_changes, read_changes_reading
+from tracker.services.reminders import conditions, theirs
+from tracker.services.reminders.changes import ListedChange, changes_reading, read_changes_reading
 from tracker.services.search.listed import ListedAction, by_ids, read, with_lead_agency
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
 HOME_LIMIT = 5  # the home page lists a few, and links to the rest
-HOME_COUNT = 1000  # the home page counts a subgroup's long list this far, and says "more than" beyond
 _OPEN = [s.value for s in OPEN_STATUSES]
 
 # Which page lists a list in full: the agency's actions, the person's own, or every action.
@@ -95,38 +88,6 @@ class ActionDigest:
     @property
     def total(self) -> int:
         return sum(item.total for item in self.lists)
-
-
-@dataclass
-class AgencyGroup:
-    name: str
-    rows: list[tuple[Listed, list[ListedAction | ListedChange]]]
-    counts: dict[str, int]
-
-
-@dataclass
-class SubgroupDigest:
-    lists: list[Listed]
-    unreachable: list[unreachable.Unreachable]
-
-    @property
-    def total(self) -> int:
-        return sum(item.total for item in self.lists)
-
-    def by_agency(self) -> list[AgencyGroup]:
-        """The listed items grouped by lead agency, agencies A to Z, as the subgroup reads them."""
-        groups: dict[str, AgencyGroup] = {}
-        for listed in self.lists:
-            items: list[ListedAction | ListedChange] = [*listed.actions, *listed.changes]
-            for item in items:
-                action = item.action if isinstance(item, ListedChange) else item
-                name = action.lead_agency.name if action.lead_agency else "No lead agency"
-                group = groups.setdefault(name, AgencyGroup(name, [], {}))
-                if not group.rows or group.rows[-1][0] is not listed:
-                    group.rows.append((listed, []))
-                group.rows[-1][1].append(item)
-                group.counts[listed.key] = group.counts.get(listed.key, 0) + 1
-        return [groups[name] for name in sorted(groups, key=lambda n: (n == "No lead agency", n.lower()))]
 
 
 def as_listed(query: Any) -> list[ListedAction]:
@@ -276,102 +237,6 @@ def _decided(leads: bool, limit: int) -> Select[Any]:
         .limit(max(limit, 1))
     )
     return changes_reading(query, func.count().over())
-
-
-# ----- the subgroup's digest ------------------------------------------------------------------------
-
-
-def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int, home: bool = False) -> SubgroupDigest:
-    """Submissions waiting for a decision, target-date requests, and actions overdue by more than the
-    subgroup's period, for the member's partnerships; and the owners the tracker cannot email.
-
-    For the home page (`home`), which lists the queue of submissions itself, the queue is left out, and
-    the owners the tracker cannot email are a link away: finding them reads every open action."""
-    visible = policy.visible_actions(user)
-    base = live_actions().where(visible)
-    lists = [] if home else [_waiting(base, limit)]
-
-    counted = HOME_COUNT if home else None
-    pending = and_(waiting_request(), visible)
-    requests = Listed(
-        "date_requests",
-        "Requests for a new target date",
-        "Agencies asked to move these target dates: agree or refuse them.",
-        _waiting_requests(user, pending, counted),
-        page=OVERVIEW,
-    )
-    _cap(requests, counted)
-    # The oldest first, read from the index of unanswered requests, which stops at the list's end.
-    query = live_target_date_changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
-    requests.changes = listed_changes(query.limit(written_in(limit)))
-    overdue = _long_overdue(base, visible, today=today, windows=windows, limit=limit, count_to=counted)
-    lists += [requests, overdue]
-    owners = [] if home else unreachable.most(user, today=today, windows=windows, limit=limit)
-    return SubgroupDigest(lists, owners)
-
-
-def _waiting(base: Any, limit: int) -> Listed:
-    submitted = Action.status == ActionStatus.SUBMITTED
-    waiting = Listed(
-        "waiting",
-        "Submissions waiting for a decision",
-        "Submitted for sign-off: assure them or return them with a challenge.",
-        db.session.scalar(base.with_only_columns(func.count(Action.id)).where(submitted)) or 0,
-        page=EVERY,
-        search={"status": ActionStatus.SUBMITTED.value, "sort": "agency"},
-    )
-    query = with_lead_agency(base).where(submitted).order_by(func.coalesce(Agency.name, "~"), Action.id)
-    waiting.actions = read(query.limit(limit))
-    return waiting
-
-
-def _long_overdue(
-    base: Any, visible: Any, *, today: date, windows: Windows, limit: int, count_to: int | None
-) -> Listed:
-    """The longest overdue first, read from the index of open actions in date order, which stops at the
-    list's end; the count reads only the open actions past the date, and stops at `count_to` if given
-    (a national body's thousands cost the home page what a partnership's hundreds do)."""
-    cutoff = today - timedelta(days=windows.subgroup_overdue_days)
-    late = and_(
-        long_overdue_sql(status=Action.status, target_date=Action.target_date, today=today, windows=windows),
-        # The same actions, said as the index of open actions in date order is (undated ones sort last).
-        OPEN_ACTION,
-        Action.target_order < cutoff,
-    )
-    # The count says it by the day each turned red, so that it reads the index of red days up to the cutoff
-    # alone and stops at `count_to`; given every form of the test, the planners read every open action's.
-    red_by_cutoff = long_overdue_from_red_day_sql(red_from=Action.red_from, today=today, windows=windows)
-    overdue = Listed(
-        "long_overdue",
-        f"Overdue by more than {days(windows.subgroup_overdue_days)}",
-        f"Past the target date by more than {days(windows.subgroup_overdue_days)} and not submitted.",
-        _count(live_actions_where(visible, red_by_cutoff).with_only_columns(Action.id), count_to),
-        page=EVERY,
-        search={"overdue": 1, "due_before": (cutoff - timedelta(days=1)).isoformat(), "sort": "target_date"},
-    )
-    _cap(overdue, count_to)
-    overdue.actions = as_listed(base.where(late).order_by(Action.target_order, Action.id).limit(written_in(limit)))
-    return overdue
-
-
-def _waiting_requests(user: User, pending: ColumnElement[bool], count_to: int | None) -> int:
-    """From the kept figures, which hold the same requests (those on open actions); else counted."""
-    kept = figures.date_requests(user)
-    if kept is not None:
-        return kept
-    return _count(live_target_date_changes().with_only_columns(TargetDateChange.id).where(pending), count_to)
-
-
-def _cap(listed: Listed, count_to: int | None) -> None:
-    if count_to is not None and listed.total > count_to:
-        listed.total, listed.capped = count_to, True
-
-
-def _count(ids: Any, count_to: int | None) -> int:
-    """How many rows `ids` selects; with `count_to`, at most one more than that."""
-    if count_to is not None:
-        ids = ids.limit(count_to + 1)
-    return db.session.scalar(select(func.count()).select_from(ids.subquery())) or 0
 
 
 def start_of(day: date) -> datetime:

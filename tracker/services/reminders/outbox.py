@@ -35,6 +35,7 @@ from tracker.rules.reminders import (
 from tracker.rules.vocabulary import Role
 from tracker.services.reminders import lists, packs, settings
 from tracker.services.reminders.delivery import DeliveryFailed, Mailer
+from tracker.services.reminders.subgroup import SubgroupDigest, subgroup_digest
 
 
 @dataclass
@@ -46,7 +47,7 @@ class Content:
     windows: Windows
     frequency: Frequency
     actions: lists.ActionDigest | None = None
-    subgroup: lists.SubgroupDigest | None = None
+    subgroup: SubgroupDigest | None = None
     packs: list[packs.MeetingPack] = field(default_factory=list)
     # The meetings ahead, for the home page (the email carries their packs instead).
     meetings: list[Meeting] = field(default_factory=list)
@@ -122,7 +123,7 @@ def content_for(
     user: User, *, today: date, windows: Windows, frequency: Frequency, limit: int, home: bool = False
 ) -> Content:
     """A person's regular digest as it stands today: what the email would hold, and the home page shows
-    (`home`: what the home page does not show already; see `lists.subgroup_digest`)."""
+    (`home`: what the home page does not show already; see `subgroup.subgroup_digest`)."""
     content = Content(user=user, today=today, windows=windows, frequency=frequency)
     # A subgroup or board member hears about actions only as their owner: most own none, and are spared the lists.
     if hears_about_agency(user.role) or lists.owns_open_actions(user):
@@ -132,7 +133,7 @@ def content_for(
         )
         content.actions = lists.action_digest(user, today=today, windows=windows, since=since, limit=limit)
     if receives_subgroup_digest(user.role):
-        content.subgroup = lists.subgroup_digest(user, today=today, windows=windows, limit=limit, home=home)
+        content.subgroup = subgroup_digest(user, today=today, windows=windows, limit=limit, home=home)
     return content
 
 
