@@ -49,10 +49,11 @@ def sees(user: Any) -> tuple[Sees, dict[str, Any]]:
 
 
 @cache
-def visible_actions(shape: Sees) -> ColumnElement[bool]:
-    """`policy.visible_actions` for every user of this shape, over actions joined to their review."""
+def visible_actions(shape: Sees, lead_agency: Any = None) -> ColumnElement[bool]:
+    """`policy.visible_actions` for every user of this shape, over actions joined to their review (`lead_agency`
+    stands for the actions' lead agency where the rows are not actions themselves, as there)."""
     if shape == Sees.AGENCY:
-        return Action.lead_agency_id == _AGENCY
+        return (Action.lead_agency_id if lead_agency is None else lead_agency) == _AGENCY
     if shape == Sees.PARTNERSHIPS:
         mine = select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == _MEMBER)
         return policy.in_partnerships(mine)

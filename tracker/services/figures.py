@@ -15,7 +15,8 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Select, func, literal_column, select, text, true
 
 from tracker import clock
-from tracker.access import policy
+from tracker.access import policy, shapes
+from tracker.access.shapes import Sees
 from tracker.db import db
 from tracker.models import Action, Agency, Recommendation, Review
 from tracker.models.actions import rag_on
@@ -65,16 +66,16 @@ def _sums(table: Any) -> list[Any]:
     ]
 
 
-def _kept_rows(user: Any, by: By, where: Sequence[Any], agencies: Sequence[int] | None, sees_all: bool) -> Select[Any]:
+def _kept_rows(shape: Sees, by: By, where: Sequence[Any], agencies: Sequence[int] | None) -> Select[Any]:
     """The kept rows behind a table of figures: the totals by agency or by review where the user sees every
-    review (`sees_all`; or one agency's, for its lead) and nothing narrows them, else the rows per review and
-    agency."""
+    review (or one agency's, for its lead) and nothing narrows them, else the rows per review and agency."""
+    sees_all = shape == Sees.EVERYTHING
 
     def visible(lead_agency: Any) -> ColumnElement[bool]:
-        return true() if sees_all else policy.visible_actions(user, lead_agency=lead_agency)
+        return true() if sees_all else shapes.visible_actions(shape, lead_agency)
 
     everything = not where and sees_all
-    if not where and (everything or policy.limited_to_own_agency(user)) and by != "review":
+    if not where and (everything or shape == Sees.AGENCY) and by != "review":
         key, label = (AgencyFigures.agency_key, Agency.name) if by == "agency" else _keyed(None)
         query = select(key, label, *_sums(AgencyFigures)).where(visible(AgencyFigures.agency_key))
         if agencies is not None:
@@ -149,15 +150,15 @@ def _rows(
     if known is False:
         return None
     today = today or clock.today()
-    sees_all = policy.sees_every_review(user)
-    if sees_all and not where and agencies is None and page is None:
-        query = _whole(by, busiest)
+    shape, values = shapes.sees(user)
+    if not where and agencies is None and page is None:
+        query = _whole(shape, by, busiest)
     else:
-        query = _statement(user, by, where, agencies, busiest=busiest, page=page, sees_all=sees_all)
+        query = _statement(shape, by, where, agencies, busiest=busiest, page=page)
     rows: dict[Any, RagCounts] = {}
     total = 0
     kept = known if isinstance(known, date) else None
-    for found_row in db.session.execute(query):
+    for found_row in db.session.execute(query, values):
         row_key, row_label, red, amber, green, blue, assured, submitted, drifting, total, kept = tuple(found_row)
         entry = rows.setdefault(_key(by, row_key), RagCounts(_key(by, row_key), row_label or NO_AGENCY))
         for rag, count in zip(Rag, (red, amber, green, blue), strict=True):
@@ -179,35 +180,34 @@ def _rows(
     return found, int(total or 0)
 
 
-@lru_cache(maxsize=16)
-def _whole(by: By, busiest: int | None) -> Select[Any]:
-    """The figures of every review, for whoever sees them all, unnarrowed: the same statement on most pages
-    (the home pages' and the overview's tables, the action list's count), built once; built on each request,
-    each cost 0.3 ms of Python before it was read."""
-    return _statement(None, by, (), None, busiest=busiest, page=None, sees_all=True)
+@lru_cache(maxsize=32)
+def _whole(shape: Sees, by: By, busiest: int | None) -> Select[Any]:
+    """The figures of every review a kind of user sees, unnarrowed, with the user's values bound: the same
+    statement on most pages (the home pages' and the overview's tables, the action list's count), built once;
+    built on each request, each cost 0.3 ms of Python before it was read."""
+    return _statement(shape, by, (), None, busiest=busiest, page=None)
 
 
 def _statement(
-    user: Any,
+    shape: Sees,
     by: By,
     where: Sequence[Any],
     agencies: Sequence[int] | None,
     *,
     busiest: int | None,
     page: tuple[int, int] | None,
-    sees_all: bool,
 ) -> Select[Any]:
     # The day the rows were counted on comes with them.
     day = day_counted().scalar_subquery()
     # The busiest of every review are read from their index, and counted on their own; any other list of
     # rows is short enough to count as it is read.
-    totals = busiest is not None and by == "review" and agencies is None and not where and sees_all
+    totals = busiest is not None and by == "review" and agencies is None and not where and shape == Sees.EVERYTHING
     counted = (
         select(func.count()).where(ReviewFigures.open_actions + ReviewFigures.blue > 0).scalar_subquery()
         if totals
         else func.count().over()
     )
-    query = _kept_rows(user, by, where, agencies, sees_all).add_columns(counted, day)
+    query = _kept_rows(shape, by, where, agencies).add_columns(counted, day)
     columns = list(query.selected_columns)
     if busiest is not None:
         if totals:
