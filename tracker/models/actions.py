@@ -129,6 +129,16 @@ class Action(Withdrawable, RagByDates, Base):
             sqlite_where=CAN_TURN_RED,
             postgresql_where=CAN_TURN_RED,
         ),
+        # An agency's open actions by their last update: its drifting actions, counted and listed (a hundred of an
+        # agency's eight hundred open ones at national scale), read as a range rather than every open action.
+        Index(
+            "ix_actions_open_by_agency_update",
+            "lead_agency_id",
+            "last_update_on",
+            "id",
+            sqlite_where=OPEN_ONLY,
+            postgresql_where=OPEN_ONLY,
+        ),
         # The subgroup's queue: submissions, oldest first.
         Index(
             "ix_actions_submitted_queue",
