@@ -1,0 +1,104 @@
+"""Tables of RAG figures by review or lead agency, each figure a link to the actions behind it: the overview's,
+the subgroup's home page's, the list of agencies' and the board summary's.
+
+Written in Python, as template globals, rather than drawn by macros: a table of twenty rows is a hundred and forty
+figures, each with its link and the words a screen reader says for it, and drawn as macros the summary's two
+tables cost it some two milliseconds. The markup is the macros' as they were; `tests/test_figure_tables.py`
+compares the two, token by token."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from flask import current_app
+from markupsafe import Markup, escape
+
+from tracker.models.tallies import RagCounts
+
+_NUMERIC = "govuk-table__cell govuk-table__cell--numeric"
+_HEADINGS = ("Red", "Amber", "Green", "Blue", "Assured", "Total", "% assured")
+_EMPTY = '<tr class="govuk-table__row"><td class="govuk-table__cell" colspan="8">No actions yet.</td></tr>'
+
+
+def _table(
+    rows: Sequence[RagCounts], caption: str, first_heading: str, table_id: str | None, body: list[str]
+) -> Markup:
+    numeric = "".join(
+        f'<th scope="col" class="govuk-table__header govuk-table__header--numeric">{heading}</th>'
+        for heading in _HEADINGS
+    )
+    identified = f' id="{escape(table_id)}"' if table_id else ""
+    return Markup(  # noqa: S704  (every value in it is escaped)
+        f'<div class="tracker-table-wrap">\n<table class="govuk-table"{identified}>\n'
+        f'<caption class="govuk-table__caption govuk-table__caption--m">{escape(caption)}</caption>\n'
+        f'<thead class="govuk-table__head"><tr class="govuk-table__row">'
+        f'<th scope="col" class="govuk-table__header">{escape(first_heading)}</th>{numeric}</tr></thead>\n'
+        f'<tbody class="govuk-table__body">\n{"".join(body) if rows else _EMPTY}\n</tbody>\n</table>\n</div>\n'
+    )
+
+
+def progress_table(
+    rows: Sequence[RagCounts],
+    caption: str,
+    first_heading: str,
+    link_for: Callable[..., str] | None,
+    name_link_for: Callable[[RagCounts], str] | None = None,
+    table_id: str | None = None,
+) -> Markup:
+    """Each row's name (a link where `name_link_for` gives one), its count of each colour, assured and in all,
+    each linked by `link_for` where the action list exists and the count is not nought, and its share assured."""
+    linked = "search.actions" in current_app.view_functions
+
+    def figure(count: int, said: str, link: Callable[[], str]) -> str:
+        if not (linked and count):
+            return f'<td class="{_NUMERIC}">{count}</td>'
+        hidden = f'<span class="govuk-visually-hidden">{said}: </span>'
+        return f'<td class="{_NUMERIC}"><a class="govuk-link" href="{escape(link())}">{hidden}{count}</a></td>'
+
+    def link(row: RagCounts, *args: Any, **kwargs: Any) -> Callable[[], str]:
+        return lambda: link_for(row, *args, **kwargs) if link_for else ""
+
+    body = []
+    for row in rows:
+        label = escape(row.label)
+        name = f'<a class="govuk-link" href="{escape(name_link_for(row))}">{label}</a>' if name_link_for else label
+        cells = [figure(count, f"{label}, {escape(rag.label)}", link(row, rag)) for rag, count in row.counts.items()]
+        cells.append(figure(row.assured, f"{label}, assured", link(row, None, assured=True)))
+        cells.append(figure(row.total, f"{label}, all actions", link(row, None)))
+        body.append(
+            f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{name}</th>{"".join(cells)}'
+            f'<td class="{_NUMERIC}">{row.percent_assured}%</td></tr>\n'
+        )
+    return _table(rows, caption, first_heading, table_id, body)
+
+
+def rag_table(
+    rows: Sequence[RagCounts],
+    caption: str,
+    first_heading: str,
+    key: str,
+    rag_links: Callable[[RagCounts, str], dict[str, str | None]],
+    table_id: str | None = None,
+) -> Markup:
+    """The board's table: each figure a link where `rag_links` gives the row's links, with what it counts said
+    to a screen reader after it."""
+
+    def figure(number: Any, url: str | None, label: str) -> str:
+        if not url:
+            return f'<td class="{_NUMERIC}">{escape(number)}</td>'
+        hidden = f'<span class="govuk-visually-hidden"> {escape(label)}</span>'
+        return f'<td class="{_NUMERIC}"><a class="govuk-link" href="{escape(url)}">{escape(number)}{hidden}</a></td>'
+
+    body = []
+    for row in rows:
+        links = rag_links(row, key)
+        cells = [figure(count, links[rag.value], f"{rag.label}, {row.label}") for rag, count in row.counts.items()]
+        cells.append(figure(row.assured, links["assured"], f"assured, {row.label}"))
+        cells.append(figure(row.total, links["total"], f"in all, {row.label}"))
+        cells.append(figure(f"{row.percent_assured}%", links["assured"], f"assured, {row.label}"))
+        body.append(
+            f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{escape(row.label)}</th>'
+            f"{''.join(cells)}</tr>\n"
+        )
+    return _table(rows, caption, first_heading, table_id, body)
