@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from tests.factories import ActionFactory
 from tests.reminders.conftest import DISCONNECT, REFUSE, Inbox, Story, remind
+from tracker import clock
 from tracker.db import db
 from tracker.models import Digest, DigestAction
 from tracker.rules.reminders import Frequency
@@ -211,6 +212,9 @@ def test_erasing_a_person_drops_their_unsent_digest_and_their_address(runner: An
 
 def test_a_meeting_pack_lists_what_was_escalated_to_the_board(runner: Any, smtp: Inbox, story: Story) -> None:
     escalations.escalate(actor=story.subgroup, action=story.drifting, note="The board should ask why.")
+    # Escalated long before the pack's period, and still before the board: the board's, not news for the pack.
+    earlier = escalations.escalate(actor=story.subgroup, action=story.overdue, note="Raised last year.")
+    earlier.escalated_at = clock.now() - timedelta(days=400)
     db.session.commit()
     assert remind(runner, story.today).exit_code == 0
     said = smtp.to("sam@subgroup.example")[0].part("plain")
@@ -218,3 +222,4 @@ def test_a_meeting_pack_lists_what_was_escalated_to_the_board(runner: Any, smtp:
     escalated = pack[pack.index("ESCALATED TO THE BOARD: 1") :]
     assert story.drifting.description in escalated
     assert f"https://tracker.example.gov.uk/actions/{story.drifting.id}" in escalated
+    assert f"https://tracker.example.gov.uk/actions/{story.overdue.id}" not in escalated, "escalated before the period"

@@ -9,8 +9,9 @@ shape is the policy's, word for word, with the user's agency or id bound rather 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import Integer, bindparam, false, select, true
@@ -58,3 +59,18 @@ def visible_actions(shape: Sees, lead_agency: Any = None) -> ColumnElement[bool]
         mine = select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == _MEMBER)
         return policy.in_partnerships(mine)
     return true() if shape == Sees.EVERYTHING else false()
+
+
+def statement(build: Callable[..., Any], user: Any, where: Sequence[Any], *shape_of: Any) -> tuple[Any, dict[str, Any]]:
+    """The statement `build(shape, where, *shape_of)` makes for the user's shape, and the user's values for it:
+    built once for each shape (`shape_of`: the rest of what decides its form, such as a list's length) when
+    nothing narrows it, and built for the request when `where` does (a partnership chosen)."""
+    shape, values = sees(user)
+    if where:
+        return build(shape, tuple(where), *shape_of), values
+    return _built(build, shape, *shape_of), values
+
+
+@lru_cache(maxsize=256)
+def _built(build: Callable[..., Any], shape: Sees, *shape_of: Any) -> Any:
+    return build(shape, (), *shape_of)

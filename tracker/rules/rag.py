@@ -172,7 +172,17 @@ def overdue_sql(*, status: Column, target_date: Column, today: date) -> ColumnEl
 
 def drifting_sql(*, status: Column, last_update_on: Column, today: date) -> ColumnElement[bool]:
     """Open, with no update for DRIFT_DAYS or more, whatever the target date says."""
-    return and_(status.in_([s.value for s in OPEN_STATUSES]), last_update_on <= today - timedelta(days=DRIFT_DAYS))
+    return drifting_since_sql(status=status, last_update_on=last_update_on, silent_since=drifting_from(today))
+
+
+def drifting_from(today: date) -> date:
+    """An open action last updated on or before this day is drifting."""
+    return today - timedelta(days=DRIFT_DAYS)
+
+
+def drifting_since_sql(*, status: Column, last_update_on: Column, silent_since: Any) -> ColumnElement[bool]:
+    """`drifting_sql` told by its day (`drifting_from`): a date, or a bound parameter that stands for one."""
+    return and_(status.in_([s.value for s in OPEN_STATUSES]), last_update_on <= silent_since)
 
 
 def rag_rank_sql(rag: Column) -> ColumnElement[int]:

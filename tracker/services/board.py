@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy import bindparam, case, distinct, func, select
 
 from tracker import clock
-from tracker.access import policy
+from tracker.access import policy, shapes
+from tracker.access.shapes import Sees
 from tracker.db import db
 from tracker.models import Action, AssuranceDecision, Recommendation, Review, User
 from tracker.models.clauses import written_in
@@ -22,7 +23,7 @@ from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live_actions, live_recommendations
 from tracker.models.tallies import RagCounts, total_of
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
-from tracker.rules.rag import Rag, drifting_sql
+from tracker.rules.rag import Rag, drifting_from, drifting_since_sql, drifting_sql
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import figures
 from tracker.services.search import listed
@@ -117,76 +118,101 @@ def _counted_by_hand(user: Any, where: Sequence[Any], recommendation_count: int)
     )
 
 
-def _listed(user: Any, where: Sequence[Any]) -> Any:
+def _listed(shape: Sees, where: Sequence[Any]) -> Any:
     """Actions as the summary's lists show them (`listed.read`): joined to their lead agency too."""
-    return listed.with_lead_agency(live_actions()).where(policy.visible_actions(user), *where)
+    return listed.with_lead_agency(live_actions()).where(shapes.visible_actions(shape), *where)
+
+
+# The summary's lists and counts are built once for each kind of user (`shapes.statement`), with the user and the
+# day as parameters: built on each request, each cost more than its reading.
 
 
 def overdue_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[ListedAction]:
     """Red actions, the longest overdue first (the day it turned red follows the target date)."""
-    red = Action.red_from <= clock.today()  # the same actions as RAG red, read as a range of the index
-    return listed.read(_listed(user, where).where(red).order_by(Action.red_from, Action.id).limit(written_in(limit)))
+    statement, values = shapes.statement(_overdue, user, where, limit)
+    return [action for action, _ in listed.read_reading(statement, {**values, "today": clock.today()})]
+
+
+def _overdue(shape: Sees, where: Sequence[Any], limit: int) -> Any:
+    red = Action.red_from <= bindparam("today", type_=Action.red_from.type)  # RAG red, read as a range of the index
+    return listed.reading(
+        _listed(shape, where).where(red).order_by(Action.red_from, Action.id).limit(written_in(limit))
+    )
 
 
 def drifting_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[ListedAction]:
     """Open actions with no update for the drift period, the longest silent first."""
-    query = (
-        _listed(user, where)
-        .where(_drifting(clock.today()), OPEN_ACTION)
-        .order_by(Action.last_update_on, Action.id)
-        .limit(written_in(limit))
-    )
-    return listed.read(query)
+    statement, values = shapes.statement(_drifting_list, user, where, limit)
+    silent = {**values, "silent_since": drifting_from(clock.today())}
+    return [action for action, _ in listed.read_reading(statement, silent)]
 
 
-def assured_since_condition(since: date) -> Any:
-    """Assured, by a decision recorded on or after `since`: the same rule as the action search's
-    `assured_since`, so that the figure and the list it links to always agree."""
-    return and_(_still_assured(), *_assured_decisions(since))
+def _drifting_list(shape: Sees, where: Sequence[Any], limit: int) -> Any:
+    silent_since = bindparam("silent_since", type_=Action.last_update_on.type)
+    drifting = drifting_since_sql(status=Action.status, last_update_on=Action.last_update_on, silent_since=silent_since)
+    query = _listed(shape, where).where(drifting, OPEN_ACTION).order_by(Action.last_update_on, Action.id)
+    return listed.reading(query.limit(written_in(limit)))
 
 
 def _still_assured() -> Any:
     return Action.status == written_in(ActionStatus.ASSURED.value)
 
 
-def _assured_decisions(since: date) -> list[Any]:
-    """Decisions to assure, recorded on or after `since`."""
-    start = datetime.combine(since, time.min, tzinfo=UTC)
+def _start(since: date) -> datetime:
+    return datetime.combine(since, time.min, tzinfo=UTC)
+
+
+# The period's start, written into the statement as `written_in` writes a value (few are ever asked for: the last
+# meeting's date, until a date is chosen), given at each reading.
+_SINCE = bindparam("assured_since", type_=AssuranceDecision.decided_at.type, literal_execute=True)
+
+
+def _assured_decisions(start: Any) -> list[Any]:
+    """Decisions to assure, recorded on or after `start`."""
     return [
         AssuranceDecision.outcome == written_in(DecisionOutcome.ASSURED.value),
-        AssuranceDecision.decided_at >= written_in(start, AssuranceDecision.decided_at.type),
+        AssuranceDecision.decided_at >= start,
     ]
 
 
 def assured_since(user: Any, since: date, *, where: Sequence[Any] = (), limit: int = LIST_LIMIT) -> list[Assured]:
     """Actions assured on or after `since`, the most recent first, one line per action: the first `limit`."""
-    query = (
-        _listed(user, where)
-        .join(AssuranceDecision, AssuranceDecision.action_id == Action.id)
-        .outerjoin(User, User.id == AssuranceDecision.decided_by_id)
-        .where(assured_since_condition(since))
-        .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
-        # An action assured twice since (returned between) has two decisions: room for both.
-        .limit(written_in(2 * limit))
-    )
+    statement, values = shapes.statement(_assured, user, where, limit)
     seen: dict[int, Assured] = {}
-    for action, (decided_at, meeting_on, decided_by) in listed.read_with(
-        query, AssuranceDecision.decided_at, AssuranceDecision.meeting_on, User.name
+    for action, (decided_at, meeting_on, decided_by) in listed.read_reading(
+        statement, {**values, "assured_since": _start(since)}
     ):
         seen.setdefault(action.id, Assured(action, decided_at.date(), meeting_on, decided_by))
     return list(seen.values())[:limit]
 
 
+def _assured(shape: Sees, where: Sequence[Any], limit: int) -> Any:
+    query = (
+        _listed(shape, where)
+        .join(AssuranceDecision, AssuranceDecision.action_id == Action.id)
+        .outerjoin(User, User.id == AssuranceDecision.decided_by_id)
+        .where(_still_assured(), *_assured_decisions(_SINCE))
+        .order_by(AssuranceDecision.decided_at.desc(), AssuranceDecision.id.desc())
+        # An action assured twice since (returned between) has two decisions: room for both.
+        .limit(written_in(2 * limit))
+    )
+    return listed.reading(query, AssuranceDecision.decided_at, AssuranceDecision.meeting_on, User.name)
+
+
 def count_assured_since(user: Any, since: date, *, where: Sequence[Any] = ()) -> int:
     """How many actions were assured on or after `since`: the figure the list is the start of. The period's
     decisions are found by their date first, never by reading every assured action."""
-    decided = select(AssuranceDecision.action_id).where(*_assured_decisions(since))
+    statement, values = shapes.statement(_assured_count, user, where)
+    return db.session.scalar(statement, {**values, "assured_since": _start(since)}) or 0
+
+
+def _assured_count(shape: Sees, where: Sequence[Any]) -> Any:
+    decided = select(AssuranceDecision.action_id).where(*_assured_decisions(_SINCE))
     # Joined to the recommendation and review rather than asking the few withdrawn ones (`live_actions_where`): so
     # PostgreSQL starts from the period's decisions (1.3 ms at national scale), where otherwise it read every
     # action (40 ms); SQLite reads the joined rows in 1.2 ms.
-    query = (
+    return (
         live_actions()
         .with_only_columns(func.count(Action.id))
-        .where(Action.id.in_(decided), _still_assured(), policy.visible_actions(user), *where)
+        .where(Action.id.in_(decided), _still_assured(), shapes.visible_actions(shape), *where)
     )
-    return db.session.scalar(query) or 0

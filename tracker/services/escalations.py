@@ -11,18 +11,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
 
 from tracker import clock
-from tracker.access import policy
+from tracker.access import policy, shapes
+from tracker.access.shapes import Sees
 from tracker.db import db
 from tracker.models import Action, Escalation, Recommendation, Review, User
 from tracker.models.clauses import written_in
 from tracker.models.live import live
 from tracker.rules import DomainError
 from tracker.services import audit
-from tracker.services.search.listed import ListedAction, read_with, with_lead_agency
+from tracker.services.search.listed import ListedAction, read_reading, reading, with_lead_agency
 
 NOTE_LIMIT = 2_000
 
@@ -103,13 +104,13 @@ def resolve(*, actor: User, action: Action, note: str) -> Escalation:
     return escalation
 
 
-def _open(user: Any, where: Sequence[Any]) -> Any:
+def _open(shape: Sees, where: Sequence[Any]) -> Any:
     return (
         select(Escalation)
         .join(Escalation.action)
         .join(Action.recommendation)
         .join(Recommendation.review)
-        .where(Escalation.resolved_at.is_(None), *live(Action, Recommendation, Review), policy.visible_actions(user))
+        .where(Escalation.resolved_at.is_(None), *live(Action, Recommendation, Review), shapes.visible_actions(shape))
         .where(*where)
     )
 
@@ -123,22 +124,34 @@ class Escalated:
     escalated_at: datetime
 
 
+# Escalations and their count are built once for each kind of user (`shapes.statement`), with the period's start
+# as a parameter.
+_SINCE = bindparam("escalated_since", type_=Escalation.escalated_at.type)
+
+
 def escalated(
     user: Any, *, where: Sequence[Any] = (), limit: int = 50, since: datetime | None = None
 ) -> list[Escalated]:
     """Escalations still before the board, of the actions the user may see (every action when
     `user` is None, for a meeting's pack whose partnership is in `where`), the oldest first."""
-    query = with_lead_agency(_open(user, where))
-    if since is not None:
-        query = query.where(Escalation.escalated_at >= since)
+    statement, values = shapes.statement(_escalated, user, where, limit, since is not None)
+    rows = read_reading(statement, {**values, "escalated_since": since})
+    return [Escalated(action, note, at) for action, (note, at) in rows]
+
+
+def _escalated(shape: Sees, where: Sequence[Any], limit: int, since: bool) -> Any:
+    query = with_lead_agency(_open(shape, where))
+    if since:
+        query = query.where(Escalation.escalated_at >= _SINCE)
     query = query.order_by(Escalation.escalated_at, Escalation.id).limit(written_in(limit))
-    return [
-        Escalated(action, note, at) for action, (note, at) in read_with(query, Escalation.note, Escalation.escalated_at)
-    ]
+    return reading(query, Escalation.note, Escalation.escalated_at)
 
 
 def count_escalated(user: Any, *, where: Sequence[Any] = (), since: datetime | None = None) -> int:
-    query = _open(user, where).with_only_columns(func.count(Escalation.id))
-    if since is not None:
-        query = query.where(Escalation.escalated_at >= since)
-    return db.session.scalar(query) or 0
+    statement, values = shapes.statement(_count, user, where, since is not None)
+    return db.session.scalar(statement, {**values, "escalated_since": since}) or 0
+
+
+def _count(shape: Sees, where: Sequence[Any], since: bool) -> Any:
+    query = _open(shape, where).with_only_columns(func.count(Escalation.id))
+    return query.where(Escalation.escalated_at >= _SINCE) if since else query
