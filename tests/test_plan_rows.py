@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from flask import Flask, render_template_string
 
-from tests.test_components import _listed, tokens
+from tests.test_components import OLD_TAG, _listed, every_kind, tokens
 from tracker import clock
-from tracker.rules.lifecycle import ActionStatus
 from tracker.web.reviews.rows import plan_rows
 
 # A recommendation's action rows as the template drew them, before they were written in Python.
-TEMPLATE_ROWS = """
-{% set tag_classes = {"red": "govuk-tag--red", "amber": "govuk-tag--orange", "green": "govuk-tag--green", "blue": "govuk-tag--blue"} %}
-{% macro old_tag(rag, reason=None) -%}
-  <strong class="govuk-tag {{ tag_classes[rag.value] }}">{{ rag.label }}</strong>
-  {%- if reason %} <span class="govuk-body-s">{{ reason }}</span>{% endif %}
-{%- endmacro %}
+TEMPLATE_ROWS = (
+    OLD_TAG
+    + """
   {% for action in actions %}
     <tr class="govuk-table__row">
       <td class="govuk-table__cell">{% if action.is_withdrawn %}<strong class="govuk-tag govuk-tag--grey">Withdrawn</strong>{% else %}{% set result = action.rag_result %}{{ old_tag(result.rag, result.reason) }}{% endif %}</td>
@@ -30,21 +24,14 @@ TEMPLATE_ROWS = """
     </tr>
   {% endfor %}
 """
+)
 
 
 @pytest.mark.parametrize("linked", [True, False])
 def test_a_plans_action_rows_are_the_templates(app: Flask, linked: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     if not linked:
         monkeypatch.delitem(app.view_functions, "actions.show")
-    today = clock.today()
-    actions = [
-        _listed(1),
-        _listed(2, target_date=today - timedelta(days=30), owner="", lead_agency=None),
-        _listed(3, target_date=None, target_text="By the end of the financial year", description="x <y> " * 60),
-        _listed(4, target_date=None, status=ActionStatus.ASSURED, last_update_on=today - timedelta(days=400)),
-        _listed(5, last_update_on=today - timedelta(days=120), status=ActionStatus.NOT_STARTED),
-        _listed(6, target_date=None, withdrawn_at=clock.now()),
-    ]
+    actions = [*every_kind(), _listed(6, target_date=None, withdrawn_at=clock.now())]
     with app.test_request_context("/reviews/9"):
         ours = str(plan_rows(actions))
         theirs = render_template_string(TEMPLATE_ROWS, actions=actions)

@@ -5,6 +5,8 @@ action list's rows are themselves written in Python (`web/search/rows.py`), whic
 
 from __future__ import annotations
 
+from flask import current_app
+from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from tracker.rules.rag import Rag
@@ -22,3 +24,10 @@ def rag_tag(rag: Rag, reason: str | None = None) -> Markup:
     if reason:
         tag += f' <span class="govuk-body-s">{escape(reason)}</span>'
     return Markup(tag)  # noqa: S704  (every value in it is escaped above)
+
+
+def wording(description: str, length: int, href: str | None) -> Markup:
+    """An action's wording cut to `length` as the `truncate` filter cuts it, and linked to `href` where there is
+    one: as the lists written in Python show it (`web/search/rows.py`, `web/reviews/rows.py`)."""
+    cut = escape(do_truncate(current_app.jinja_env, description, length))
+    return Markup(f'<a class="govuk-link" href="{escape(href)}">{cut}</a>') if href else cut  # noqa: S704

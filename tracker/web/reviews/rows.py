@@ -8,14 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flask import current_app
-from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from tracker.clock import uk_date
 from tracker.services.search.listed import ListedAction
 from tracker.web.links import id_link
 from tracker.web.reviews.blueprint import bp
-from tracker.web.tags import rag_tag
+from tracker.web.tags import rag_tag, wording
 
 _CELL = '<td class="govuk-table__cell">'
 _WITHDRAWN = '<strong class="govuk-tag govuk-tag--grey">Withdrawn</strong>'
@@ -25,7 +24,6 @@ _WITHDRAWN = '<strong class="govuk-tag govuk-tag--grey">Withdrawn</strong>'
 def plan_rows(actions: Sequence[ListedAction]) -> Markup:
     """Each action's RAG (or that it was withdrawn), its wording linked to its page, lead agency, owner, target
     date and status."""
-    environment = current_app.jinja_env
     linked = "actions.show" in current_app.view_functions
     action_link = id_link("actions.show", "action_id")
     rows = []
@@ -35,13 +33,11 @@ def plan_rows(actions: Sequence[ListedAction]) -> Markup:
         else:
             result = action.rag_result
             tag = rag_tag(result.rag, result.reason)
-        wording = escape(do_truncate(environment, action.description, 200))
-        if linked:
-            wording = Markup(f'<a class="govuk-link" href="{escape(action_link(action.id))}">{wording}</a>')  # noqa: S704
+        linked_wording = wording(action.description, 200, action_link(action.id) if linked else None)
         agency = action.lead_agency.name if action.lead_agency else "No lead agency"
         target = uk_date(action.target_date) or action.target_text or "No target date"
         rows.append(
-            f'<tr class="govuk-table__row">{_CELL}{tag}</td>{_CELL}{wording}</td>{_CELL}{escape(agency)}</td>'
+            f'<tr class="govuk-table__row">{_CELL}{tag}</td>{_CELL}{linked_wording}</td>{_CELL}{escape(agency)}</td>'
             f"{_CELL}{escape(action.owner or 'Not named')}</td>{_CELL}{escape(target)}</td>"
             f"{_CELL}{escape(action.status.label)}</td></tr>\n"
         )

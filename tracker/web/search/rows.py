@@ -8,13 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flask import current_app
-from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 from tracker.clock import uk_date
 from tracker.services.search.listed import ListedAction
 from tracker.web.links import id_link
-from tracker.web.tags import rag_tag
+from tracker.web.tags import rag_tag, wording
 
 _CELL = '<td class="govuk-table__cell">'
 _SMALL = '<br><span class="govuk-body-s">'
@@ -23,7 +22,6 @@ _SMALL = '<br><span class="govuk-body-s">'
 def action_rows(actions: Sequence[ListedAction]) -> Markup:
     """The table body's rows: RAG, the action (linked to its page) with its status and owner, its review and
     recommendation, lead agency, target date and last update."""
-    environment = current_app.jinja_env
     linked = "actions.show" in current_app.view_functions
     action_link = id_link("actions.show", "action_id")
     review_link = id_link("reviews.show", "review_id")
@@ -33,15 +31,13 @@ def action_rows(actions: Sequence[ListedAction]) -> Markup:
         result = action.rag_result
         recommendation = action.recommendation
         review = recommendation.review
-        wording = escape(do_truncate(environment, action.description, 160))
-        if linked:
-            wording = Markup(f'<a class="govuk-link" href="{escape(action_link(action.id))}">{wording}</a>')  # noqa: S704
+        linked_wording = wording(action.description, 160, action_link(action.id) if linked else None)
         owner = f"; {escape(action.owner)}" if action.owner else ""
         agency = action.lead_agency.name if action.lead_agency else "No lead agency"
         target = uk_date(action.target_date) or action.target_text or "None"
         rows.append(
             f'<tr class="govuk-table__row">{_CELL}{rag_tag(result.rag, result.reason)}</td>'
-            f"{_CELL}{wording}{_SMALL}{escape(action.status.label)}{owner}</span></td>"
+            f"{_CELL}{linked_wording}{_SMALL}{escape(action.status.label)}{owner}</span></td>"
             f'{_CELL}<a class="govuk-link" href="{escape(review_link(review.id))}">{escape(review.reference)}</a>'
             f'{_SMALL}<a class="govuk-link" href="{escape(recommendation_link(recommendation.id))}">'
             f"Recommendation {escape(recommendation.number)}</a></span></td>"
