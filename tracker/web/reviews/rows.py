@@ -1,7 +1,8 @@
-"""A recommendation's actions as its table's rows on a review's page and a recommendation's, written in Python
-rather than drawn by the template: a national body's largest review shows a hundred on a page, and each row's
-pieces of text, their escaping and its link and tag cost the template some twenty microseconds. The markup is the
-template's as it was; `tests/test_plan_rows.py` compares the two, token by token."""
+"""Rows written in Python rather than drawn by the template: a recommendation's actions on a review's page and a
+recommendation's (a national body's largest review shows a hundred on a page), and the list of reviews' fifty
+reviews with their figures. Each row's pieces of text, their escaping and its links and tags cost the template
+some twenty microseconds. The markup is the template's as it was; `tests/test_plan_rows.py` compares the two,
+token by token."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from flask import current_app
 from markupsafe import Markup, escape
 
 from tracker.clock import uk_date
+from tracker.services.reviews.queries import ReviewRow
 from tracker.services.search.listed import ListedAction
-from tracker.web.links import id_link
+from tracker.web.links import FigureLinks, id_link
 from tracker.web.reviews.blueprint import bp
 from tracker.web.tags import rag_tag, wording
 
@@ -42,3 +44,38 @@ def plan_rows(actions: Sequence[ListedAction]) -> Markup:
             f"{_CELL}{escape(action.status.label)}</td></tr>\n"
         )
     return Markup("".join(rows))  # noqa: S704  (every value in it is escaped above)
+
+
+_NUMERIC = '<td class="govuk-table__cell govuk-table__cell--numeric">'
+_CLOSED = '<br><strong class="govuk-tag govuk-tag--blue">Action plan closed</strong>'
+
+
+@bp.app_template_global()
+def review_list_rows(rows: Sequence[ReviewRow], monitor: bool, figure_links: FigureLinks) -> Markup:
+    """Each review's reference (linked to its page), title, type and whether its plan is closed, its partnerships,
+    when it was published, its actions of each colour (each linked to them, for those who monitor) and how many of
+    them are assured."""
+    review_link = id_link("reviews.show", "review_id")
+    found = []
+    for row in rows:
+        review = row.review
+        reference = escape(review.reference)
+        joint = ", ".join(named.name for named in review.joint_partnerships)
+        jointly = f'<br><span class="govuk-body-s">jointly with {escape(joint)}</span>' if joint else ""
+        figures = []
+        for rag, count in row.progress.counts.items():
+            if monitor and count:
+                hidden = f'<span class="govuk-visually-hidden">{reference}, {escape(rag.label)}: </span>'
+                href = escape(figure_links.of(review.id, rag))
+                figures.append(f'{_NUMERIC}<a class="govuk-link" href="{href}">{hidden}{count}</a></td>')
+            else:
+                figures.append(f"{_NUMERIC}{count}</td>")
+        found.append(
+            f'<tr class="govuk-table__row">{_CELL}<a class="govuk-link" href="{escape(review_link(review.id))}">'
+            f'{reference}</a><br>{escape(review.title)}<br><span class="govuk-hint govuk-!-font-size-16">'
+            f"{escape(review.type.label)}</span>{_CLOSED if row.plan_closed else ''}</td>"
+            f"{_CELL}{escape(review.partnership.name)}{jointly}</td>"
+            f"{_CELL}{escape(uk_date(review.published_on) or 'Not published')}</td>{''.join(figures)}"
+            f"{_NUMERIC}{row.progress.assured} / {row.progress.total}</td></tr>\n"
+        )
+    return Markup("".join(found))  # noqa: S704  (every value in it is escaped above)
