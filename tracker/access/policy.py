@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from functools import cache
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from sqlalchemy import Select, bindparam, event, exists, false, func, select, true, union
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, false, select, true, union
 from sqlalchemy.sql.elements import ColumnElement
 
+from tracker.access.members import in_every_partnership, membership_ids
 from tracker.db import db
 from tracker.models import (
     Action,
@@ -202,7 +201,7 @@ def partnership_ids(user: Any) -> frozenset[int] | None:
     # national body's member belongs to every partnership and loading each one costs a page milliseconds.
     if "partnerships" in getattr(user, "__dict__", {}) or not isinstance(user, User) or user_id is None:
         return frozenset(p.id for p in user.partnerships)
-    return _membership_ids(user_id)
+    return membership_ids(user_id)
 
 
 def narrowing_partnership_ids(user: Any) -> frozenset[int] | None:
@@ -210,29 +209,9 @@ def narrowing_partnership_ids(user: Any) -> frozenset[int] | None:
     they belong to every one (a national body's member), whose 150 ids would be sent and tested to no end."""
     mine = partnership_ids(user)
     user_id = getattr(user, "id", None)
-    if mine is None or (mine and user_id is not None and _in_every_partnership(user_id)):
+    if mine is None or (mine and user_id is not None and in_every_partnership(user_id)):
         return None
     return mine
-
-
-@cache
-def _memberships() -> Select[Any]:
-    # Built once, the user bound at each reading: every page asks it.
-    every = select(func.count(Partnership.id)).scalar_subquery()
-    return select(user_partnerships.c.partnership_id, every).where(user_partnerships.c.user_id == bindparam("user_id"))
-
-
-def _membership_ids(user_id: int) -> frozenset[int]:
-    """The ids of the partnerships a user belongs to, read once a transaction beside how many partnerships there
-    are, which answers `_in_every_partnership` too (the pages that ask one ask both)."""
-    session = db.session()
-    key = ("partnership_ids", user_id)
-    if key not in session.info:
-        rows = db.session.execute(_memberships(), {"user_id": user_id}).all()
-        session.info[key] = frozenset(partnership_id for partnership_id, _ in rows)
-        if rows:
-            session.info[("in_every_partnership", user_id)] = len(session.info[key]) == rows[0][1]
-    return frozenset(session.info[key])
 
 
 def report_covers_only_theirs(user: Any, report: GeneratedReport) -> bool:
@@ -264,39 +243,8 @@ def in_partnerships(partnership_ids: Any, review: type[Review] | Any = Review) -
 
 
 def _partnership_clause(user: Any) -> ColumnElement[bool]:
-    """The reviews of the user's partnerships, as SQL: read from the membership table, not the session's copy."""
-    user_id = getattr(user, "id", None)
-    if user_id is None:
-        return false()
-    if _in_every_partnership(user_id):
-        # Every review has a commissioning partnership: a member of all of them (a national body) sees all.
-        return true()
-    mine = select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == user_id)
-    return in_partnerships(mine)
-
-
-def _in_every_partnership(user_id: int) -> bool:
-    """Whether the user belongs to every partnership there is: asked once a transaction, of the memberships read
-    beside how many partnerships there are (`_membership_ids`); one who belongs to none belongs to every one only
-    where there are none."""
-    session = db.session()
-    key = ("in_every_partnership", user_id)
-    if key not in session.info and not _membership_ids(user_id):
-        session.info[key] = not db.session.scalar(select(func.count(Partnership.id)))
-    return bool(session.info[key])
-
-
-_MEMBERSHIP_KEYS = ("in_every_partnership", "partnership_ids")
-
-
-def _forget_memberships(session: Session, *_: object) -> None:
-    """A flush may change who belongs where; a new transaction may see others' changes."""
-    for key in [k for k in session.info if isinstance(k, tuple) and k[0] in _MEMBERSHIP_KEYS]:
-        del session.info[key]
-
-
-event.listen(Session, "after_flush", _forget_memberships)
-event.listen(Session, "after_transaction_end", _forget_memberships)
+    """The reviews of a member's partnerships, as SQL: read from the membership table, not the session's copy."""
+    return seen(*sees(user))
 
 
 def sees_withdrawn(user: Any) -> bool:
@@ -328,18 +276,45 @@ def _review_of(target: object) -> Review | None:
     return None
 
 
+class Sees(StrEnum):
+    """What a user may list, by kind: nothing, one agency's actions, some partnerships' reviews', or everything."""
+
+    NOTHING = "nothing"
+    AGENCY = "agency"
+    PARTNERSHIPS = "partnerships"
+    EVERYTHING = "everything"
+
+
+def sees(user: Any) -> tuple[Sees, int | None]:
+    """The kind of what the user may list, and the id it turns on: their agency's, or their own as a member."""
+    if limited_to_own_agency(user):
+        return Sees.AGENCY, user.agency_id
+    if limited_to_partnerships(user):
+        user_id = getattr(user, "id", None)
+        if user_id is None:
+            return Sees.NOTHING, None
+        # Every review has a commissioning partnership: a member of all of them (a national body) sees all.
+        return (Sees.EVERYTHING, None) if in_every_partnership(user_id) else (Sees.PARTNERSHIPS, user_id)
+    return Sees.EVERYTHING, None
+
+
+def seen(shape: Sees, ident: Any, *, lead_agency: Any = None) -> ColumnElement[bool]:
+    """`sees`' answer as SQL over actions joined to their review; `ident` the agency's or member's id, or a bound
+    parameter that stands for it (`access.shapes`)."""
+    if shape == Sees.AGENCY:
+        theirs: ColumnElement[bool] = (Action.lead_agency_id if lead_agency is None else lead_agency) == ident
+        return theirs
+    if shape == Sees.PARTNERSHIPS:
+        return in_partnerships(select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == ident))
+    return true() if shape == Sees.EVERYTHING else false()
+
+
 def visible_actions(user: Any, *, lead_agency: Any = None) -> ColumnElement[bool]:
     """The WHERE clause for the actions a user may list, over actions joined to their review (as `live_actions()`).
 
     `lead_agency` stands for the actions' lead agency where the rows are not actions themselves
     (figures kept per review and lead agency)."""
-    if limited_to_own_agency(user):
-        agency_id: int | None = user.agency_id
-        column = Action.lead_agency_id if lead_agency is None else lead_agency
-        return column == agency_id
-    if limited_to_partnerships(user):
-        return _partnership_clause(user)
-    return true()
+    return seen(*sees(user), lead_agency=lead_agency)
 
 
 def chooses_among_every(user: Any) -> bool:
@@ -362,7 +337,7 @@ def sees_every_review(user: Any) -> bool:
         return False
     if limited_to_partnerships(user):
         user_id = getattr(user, "id", None)
-        return user_id is not None and _in_every_partnership(user_id)
+        return user_id is not None and in_every_partnership(user_id)
     return allows(user, Permission.SIGNED_IN)
 
 

@@ -1,64 +1,41 @@
-"""Which actions a user may list (`policy.visible_actions`), said as a shape shared by every user of a kind, with
-the user's own values as parameters: a statement built once for each shape is read with each user's values.
+"""Which actions a user may list (`policy.sees`, `policy.seen`), as a statement built once for each kind of user
+and read with each user's values: the policy's own clause, with the user's agency or id bound rather than
+written in.
 
 Built for each user, a page's statements cost more to make than to run at national scale; built once, they are
-made (and SQLAlchemy's key for finding their compiled form is worked out) once a process. The clause of each
-shape is the policy's, word for word, with the user's agency or id bound rather than written in;
-`tests/test_policy.py` checks that both find the same actions for every kind of user.
+made (and SQLAlchemy's key for finding their compiled form is worked out) once a process. `tests/test_policy.py`
+checks that both find the same actions for every kind of user.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from enum import StrEnum
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, false, select, true
+from sqlalchemy import Integer, bindparam
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.access import policy
-from tracker.models import Action
-from tracker.models.people import user_partnerships
+from tracker.access.policy import Sees
 
+__all__ = ["Sees", "sees", "statement", "visible_actions"]
 
-class Sees(StrEnum):
-    """The kinds of `policy.visible_actions`' answer."""
-
-    NOTHING = "nothing"
-    AGENCY = "agency"
-    PARTNERSHIPS = "partnerships"
-    EVERYTHING = "everything"
-
-
-_AGENCY = bindparam("visible_agency_id", type_=Integer)
-_MEMBER = bindparam("visible_user_id", type_=Integer)
+# The parameter each kind of user's clause turns on.
+_NAMES = {Sees.AGENCY: "visible_agency_id", Sees.PARTNERSHIPS: "visible_user_id"}
 
 
 def sees(user: Any) -> tuple[Sees, dict[str, Any]]:
-    """The shape of the actions the user may list, and the values of its parameters."""
-    if policy.limited_to_own_agency(user):
-        return Sees.AGENCY, {"visible_agency_id": user.agency_id}
-    if policy.limited_to_partnerships(user):
-        user_id = getattr(user, "id", None)
-        if user_id is None:
-            return Sees.NOTHING, {}
-        if policy.sees_every_review(user):
-            return Sees.EVERYTHING, {}
-        return Sees.PARTNERSHIPS, {"visible_user_id": user_id}
-    return Sees.EVERYTHING, {}
+    """The kind of what the user may list, and the values of its clause's parameters."""
+    shape, ident = policy.sees(user)
+    return shape, ({_NAMES[shape]: ident} if shape in _NAMES else {})
 
 
 @cache
 def visible_actions(shape: Sees, lead_agency: Any = None) -> ColumnElement[bool]:
-    """`policy.visible_actions` for every user of this shape, over actions joined to their review (`lead_agency`
-    stands for the actions' lead agency where the rows are not actions themselves, as there)."""
-    if shape == Sees.AGENCY:
-        return (Action.lead_agency_id if lead_agency is None else lead_agency) == _AGENCY
-    if shape == Sees.PARTNERSHIPS:
-        mine = select(user_partnerships.c.partnership_id).where(user_partnerships.c.user_id == _MEMBER)
-        return policy.in_partnerships(mine)
-    return true() if shape == Sees.EVERYTHING else false()
+    """`policy.visible_actions` for every user of this kind, their id a parameter (`lead_agency` as there)."""
+    ident = bindparam(_NAMES[shape], type_=Integer) if shape in _NAMES else None
+    return policy.seen(shape, ident, lead_agency=lead_agency)
 
 
 def statement(build: Callable[..., Any], user: Any, where: Sequence[Any], *shape_of: Any) -> tuple[Any, dict[str, Any]]:

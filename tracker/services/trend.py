@@ -105,9 +105,11 @@ def _sums(where: Sequence[Any], days: list[date], *, everything: bool) -> tuple[
     most lack a day's point."""
     # Every standing review is counted from indexes alone (`live_review_count`): asked of the standing reviews,
     # SQLite read every review's row (0.54 ms of the overview's 0.92 ms statement at national scale).
-    reviews: Any = live_review_count()
-    if not everything:
-        reviews = select(func.count(Review.id)).where(*live(Review), *where).scalar_subquery()
+    reviews: Any = (
+        live_review_count()
+        if everything
+        else select(func.count(Review.id)).where(*live(Review), *where).scalar_subquery()
+    )
     if everything:
         sums = select(TrendTotal.day, *(getattr(TrendTotal, n) for n in POINTS), TrendTotal.reviews, reviews).where(
             TrendTotal.day.in_(days)
