@@ -40,6 +40,8 @@ _status_type = enum_of(ActionStatus, "action_status")
 # An action is open exactly when it keeps a day it turns amber (tracker.rules.rag.rag_dates).
 OPEN_ONLY = text("amber_from IS NOT NULL")
 CLOSED_ONLY = text("amber_from IS NULL")
+# What the reminder lists test of an open action, beyond its agency and last update (rules.reminders).
+OPEN_PLACING = ("status", "target_date", "recommendation_id", "withdrawn_at", "owner_user_id", "amber_from")
 # Latest target date first, with the actions that have none still last: the search's order read backwards.
 _UNDATED = text("(target_date IS NULL)")
 CAN_TURN_RED = text("red_from IS NOT NULL")
@@ -130,12 +132,15 @@ class Action(Withdrawable, RagByDates, Base):
             postgresql_where=CAN_TURN_RED,
         ),
         # An agency's open actions by their last update: its drifting actions, counted and listed (a hundred of an
-        # agency's eight hundred open ones at national scale), read as a range rather than every open action.
+        # agency's eight hundred open ones at national scale), read as a range rather than every open action. It
+        # also holds what places each open action in its lead's reminder lists, so that SQLite reads the
+        # agency's side of those lists from the index alone (1.9 to 1.2 ms at national scale).
         Index(
             "ix_actions_open_by_agency_update",
             "lead_agency_id",
             "last_update_on",
             "id",
+            *OPEN_PLACING,
             sqlite_where=OPEN_ONLY,
             postgresql_where=OPEN_ONLY,
         ),
