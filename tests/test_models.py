@@ -10,11 +10,21 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, UserFactory
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Action, AuditEvent, Evidence
 from tracker.models.records import AuditTrailIsAppendOnly
 from tracker.rules.vocabulary import EvidenceKind, Role
 from tracker.services import audit
+
+
+def test_rows_of_reads_what_the_session_holds_unwritten(database: Any) -> None:
+    action = ActionFactory(description="As written")
+    action.description = "Changed, not yet written"
+    read = select(Action.description).where(Action.id == action.id)
+    assert rows_of(read).scalar() == "Changed, not yet written"
+    with database.no_autoflush:
+        action.description = "Changed again"
+        assert rows_of(read).scalar() == "Changed, not yet written"
 
 
 def refused(database: Any, make: Any) -> None:

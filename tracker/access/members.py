@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, event, func, select
 from sqlalchemy.orm import Session
 
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Partnership, user_partnerships
 
 
@@ -26,7 +26,7 @@ def membership_ids(user_id: int) -> frozenset[int]:
     session = db.session()
     key = ("partnership_ids", user_id)
     if key not in session.info:
-        rows = db.session.execute(_memberships(), {"user_id": user_id}).all()
+        rows = rows_of(_memberships(), {"user_id": user_id}).all()
         session.info[key] = frozenset(partnership_id for partnership_id, _ in rows)
         if rows:
             session.info[("in_every_partnership", user_id)] = len(session.info[key]) == rows[0][1]

@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, case, distinct, func, select
 from tracker import clock
 from tracker.access import policy, shapes
 from tracker.access.shapes import Sees
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Action, AssuranceDecision, Recommendation, Review, User
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION
@@ -203,7 +203,7 @@ def count_assured_since(user: Any, since: date, *, where: Sequence[Any] = ()) ->
     """How many actions were assured on or after `since`: the figure the list is the start of. The period's
     decisions are found by their date first, never by reading every assured action."""
     statement, values = shapes.statement(_assured_count, user, where)
-    return db.session.scalar(statement, {**values, "assured_since": _start(since)}) or 0
+    return rows_of(statement, {**values, "assured_since": _start(since)}).scalar() or 0
 
 
 def _assured_count(shape: Sees, where: Sequence[Any]) -> Any:

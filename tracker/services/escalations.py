@@ -17,7 +17,7 @@ from sqlalchemy.orm import joinedload
 from tracker import clock
 from tracker.access import policy, shapes
 from tracker.access.shapes import Sees
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Action, Escalation, Recommendation, Review, User
 from tracker.models.clauses import written_in
 from tracker.models.live import live
@@ -149,7 +149,7 @@ def _escalated(shape: Sees, where: Sequence[Any], limit: int, since: bool) -> An
 
 def count_escalated(user: Any, *, where: Sequence[Any] = (), since: datetime | None = None) -> int:
     statement, values = shapes.statement(_count, user, where, since is not None)
-    return db.session.scalar(statement, {**values, "escalated_since": since}) or 0
+    return rows_of(statement, {**values, "escalated_since": since}).scalar() or 0
 
 
 def _count(shape: Sees, where: Sequence[Any], since: bool) -> Any:

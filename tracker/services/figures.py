@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
 from tracker import clock
 from tracker.access import policy, shapes
 from tracker.access.shapes import Sees
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Action, Agency, Recommendation, Review
 from tracker.models.actions import rag_on
 from tracker.models.clauses import written_in
@@ -158,7 +158,7 @@ def _rows(
     rows: dict[Any, RagCounts] = {}
     total = 0
     kept = known if isinstance(known, date) else None
-    for found_row in db.session.execute(query, values):
+    for found_row in rows_of(query, values):
         row_key, row_label, red, amber, green, blue, assured, submitted, drifting, total, kept = tuple(found_row)
         entry = rows.setdefault(_key(by, row_key), RagCounts(_key(by, row_key), row_label or NO_AGENCY))
         for rag, count in zip(Rag, (red, amber, green, blue), strict=True):
@@ -292,7 +292,7 @@ def plans_and_recommendations(user: Any, *, where: Sequence[Any] = ()) -> tuple[
     )
     if where or not policy.sees_every_review(user):
         query = query.join(Review, Review.id == ReviewFigures.review_id).where(policy.visible_reviews(user), *where)
-    plans, made = db.session.execute(query).one()
+    plans, made = rows_of(query).one()
     return int(plans or 0), int(made or 0)
 
 
@@ -311,7 +311,7 @@ def date_requests(user: Any, *, where: Sequence[Any] = ()) -> int | None:
             .join(Review, Review.id == ActionFigures.review_id)
             .where(*live(Review), policy.visible_actions(user, lead_agency=ActionFigures.agency_key), *where)
         )
-    return int(db.session.scalar(query) or 0)
+    return int(rows_of(query).scalar() or 0)
 
 
 def count_by_rag(filters: Any, user: Any, *, today: date | None = None) -> dict[Rag, int] | None:

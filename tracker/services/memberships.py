@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from tracker.access import policy
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Partnership, Review, User, user_partnerships
 from tracker.rules import DomainError
 from tracker.rules.vocabulary import ReviewType
@@ -35,7 +35,7 @@ class Membership:
 def membership_of(user: Any) -> Membership:
     """For saying at the top of a page whose reviews a person sees, without loading every one of a national
     body's partnerships to name three of them."""
-    rows = db.session.execute(
+    rows = rows_of(
         select(Partnership.name, func.count().over())
         .join(user_partnerships, user_partnerships.c.partnership_id == Partnership.id)
         .where(user_partnerships.c.user_id == user.id)
@@ -66,7 +66,7 @@ def menu(user: Any) -> list[Choice]:
     """The partnerships of `choices_for` as a menu shows them, their ids and names alone: a national body's
     member chooses among 150, and loading each whole cost the summary and the overview 3 ms."""
     query = select(Partnership.id, Partnership.name).where(policy.chooses_among(user)).order_by(Partnership.name)
-    return [Choice(int(pid), str(name)) for pid, name in db.session.execute(query)]
+    return [Choice(int(pid), str(name)) for pid, name in rows_of(query)]
 
 
 def find(ids: Iterable[int]) -> list[Partnership]:

@@ -15,7 +15,7 @@ from sqlalchemy import CompoundSelect, Select, bindparam, func, literal, union_a
 
 from tracker import clock
 from tracker.access import policy, shapes
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Action, Agency, Review, TargetDateChange
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION, waiting_request
@@ -83,7 +83,7 @@ def open_actions_by_colour(user: Any, rags: Sequence[Rag], *, limit: int) -> dic
     shape, values = shapes.sees(user)
     statement = _by_colour(shape, tuple(rags), limit)
     # The statement's rows come in no promised order: each colour's date order is put back here.
-    found = sorted(db.session.execute(statement, {**values, "today": clock.today()}), key=lambda row: (row[1], row[2]))
+    found = sorted(rows_of(statement, {**values, "today": clock.today()}), key=lambda row: (row[1], row[2]))
     colour_of = {action_id: colour for colour, _, action_id in found}
     loaded = by_ids(list(colour_of))
     return {rag: [action for action in loaded if colour_of[action.id] == rag.value] for rag in rags}
@@ -117,11 +117,11 @@ def _of_colour(rag: Rag, today: Any) -> Any:
 def due_within(user: Any, days: int, *, today: date | None = None) -> int:
     today = today or clock.today()
     shape, values = shapes.sees(user)
-    return db.session.scalar(_due_within(shape), {**values, "today": today, "until": today + timedelta(days=days)}) or 0
+    return rows_of(_due_within(shape), {**values, "today": today, "until": today + timedelta(days=days)}).scalar() or 0
 
 
 @cache
-def _due_within(shape: shapes.Sees) -> Select[tuple[int]]:
+def _due_within(shape: shapes.Sees) -> Select[int]:
     """`due_within`'s count, built once for each kind of user, with the user and the days bound."""
     today, until = (bindparam(name, type_=Action.target_date.type) for name in ("today", "until"))
     query = live_actions_where(

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tracker import clock
 from tracker.access import policy
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Review
 from tracker.models.live import live, live_review_count
 from tracker.models.tallies import RagCounts
@@ -128,7 +128,7 @@ def _sums(where: Sequence[Any], days: list[date], *, everything: bool) -> tuple[
         )
     found: dict[date, Sequence[Any]] = {}
     lacking = 0
-    for day, red, amber, green, blue, kept, wanted in db.session.execute(sums):
+    for day, red, amber, green, blue, kept, wanted in rows_of(sums):
         found[day] = (red, amber, green, blue)
         lacking = max(lacking, int(wanted or 0) - int(kept or 0))
     if len(found) < len(days):

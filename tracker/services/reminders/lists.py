@@ -27,7 +27,7 @@ from sqlalchemy import (
     union_all,
 )
 
-from tracker.db import db
+from tracker.db import rows_of
 from tracker.models import Action, TargetDateChange, User
 from tracker.models.clauses import written_in
 from tracker.models.live import live_target_date_changes
@@ -164,7 +164,7 @@ def _placed(user: User, *, today: date, windows: Windows, limit: int) -> list[tu
     ids: list[list[int]] = [[] for _ in ActionList]
     totals = [0 for _ in ActionList]
     values = {**theirs.values(user), **conditions.day_values(today, windows)}
-    for number, action_id, total in db.session.execute(_placing(theirs.leads(user), limit), values):
+    for number, action_id, total in rows_of(_placing(theirs.leads(user), limit), values):
         if action_id is None:
             totals[number] = int(total)
         else:
@@ -250,4 +250,4 @@ def covers_anything(user: User) -> bool:
 
 def owns_open_actions(user: User) -> bool:
     owned = select(Action.id).where(Action.owner_user_id == user.id, Action.status.in_(_OPEN)).limit(1)
-    return db.session.scalar(owned) is not None
+    return rows_of(owned).scalar() is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from tracker import clock
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import ReminderPreference, ReminderSettings, User
 from tracker.rules.reminders import DEFAULT_FREQUENCY, Frequency, Windows, check_windows
 from tracker.services import audit
@@ -49,7 +49,7 @@ def _plain(w: Windows) -> dict[str, object]:
 
 
 def frequency_of(user: User) -> Frequency:
-    chosen = db.session.scalar(select(ReminderPreference.frequency).where(ReminderPreference.user_id == user.id))
+    chosen = rows_of(select(ReminderPreference.frequency).where(ReminderPreference.user_id == user.id)).scalar()
     return chosen if chosen is not None else DEFAULT_FREQUENCY
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Select, and_, bindparam, func, select
 
 from tracker.access import policy, shapes
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Action, Agency, TargetDateChange, User
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION, waiting_request
@@ -119,7 +119,7 @@ def _long_overdue(
         "long_overdue",
         f"Overdue by more than {days(windows.subgroup_overdue_days)}",
         f"Past the target date by more than {days(windows.subgroup_overdue_days)} and not submitted.",
-        db.session.scalar(counting, values) or 0,
+        rows_of(counting, values).scalar() or 0,
         page=EVERY,
         search={"overdue": 1, "due_before": (cutoff - timedelta(days=1)).isoformat(), "sort": "target_date"},
     )

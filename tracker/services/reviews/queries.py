@@ -11,7 +11,7 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.access import policy
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme, review_partnerships
 from tracker.models.clauses import written_in
 from tracker.models.figures import ActionFigures, ReviewFigures
@@ -118,7 +118,7 @@ def plan_page(user: Any, review: Review, page: int = 1) -> PlanPage:
     shown = select(Recommendation).where(Recommendation.review_id == review.id)
     if not policy.sees_withdrawn(user):
         shown = shown.where(*live(Recommendation))
-    total = db.session.scalar(shown.with_only_columns(func.count(Recommendation.id))) or 0
+    total = rows_of(shown.with_only_columns(func.count(Recommendation.id))).scalar() or 0
     page = min(max(1, page), max(1, -(-total // PLAN_PAGE)))
     recommendations = db.session.scalars(
         shown.options(*RECOMMENDATION_PAGE[1:])
@@ -201,7 +201,7 @@ def review_rows(
     if page is not None and (kept or plan is None):
         every = partnership_id is None and review_type is None and plan is None and policy.sees_every_review(user)
         counted = select(live_review_count()) if every else query.with_only_columns(func.count(Review.id))
-        total = db.session.scalar(counted) or 0
+        total = rows_of(counted).scalar() or 0
         reviews = _listed(ordered.offset(written_in(page[0])).limit(written_in(page[1])))
     else:
         reviews = _listed(ordered)
@@ -226,7 +226,7 @@ def _listed(ordered: Any) -> list[ListedReview]:
         Partnership.id,
         Partnership.name,
     )
-    found = db.session.execute(
+    found = rows_of(
         ordered.with_only_columns(*columns).join(Partnership, Partnership.id == Review.partnership_id)
     ).all()
     joint: dict[int, list[Named]] = {}
@@ -237,7 +237,7 @@ def _listed(ordered: Any) -> list[ListedReview]:
             .where(review_partnerships.c.review_id.in_([row[0] for row in found]))
             .order_by(Partnership.name)
         )
-        for review_id, partnership_id, name in db.session.execute(named):
+        for review_id, partnership_id, name in rows_of(named):
             joint.setdefault(review_id, []).append(Named(partnership_id, name))
     return [
         ListedReview(
@@ -261,13 +261,13 @@ def _with_figures(user: Any, reviews: list[ListedReview], *, kept: bool) -> list
     counts = {row.key: row for row in rollups.rag_by_review(user, where=where)}
     # Whether the plan is closed is a fact about the whole review, whoever is reading.
     if kept:
-        whole = db.session.execute(
+        whole = rows_of(
             select(ReviewFigures.review_id, ReviewFigures.open_actions).where(
                 ReviewFigures.review_id.in_(ids), ReviewFigures.open_actions + ReviewFigures.blue > 0
             )
         )
     else:
-        whole = db.session.execute(
+        whole = rows_of(
             live_actions()
             .with_only_columns(Review.id, func.sum(case((Action.rag != Rag.BLUE.value, 1), else_=0)))
             .where(*where)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Select, bindparam, select
 
-from tracker.db import db
+from tracker.db import rows_of
 from tracker.models import Action, Agency, Recommendation, Review, User
 from tracker.models.dated import RagByDates
 from tracker.models.live import live
@@ -124,7 +124,7 @@ def by_ids(ids: list[int], *, standing_only: bool = False) -> list[ListedAction]
     those neither withdrawn nor of a withdrawn recommendation or review)."""
     if not ids:
         return []
-    found = {action.id: action for action, _ in _listed(db.session.execute(_by_ids(standing_only), {"ids": ids}))}
+    found = {action.id: action for action, _ in _listed(rows_of(_by_ids(standing_only), {"ids": ids}))}
     return [found[i] for i in ids if i in found]
 
 
@@ -146,7 +146,7 @@ def reading(statement: Select[Any], *extra: Any) -> Select[Any]:
 
 def read_reading(statement: Select[Any], values: dict[str, Any]) -> list[tuple[ListedAction, tuple[Any, ...]]]:
     """What a `reading` finds with these values of its parameters, as `read_with` answers."""
-    return _listed(db.session.execute(statement, values))
+    return _listed(rows_of(statement, values))
 
 
 def _listed(rows: Iterable[Any]) -> list[tuple[ListedAction, tuple[Any, ...]]]:

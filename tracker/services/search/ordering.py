@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, or_, select, tuple_
 from sqlalchemy.sql.util import ClauseAdapter
 
-from tracker.db import db, without_workers
+from tracker.db import db, rows_of, without_workers
 from tracker.models import Action, Recommendation, Review
 from tracker.models.clauses import columns_read, reads, written_in
 from tracker.models.live import live, standing
@@ -112,7 +112,7 @@ def counts(filters: ActionFilters, user: Any, today: date) -> dict[Rag, int]:
     """How many matching actions each colour holds: from the kept figures where the filters allow."""
     by_colour = figures.count_by_rag(filters, user, today=today)
     if by_colour is None:
-        rows = db.session.execute(_counted(filters, user, today)).all()
+        rows = rows_of(_counted(filters, user, today)).all()
         by_colour = {Rag(rag): int(count) for rag, count in rows}
     return {rag: by_colour.get(rag, 0) for rag in Rag}
 
@@ -194,7 +194,7 @@ def counted_up_to(filters: ActionFilters, user: Any, today: date, bound: int) ->
         return None
     first = found.select(found.rows.c.id).limit(written_in(bound)).subquery()
     with without_workers(db.session):
-        return int(db.session.scalar(select(func.count()).select_from(first)) or 0)
+        return int(rows_of(select(func.count()).select_from(first)).scalar() or 0)
 
 
 def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag, int], list[ListedAction]] | None:
@@ -220,7 +220,7 @@ def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag
         .limit(PAGE_SIZE)
         .offset(case((wanted < total, wanted), else_=(total - 1) // PAGE_SIZE * PAGE_SIZE))
     )
-    page = db.session.execute(statement).all()
+    page = rows_of(statement).all()
     if not page:
         return dict.fromkeys(Rag, 0), []
     ids = [row[0] for row in page]
@@ -305,7 +305,7 @@ def _read(
         return read(_ordered(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip)))
     statement = unjoined.with_only_columns(Action.id).where(_colour(rag, today), *where)
     ordered = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))
-    return by_ids(list(db.session.scalars(ordered)))
+    return by_ids(list(rows_of(ordered).scalars()))
 
 
 def broad_page(
@@ -333,7 +333,7 @@ def broad_page(
         if cursor is not None and rag == cursor.rag:
             statement = statement.where(_beyond(cursor, backwards=backwards))
         statement = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted - len(ids)))
-        ids.extend(db.session.scalars(statement))
+        ids.extend(rows_of(statement).scalars())
         if len(ids) >= wanted:
             break
     if backwards:

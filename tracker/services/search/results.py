@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from tracker.db import db
+from tracker.db import rows_of
 from tracker.models import Agency, Partnership, Review
 from tracker.services.search import ordering, sorting
 from tracker.services.search.choosing import Choices, Offer, every_theme
@@ -121,7 +121,7 @@ def _page_of(
         reviews=chosen.reviews(filters.reviews, user),
         agencies=chosen.agencies(filters.agencies),
         # Every theme, as the filter panel shows it: by id and name, read as rows.
-        themes=[Named(i, name) for i, name in db.session.execute(every_theme())],
+        themes=[Named(i, name) for i, name in rows_of(every_theme())],
         partnerships=chosen.partnerships(filters.partnerships, user),
         after=Cursor.of(found[-1], today) if by_rag and found else None,
         before=Cursor.of(found[0], today) if by_rag and found else None,

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import contains_eager
 
-from tracker.db import db
+from tracker.db import rows_of
 from tracker.models import Action, Agency, Recommendation, Review
 from tracker.models.clauses import written_in
 from tracker.models.types import sorted_apart
@@ -105,12 +105,12 @@ def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[
         place = [func.coalesce(case(places, value=Action.lead_agency_id), len(agencies))] if places else []
         keys = [*place, *_by_rag()]
     ids = list(
-        db.session.scalars(
+        rows_of(
             unjoined.with_only_columns(Action.id)
             .order_by(*keys)
             .limit(written_in(PAGE_SIZE))
             .offset(written_in(offset))
-        )
+        ).scalars()
     )
     return by_ids(ids)
 
@@ -147,7 +147,7 @@ def _agencies_of_page(
         return None
     name = _agency_name()
     named = select(Agency.id, name).where(Agency.id.in_([a for a in sizes if a is not None]))
-    ordered = db.session.execute(named.order_by(name.desc() if filters.descending else name)).all()
+    ordered = rows_of(named.order_by(name.desc() if filters.descending else name)).all()
     if len({lowered for _, lowered in ordered}) < len(ordered):
         return None
     # Actions without a lead agency come last whichever way the names run.
