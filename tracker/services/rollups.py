@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Select, bindparam, func, literal, union_all
+from sqlalchemy import CompoundSelect, Integer, Select, bindparam, func, literal, union_all
 
 from tracker import clock
 from tracker.access import policy, shapes
@@ -24,8 +24,8 @@ from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql
 from tracker.services import figures
-from tracker.services.reminders.changes import ListedChange, listed_changes
-from tracker.services.search.listed import ListedAction, by_ids, read, with_lead_agency
+from tracker.services.reminders.changes import ListedChange, changes_reading, read_changes_reading
+from tracker.services.search.listed import ListedAction, by_ids, read_reading, reading, with_lead_agency
 
 
 def _counts(
@@ -136,19 +136,26 @@ def _due_within(shape: shapes.Sees) -> Select[int]:
     return query.with_only_columns(func.count(Action.id))
 
 
+# The queues of submissions and of requests are built once for each kind of user (`shapes.statement`), the page's
+# length and start written in at each reading: built on each request, each cost more than its reading.
+
+
 def awaiting_decision(
     user: Any, *, where: Sequence[Any] = (), limit: int | None = None, offset: int = 0
 ) -> list[ListedAction]:
     """Submissions waiting for the subgroup, oldest first, as a list shows them: all of them, or `limit` from
     `offset`."""
+    statement, values = shapes.statement(_awaiting, user, where, limit is not None)
+    return [action for action, _ in read_reading(statement, {**values, **_page(limit, offset)})]
+
+
+def _awaiting(shape: shapes.Sees, where: Sequence[Any], paged: bool) -> Select[Any]:
     query = with_lead_agency(
         live_actions()
-        .where(policy.visible_actions(user), Action.status == written_in(ActionStatus.SUBMITTED.value), *where)
+        .where(shapes.visible_actions(shape), Action.status == written_in(ActionStatus.SUBMITTED.value), *where)
         .order_by(Action.submitted_at, Action.id)
     )
-    if limit is not None:
-        query = query.limit(written_in(limit)).offset(written_in(offset))
-    return read(query)
+    return reading(_paged(query) if paged else query)
 
 
 def _pending(user: object, where: Sequence[Any]) -> Any:
@@ -160,10 +167,28 @@ def pending_target_date_changes(
 ) -> list[ListedChange]:
     """Requests for a new target date that nobody has answered yet, oldest first, as rows beside their action: all,
     or `limit` from `offset`."""
-    query = _pending(user, where).order_by(TargetDateChange.requested_at, TargetDateChange.id)
-    if limit is not None:
-        query = query.limit(written_in(limit)).offset(written_in(offset))
-    return listed_changes(query)
+    statement, values = shapes.statement(_waiting, user, where, limit is not None)
+    return [change for change, _ in read_changes_reading(statement, {**values, **_page(limit, offset)})]
+
+
+def _waiting(shape: shapes.Sees, where: Sequence[Any], paged: bool) -> Select[Any]:
+    query = (
+        live_target_date_changes()
+        .where(waiting_request(), shapes.visible_actions(shape), *where)
+        .order_by(TargetDateChange.requested_at, TargetDateChange.id)
+    )
+    return changes_reading(_paged(query) if paged else query)
+
+
+def _paged(query: Select[Any]) -> Select[Any]:
+    """A page of the query, its length and start written in at each reading (as `written_in` says why)."""
+    return query.limit(bindparam("page_limit", type_=Integer, literal_execute=True)).offset(
+        bindparam("page_offset", type_=Integer, literal_execute=True)
+    )
+
+
+def _page(limit: int | None, offset: int) -> dict[str, int]:
+    return {} if limit is None else {"page_limit": limit, "page_offset": offset}
 
 
 def pending_count(user: object, *, where: Sequence[Any] = ()) -> int:
