@@ -26,7 +26,7 @@ from tracker.web.forms import show_refusal
 @requires(Permission.VIEW_PLANS)
 def show(action_id: int) -> Any:
     user = loading.user()
-    action = loading.load(Action, action_id, options=history.FOR_PAGE)
+    action = history.with_records(loading.load(Action, action_id, options=history.WITH_OWNERS))
     timeline = history.timeline(action, paging.page_asked("updates"))
     trail = history.history(action.id, paging.page_asked("history"))
 
