@@ -94,6 +94,20 @@ def test_the_history_comes_from_the_audit_trail(client_for: Any, own_action: Act
     assert "Target date: 31 January 2025 → 31 March 2025" in words
 
 
+def test_the_history_names_whoever_acted_without_an_account(client_for: Any, own_action: Action) -> None:
+    audit.record(
+        "action.edited",
+        actor=None,
+        actor_label="Import of the 2025 plan",
+        target=own_action,
+        before={"owner": "Someone"},
+        after={"owner": "DI Jo Smith"},
+    )
+    db.session.flush()
+    words = text_of(page(client_for("agency_lead"), own_action))
+    assert "Edited the action, by Import of the 2025 plan" in words, words[words.index("History") :]
+
+
 def test_an_agency_lead_cannot_see_another_agencys_action(client_for: Any, other_action: Action) -> None:
     response = client_for("agency_lead").get(f"/actions/{other_action.id}")
     assert response.status_code == 404
