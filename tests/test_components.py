@@ -101,6 +101,34 @@ NAVIGATIONS = [
 ]
 
 
+CHECKBOXES = [
+    {
+        "idPrefix": "filter-review",
+        "name": "review",
+        "classes": "govuk-checkboxes--small",
+        "fieldset": {"legend": {"text": "Review", "classes": "govuk-fieldset__legend--s govuk-visually-hidden"}},
+        "hint": {"text": "Those chosen <first> & ten more"},
+        "items": [
+            {"value": "12", "text": "DARDR 03/24 & <SAR>", "checked": True},
+            {"value": "7", "text": Markup("LLR <em>2025</em>"), "checked": False},
+            {"value": 'x"y', "text": "Quoted"},
+        ],
+    },
+    {
+        "idPrefix": "filter-rag",
+        "name": "rag",
+        "fieldset": {"legend": {"text": "RAG"}},
+        "items": [{"value": "red", "text": "Red"}],
+    },
+    {
+        "idPrefix": "filter-theme",
+        "name": "theme",
+        "fieldset": {"legend": {"text": "Theme", "classes": ""}},
+        "items": [],
+    },
+]
+
+
 def called(template: str, macro: str) -> str:
     return f'{{% from "{template}" import {macro} %}}{{{{ {macro}(p) }}}}'
 
@@ -128,6 +156,12 @@ def called(template: str, macro: str) -> str:
 )
 def test_written_out_is_govuk_markup(app: Flask, ours: str, theirs: str, params: dict[str, Any]) -> None:
     assert tokens(render(app, ours, p=params)) == tokens(render(app, theirs, p=params))
+
+
+@pytest.mark.parametrize("params", CHECKBOXES)
+def test_checkboxes_are_govuk_checkboxes(app: Flask, params: dict[str, Any]) -> None:
+    theirs = called("govuk_frontend_jinja/components/checkboxes/macro.html", "govukCheckboxes")
+    assert tokens(render(app, "{{ checkboxes(p) }}", p=params)) == tokens(render(app, theirs, p=params))
 
 
 def test_skip_link_is_govuk_skip_link(app: Flask, client: Any) -> None:
