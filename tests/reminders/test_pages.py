@@ -103,6 +103,7 @@ def test_the_subgroup_home_lists_what_waits_and_links_to_who_cannot_be_emailed(
     assert "Submissions awaiting a decision" in home and f"/actions/{story.submitted.id}" in home
     assert "Submissions waiting for a decision" not in page
     assert "Overdue by more than 30 days: 1" in page and f"/actions/{story.unowned.id}" in page
+    assert f'/actions/{story.overdue.id}"' not in page, "overdue by ten days: not yet the subgroup's to chase"
     assert "Your next meeting" in page and f"/meetings/{story.meeting.id}" in page
     # Who cannot be emailed is a page of its own: finding them reads every open action.
     assert "Pat Named" not in page and "/reminders/owners-without-email" in page

@@ -20,7 +20,7 @@ from tracker.db import db, rows_of
 from tracker.models import Action, AssuranceDecision, Recommendation, Review, User
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION
-from tracker.models.live import live_actions, live_recommendations
+from tracker.models.live import live_actions, live_actions_where, live_recommendations
 from tracker.models.tallies import RagCounts, total_of
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_from, drifting_since_sql, drifting_sql
@@ -118,11 +118,6 @@ def _counted_by_hand(user: Any, where: Sequence[Any], recommendation_count: int)
     )
 
 
-def _listed(shape: Sees, where: Sequence[Any]) -> Any:
-    """Actions as the summary's lists show them (`listed.read`): joined to their lead agency too."""
-    return listed.with_lead_agency(live_actions()).where(shapes.visible_actions(shape), *where)
-
-
 # The summary's lists and counts are built once for each kind of user (`shapes.statement`), with the user and the
 # day as parameters: built on each request, each cost more than its reading.
 
@@ -135,9 +130,7 @@ def overdue_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] 
 
 def _overdue(shape: Sees, where: Sequence[Any], limit: int) -> Any:
     red = Action.red_from <= bindparam("today", type_=Action.red_from.type)  # RAG red, read as a range of the index
-    return listed.reading(
-        _listed(shape, where).where(red).order_by(Action.red_from, Action.id).limit(written_in(limit))
-    )
+    return _first(shape, where, [red], (Action.red_from, Action.id), limit)
 
 
 def drifting_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any] = ()) -> list[ListedAction]:
@@ -150,8 +143,14 @@ def drifting_actions(user: Any, *, limit: int = LIST_LIMIT, where: Sequence[Any]
 def _drifting_list(shape: Sees, where: Sequence[Any], limit: int) -> Any:
     silent_since = bindparam("silent_since", type_=Action.last_update_on.type)
     drifting = drifting_since_sql(status=Action.status, last_update_on=Action.last_update_on, silent_since=silent_since)
-    query = _listed(shape, where).where(drifting, OPEN_ACTION).order_by(Action.last_update_on, Action.id)
-    return listed.reading(query.limit(written_in(limit)))
+    return _first(shape, where, [drifting, OPEN_ACTION], (Action.last_update_on, Action.id), limit)
+
+
+def _first(shape: Sees, where: Sequence[Any], conditions: list[Any], order: tuple[Any, ...], limit: int) -> Any:
+    """The first `limit` actions that meet `conditions`, in `order`, as the summary's lists read them: their ids
+    found first (`listed.first_found`)."""
+    ids = live_actions_where(shapes.visible_actions(shape), *where, *conditions).with_only_columns(Action.id)
+    return listed.reading(listed.first_found(ids.order_by(*order).limit(written_in(limit)), *order))
 
 
 def _still_assured() -> Any:
@@ -188,7 +187,8 @@ def assured_since(user: Any, since: date, *, where: Sequence[Any] = (), limit: i
 
 def _assured(shape: Sees, where: Sequence[Any], limit: int) -> Any:
     query = (
-        _listed(shape, where)
+        listed.with_lead_agency(live_actions())
+        .where(shapes.visible_actions(shape), *where)
         .join(AssuranceDecision, AssuranceDecision.action_id == Action.id)
         .outerjoin(User, User.id == AssuranceDecision.decided_by_id)
         .where(_still_assured(), *_assured_decisions(_SINCE))

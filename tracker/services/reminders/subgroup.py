@@ -24,7 +24,7 @@ from tracker.services import figures
 from tracker.services.reminders import unreachable
 from tracker.services.reminders.changes import ListedChange, changes_reading, read_changes_reading
 from tracker.services.reminders.lists import EVERY, OVERVIEW, Listed
-from tracker.services.search.listed import ListedAction, read, read_reading, reading, with_lead_agency
+from tracker.services.search.listed import ListedAction, first_found, read, read_reading, reading, with_lead_agency
 
 HOME_COUNT = 1000  # the home page counts a subgroup's long list this far, and says "more than" beyond
 
@@ -145,8 +145,9 @@ def _long_overdue_statements(shape: shapes.Sees, limit: int, count_to: int | Non
     # alone and stops at `count_to`; given every form of the test, the planners read every open action's.
     red_by_cutoff = red_by_sql(red_from=Action.red_from, cutoff=cutoff)
     counting = _counting(live_actions_where(visible, red_by_cutoff).with_only_columns(Action.id), count_to)
-    first = live_actions().where(visible, late).order_by(Action.target_order, Action.id).limit(written_in(limit))
-    return counting, reading(with_lead_agency(first))
+    order = (Action.target_order, Action.id)
+    ids = live_actions_where(visible, late).with_only_columns(Action.id).order_by(*order).limit(written_in(limit))
+    return counting, reading(first_found(ids, *order))
 
 
 def _waiting_requests(user: User, shape: shapes.Sees, seen: dict[str, Any], count_to: int | None) -> int:

@@ -21,7 +21,7 @@ from sqlalchemy import Select, bindparam, select
 from tracker.db import rows_of
 from tracker.models import Action, Agency, Recommendation, Review, User
 from tracker.models.dated import RagByDates
-from tracker.models.live import live
+from tracker.models.live import live, live_actions
 from tracker.rules.lifecycle import ActionStatus
 
 
@@ -103,6 +103,14 @@ _COLUMNS = (
 def with_lead_agency(statement: Select[Any]) -> Select[Any]:
     """A statement over actions joined to their lead agency, where they have one, as `read` needs it."""
     return statement.outerjoin(Agency, Agency.id == Action.lead_agency_id)
+
+
+def first_found(ids: Select[Any], *order: Any) -> Select[Any]:
+    """The actions whose ids `ids` selects (a short list's, in `order`, stopping at its limit), joined as `read`
+    needs them. Joined to their recommendations and reviews as the ids are found, SQLite's planner expected to
+    read many and first sifted every review (a Bloom filter: 0.3 ms for a list of ten at national scale); the ten
+    ids found from the actions alone, only their rows are joined."""
+    return with_lead_agency(live_actions()).where(Action.id.in_(ids.scalar_subquery())).order_by(*order)
 
 
 @cache
