@@ -158,8 +158,10 @@ def _awaiting(shape: shapes.Sees, where: Sequence[Any], paged: bool) -> Select[A
     return reading(_paged(query) if paged else query)
 
 
-def _pending(user: object, where: Sequence[Any]) -> Any:
-    return live_target_date_changes().where(waiting_request(), policy.visible_actions(user), *where)
+def waiting_requests(shape: shapes.Sees, where: Sequence[Any] = ()) -> Select[Any]:
+    """Requests for a new target date that nobody has answered yet, on the actions a kind of user may see (their
+    id a parameter, `shapes.sees`), narrowed by `where`."""
+    return live_target_date_changes().where(waiting_request(), shapes.visible_actions(shape), *where)
 
 
 def pending_target_date_changes(
@@ -172,11 +174,7 @@ def pending_target_date_changes(
 
 
 def _waiting(shape: shapes.Sees, where: Sequence[Any], paged: bool) -> Select[Any]:
-    query = (
-        live_target_date_changes()
-        .where(waiting_request(), shapes.visible_actions(shape), *where)
-        .order_by(TargetDateChange.requested_at, TargetDateChange.id)
-    )
+    query = waiting_requests(shape, where).order_by(TargetDateChange.requested_at, TargetDateChange.id)
     return changes_reading(_paged(query) if paged else query)
 
 
@@ -196,4 +194,7 @@ def pending_count(user: object, *, where: Sequence[Any] = ()) -> int:
     kept = figures.date_requests(user, where=where)
     if kept is not None:
         return kept
-    return db.session.scalar(_pending(user, where).with_only_columns(func.count(TargetDateChange.id))) or 0
+    shape, values = shapes.sees(user)
+    return (
+        rows_of(waiting_requests(shape, where).with_only_columns(func.count(TargetDateChange.id)), values).scalar() or 0
+    )

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from flask import current_app
 from markupsafe import Markup, escape
 
 from tracker.models.tallies import RagCounts
+from tracker.web.links import has_endpoint
 
 _NUMERIC = "govuk-table__cell govuk-table__cell--numeric"
 _HEADINGS = ("Red", "Amber", "Green", "Blue", "Assured", "Total", "% assured")
@@ -48,7 +48,7 @@ def progress_table(
 ) -> Markup:
     """Each row's name (a link where `name_link_for` gives one), its count of each colour, assured and in all,
     each linked by `link_for` where the action list exists and the count is not nought, and its share assured."""
-    linked = "search.actions" in current_app.view_functions
+    linked = has_endpoint("search.actions")
 
     def figure(count: int, said: str, link: Callable[[], str]) -> str:
         if not (linked and count):

@@ -9,10 +9,15 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
-from flask import g, url_for
+from flask import current_app, g, url_for
 
 # Stand-ins for the ids while a link's shape is built: digits no id of this shape shares with the path around it.
 _MARK = 9_876_543_210
+
+
+def has_endpoint(name: str) -> bool:
+    """Whether the app serves this page: a feature links to another only where the other is there."""
+    return name in current_app.view_functions
 
 
 def with_query(endpoint: str, **params: Any) -> str:

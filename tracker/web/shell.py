@@ -62,7 +62,7 @@ def init_app(app: Flask) -> None:
         Permission=Permission,
         Role=Role,
         navigation=navigation,
-        has_endpoint=lambda name: name in current_app.view_functions,
+        has_endpoint=links.has_endpoint,
         may_open=may_open,
         csp_nonce=csp_nonce,
         own_agency_only=lambda: policy.limited_to_own_agency(_signed_in()),
@@ -234,7 +234,7 @@ def navigation() -> list[dict[str, Any]]:
     shown: dict[str, dict[str, Any]] = {}
     user = _signed_in()
     for label, endpoint, permission in NAVIGATION:
-        if label in shown or not policy.allows(user, permission) or endpoint not in current_app.view_functions:
+        if label in shown or not policy.allows(user, permission) or not links.has_endpoint(endpoint):
             continue  # one entry a label: the first the role may open
         shown[label] = {"text": label, "href": url_for(endpoint), "active": path == url_for(endpoint)}
     return list(shown.values())

@@ -16,13 +16,13 @@ from tracker.access import policy, shapes
 from tracker.db import db, rows_of
 from tracker.models import Action, Agency, TargetDateChange, User
 from tracker.models.clauses import written_in
-from tracker.models.figures import OPEN_ACTION, waiting_request
-from tracker.models.live import live_actions, live_actions_where, live_target_date_changes
+from tracker.models.figures import OPEN_ACTION
+from tracker.models.live import live_actions, live_actions_where
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.reminders import Windows, days, long_overdue_before_sql, long_overdue_cutoff, red_by_sql
-from tracker.services import figures
+from tracker.services import figures, rollups
 from tracker.services.reminders import unreachable
-from tracker.services.reminders.changes import ListedChange, changes_reading, read_changes_reading
+from tracker.services.reminders.changes import ListedChange
 from tracker.services.reminders.lists import EVERY, OVERVIEW, Listed
 from tracker.services.search.listed import ListedAction, first_found, read, read_reading, reading, with_lead_agency
 
@@ -79,7 +79,7 @@ def subgroup_digest(user: User, *, today: date, windows: Windows, limit: int, ho
         page=OVERVIEW,
     )
     _cap(requests, counted)
-    requests.changes = [change for change, _ in read_changes_reading(_oldest_requests(shape, limit), seen)]
+    requests.changes = rollups.pending_target_date_changes(user, limit=limit)
     overdue = _long_overdue(shape, seen, today=today, windows=windows, limit=limit, count_to=counted)
     lists += [requests, overdue]
     owners = [] if home else unreachable.most(user, today=today, windows=windows, limit=limit)
@@ -99,14 +99,6 @@ def _waiting(base: Any, limit: int) -> Listed:
     query = with_lead_agency(base).where(submitted).order_by(func.coalesce(Agency.name, "~"), Action.id)
     waiting.actions = read(query.limit(limit))
     return waiting
-
-
-@lru_cache(maxsize=16)
-def _oldest_requests(shape: shapes.Sees, limit: int) -> Select[Any]:
-    """The oldest requests first, read from the index of unanswered requests, which stops at the list's end."""
-    pending = and_(waiting_request(), shapes.visible_actions(shape))
-    query = live_target_date_changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
-    return changes_reading(query.limit(written_in(limit)))
 
 
 def _long_overdue(
@@ -155,9 +147,8 @@ def _waiting_requests(user: User, shape: shapes.Sees, seen: dict[str, Any], coun
     kept = figures.date_requests(user)
     if kept is not None:
         return kept
-    pending = and_(waiting_request(), shapes.visible_actions(shape))
-    ids = live_target_date_changes().with_only_columns(TargetDateChange.id).where(pending)
-    return db.session.scalar(_counting(ids, count_to), seen) or 0
+    ids = rollups.waiting_requests(shape).with_only_columns(TargetDateChange.id)
+    return rows_of(_counting(ids, count_to), seen).scalar() or 0
 
 
 def _cap(listed: Listed, count_to: int | None) -> None:

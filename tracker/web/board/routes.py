@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, g, render_template, request
+from flask import Blueprint, g, render_template, request
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SubmitField, ValidationError
@@ -45,7 +45,7 @@ class SinceForm(FlaskForm):
 
 def _link(endpoint: str, params: dict[str, Any]) -> str | None:
     """A figure's link, keeping the partnership the page is narrowed to (`g.figure_scope`)."""
-    if endpoint not in current_app.view_functions:
+    if not links.has_endpoint(endpoint):
         return None
     return links.with_query(endpoint, **{**g.get("figure_scope", {}), **params})
 

@@ -15,6 +15,7 @@ from tracker.services.imports.preview import CREATE, AgencyChoice, ImportPreview
 from tracker.web import loading
 from tracker.web.forms import show_refusal
 from tracker.web.imports.forms import UploadForm, agency_fields, confirm_form
+from tracker.web.links import has_endpoint
 
 bp = Blueprint("imports", __name__)
 
@@ -98,7 +99,7 @@ def preview(token: str) -> Any:
         else:
             _store().discard(token)
             flash(f"{pending.file_name} was imported. {preview.describe()}", "success")
-            if "reviews.show" in current_app.view_functions:
+            if has_endpoint("reviews.show"):
                 return redirect(url_for("reviews.show", review_id=run.review_id))
             return redirect(url_for("home.index"))
     return render_template(

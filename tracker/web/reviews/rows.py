@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flask import current_app
 from markupsafe import Markup, escape
 
 from tracker.clock import uk_date
 from tracker.services.reviews.queries import ReviewRow
 from tracker.services.search.listed import ListedAction
-from tracker.web.links import FigureLinks, id_link
+from tracker.web.links import FigureLinks, has_endpoint, id_link
 from tracker.web.reviews.blueprint import bp
 from tracker.web.tags import rag_tag, wording
 
@@ -26,7 +25,7 @@ _WITHDRAWN = '<strong class="govuk-tag govuk-tag--grey">Withdrawn</strong>'
 def plan_rows(actions: Sequence[ListedAction]) -> Markup:
     """Each action's RAG (or that it was withdrawn), its wording linked to its page, lead agency, owner, target
     date and status."""
-    linked = "actions.show" in current_app.view_functions
+    linked = has_endpoint("actions.show")
     action_link = id_link("actions.show", "action_id")
     rows = []
     for action in actions:

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flask import current_app
 from markupsafe import Markup, escape
 
 from tracker.clock import uk_date
 from tracker.services.search.listed import ListedAction
-from tracker.web.links import id_link
+from tracker.web.links import has_endpoint, id_link
 from tracker.web.tags import rag_tag, wording
 
 _CELL = '<td class="govuk-table__cell">'
@@ -22,7 +21,7 @@ _SMALL = '<br><span class="govuk-body-s">'
 def action_rows(actions: Sequence[ListedAction]) -> Markup:
     """The table body's rows: RAG, the action (linked to its page) with its status and owner, its review and
     recommendation, lead agency, target date and last update."""
-    linked = "actions.show" in current_app.view_functions
+    linked = has_endpoint("actions.show")
     action_link = id_link("actions.show", "action_id")
     review_link = id_link("reviews.show", "review_id")
     recommendation_link = id_link("reviews.recommendation", "recommendation_id")
