@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from tests.factories import ActionFactory, EvidenceFactory, RecommendationFactory, ReviewFactory
 from tracker.access import policy
 from tracker.access.policy import Permission
-from tracker.models import User
+from tracker.models import Review, User
 from tracker.rules.lifecycle import ActionStatus
 
 
@@ -119,8 +121,9 @@ def test_a_members_partnerships_and_whether_they_are_every_one_are_read_at_once(
 
 
 def test_the_shapes_of_what_users_see_find_the_policys_actions(users: dict[str, User], database: Any) -> None:
-    """A statement built once for each kind of user (`shapes`) lists, with a user's values, the actions that the
-    policy's own clause for that user lists: for a lead, a member of some partnerships, of every one, of none."""
+    """A statement built once for each kind of user (`shapes`) lists, with a user's values, the actions and the
+    reviews that the policy's own clauses for that user list: for a lead, a member of some partnerships, of every
+    one, of none."""
     from tests.factories import AgencyFactory, PartnershipFactory, UserFactory, home_partnership
     from tracker.access import shapes
     from tracker.db import db
@@ -150,7 +153,11 @@ def test_the_shapes_of_what_users_see_find_the_policys_actions(users: dict[str, 
         by_policy = set(db.session.scalars(ids.where(policy.visible_actions(user))))
         by_shape = db.session.scalars(ids.where(shapes.visible_actions(shape)), values)
         assert set(by_shape) == by_policy, name
-        found.add((shape, len(by_policy)))
-    assert {shape for shape, _ in found} == set(shapes.Sees) - {shapes.Sees.NOTHING}
-    assert len({n for _, n in found}) >= 4, "the users see different actions"
+        reviews = select(Review.id)
+        by_policy_reviews = set(db.session.scalars(reviews.where(policy.visible_reviews(user))))
+        assert set(db.session.scalars(reviews.where(shapes.visible_reviews(shape)), values)) == by_policy_reviews, name
+        found.add((shape, len(by_policy), len(by_policy_reviews)))
+    assert {shape for shape, _, _ in found} == set(shapes.Sees) - {shapes.Sees.NOTHING}
+    assert len({n for _, n, _ in found}) >= 4, "the users see different actions"
+    assert len({n for _, _, n in found}) >= 3, "the users see different reviews"
     assert shapes.sees(User(role=Role.BOARD)) == (shapes.Sees.NOTHING, {})

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from sqlalchemy import func, select
 
-from tests.factories import AgencyFactory, RecommendationFactory, ReviewFactory
+from tests.factories import AgencyFactory, PartnershipFactory, RecommendationFactory, ReviewFactory
 from tests.plans.conftest import Plans, bulk_actions, text
 from tracker import clock
 from tracker.db import db
@@ -80,6 +80,26 @@ def test_an_action_search_offers_a_few_reviews_and_a_field_that_narrows_them(cli
     assert "Nothing matches" in browser.get("/actions?review_q=no-such-review").get_data(as_text=True)
     # The field only narrows the choices: the actions listed are those of the reviews ticked.
     assert f"Review: {made[0].reference}" in text(browser.get(f"/actions?review={chosen}&review_q=zzz"))
+
+
+def test_the_reviews_offered_are_only_those_the_person_may_see(client_for: Any, users: dict[str, User]) -> None:
+    """Nothing typed or ticked, an agency lead is offered the reviews where their agency holds actions, and a member
+    of some partnerships those partnerships' reviews, whatever other reviews come first by reference."""
+    reviews(12, prefix="LLR-2030")  # actions of no agency, in the home partnership, first by reference
+    police = users["agency_lead"].agency
+    theirs = [ReviewFactory(reference=f"LLR-2033-{n}", title=f"Police review {n}") for n in range(2)]
+    for review in theirs:
+        bulk_actions(RecommendationFactory(review=review), police, 1)
+    elsewhere = ReviewFactory(reference="LLR-2029-000", partnership=PartnershipFactory(name="Elsewhere"))
+    bulk_actions(RecommendationFactory(review=elsewhere), police, 1)
+    offered = re.findall(
+        r'name="review" type="checkbox" value="(\d+)"',
+        client_for("agency_lead").get("/agency-actions").get_data(as_text=True),
+    )
+    assert offered == [str(elsewhere.id), *(str(review.id) for review in theirs)]
+    html = client_for("subgroup").get("/actions").get_data(as_text=True)
+    offered = re.findall(r'name="review" type="checkbox" value="(\d+)"', html)
+    assert len(offered) == 10 and str(elsewhere.id) not in offered
 
 
 def test_lead_agencies_are_chosen_the_same_way(client_for: Any, plans: Plans) -> None:

@@ -242,11 +242,6 @@ def in_partnerships(partnership_ids: Any, review: type[Review] | Any = Review) -
     return review.id.in_(union(commissioned, joint))
 
 
-def _partnership_clause(user: Any) -> ColumnElement[bool]:
-    """The reviews of a member's partnerships, as SQL: read from the membership table, not the session's copy."""
-    return seen(*sees(user))
-
-
 def sees_withdrawn(user: Any) -> bool:
     """Withdrawn records stay readable, marked as such, to those who manage plans; others never see them."""
     return allows(user, Permission.MANAGE_PLANS)
@@ -344,15 +339,19 @@ def sees_every_review(user: Any) -> bool:
 def visible_reviews(user: Any) -> ColumnElement[bool]:
     """Reviews are confidential: an agency lead lists only those where the agency holds actions,
     a subgroup or board member only those of their partnerships."""
-    if limited_to_partnerships(user):
-        return _partnership_clause(user)
-    if not limited_to_own_agency(user):
-        return true()
-    return exists(
-        select(Action.id)
-        .join(Recommendation, Action.recommendation_id == Recommendation.id)
-        .where(Recommendation.review_id == Review.id, Action.lead_agency_id == user.agency_id, *live(Action))
-    )
+    return reviews_seen(*sees(user))
+
+
+def reviews_seen(shape: Sees, ident: Any) -> ColumnElement[bool]:
+    """`visible_reviews` for the kind of user `sees` answers, over reviews; `ident` the agency's or member's id,
+    or a bound parameter that stands for it (`access.shapes`)."""
+    if shape == Sees.AGENCY:
+        return exists(
+            select(Action.id)
+            .join(Recommendation, Action.recommendation_id == Recommendation.id)
+            .where(Recommendation.review_id == Review.id, Action.lead_agency_id == ident, *live(Action))
+        )
+    return seen(shape, ident)
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -19,7 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from tracker.access import policy
 from tracker.access.policy import Sees
 
-__all__ = ["Sees", "sees", "statement", "visible_actions"]
+__all__ = ["Sees", "sees", "statement", "visible_actions", "visible_reviews"]
 
 # The parameter each kind of user's clause turns on.
 _NAMES = {Sees.AGENCY: "visible_agency_id", Sees.PARTNERSHIPS: "visible_user_id"}
@@ -36,6 +36,12 @@ def visible_actions(shape: Sees, lead_agency: Any = None) -> ColumnElement[bool]
     """`policy.visible_actions` for every user of this kind, their id a parameter (`lead_agency` as there)."""
     ident = bindparam(_NAMES[shape], type_=Integer) if shape in _NAMES else None
     return policy.seen(shape, ident, lead_agency=lead_agency)
+
+
+@cache
+def visible_reviews(shape: Sees) -> ColumnElement[bool]:
+    """`policy.visible_reviews` for every user of this kind, their id a parameter."""
+    return policy.reviews_seen(shape, bindparam(_NAMES[shape], type_=Integer) if shape in _NAMES else None)
 
 
 def statement(build: Callable[..., Any], user: Any, where: Sequence[Any], *shape_of: Any) -> tuple[Any, dict[str, Any]]:

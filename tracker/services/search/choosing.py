@@ -11,7 +11,8 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, or_, select
 
-from tracker.access import policy
+from tracker.access import policy, shapes
+from tracker.access.shapes import Sees
 from tracker.db import db, rows_of
 from tracker.models import Agency, Partnership, Review, Theme
 from tracker.models.clauses import written_in
@@ -90,8 +91,11 @@ class Choices:
     def reviews(self, ids: Sequence[int], user: Any) -> Offer[Any]:
         """Reviews the user may see, by id, reference and title: those chosen, and the first by reference that
         match."""
-        if not ids and not self.review_text and policy.sees_every_review(user):
-            return _first(_first_reviews())
+        if not ids and not self.review_text:
+            if policy.sees_every_review(user):
+                return _first(_first_reviews())
+            shape, values = shapes.sees(user)
+            return _first(_first_visible_reviews(shape), values)
         visible = live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference)
         shown = (Review.id, Review.reference, Review.title)
         return offer(visible, Review.id, ids, (Review.reference, Review.title), self.review_text, shown=shown)
@@ -122,8 +126,8 @@ class Choices:
 # A chooser nothing was chosen in or typed into, for someone who may choose among them all, offers the first few
 # of every choice: on every page of the action lists, so its statement is built once rather than each time
 # (for the agencies, 0.12 ms to build and read against 0.06 ms).
-def _first(statement: Select[*tuple[Any, ...]]) -> Offer[Any]:
-    found = list(rows_of(statement))
+def _first(statement: Select[*tuple[Any, ...]], values: dict[str, Any] | None = None) -> Offer[Any]:
+    found = list(rows_of(statement, values))
     return Offer([], found[:OFFERED], len(found) > OFFERED)
 
 
@@ -131,6 +135,13 @@ def _first(statement: Select[*tuple[Any, ...]]) -> Offer[Any]:
 def _first_reviews() -> Select[int, str, str]:
     shown = live_reviews().with_only_columns(Review.id, Review.reference, Review.title)
     return shown.order_by(Review.reference).limit(written_in(OFFERED + 1))
+
+
+@cache
+def _first_visible_reviews(shape: Sees) -> Select[int, str, str]:
+    """The first reviews a kind of user may see (those of an agency lead's agency's actions, of a member's
+    partnerships), the user's id or agency's bound: built on each request, 0.3 ms of an agency's list."""
+    return _first_reviews().where(shapes.visible_reviews(shape))
 
 
 @cache
