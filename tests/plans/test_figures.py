@@ -86,6 +86,10 @@ def agree(users: dict[str, User]) -> None:
         first = counted_by_hand(user, "review")[:1]
         picked = [Review.id.in_([row[0] for row in first])]
         assert kept(rollups.rag_by_review(user, where=picked)) == first, role
+        # Each review on its own, as its page reads it.
+        for row in counted_by_hand(user, "review"):
+            one = rollups.rag_of_review(user, row[0])
+            assert one is not None and kept([one]) == [row], role
         assert kept(rollups.rag_by_agency(user)) == counted_by_hand(user, "agency"), role
         overall = rollups.rag_overall(user)
         assert overall.counts == {

@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import headings
 from tests.factories import (
     ActionFactory,
+    AgencyFactory,
     PartnershipFactory,
     RecommendationFactory,
     ReviewFactory,
@@ -18,6 +19,7 @@ from tests.factories import (
 from tests.plans.conftest import Plans, text
 from tracker import clock
 from tracker.db import db
+from tracker.models import Theme
 from tracker.rules.lifecycle import ActionStatus
 
 
@@ -87,6 +89,22 @@ def test_a_review_page_shows_details_progress_and_every_action(client_for: Any, 
     assert "0 of 3 actions assured" in page
     for button in ("Add a recommendation", "Edit review", "Withdraw review"):
         assert button in page
+
+
+def test_each_recommendation_on_a_review_page_names_its_own_agencies_and_themes_by_name(
+    client_for: Any, plans: Plans
+) -> None:
+    """Made in the reverse of their names' order, so that neither the order they were made in nor their ids give
+    the names' order; each recommendation names its own and no other's."""
+    review = ReviewFactory(reference="LLR-2034-01")
+    zeta, alpha, mu = (AgencyFactory(name=f"{name} Agency") for name in ("Zeta", "Alpha", "Mu"))
+    housing, debt = Theme(name="Housing"), Theme(name="Debt")
+    RecommendationFactory(review=review, number="1", position=1, agencies=[zeta, alpha], themes=[housing, debt])
+    RecommendationFactory(review=review, number="2", position=2, agencies=[mu], themes=[])
+    db.session.flush()
+    page = text(client_for("subgroup").get(f"/reviews/{review.id}"))
+    assert "Addressed to Alpha Agency, Zeta Agency Themes Debt, Housing" in page
+    assert "Addressed to Mu Agency Themes None" in page
 
 
 def test_an_agency_lead_sees_only_their_agencys_actions(client_for: Any, plans: Plans) -> None:

@@ -42,6 +42,14 @@ def rag_by_review(user: Any, *, where: Sequence[Any] = ()) -> list[RagCounts]:
     return _counts(user, Review.id, Review.reference, by="review", where=where)
 
 
+def rag_of_review(user: Any, review_id: int) -> RagCounts | None:
+    """One review's actions the user may see, by RAG; None where they see none of them."""
+    kept = figures.rag_rows(user, by="review", review_id=review_id)
+    if kept is None:
+        kept = rag_by_review(user, where=[Review.id == review_id])
+    return kept[0] if kept else None
+
+
 def rag_by_agency(user: Any, *, where: Sequence[Any] = ()) -> list[RagCounts]:
     return _counts(user, Agency.id, Agency.name, by="agency", outer_agency=True, where=where)
 

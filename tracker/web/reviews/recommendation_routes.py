@@ -23,7 +23,8 @@ from tracker.web.reviews.forms import RecommendationForm, WithdrawForm, choices
 @bp.route("/recommendations/<int:recommendation_id>")
 @requires(Permission.VIEW_PLANS)
 def recommendation(recommendation_id: int) -> Any:
-    found = loading.load(Recommendation, recommendation_id, options=queries.RECOMMENDATION_PAGE)
+    found = loading.load(Recommendation, recommendation_id, options=queries.RECOMMENDATION_PAGE[:1])
+    queries.with_agencies_and_themes([found])
     return render_template(
         "reviews/recommendation.html",
         recommendation=found,
