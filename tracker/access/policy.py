@@ -280,8 +280,36 @@ class Sees(StrEnum):
     EVERYTHING = "everything"
 
 
+class Lister:
+    """A user as far as what they may list (`sees`' answer) and nothing more: what a statement built once for everyone
+    who sees the same is built for (`services.search.built`). Asked anything else of a user, it refuses rather than
+    answer as nobody would."""
+
+    __slots__ = ("ident", "shape")
+
+    def __init__(self, shape: Sees, ident: int | None) -> None:
+        self.shape, self.ident = shape, ident
+
+    @classmethod
+    def of(cls, user: Any) -> Lister:
+        return user if isinstance(user, Lister) else cls(*sees(user))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lister) and (self.shape, self.ident) == (other.shape, other.ident)
+
+    def __hash__(self) -> int:
+        return hash((self.shape, self.ident))
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise TypeError(f"a statement built for what users may list asked their {name}: build it for each user")
+
+
 def sees(user: Any) -> tuple[Sees, int | None]:
     """The kind of what the user may list, and the id it turns on: their agency's, or their own as a member."""
+    if isinstance(user, Lister):
+        return user.shape, user.ident
     if limited_to_own_agency(user):
         return Sees.AGENCY, user.agency_id
     if limited_to_partnerships(user):

@@ -142,6 +142,11 @@ def read(statement: Select[Any]) -> list[ListedAction]:
     return [action for action, _ in read_with(statement)]
 
 
+def read_ready(statement: Select[Any]) -> list[ListedAction]:
+    """`read`, of a statement already a `reading` (one built once and kept)."""
+    return [action for action, _ in read_reading(statement, {})]
+
+
 def read_with(statement: Select[Any], *extra: Any) -> list[tuple[ListedAction, tuple[Any, ...]]]:
     """`read`, each action with the values of the `extra` columns its row also holds."""
     return read_reading(reading(statement, *extra), {})

@@ -12,7 +12,6 @@ read; a page asked for by number alone is read from whichever end of its colour 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -27,7 +26,8 @@ from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
 from tracker.services import figures
-from tracker.services.search.listed import ListedAction, by_ids, read
+from tracker.services.search import built
+from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
 from tracker.services.search.query import (
     PAGE_SIZE,
     ActionFilters,
@@ -97,10 +97,10 @@ def _date_key(rag: Rag) -> Any:
     return Action.red_from if rag == Rag.RED else Action.target_order
 
 
-def _statement(filters: ActionFilters, user: Any, today: date, rag: Rag, size: int) -> Any:
+def _statement(filters: ActionFilters, user: Any, today: date, rag: Rag, many: bool) -> Any:
     # Where the words find many actions of the colour, the colour is read in its own order and each row
     # tested against them, which stops at the page's end; where they find few, those are read and sorted.
-    return matching_statement(filters, user, today=today, tested=size >= _MANY).where(_colour(rag, today))
+    return matching_statement(filters, user, today=today, tested=many).where(_colour(rag, today))
 
 
 def _ordered(statement: Any, rag: Rag, *, backwards: bool = False) -> Any:
@@ -112,7 +112,7 @@ def counts(filters: ActionFilters, user: Any, today: date) -> dict[Rag, int]:
     """How many matching actions each colour holds: from the kept figures where the filters allow."""
     by_colour = figures.count_by_rag(filters, user, today=today)
     if by_colour is None:
-        rows = rows_of(_counted(filters, user, today)).all()
+        rows = rows_of(built.once(_counted, replace(filters, page=1), user, today)).all()
         by_colour = {Rag(rag): int(count) for rag, count in rows}
     return {rag: by_colour.get(rag, 0) for rag in Rag}
 
@@ -189,12 +189,19 @@ def counted_up_to(filters: ActionFilters, user: Any, today: date, bound: int) ->
     """How many actions a text search finds, counted no further than `bound`: reading stops there, so a word
     that most actions hold costs no more to count than one a thousand do. None without words, or where a
     filter reads a column the rows found do not carry."""
+    counted = built.once(_counted_to, replace(filters, page=1), user, today, bound)
+    if counted is None:
+        return None
+    with without_workers(db.session):
+        return int(rows_of(counted).scalar() or 0)
+
+
+def _counted_to(filters: ActionFilters, user: Any, today: date, bound: int) -> Any:
     found = _found(filters, user, today, streamed=True)
     if found is None:
         return None
     first = found.select(found.rows.c.id).limit(written_in(bound)).subquery()
-    with without_workers(db.session):
-        return int(rows_of(select(func.count()).select_from(first)).scalar() or 0)
+    return select(func.count()).select_from(first)
 
 
 def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag, int], list[ListedAction]] | None:
@@ -203,6 +210,19 @@ def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag
     work. Every page of a text search costs the same, so a page is read by its number, never from a link's
     row; a page past the end is the last page, as the caller will say, so that it costs no more statements
     than one that exists. None where the search has no words or reads a column the rows found do not carry."""
+    statement = built.once(_words_statement, filters, user, today)
+    if statement is None:
+        return None
+    page = rows_of(statement).all()
+    if not page:
+        return dict.fromkeys(Rag, 0), []
+    ids = [row[0] for row in page]
+    # The page's actions by their ids alone: the statement that found them applied every filter and the policy.
+    return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), by_ids(ids)
+
+
+def _words_statement(filters: ActionFilters, user: Any, today: date) -> Any:
+    """`words_page`'s statement: the page's ids, each with the count of every colour."""
     found = _found(filters, user, today)
     if found is None:
         return None
@@ -213,19 +233,13 @@ def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag
     total = select(func.count()).select_from(matching).scalar_subquery()
     wanted = literal((filters.page - 1) * PAGE_SIZE)
     sizes = [func.count().filter(matching.c.rag == rag.value).over() for rag in Rag]
-    statement = (
+    return (
         select(matching.c.id, *sizes)
         .order_by(matching.c.rank.desc() if filters.descending else matching.c.rank, matching.c.target_order)
         .order_by(matching.c.id)
         .limit(PAGE_SIZE)
         .offset(case((wanted < total, wanted), else_=(total - 1) // PAGE_SIZE * PAGE_SIZE))
     )
-    page = rows_of(statement).all()
-    if not page:
-        return dict.fromkeys(Rag, 0), []
-    ids = [row[0] for row in page]
-    # The page's actions by their ids alone: the statement that found them applied every filter and the policy.
-    return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), by_ids(ids)
 
 
 def page(filters: ActionFilters, user: Any, today: date, sizes: dict[Rag, int]) -> list[ListedAction]:
@@ -273,9 +287,8 @@ def next_to(
     walk = _from_cursor(colours(filters), cursor, backwards=backwards)
     found: list[ListedAction] = []
     for rag in walk:
-        beyond = [_beyond(cursor, backwards=backwards)] if rag == cursor.rag else []
         wanted = PAGE_SIZE - len(found)
-        found.extend(_read(filters, user, today, rag, sizes.get(rag, 0), wanted, beyond, backwards=backwards))
+        found.extend(_read(filters, user, today, rag, sizes.get(rag, 0), wanted, cursor, backwards=backwards))
         if len(found) >= PAGE_SIZE:
             break
     return list(reversed(found)) if backwards else found
@@ -288,7 +301,7 @@ def _read(
     rag: Rag,
     size: int,
     wanted: int,
-    where: Sequence[Any] = (),
+    cursor: Cursor | None = None,
     *,
     skip: int = 0,
     backwards: bool = False,
@@ -298,14 +311,36 @@ def _read(
     and the page then loaded by id: joined, SQLite built a filter of every recommendation and review before reading
     the fifty blue actions at the end of the list (4 to 6 ms of the last page at national scale; 0.2 ms now).
     PostgreSQL reads the joined page as quickly, and a second statement cost it more than it saved."""
+    # Built once for each search, kind of user, day and colour, from the row it continues from (`built`).
+    many = size >= _MANY
+    page = replace(filters, page=1)  # the page is `skip` and `cursor`
+    joined, statement = built.once(_colour_page, page, user, today, rag, many, wanted, cursor, skip, backwards)
+    if joined:
+        return read_ready(statement)
+    return by_ids(list(rows_of(statement).scalars()))
+
+
+def _colour_page(
+    filters: ActionFilters,
+    user: Any,
+    today: date,
+    rag: Rag,
+    many: bool,
+    wanted: int,
+    cursor: Cursor | None,
+    skip: int,
+    backwards: bool,
+) -> tuple[bool, Any]:
+    """`_read`'s statement, and whether it reads the actions joined, as a list reads them (else their ids alone)."""
+    where = [_beyond(cursor, backwards=backwards)] if cursor is not None and cursor.rag == rag else []
     by_id = not filters.q and db.session.get_bind().dialect.name == "sqlite"
     unjoined = unjoined_statement(filters, user, today=today) if by_id else None
     if unjoined is None:
-        statement = _statement(filters, user, today, rag, size).where(*where)
-        return read(_ordered(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip)))
+        statement = _statement(filters, user, today, rag, many).where(*where)
+        ordered = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))
+        return True, reading(ordered)
     statement = unjoined.with_only_columns(Action.id).where(_colour(rag, today), *where)
-    ordered = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))
-    return by_ids(list(rows_of(ordered).scalars()))
+    return False, _ordered(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))
 
 
 def broad_page(
@@ -328,17 +363,25 @@ def broad_page(
         wanted = skip + PAGE_SIZE + 1
     ids: list[int] = []
     for rag in walk:
-        statement = matching_statement(filters, user, today=today, in_row=True).where(_colour(rag, today))
-        statement = statement.with_only_columns(Action.id)
-        if cursor is not None and rag == cursor.rag:
-            statement = statement.where(_beyond(cursor, backwards=backwards))
-        statement = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted - len(ids)))
-        ids.extend(rows_of(statement).scalars())
+        walked = built.once(_walked, replace(filters, page=1), user, today, rag, wanted - len(ids), cursor, backwards)
+        ids.extend(rows_of(walked).scalars())
         if len(ids) >= wanted:
             break
     if backwards:
         return by_ids(list(reversed(ids))), True
     return by_ids(ids[skip : skip + PAGE_SIZE]), len(ids) > skip + PAGE_SIZE
+
+
+def _walked(
+    filters: ActionFilters, user: Any, today: date, rag: Rag, wanted: int, cursor: Cursor | None, backwards: bool
+) -> Any:
+    """`broad_page`'s walk of one colour, for the ids of its first `wanted` actions that hold the words (after the
+    cursor's row, in its colour)."""
+    statement = matching_statement(filters, user, today=today, in_row=True).where(_colour(rag, today))
+    statement = statement.with_only_columns(Action.id)
+    if cursor is not None and rag == cursor.rag:
+        statement = statement.where(_beyond(cursor, backwards=backwards))
+    return _ordered(statement, rag, backwards=backwards).limit(written_in(wanted))
 
 
 def _may_hold(filters: ActionFilters, rag: Rag) -> bool:

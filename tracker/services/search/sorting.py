@@ -3,6 +3,7 @@ matching action in the search's order for the exports."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -15,7 +16,8 @@ from tracker.models.clauses import written_in
 from tracker.models.types import sorted_apart
 from tracker.rules.rag import rag_rank_sql
 from tracker.services import figures
-from tracker.services.search.listed import ListedAction, by_ids, read
+from tracker.services.search import built
+from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement, unjoined_statement
 
 # A search that finds at least this many actions is sorted by target date or last update by walking the index of
@@ -89,14 +91,26 @@ def _sorted(filters: ActionFilters, user: Any, today: date | None, found: int) -
 def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[ListedAction]:
     """A page in any order but RAG's. Where neither the filters nor the order read the recommendation, review or
     lead agency's name, the page's actions are found in the actions table alone and then loaded by id, so
-    that no plan reads every recommendation to find them (`unjoined_statement`)."""
+    that no plan reads every recommendation to find them (`unjoined_statement`). Its statement is built once for
+    each search, kind of user and day (`built`)."""
+    span = _span(filters, user, (filters.page - 1) * PAGE_SIZE, today, found)
+    kept = None if span is None else (tuple(span[0]), span[1])
+    joined, statement = built.once(_page_statement, filters, user, today, found >= WALKED_FROM, kept)
+    if joined:
+        return read_ready(statement)
+    return by_ids(list(rows_of(statement).scalars()))
+
+
+def _page_statement(
+    filters: ActionFilters, user: Any, today: date, walked: bool, span: tuple[tuple[int | None, ...], int] | None
+) -> tuple[bool, Select[Any]]:
+    """`page`'s statement, and whether it reads the actions joined, as a list reads them (else their ids alone)."""
     offset = (filters.page - 1) * PAGE_SIZE
-    span = _span(filters, user, offset, today, found)
     unjoined = unjoined_statement(filters, user, today=today)
     key = filters.sort_key
     if unjoined is None or key == "review" or (key == "agency" and span is None):
-        return read(_paged(_sorted(filters, user, today, found), offset, span))
-    keys = order(filters, walked=found >= WALKED_FROM)
+        return True, reading(_paged(_sorted(filters, user, today, WALKED_FROM if walked else 0), offset, span))
+    keys = order(filters, walked=walked)
     if span is not None:
         agencies, offset = span
         # The agencies are in their order already: each one's place in it stands for its name.
@@ -104,18 +118,11 @@ def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[
         unjoined = unjoined.where(_among(agencies))
         place = [func.coalesce(case(places, value=Action.lead_agency_id), len(agencies))] if places else []
         keys = [*place, *_by_rag()]
-    ids = list(
-        rows_of(
-            unjoined.with_only_columns(Action.id)
-            .order_by(*keys)
-            .limit(written_in(PAGE_SIZE))
-            .offset(written_in(offset))
-        ).scalars()
-    )
-    return by_ids(ids)
+    ids = unjoined.with_only_columns(Action.id).order_by(*keys).limit(written_in(PAGE_SIZE)).offset(written_in(offset))
+    return False, ids
 
 
-def _paged(query: Select[Any], offset: int, span: tuple[list[int | None], int] | None) -> Select[Any]:
+def _paged(query: Select[Any], offset: int, span: tuple[Sequence[int | None], int] | None) -> Select[Any]:
     """One page of the sorted statement; by lead agency, of the agencies it falls in (`span`), if known."""
     if span is not None:
         agencies, offset = span
@@ -131,7 +138,7 @@ def _span(
     return _agencies_of_page(filters, user, offset, today)
 
 
-def _among(agencies: list[int | None]) -> Any:
+def _among(agencies: Sequence[int | None]) -> Any:
     theirs = Action.lead_agency_id.in_([a for a in agencies if a is not None])
     return or_(theirs, Action.lead_agency_id.is_(None)) if None in agencies else theirs
 
