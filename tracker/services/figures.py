@@ -163,11 +163,19 @@ def _rows(
     rows: dict[Any, RagCounts] = {}
     total = 0
     kept = known if isinstance(known, date) else None
+    # A table by lead agency reads a hundred rows or more: each is added in as few steps as it can be.
     for found_row in rows_of(query, values):
-        row_key, row_label, red, amber, green, blue, assured, submitted, drifting, total, kept = tuple(found_row)
-        entry = rows.setdefault(_key(by, row_key), RagCounts(_key(by, row_key), row_label or NO_AGENCY))
-        for rag, count in zip(Rag, (red, amber, green, blue), strict=True):
-            entry.counts[rag] += int(count or 0)
+        # The last row's total and day stay after the loop: every row carries them.
+        row_key, row_label, red, amber, green, blue, assured, submitted, drifting, total, kept = found_row
+        key = _key(by, row_key)
+        entry = rows.get(key)
+        if entry is None:
+            entry = rows[key] = RagCounts(key, row_label or NO_AGENCY)
+        counts = entry.counts
+        counts[Rag.RED] += int(red or 0)
+        counts[Rag.AMBER] += int(amber or 0)
+        counts[Rag.GREEN] += int(green or 0)
+        counts[Rag.BLUE] += int(blue or 0)
         entry.assured += int(assured or 0)
         entry.submitted += int(submitted or 0)
         entry.drifting += int(drifting or 0)
