@@ -67,12 +67,11 @@ class RecommendationView:
     progress: Progress
 
 
-# A recommendation's page, and its edit form: its review, agencies and themes (its actions are read as rows).
-RECOMMENDATION_PAGE = (
-    joinedload(Recommendation.review),
-    selectinload(Recommendation.agencies),
-    selectinload(Recommendation.themes),
-)
+# A recommendation's page: its review (its agencies and themes are set on it by `with_agencies_and_themes`, its
+# actions read as rows).
+WITH_REVIEW = (joinedload(Recommendation.review),)
+# A recommendation's edit and withdrawal forms: its review, agencies and themes.
+RECOMMENDATION_FORM = (*WITH_REVIEW, selectinload(Recommendation.agencies), selectinload(Recommendation.themes))
 
 
 def with_agencies_and_themes(recommendations: Sequence[Recommendation]) -> None:

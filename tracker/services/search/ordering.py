@@ -274,6 +274,12 @@ def _beyond(cursor: Cursor, *, backwards: bool) -> Any:
     return key < other if backwards else key > other
 
 
+def _past(cursor: Cursor | None, rag: Rag, *, backwards: bool) -> list[Any]:
+    """Where a walk of the colour continues from the cursor's row (in its own colour): the rows after it (before it,
+    `backwards`); none elsewhere."""
+    return [_beyond(cursor, backwards=backwards)] if cursor is not None and cursor.rag == rag else []
+
+
 def _from_cursor(order: list[Rag], cursor: Cursor, *, backwards: bool) -> list[Rag]:
     """The colours a walk from the cursor's row reads, in turn: its own, then those after it (before it, backwards)."""
     at = order.index(cursor.rag)
@@ -313,8 +319,8 @@ def _read(
     PostgreSQL reads the joined page as quickly, and a second statement cost it more than it saved."""
     # Built once for each search, kind of user, day and colour, from the row it continues from (`built`).
     many = size >= _MANY
-    page = replace(filters, page=1)  # the page is `skip` and `cursor`
-    joined, statement = built.once(_colour_page, page, user, today, rag, many, wanted, cursor, skip, backwards)
+    unpaged = replace(filters, page=1)  # the page is `skip`, or the cursor's row
+    joined, statement = built.once(_colour_page, unpaged, user, today, rag, many, wanted, cursor, skip, backwards)
     if joined:
         return read_ready(statement)
     return by_ids(list(rows_of(statement).scalars()))
@@ -332,7 +338,7 @@ def _colour_page(
     backwards: bool,
 ) -> tuple[bool, Any]:
     """`_read`'s statement, and whether it reads the actions joined, as a list reads them (else their ids alone)."""
-    where = [_beyond(cursor, backwards=backwards)] if cursor is not None and cursor.rag == rag else []
+    where = _past(cursor, rag, backwards=backwards)
     by_id = not filters.q and db.session.get_bind().dialect.name == "sqlite"
     unjoined = unjoined_statement(filters, user, today=today) if by_id else None
     if unjoined is None:
@@ -378,9 +384,7 @@ def _walked(
     """`broad_page`'s walk of one colour, for the ids of its first `wanted` actions that hold the words (after the
     cursor's row, in its colour)."""
     statement = matching_statement(filters, user, today=today, in_row=True).where(_colour(rag, today))
-    statement = statement.with_only_columns(Action.id)
-    if cursor is not None and rag == cursor.rag:
-        statement = statement.where(_beyond(cursor, backwards=backwards))
+    statement = statement.with_only_columns(Action.id).where(*_past(cursor, rag, backwards=backwards))
     return _ordered(statement, rag, backwards=backwards).limit(written_in(wanted))
 
 

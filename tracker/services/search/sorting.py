@@ -75,7 +75,7 @@ def actions_statement(
     many match, decides whether an index of every action in the order is walked (`WALKED_FROM`), and whether
     a page by lead agency reads only the agencies it falls in."""
     query = (
-        _sorted(filters, user, today, found)
+        _sorted(filters, user, today, found >= WALKED_FROM)
         .options(contains_eager(Action.recommendation).contains_eager(Recommendation.review))
         .options(contains_eager(Action.lead_agency))
     )
@@ -85,8 +85,8 @@ def actions_statement(
     return _paged(query, offset, _span(filters, user, offset, today, found))
 
 
-def _sorted(filters: ActionFilters, user: Any, today: date | None, found: int) -> Select[Any]:
-    return matching_statement(filters, user, today=today).order_by(*order(filters, walked=found >= WALKED_FROM))
+def _sorted(filters: ActionFilters, user: Any, today: date | None, walked: bool) -> Select[Any]:
+    return matching_statement(filters, user, today=today).order_by(*order(filters, walked=walked))
 
 
 def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[ListedAction]:
@@ -110,7 +110,7 @@ def _page_statement(
     unjoined = unjoined_statement(filters, user, today=today)
     key = filters.sort_key
     if unjoined is None or key == "review" or (key == "agency" and span is None):
-        return True, reading(_paged(_sorted(filters, user, today, WALKED_FROM if walked else 0), offset, span))
+        return True, reading(_paged(_sorted(filters, user, today, walked), offset, span))
     keys = order(filters, walked=walked)
     if span is not None:
         agencies, offset = span

@@ -23,7 +23,7 @@ from tracker.web.reviews.forms import RecommendationForm, WithdrawForm, choices
 @bp.route("/recommendations/<int:recommendation_id>")
 @requires(Permission.VIEW_PLANS)
 def recommendation(recommendation_id: int) -> Any:
-    found = loading.load(Recommendation, recommendation_id, options=queries.RECOMMENDATION_PAGE[:1])
+    found = loading.load(Recommendation, recommendation_id, options=queries.WITH_REVIEW)
     queries.with_agencies_and_themes([found])
     return render_template(
         "reviews/recommendation.html",
@@ -115,7 +115,7 @@ def _form_data(recommendation: Recommendation) -> dict[str, Any]:
 @requires(Permission.MANAGE_PLANS)
 def edit_recommendation(recommendation_id: int) -> Any:
     found = loading.load(
-        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_PAGE
+        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM
     )
     if found.is_withdrawn or found.review.is_withdrawn:
         flash("This recommendation has been withdrawn and cannot be changed.", "info")
@@ -142,7 +142,7 @@ def edit_recommendation(recommendation_id: int) -> Any:
 @requires(Permission.MANAGE_PLANS)
 def withdraw_recommendation(recommendation_id: int) -> Any:
     found = loading.load(
-        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_PAGE
+        Recommendation, recommendation_id, Permission.MANAGE_PLANS, options=queries.RECOMMENDATION_FORM
     )
     if found.is_withdrawn:
         flash("This recommendation has already been withdrawn.", "info")

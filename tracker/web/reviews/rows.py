@@ -2,7 +2,7 @@
 recommendation's (a national body's largest review shows a hundred on a page), the list of reviews' fifty reviews
 with their figures, and the buttons under each recommendation. Each row's pieces of text, their escaping and its
 links and tags cost the template some twenty microseconds. The markup is the template's as it was;
-`tests/test_plan_rows.py` compares the two, token by token."""
+`tests/test_plan_rows.py` and `tests/plans/test_recommendation_buttons.py` compare the two."""
 
 from __future__ import annotations
 
