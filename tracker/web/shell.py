@@ -236,5 +236,6 @@ def navigation() -> list[dict[str, Any]]:
     for label, endpoint, permission in NAVIGATION:
         if label in shown or not policy.allows(user, permission) or not links.has_endpoint(endpoint):
             continue  # one entry a label: the first the role may open
-        shown[label] = {"text": label, "href": url_for(endpoint), "active": path == url_for(endpoint)}
+        href = url_for(endpoint)
+        shown[label] = {"text": label, "href": href, "active": path == href}
     return list(shown.values())
