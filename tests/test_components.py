@@ -301,3 +301,5 @@ def test_the_action_lists_rows_are_the_templates(app: Flask) -> None:
         theirs = render_template_string(TEMPLATE_ROWS, actions=actions)
     assert {"Red", "Green", "Blue", "Amber"} <= {token for token in tokens(theirs) if isinstance(token, str)}
     assert tokens(ours) == tokens(theirs)
+    # Parsed, "&" and "&amp;" are the same text: that the reference is escaped is asked of the markup itself.
+    assert ">DARDR 03/24 &amp; SAR</a>" in ours
