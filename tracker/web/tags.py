@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from flask import current_app
 from jinja2.filters import do_truncate
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from tracker.rules.rag import Rag
 
@@ -25,14 +25,35 @@ _CLASSES = {
 # "overdue by 12 days") repeat; each drawn afresh cost 1.5 microseconds (a large review's page 0.1 ms).
 @lru_cache(maxsize=1024)
 def rag_tag(rag: Rag, reason: str | None = None) -> Markup:
-    tag = f'<strong class="govuk-tag {_CLASSES[rag]}">{escape(rag.label)}</strong>'
+    tag = f'<strong class="govuk-tag {_CLASSES[rag]}">{text(rag.label)}</strong>'
     if reason:
-        tag += f' <span class="govuk-body-s">{escape(reason)}</span>'
+        tag += f' <span class="govuk-body-s">{text(reason)}</span>'
     return Markup(tag)  # noqa: S704  (every value in it is escaped above)
 
 
 def wording(description: str, length: int, href: str | None) -> Markup:
     """An action's wording cut to `length` as the `truncate` filter cuts it, and linked to `href` where there is
     one: as the lists written in Python show it (`web/search/rows.py`, `web/reviews/rows.py`)."""
-    cut = escape(do_truncate(current_app.jinja_env, description, length))
-    return Markup(f'<a class="govuk-link" href="{escape(href)}">{cut}</a>') if href else cut  # noqa: S704
+    # No longer than `length`, the filter leaves it as it is, whatever its leeway.
+    cut = text(description if len(description) <= length else do_truncate(current_app.jinja_env, description, length))
+    return Markup(f'<a class="govuk-link" href="{text(href)}">{cut}</a>' if href else cut)  # noqa: S704
+
+
+def text(value: object) -> str:
+    """A value as markup's text, escaped as `markupsafe.escape` escapes it (markup itself left as it is), but as a
+    plain string: the lists written in Python escape some eight values a row, and `escape` made each its own
+    `Markup` (0.33 to 0.43 microseconds a value, against 0.07 to 0.15 so), to be joined into one anyway."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    said = str(value)
+    if "&" in said:
+        said = said.replace("&", "&amp;")
+    if "<" in said:
+        said = said.replace("<", "&lt;")
+    if ">" in said:
+        said = said.replace(">", "&gt;")
+    if '"' in said:
+        said = said.replace('"', "&#34;")
+    if "'" in said:
+        said = said.replace("'", "&#39;")
+    return said

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from tracker.clock import uk_date
 from tracker.services.search.listed import ListedAction
 from tracker.web.links import has_endpoint, id_link
 from tracker.web.overview.routes import bp
-from tracker.web.tags import wording
+from tracker.web.tags import text, wording
 
 _CELL = '<td class="govuk-table__cell">'
 
@@ -38,12 +38,12 @@ def queue_rows(actions: Sequence[ListedAction], now: datetime) -> Markup:
         review = recommendation.review
         agency = action.lead_agency.name if action.lead_agency else "No lead agency"
         rows.append(
-            f'<tr class="govuk-table__row">{_CELL}{escape(uk_date(submitted)) if submitted else "Not recorded"}</td>'
+            f'<tr class="govuk-table__row">{_CELL}{text(uk_date(submitted)) if submitted else "Not recorded"}</td>'
             f"{_CELL}{waited(submitted, now) if submitted else ''}</td>"
             f"{_CELL}{wording(action.description, 120, action_link(action.id) if action_link else None)}</td>"
-            f"{_CELL}{escape(agency)}</td>"
-            f'{_CELL}<a class="govuk-link" href="{escape(review_link(review.id))}">{escape(review.reference)}</a>, '
-            f'recommendation <a class="govuk-link" href="{escape(recommendation_link(recommendation.id))}">'
-            f"{escape(recommendation.number)}</a></td></tr>\n"
+            f"{_CELL}{text(agency)}</td>"
+            f'{_CELL}<a class="govuk-link" href="{text(review_link(review.id))}">{text(review.reference)}</a>, '
+            f'recommendation <a class="govuk-link" href="{text(recommendation_link(recommendation.id))}">'
+            f"{text(recommendation.number)}</a></td></tr>\n"
         )
     return Markup("".join(rows))  # noqa: S704  (every value in it is escaped above)

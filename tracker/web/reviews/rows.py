@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from tracker.access import policy
 from tracker.access.policy import Permission
@@ -19,7 +19,7 @@ from tracker.services.search.listed import ListedAction
 from tracker.web import loading
 from tracker.web.links import FigureLinks, has_endpoint, id_link
 from tracker.web.reviews.blueprint import bp
-from tracker.web.tags import rag_tag, wording
+from tracker.web.tags import rag_tag, text, wording
 
 _CELL = '<td class="govuk-table__cell">'
 _WITHDRAWN = '<strong class="govuk-tag govuk-tag--grey">Withdrawn</strong>'
@@ -42,9 +42,9 @@ def plan_rows(actions: Sequence[ListedAction]) -> Markup:
         agency = action.lead_agency.name if action.lead_agency else "No lead agency"
         target = uk_date(action.target_date) or action.target_text or "No target date"
         rows.append(
-            f'<tr class="govuk-table__row">{_CELL}{tag}</td>{_CELL}{linked_wording}</td>{_CELL}{escape(agency)}</td>'
-            f"{_CELL}{escape(action.owner or 'Not named')}</td>{_CELL}{escape(target)}</td>"
-            f"{_CELL}{escape(action.status.label)}</td></tr>\n"
+            f'<tr class="govuk-table__row">{_CELL}{tag}</td>{_CELL}{linked_wording}</td>{_CELL}{text(agency)}</td>'
+            f"{_CELL}{text(action.owner or 'Not named')}</td>{_CELL}{text(target)}</td>"
+            f"{_CELL}{text(action.status.label)}</td></tr>\n"
         )
     return Markup("".join(rows))  # noqa: S704  (every value in it is escaped above)
 
@@ -62,23 +62,23 @@ def review_list_rows(rows: Sequence[ReviewRow], monitor: bool, figure_links: Fig
     found = []
     for row in rows:
         review = row.review
-        reference = escape(review.reference)
+        reference = text(review.reference)
         joint = ", ".join(named.name for named in review.joint_partnerships)
-        jointly = f'<br><span class="govuk-body-s">jointly with {escape(joint)}</span>' if joint else ""
+        jointly = f'<br><span class="govuk-body-s">jointly with {text(joint)}</span>' if joint else ""
         figures = []
         for rag, count in row.progress.counts.items():
             if monitor and count:
-                hidden = f'<span class="govuk-visually-hidden">{reference}, {escape(rag.label)}: </span>'
-                href = escape(figure_links.of(review.id, rag))
+                hidden = f'<span class="govuk-visually-hidden">{reference}, {text(rag.label)}: </span>'
+                href = text(figure_links.of(review.id, rag))
                 figures.append(f'{_NUMERIC}<a class="govuk-link" href="{href}">{hidden}{count}</a></td>')
             else:
                 figures.append(f"{_NUMERIC}{count}</td>")
         found.append(
-            f'<tr class="govuk-table__row">{_CELL}<a class="govuk-link" href="{escape(review_link(review.id))}">'
-            f'{reference}</a><br>{escape(review.title)}<br><span class="govuk-hint govuk-!-font-size-16">'
-            f"{escape(review.type.label)}</span>{_CLOSED if row.plan_closed else ''}</td>"
-            f"{_CELL}{escape(review.partnership.name)}{jointly}</td>"
-            f"{_CELL}{escape(uk_date(review.published_on) or 'Not published')}</td>{''.join(figures)}"
+            f'<tr class="govuk-table__row">{_CELL}<a class="govuk-link" href="{text(review_link(review.id))}">'
+            f'{reference}</a><br>{text(review.title)}<br><span class="govuk-hint govuk-!-font-size-16">'
+            f"{text(review.type.label)}</span>{_CLOSED if row.plan_closed else ''}</td>"
+            f"{_CELL}{text(review.partnership.name)}{jointly}</td>"
+            f"{_CELL}{text(uk_date(review.published_on) or 'Not published')}</td>{''.join(figures)}"
             f"{_NUMERIC}{row.progress.assured} / {row.progress.total}</td></tr>\n"
         )
     return Markup("".join(found))  # noqa: S704  (every value in it is escaped above)
@@ -92,25 +92,25 @@ def recommendation_buttons(recommendation: Recommendation, review: Review, inclu
     """Under a recommendation: adding an action to it, editing and withdrawing it, for those who manage its plan
     while it and its review stand; and a link to its own page (`include_page_link`). Drawn by a macro, ten of them
     cost a review's page 0.7 ms."""
-    number = escape(recommendation.number)
+    number = text(recommendation.number)
     buttons = []
     live = not recommendation.is_withdrawn and not review.is_withdrawn
     if live and policy.can(loading.user(), Permission.MANAGE_PLANS, recommendation):
         if has_endpoint("actions.create"):
-            add = escape(id_link("actions.create", "recommendation_id")(recommendation.id))
+            add = text(id_link("actions.create", "recommendation_id")(recommendation.id))
             buttons.append(
                 f'<a class="govuk-button" data-module="govuk-button" href="{add}">Add an action'
                 f"{_HIDDEN} to recommendation {number}</span></a>"
             )
-        edit = escape(id_link("reviews.edit_recommendation", "recommendation_id")(recommendation.id))
-        withdraw = escape(id_link("reviews.withdraw_recommendation", "recommendation_id")(recommendation.id))
+        edit = text(id_link("reviews.edit_recommendation", "recommendation_id")(recommendation.id))
+        withdraw = text(id_link("reviews.withdraw_recommendation", "recommendation_id")(recommendation.id))
         buttons.append(
             f'<a class="govuk-button govuk-button--secondary" data-module="govuk-button" href="{edit}">Edit'
             f"{_HIDDEN} recommendation {number}</span></a>"
         )
         buttons.append(f'<a class="govuk-link" href="{withdraw}">Withdraw{_HIDDEN} recommendation {number}</span></a>')
     if include_page_link:
-        page = escape(id_link("reviews.recommendation", "recommendation_id")(recommendation.id))
+        page = text(id_link("reviews.recommendation", "recommendation_id")(recommendation.id))
         buttons.append(f'<a class="govuk-link" href="{page}">Link to recommendation {number}</a>')
     inside = "".join(f"    {button}\n" for button in buttons)
     return Markup(f'<div class="govuk-button-group">\n{inside}</div>\n')  # noqa: S704  (every value in it is escaped above)
@@ -135,9 +135,9 @@ def recommendation_details(recommendation: Recommendation) -> Markup:
     ]
     if recommendation.learning:
         details.append(("Key learning", " tracker-pre-wrap", recommendation.learning))
-    text = f'<p class="govuk-body tracker-pre-wrap">{escape(recommendation.text)}</p>' if recommendation.text else ""
+    said = f'<p class="govuk-body tracker-pre-wrap">{text(recommendation.text)}</p>' if recommendation.text else ""
     return Markup(  # noqa: S704  (every value in it is escaped)
-        f'<p class="govuk-body-l">{escape(recommendation.title)}</p>\n{text}'
+        f'<p class="govuk-body-l">{text(recommendation.title)}</p>\n{said}'
         '<dl class="govuk-summary-list govuk-summary-list--no-border">\n'
-        f"{''.join(_DETAIL.format(key, more, escape(value)) for key, more, value in details)}</dl>\n"
+        f"{''.join(_DETAIL.format(key, more, text(value)) for key, more, value in details)}</dl>\n"
     )

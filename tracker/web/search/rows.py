@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from tracker.clock import uk_date
 from tracker.services.search.listed import ListedAction
 from tracker.web.links import has_endpoint, id_link
-from tracker.web.tags import rag_tag, wording
+from tracker.web.tags import rag_tag, text, wording
 
 _CELL = '<td class="govuk-table__cell">'
 _SMALL = '<br><span class="govuk-body-s">'
@@ -31,16 +31,16 @@ def action_rows(actions: Sequence[ListedAction]) -> Markup:
         recommendation = action.recommendation
         review = recommendation.review
         linked_wording = wording(action.description, 160, action_link(action.id) if linked else None)
-        owner = f"; {escape(action.owner)}" if action.owner else ""
+        owner = f"; {text(action.owner)}" if action.owner else ""
         agency = action.lead_agency.name if action.lead_agency else "No lead agency"
         target = uk_date(action.target_date) or action.target_text or "None"
         rows.append(
             f'<tr class="govuk-table__row">{_CELL}{rag_tag(result.rag, result.reason)}</td>'
-            f"{_CELL}{linked_wording}{_SMALL}{escape(action.status.label)}{owner}</span></td>"
-            f'{_CELL}<a class="govuk-link" href="{escape(review_link(review.id))}">{escape(review.reference)}</a>'
-            f'{_SMALL}<a class="govuk-link" href="{escape(recommendation_link(recommendation.id))}">'
-            f"Recommendation {escape(recommendation.number)}</a></span></td>"
-            f"{_CELL}{escape(agency)}</td>{_CELL}{escape(target)}</td>{_CELL}{escape(uk_date(action.last_update_on))}</td>"
+            f"{_CELL}{linked_wording}{_SMALL}{text(action.status.label)}{owner}</span></td>"
+            f'{_CELL}<a class="govuk-link" href="{text(review_link(review.id))}">{text(review.reference)}</a>'
+            f'{_SMALL}<a class="govuk-link" href="{text(recommendation_link(recommendation.id))}">'
+            f"Recommendation {text(recommendation.number)}</a></span></td>"
+            f"{_CELL}{text(agency)}</td>{_CELL}{text(target)}</td>{_CELL}{text(uk_date(action.last_update_on))}</td>"
             "</tr>\n"
         )
     return Markup("".join(rows))  # noqa: S704  (every value in it is escaped above)
