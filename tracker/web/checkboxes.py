@@ -12,27 +12,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+from tracker.web.tags import text
 
 
 def checkboxes(group: Mapping[str, Any]) -> Markup:
-    prefix, name = group["idPrefix"], escape(group["name"])
+    prefix, name = group["idPrefix"], text(group["name"])
     legend = group["fieldset"]["legend"]
-    legend_classes, legend_text = escape(legend.get("classes", "")), escape(legend["text"])
+    legend_classes, legend_text = text(legend.get("classes", "")), text(legend["text"])
     hint = group.get("hint")
-    hint_id = escape(f"{prefix}-hint")
+    hint_id = text(f"{prefix}-hint")
     described = f' aria-describedby="{hint_id}"' if hint else ""
-    hint_line = f'\n    <div id="{hint_id}" class="govuk-hint">{escape(hint["text"])}</div>' if hint else ""
+    hint_line = f'\n    <div id="{hint_id}" class="govuk-hint">{text(hint["text"])}</div>' if hint else ""
     boxes = []
     for number, item in enumerate(group["items"], start=1):
-        box_id = escape(prefix if number == 1 else f"{prefix}-{number}")
+        box_id = text(prefix if number == 1 else f"{prefix}-{number}")
         checked = " checked" if item.get("checked") else ""
         boxes.append(
             f'\n      <div class="govuk-checkboxes__item">\n'
             f'        <input class="govuk-checkboxes__input" id="{box_id}" name="{name}" type="checkbox"'
-            f' value="{escape(item["value"])}"{checked}>\n'
+            f' value="{text(item["value"])}"{checked}>\n'
             f'        <label class="govuk-label govuk-checkboxes__label" for="{box_id}">'
-            f"{escape(item['text'])}</label>\n"
+            f"{text(item['text'])}</label>\n"
             f"      </div>"
         )
     return Markup(  # noqa: S704  (every value in it is escaped)
@@ -40,6 +42,6 @@ def checkboxes(group: Mapping[str, Any]) -> Markup:
         f'  <fieldset class="govuk-fieldset"{described}>\n'
         f'    <legend class="govuk-fieldset__legend {legend_classes}">{legend_text}</legend>'
         f"{hint_line}\n"
-        f'    <div class="govuk-checkboxes {escape(group.get("classes", ""))}" data-module="govuk-checkboxes">'
+        f'    <div class="govuk-checkboxes {text(group.get("classes", ""))}" data-module="govuk-checkboxes">'
         f"{''.join(boxes)}\n    </div>\n  </fieldset>\n</div>"
     )

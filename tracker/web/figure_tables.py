@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from tracker.models.tallies import RagCounts
 from tracker.web.links import has_endpoint
+from tracker.web.tags import text
 
 _NUMERIC = "govuk-table__cell govuk-table__cell--numeric"
 _HEADINGS = ("Red", "Amber", "Green", "Blue", "Assured", "Total", "% assured")
@@ -28,12 +29,12 @@ def _table(
         f'<th scope="col" class="govuk-table__header govuk-table__header--numeric">{heading}</th>'
         for heading in _HEADINGS
     )
-    identified = f' id="{escape(table_id)}"' if table_id else ""
+    identified = f' id="{text(table_id)}"' if table_id else ""
     return Markup(  # noqa: S704  (every value in it is escaped)
         f'<div class="tracker-table-wrap">\n<table class="govuk-table"{identified}>\n'
-        f'<caption class="govuk-table__caption govuk-table__caption--m">{escape(caption)}</caption>\n'
+        f'<caption class="govuk-table__caption govuk-table__caption--m">{text(caption)}</caption>\n'
         f'<thead class="govuk-table__head"><tr class="govuk-table__row">'
-        f'<th scope="col" class="govuk-table__header">{escape(first_heading)}</th>{numeric}</tr></thead>\n'
+        f'<th scope="col" class="govuk-table__header">{text(first_heading)}</th>{numeric}</tr></thead>\n'
         f'<tbody class="govuk-table__body">\n{"".join(body) if rows else _EMPTY}\n</tbody>\n</table>\n</div>\n'
     )
 
@@ -54,16 +55,16 @@ def progress_table(
         if not (linked and count):
             return f'<td class="{_NUMERIC}">{count}</td>'
         hidden = f'<span class="govuk-visually-hidden">{said}: </span>'
-        return f'<td class="{_NUMERIC}"><a class="govuk-link" href="{escape(link())}">{hidden}{count}</a></td>'
+        return f'<td class="{_NUMERIC}"><a class="govuk-link" href="{text(link())}">{hidden}{count}</a></td>'
 
     def link(row: RagCounts, *args: Any, **kwargs: Any) -> Callable[[], str]:
         return lambda: link_for(row, *args, **kwargs) if link_for else ""
 
     body = []
     for row in rows:
-        label = escape(row.label)
-        name = f'<a class="govuk-link" href="{escape(name_link_for(row))}">{label}</a>' if name_link_for else label
-        cells = [figure(count, f"{label}, {escape(rag.label)}", link(row, rag)) for rag, count in row.counts.items()]
+        label = text(row.label)
+        name = f'<a class="govuk-link" href="{text(name_link_for(row))}">{label}</a>' if name_link_for else label
+        cells = [figure(count, f"{label}, {text(rag.label)}", link(row, rag)) for rag, count in row.counts.items()]
         cells.append(figure(row.assured, f"{label}, assured", link(row, None, assured=True)))
         cells.append(figure(row.total, f"{label}, all actions", link(row, None)))
         body.append(
@@ -86,9 +87,9 @@ def rag_table(
 
     def figure(number: Any, url: str | None, label: str) -> str:
         if not url:
-            return f'<td class="{_NUMERIC}">{escape(number)}</td>'
-        hidden = f'<span class="govuk-visually-hidden"> {escape(label)}</span>'
-        return f'<td class="{_NUMERIC}"><a class="govuk-link" href="{escape(url)}">{escape(number)}{hidden}</a></td>'
+            return f'<td class="{_NUMERIC}">{text(number)}</td>'
+        hidden = f'<span class="govuk-visually-hidden"> {text(label)}</span>'
+        return f'<td class="{_NUMERIC}"><a class="govuk-link" href="{text(url)}">{text(number)}{hidden}</a></td>'
 
     body = []
     for row in rows:
@@ -98,7 +99,7 @@ def rag_table(
         cells.append(figure(row.total, links["total"], f"in all, {row.label}"))
         cells.append(figure(f"{row.percent_assured}%", links["assured"], f"assured, {row.label}"))
         body.append(
-            f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{escape(row.label)}</th>'
+            f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{text(row.label)}</th>'
             f"{''.join(cells)}</tr>\n"
         )
     return _table(rows, caption, first_heading, table_id, body)
