@@ -1,6 +1,6 @@
 """The queue of submissions awaiting a decision written in Python rather than drawn by the template: the overview and
 the subgroup's home page show ten, each with three links, its wording cut and how long it has waited. The markup is
-the template's as it was; `tests/test_components.py` compares the two, token by token."""
+the template's as it was; `tests/test_queue_rows.py` compares the two, token by token."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from tracker.web.tags import text, wording
 _CELL = '<td class="govuk-table__cell">'
 
 
+@bp.app_template_global()
 def waited(since: datetime, now: datetime) -> str:
-    """How long something has waited, as the overview says it."""
+    """How long something has waited, as the overview says it of submissions and of requests for a new date."""
     days = (now - since).days
     return "less than a day" if days < 1 else "1 day" if days == 1 else f"{days} days"
 
