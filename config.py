@@ -22,6 +22,8 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, object]] = {"pool_pre_ping": True}
     # SQLite only: how long a writer waits for another to finish before the request fails.
     SQLITE_BUSY_TIMEOUT_MS = _int("SQLITE_BUSY_TIMEOUT_MS", 20_000)
+    # SQLite only: the pages each database connection keeps in memory, in MB.
+    SQLITE_CACHE_MB = _int("SQLITE_CACHE_MB", 64)
     EVIDENCE_DIR = Path(os.environ.get("EVIDENCE_DIR", INSTANCE / "evidence"))
     REPORTS_DIR = Path(os.environ.get("REPORTS_DIR", ROOT / "reports"))
     # Reports: the protective marking printed on every page, and the tracker's address (such as

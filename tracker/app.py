@@ -35,7 +35,11 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     with app.app_context():
-        prepare_engine(db.engine, busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"])
+        prepare_engine(
+            db.engine,
+            busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"],
+            cache_mb=app.config["SQLITE_CACHE_MB"],
+        )
     transactions.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
