@@ -22,7 +22,7 @@ from tracker.clock import uk_date, uk_datetime
 from tracker.models import User
 from tracker.rules.vocabulary import Role
 from tracker.services import auth, transactions
-from tracker.web import checkboxes, figure_tables, links, tags
+from tracker.web import checkboxes, figure_tables, links, menus, tags
 from tracker.web.extensions import login_manager
 from tracker.web.requests import CleanRequest, PlainPath, PlainSegment
 
@@ -73,6 +73,7 @@ def init_app(app: Flask) -> None:
         progress_table=figure_tables.progress_table,
         rag_table=figure_tables.rag_table,
         checkboxes=checkboxes.checkboxes,
+        options=menus.options,
     )
     app.jinja_env.filters["uk_date"] = uk_date
     app.jinja_env.filters["uk_datetime"] = uk_datetime
