@@ -1,5 +1,6 @@
 """The home page each role starts from."""
 
+from tracker.web.home import rows
 from tracker.web.home.routes import bp
 
-__all__ = ["bp"]
+__all__ = ["bp", "rows"]
