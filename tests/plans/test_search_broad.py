@@ -4,11 +4,13 @@ row tested for the words, and each page the same actions, in the same order, as 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import func, text
 
+from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
 from tracker import clock
 from tracker.db import db, without_workers
 from tracker.models import Action, User
@@ -153,3 +155,25 @@ def test_a_broad_search_walks_only_the_colours_its_filters_may_find(
     with count_queries() as counted:
         ordering.broad_page(filters, users["admin"], clock.today())
     assert counted.count == len(walked) + 1  # each colour's walk, then the page's actions loaded
+
+
+def test_a_broad_search_finds_the_word_in_a_review_and_never_a_withdrawn_ones_actions(
+    users: dict[str, User], many_herons: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    red = {"target_date": clock.today() - timedelta(days=5)}
+    titled = ActionFactory(
+        recommendation=RecommendationFactory(review=ReviewFactory(reference="LLR-ESTUARY", title="The heron review")),
+        description="Survey the estuary",
+        **red,
+    )
+    withdrawn = ReviewFactory(reference="DHR-GONE", title="Withdrawn", withdrawn_at=clock.now(), withdrawn_reason="x")
+    gone = ActionFactory(recommendation=RecommendationFactory(review=withdrawn), description="Heron count", **red)
+    struck = RecommendationFactory(withdrawn_at=clock.now(), withdrawn_reason="Duplicate")
+    struck_out = ActionFactory(recommendation=struck, description="Heron nest", **red)
+    db.session.flush()
+    filters = ActionFilters.parse({"q": "heron", "rag": "red"})
+    counted = _ids(search(filters, users["admin"], today=clock.today()))
+    _counted_to(monkeypatch, 5)
+    broad = search(filters, users["admin"], today=clock.today())
+    assert broad.broad and _ids(broad) == counted
+    assert titled.id in counted and not {gone.id, struck_out.id} & set(counted)

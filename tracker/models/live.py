@@ -74,6 +74,20 @@ def live_actions() -> Select[Action]:
 
 
 @cache
+def live_actions_tested_in_turn() -> Select[Action]:
+    """`live_actions` with the review outer-joined: the same rows, since every recommendation has its review, for a
+    statement that tests each action in turn as an index walks them. Inner-joined, SQLite's planner expected to read
+    many and first sifted every review into a Bloom filter (a text search's walk of red actions at national scale:
+    2.4 ms, and 1.7 so); it makes none for an outer join."""
+    return (
+        select(Action)
+        .join(Action.recommendation)
+        .outerjoin(Recommendation.review)
+        .where(*live(Action, Recommendation, Review))
+    )
+
+
+@cache
 def live_target_date_changes() -> Select[TargetDateChange]:
     """Requests for a new target date joined to their action, recommendation and review, all three live."""
     return (

@@ -23,10 +23,11 @@ from sqlalchemy import Select, exists, false, func, or_, select
 from tracker import clock
 from tracker.access import policy
 from tracker.access.loader import MAX_ID
+from tracker.db import db
 from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, recommendation_themes
 from tracker.models.clauses import reads
 from tracker.models.figures import OPEN_ACTION
-from tracker.models.live import live_actions, live_actions_where
+from tracker.models.live import live_actions, live_actions_tested_in_turn, live_actions_where
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_among_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
@@ -332,7 +333,11 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
 
 def _base(filters: ActionFilters, user: Any, today: date, tested: bool = False, in_row: bool = False) -> Select[Any]:
     where = conditions(filters, user, today, tested, in_row)
-    return live_actions().outerjoin(Agency, Action.lead_agency_id == Agency.id).where(*where)
+    # Tested in turn as an index is walked, each row's review is read for its words: on SQLite outer-joined, so that
+    # no Bloom filter of every review is made first (`live_actions_tested_in_turn`).
+    in_turn = in_row and db.session.get_bind().dialect.name == "sqlite"
+    joined = live_actions_tested_in_turn() if in_turn else live_actions()
+    return joined.outerjoin(Agency, Action.lead_agency_id == Agency.id).where(*where)
 
 
 def unjoined_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any] | None:
