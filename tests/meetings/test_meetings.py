@@ -238,6 +238,13 @@ def test_since_the_last_meeting_is_the_previous_meetings_date(database: Any, use
     assert found.since == today - timedelta(days=40) and found.meeting is not None
     chosen = meetings.baseline(today=today, partnership_id=csp.id, chosen=today - timedelta(days=3))
     assert chosen.since == today - timedelta(days=3) and chosen.chosen
+    # The day alone, as the board's summary reads it, is the same day for any partnerships or none.
+    for among in (None, [csp.id], [sab.id], [sab.id, csp.id], [PartnershipFactory().id]):
+        expected = meetings.baseline(today=today, partnership_ids=among).since
+        assert meetings.baseline_day(partnership_ids=among) == expected, among
+    assert {meetings.baseline_day(partnership_ids=among) for among in ([csp.id], [sab.id], [0])} == {
+        today - timedelta(days=days) for days in (40, 12, 90)
+    }
 
 
 def test_the_boards_summary_counts_from_the_last_meeting(client_for: Any, users: dict[str, User]) -> None:

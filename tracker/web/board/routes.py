@@ -93,7 +93,7 @@ def summary_page() -> Any:
     where = memberships.narrowed_to(partnership)
     g.figure_scope = {"partnership": partnership.id} if partnership else {}
     # The last meeting of the user's partnerships: never the last report's date.
-    default = meetings.baseline(partnership_ids=policy.narrowing_partnership_ids(user)).since
+    default = meetings.baseline_day(partnership_ids=policy.narrowing_partnership_ids(user))
     chosen = "since" in request.args
     form = SinceForm(formdata=request.args if chosen else None, data=None if chosen else {"since": default})
     since: date = form.since.data if chosen and form.validate() and form.since.data else default
