@@ -35,15 +35,6 @@ class ReminderSettings(Base):
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now)
 
-    def windows(self) -> Windows:
-        return Windows(
-            due_within_days=self.due_within_days,
-            subgroup_overdue_days=self.subgroup_overdue_days,
-            meeting_pack_days=self.meeting_pack_days,
-            weekly_day=self.weekly_day,
-            monthly_day=self.monthly_day,
-        )
-
 
 class ReminderPreference(Base):
     """A person's choice; with no row they have the default (tracker.rules.reminders.DEFAULT_FREQUENCY)."""

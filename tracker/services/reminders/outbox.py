@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
+from functools import cache
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import Select, bindparam, delete, or_, select, update
 
 from tracker import clock
-from tracker.db import db
+from tracker.db import db, rows_of
 from tracker.models import Action, Digest, DigestAction, Meeting, User, digest_meetings
 from tracker.rules.lifecycle import OPEN_STATUSES
 from tracker.rules.reminders import (
@@ -113,10 +114,15 @@ def candidates() -> list[User]:
     return list(db.session.scalars(query))
 
 
-def _latest(user: User) -> Digest | None:
-    return db.session.scalar(
-        select(Digest).where(Digest.user_id == user.id).order_by(Digest.composed_at.desc(), Digest.id.desc()).limit(1)
-    )
+def _latest_composed(user: User) -> datetime | None:
+    """When the person's latest digest was composed, read alone: the digest itself holds the whole message."""
+    return rows_of(_latest_statement(), {"user_id": user.id}).scalar()
+
+
+@cache
+def _latest_statement() -> Select[datetime]:
+    by_user = Digest.user_id == bindparam("user_id")
+    return select(Digest.composed_at).where(by_user).order_by(Digest.composed_at.desc(), Digest.id.desc()).limit(1)
 
 
 def content_for(
@@ -127,10 +133,8 @@ def content_for(
     content = Content(user=user, today=today, windows=windows, frequency=frequency)
     # A subgroup or board member hears about actions only as their owner: most own none, and are spared the lists.
     if hears_about_agency(user.role) or lists.owns_open_actions(user):
-        previous = _latest(user)
-        since = (
-            previous.composed_at if previous is not None else lists.start_of(first_news_from(today, frequency, windows))
-        )
+        previous = _latest_composed(user)
+        since = previous if previous is not None else lists.start_of(first_news_from(today, frequency, windows))
         content.actions = lists.action_digest(user, today=today, windows=windows, since=since, limit=limit)
     if receives_subgroup_digest(user.role):
         content.subgroup = subgroup_digest(user, today=today, windows=windows, limit=limit, home=home)
