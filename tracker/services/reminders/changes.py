@@ -16,9 +16,10 @@ from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services.search.listed import ListedAction, read_reading, reading, user_name, with_lead_agency
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ListedChange:
-    """A request for a new target date, with its action as a list shows it."""
+    """A request for a new target date, with its action as a list shows it (a plain record, as
+    `tracker.services.search.listed` says why)."""
 
     id: int
     action: ListedAction
