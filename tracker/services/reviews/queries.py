@@ -167,6 +167,10 @@ def plan_page(user: Any, review: Review, page: int = 1) -> PlanPage:
     total = rows_of(counted, {"review_id": review.id}).scalar() or 0
     page = min(max(1, page), max(1, -(-total // PLAN_PAGE)))
     recommendations = db.session.scalars(paged, {"review_id": review.id, "plan_offset": (page - 1) * PLAN_PAGE}).all()
+    # Each is the review's own: said so, the policy's checks of each (its buttons) find the review without asking
+    # the session for it (a lazy load each, answered from the identity map: 0.4 ms for ten).
+    for recommendation in recommendations:
+        set_committed_value(recommendation, "review", review)
     with_agencies_and_themes(recommendations)
     views = recommendation_views(user, recommendations)
     progress, hidden = _review_progress(user, review, views)
