@@ -303,17 +303,14 @@ def plans_and_recommendations(user: Any, *, where: Sequence[Any] = ()) -> tuple[
     and how many live recommendations those reviews hold; None when the figures were never counted."""
     if kept_day(db.session()) is None:
         return None
-    counted = select(
-        func.count(ReviewFigures.review_id).filter(ReviewFigures.open_actions > 0),
-        func.coalesce(func.sum(ReviewFigures.recommendations), 0),
-    )
     if where or not policy.sees_every_review(user):
-        query = counted.join(Review, Review.id == ReviewFigures.review_id).where(policy.visible_reviews(user), *where)
+        query = _plans_counted().join(Review, Review.id == ReviewFigures.review_id)
+        query = query.where(policy.visible_reviews(user), *where)
     elif db.session.get_bind().dialect.name == "sqlite":
         query = _every_plan_and_recommendation()
     else:
         # PostgreSQL reads the rows once in less time than a range of the index and then the index whole.
-        query = counted
+        query = _plans_counted()
     plans, made = rows_of(query).one()
     return int(plans or 0), int(made or 0)
 
@@ -327,6 +324,14 @@ def _reviews_with_actions() -> Any:
     with_open = select(func.count()).where(ReviewFigures.open_actions > 0).scalar_subquery()
     only_blue = select(func.count()).where(ReviewFigures.open_actions == 0, ReviewFigures.blue > 0).scalar_subquery()
     return with_open + only_blue
+
+
+@cache
+def _plans_counted() -> Select[int, int]:
+    return select(
+        func.count(ReviewFigures.review_id).filter(ReviewFigures.open_actions > 0),
+        func.coalesce(func.sum(ReviewFigures.recommendations), 0),
+    )
 
 
 @cache

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.exc import DBAPIError
 
 from tracker import clock
@@ -105,16 +106,10 @@ def _sums(where: Sequence[Any], days: list[date], *, everything: bool) -> tuple[
     most lack a day's point."""
     # Every standing review is counted from indexes alone (`live_review_count`): asked of the standing reviews,
     # SQLite read every review's row (0.54 ms of the overview's 0.92 ms statement at national scale).
-    reviews: Any = (
-        live_review_count()
-        if everything
-        else select(func.count(Review.id)).where(*live(Review), *where).scalar_subquery()
-    )
     if everything:
-        sums = select(TrendTotal.day, *(getattr(TrendTotal, n) for n in POINTS), TrendTotal.reviews, reviews).where(
-            TrendTotal.day.in_(days)
-        )
+        sums: Any = _every_reviews_sums()
     else:
+        reviews = select(func.count(Review.id)).where(*live(Review), *where).scalar_subquery()
         sums = (
             select(
                 ReviewTrendPoint.day,
@@ -128,13 +123,22 @@ def _sums(where: Sequence[Any], days: list[date], *, everything: bool) -> tuple[
         )
     found: dict[date, Sequence[Any]] = {}
     lacking = 0
-    for day, red, amber, green, blue, kept, wanted in rows_of(sums):
+    for day, red, amber, green, blue, kept, wanted in rows_of(sums, {"days": days} if everything else None):
         found[day] = (red, amber, green, blue)
         lacking = max(lacking, int(wanted or 0) - int(kept or 0))
     if len(found) < len(days):
         # A day no review has a point for: as many lack it as there are reviews.
         lacking = max(lacking, db.session.scalar(select(func.count(Review.id)).where(*live(Review), *where)) or 0)
     return found, lacking
+
+
+@cache
+def _every_reviews_sums() -> Select[Any]:
+    """`_sums` of every review, from the kept totals, the days bound at each reading: built on each request, the
+    statement and its cache key cost more than reading it."""
+    days = bindparam("days", expanding=True, type_=TrendTotal.day.type)
+    columns = (getattr(TrendTotal, name) for name in POINTS)
+    return select(TrendTotal.day, *columns, TrendTotal.reviews, live_review_count()).where(TrendTotal.day.in_(days))
 
 
 def rag_by_quarter(
