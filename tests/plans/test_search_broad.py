@@ -93,14 +93,18 @@ def test_a_broad_search_shows_the_pages_a_counted_one_shows(
         first = search(parsed(), admin, today=today)
         second = search(parsed(page="2"), admin, today=today, after=str(first.after))
         back = search(parsed(), admin, today=today, before=str(second.before))
-        return [*by_number, _ids(second), _ids(back)]
+        # Back to the second page from the third: read backwards from the third's first row.
+        third = search(parsed(page="3"), admin, today=today, after=str(second.after))
+        back_to_second = search(parsed(page="2"), admin, today=today, before=str(third.before))
+        return [*by_number, _ids(second), _ids(back), _ids(back_to_second)]
 
     counted = pages()
     _counted_to(monkeypatch, 5)
     assert pages() == counted
     if len(args) == 1:
         assert len(counted[0]) == 50 and len(counted[2]) == 9  # 109 hold the word
-    assert len(counted[0]) == 50 and counted[-2] == counted[1] and counted[-1] == counted[0]
+    assert len(counted[0]) == 50 and counted[-3] == counted[1] and counted[-2] == counted[0]
+    assert counted[-1] == counted[-3] or not counted[-3], "back from the third page is the second"
 
 
 def test_a_broad_search_says_more_than_and_ends_where_the_actions_end(
@@ -154,7 +158,9 @@ def test_a_broad_search_walks_only_the_colours_its_filters_may_find(
     filters = ActionFilters.parse({"q": "heron", **args})
     with count_queries() as counted:
         ordering.broad_page(filters, users["admin"], clock.today())
-    assert counted.count == len(walked) + 1  # each colour's walk, then the page's actions loaded
+    # Each colour's walk; a page by its number further in then loads its actions by id, where the first page's are
+    # read whole as they are walked.
+    assert counted.count == len(walked) + (filters.page > 1)
 
 
 def test_a_broad_search_finds_the_word_in_a_review_and_never_a_withdrawn_ones_actions(

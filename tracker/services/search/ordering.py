@@ -367,25 +367,29 @@ def broad_page(
     else:
         walk, skip = order, (filters.page - 1) * PAGE_SIZE
         wanted = skip + PAGE_SIZE + 1
-    ids: list[int] = []
+    # A page that starts where the walk does (the first, or a link's row on) is read whole as it is found; one by its
+    # number further in is found as ids, and only its own rows read (reading every row before it whole cost more).
+    whole, found = skip == 0, list[Any]()
     for rag in walk:
-        walked = built.once(_walked, replace(filters, page=1), user, today, rag, wanted - len(ids), cursor, backwards)
-        ids.extend(rows_of(walked).scalars())
-        if len(ids) >= wanted:
+        left = wanted - len(found)
+        walked = built.once(_walked, replace(filters, page=1), user, today, rag, left, cursor, backwards, whole)
+        found.extend(read_ready(walked) if whole else rows_of(walked).scalars())
+        if len(found) >= wanted:
             break
-    if backwards:
-        return by_ids(list(reversed(ids))), True
-    return by_ids(ids[skip : skip + PAGE_SIZE]), len(ids) > skip + PAGE_SIZE
+    page = list(reversed(found)) if backwards else found[skip : skip + PAGE_SIZE]
+    return (page if whole else by_ids(page)), backwards or len(found) > skip + PAGE_SIZE
 
 
 def _walked(
-    filters: ActionFilters, user: Any, today: date, rag: Rag, wanted: int, cursor: Cursor | None, backwards: bool
-) -> Any:
-    """`broad_page`'s walk of one colour, for the ids of its first `wanted` actions that hold the words (after the
-    cursor's row, in its colour)."""
+    filters: ActionFilters, user: Any, today: date, rag: Rag, wanted: int, cursor: Cursor | None, backwards: bool,
+    whole: bool,
+) -> Any:  # fmt: skip
+    """`broad_page`'s walk of one colour for its first `wanted` actions that hold the words (after the cursor's row,
+    in its colour), read whole or as ids."""
     statement = matching_statement(filters, user, today=today, in_row=True).where(_colour(rag, today))
     statement = statement.with_only_columns(Action.id).where(*_past(cursor, rag, backwards=backwards))
-    return _ordered(statement, rag, backwards=backwards).limit(written_in(wanted))
+    walked = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted))
+    return reading(walked) if whole else walked
 
 
 def _may_hold(filters: ActionFilters, rag: Rag) -> bool:
