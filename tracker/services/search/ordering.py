@@ -380,12 +380,10 @@ def broad_page(
     return (page if whole else by_ids(page)), backwards or len(found) > skip + PAGE_SIZE
 
 
-def _walked(
-    filters: ActionFilters, user: Any, today: date, rag: Rag, wanted: int, cursor: Cursor | None, backwards: bool,
-    whole: bool,
-) -> Any:  # fmt: skip
+def _walked(filters: ActionFilters, user: Any, today: date, rag: Rag, *walk: Any) -> Any:
     """`broad_page`'s walk of one colour for its first `wanted` actions that hold the words (after the cursor's row,
-    in its colour), read whole or as ids."""
+    in its colour), read whole or as ids; `walk`: how many are wanted, the cursor, backwards, and whole."""
+    wanted, cursor, backwards, whole = walk
     statement = matching_statement(filters, user, today=today, in_row=True).where(_colour(rag, today))
     statement = statement.with_only_columns(Action.id).where(*_past(cursor, rag, backwards=backwards))
     walked = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted))
