@@ -24,7 +24,6 @@ from tracker.models.dated import RagByDates
 from tracker.models.live import live, live_actions
 from tracker.rules.lifecycle import ActionStatus
 
-
 # The records a list reads are made for each row, some hundred a page: as frozen dataclasses each took four
 # microseconds to make (every field set through object.__setattr__), and half a microsecond so. Nothing changes one
 # once read; each still compares and hashes by its fields, as a frozen one did.
