@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from flask import Flask, render_template_string
 
-from tracker.web.menus import options
+from tracker.web.menus import item_options, options
 
 # The partnership filter's options as the template's loop drew them.
 TEMPLATE_OPTIONS = (
@@ -37,3 +37,21 @@ def test_the_options_are_the_templates_with_one_chosen_or_none(app: Flask) -> No
     assert written.count(" selected") == 1 and '<option value="12" selected>Bryn &#34;Gwyrdd&#34;' in written
     assert "Ashstead &amp; Vale" in written and "Cwm &lt;Taf&gt;" in written
     assert str(options([], None)) == ""
+
+
+# The select component's options as its loop drew them.
+TEMPLATE_ITEMS = """
+  {%- for item in items %}
+    <option value="{{ item["value"] }}"{% if item["selected"] %} selected{% endif %}>{{ item["text"] }}</option>
+  {%- endfor %}"""
+
+
+def test_the_select_components_options_are_its_loops(app: Flask) -> None:
+    items = [{"value": "", "text": "All your partnerships", "selected": False}] + [
+        {"value": str(choice.id), "text": choice.name, "selected": choice.id == 12} for choice in CHOICES
+    ]
+    with app.test_request_context("/reviews"):
+        written = str(item_options(items))
+        assert written == render_template_string(TEMPLATE_ITEMS, items=items)
+    assert written.count(" selected") == 1 and '<option value="12" selected>Bryn &#34;Gwyrdd&#34;' in written
+    assert "Cwm &lt;Taf&gt;" in written and "Ashstead &amp; Vale" in written

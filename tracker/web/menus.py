@@ -1,10 +1,11 @@
 """A menu's options written in Python rather than by a template's loop: a national body's board member chooses among
-150 partnerships on the summary, the overview and the list of agencies, and the loop escaped each option's id and
-name as a `Markup` of its own. The markup is the loop's as it was; `tests/test_menus.py` compares the two."""
+150 partnerships on the summary, the overview, the list of agencies and the list of reviews, and the loop escaped each
+option's id and name as a `Markup` of its own. The markup is the loops' as it was; `tests/test_menus.py` compares
+them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
 from markupsafe import Markup
@@ -28,5 +29,17 @@ def options(choices: Iterable[_Named], chosen: Any = None) -> Markup:
             f'<option value="{text(choice.id)}"{" selected" if choice.id == chosen_id else ""}>{text(choice.name)}'
             "</option>"
             for choice in choices
+        )
+    )
+
+
+def item_options(items: Iterable[Mapping[str, Any]]) -> Markup:
+    """The options of the select component's items (`value`, `text`, and whether `selected`), each on a line of its
+    own as `components/inputs.html`'s `select` lays them out."""
+    return Markup(  # noqa: S704  (every value in it is escaped)
+        "".join(
+            f'    <option value="{text(item["value"])}"{" selected" if item["selected"] else ""}>{text(item["text"])}'
+            "</option>"
+            for item in items
         )
     )

@@ -74,6 +74,7 @@ def init_app(app: Flask) -> None:
         rag_table=figure_tables.rag_table,
         checkboxes=checkboxes.checkboxes,
         options=menus.options,
+        item_options=menus.item_options,
     )
     app.jinja_env.filters["uk_date"] = uk_date
     app.jinja_env.filters["uk_datetime"] = uk_datetime
