@@ -315,6 +315,15 @@ def plans_and_recommendations(user: Any, *, where: Sequence[Any] = ()) -> tuple[
     return int(plans or 0), int(made or 0)
 
 
+@cache
+def _plans_counted() -> Select[int, int]:
+    """The reviews with open plans and their recommendations, counted as each row of figures is read."""
+    return select(
+        func.count(ReviewFigures.review_id).filter(ReviewFigures.open_actions > 0),
+        func.coalesce(func.sum(ReviewFigures.recommendations), 0),
+    )
+
+
 # Every review's totals are read from their own index (`ix_review_figures_totals`), each count a range of it: the
 # reviews with actions are those with an open action and those with only blue ones (the counts are never negative).
 
@@ -324,14 +333,6 @@ def _reviews_with_actions() -> Any:
     with_open = select(func.count()).where(ReviewFigures.open_actions > 0).scalar_subquery()
     only_blue = select(func.count()).where(ReviewFigures.open_actions == 0, ReviewFigures.blue > 0).scalar_subquery()
     return with_open + only_blue
-
-
-@cache
-def _plans_counted() -> Select[int, int]:
-    return select(
-        func.count(ReviewFigures.review_id).filter(ReviewFigures.open_actions > 0),
-        func.coalesce(func.sum(ReviewFigures.recommendations), 0),
-    )
 
 
 @cache
