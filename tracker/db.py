@@ -66,6 +66,12 @@ def prepare_engine(engine: Engine, *, busy_timeout_ms: int = 20_000, cache_mb: i
         connection.exec_driver_sql("BEGIN IMMEDIATE" if _writes_expected.get() else "BEGIN")
 
 
+def dialect() -> str:
+    """The name of the database the session speaks to ("sqlite", "postgresql"): where each reads a statement best
+    in its own way, the service asks this."""
+    return db.session.get_bind().dialect.name
+
+
 @overload
 def rows_of(statement: TypedReturnsRows[*_Row], params: Mapping[str, Any] | None = None) -> CursorResult[*_Row]: ...
 

@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, case, distinct, func, select
 from tracker import clock
 from tracker.access import policy, shapes
 from tracker.access.shapes import Sees
-from tracker.db import db, rows_of
+from tracker.db import db, dialect, rows_of
 from tracker.models import Action, AssuranceDecision, Recommendation, Review, User
 from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION
@@ -188,7 +188,7 @@ def assured_since(user: Any, since: date, *, where: Sequence[Any] = (), limit: i
 def _ids_first() -> bool:
     """Whether the period's decisions are best found from the decisions and their actions alone, and only then
     joined to their recommendations and reviews: on SQLite, not on PostgreSQL (each says why below)."""
-    return db.session.get_bind().dialect.name == "sqlite"
+    return dialect() == "sqlite"
 
 
 def _assured(shape: Sees, where: Sequence[Any], limit: int, ids_first: bool) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, text, update
 
 from tracker import clock
-from tracker.db import db
+from tracker.db import db, dialect
 from tracker.models import Action, AuditEvent, RecoveryCode, SignInFailure, User
 from tracker.models.people import new_session_token
 from tracker.rules import DomainError
@@ -98,7 +98,7 @@ def erase(user: User, *, actor: User | None) -> Erased:
 
 
 def _scrub_audit_trail(user: User, *, email: str, words: list[str], label: str) -> int:
-    if db.session.get_bind().dialect.name == "postgresql":
+    if dialect() == "postgresql":
         # The append-only trigger lets this transaction, and only this one, rewrite who and what.
         db.session.execute(text("SELECT set_config('tracker.erasing', 'on', true)"))
     # The table, not the mapped class: the model refuses to change an event, this is the one exception.
@@ -125,6 +125,6 @@ def _scrub_audit_trail(user: User, *, email: str, words: list[str], label: str) 
                 after=_scrub(row.after, words, label),
             )
         )
-    if db.session.get_bind().dialect.name == "postgresql":
+    if dialect() == "postgresql":
         db.session.execute(text("SELECT set_config('tracker.erasing', 'off', true)"))
     return len(rows)

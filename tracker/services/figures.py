@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, literal_
 from tracker import clock
 from tracker.access import policy, shapes
 from tracker.access.shapes import Sees
-from tracker.db import db, rows_of
+from tracker.db import db, dialect, rows_of
 from tracker.models import Action, Agency, Recommendation, Review
 from tracker.models.actions import rag_on
 from tracker.models.clauses import written_in
@@ -306,7 +306,7 @@ def plans_and_recommendations(user: Any, *, where: Sequence[Any] = ()) -> tuple[
     if where or not policy.sees_every_review(user):
         query = _plans_counted().join(Review, Review.id == ReviewFigures.review_id)
         query = query.where(policy.visible_reviews(user), *where)
-    elif db.session.get_bind().dialect.name == "sqlite":
+    elif dialect() == "sqlite":
         query = _every_plan_and_recommendation()
     else:
         # PostgreSQL reads the rows once in less time than a range of the index and then the index whole.

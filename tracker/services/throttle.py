@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from tracker import clock
-from tracker.db import db
+from tracker.db import db, dialect
 from tracker.models import SignInFailure, User
 from tracker.rules.throttle import Count, Failures, Limits, Wait, wait_before_next
 
@@ -34,7 +34,7 @@ def account_key(email: str, *, secret: str) -> str:
 
 def hold_account(attempt: Attempt) -> None:
     """On PostgreSQL, one attempt at a time per account counts and decides; SQLite's write lock already does."""
-    if db.session.get_bind().dialect.name == "postgresql":
+    if dialect() == "postgresql":
         key = int.from_bytes(bytes.fromhex(attempt.account[:16]), "big", signed=True)
         db.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 

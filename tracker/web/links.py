@@ -69,6 +69,11 @@ def id_link(endpoint: str, name: str) -> Callable[[Any], str]:
     return link
 
 
+def served_id_link(endpoint: str, name: str) -> Callable[[Any], str] | None:
+    """`id_link`, or None where the app does not serve the page (a list then shows its text unlinked)."""
+    return id_link(endpoint, name) if has_endpoint(endpoint) else None
+
+
 def _shape(endpoint: str, names: tuple[str, ...]) -> tuple[str, ...] | None:
     """The link's text around each id, built once a request; None where the stand-ins cannot be found again."""
     shapes: dict[tuple[str, tuple[str, ...]], tuple[str, ...] | None] = g.setdefault("link_shapes", {})

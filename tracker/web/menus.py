@@ -24,22 +24,16 @@ class _Named(Protocol):
 def options(choices: Iterable[_Named], chosen: Any = None) -> Markup:
     """An `<option>` for each choice, by its id and name, the chosen one (a record with an id, or None) selected."""
     chosen_id = chosen.id if chosen else None
-    return Markup(  # noqa: S704  (every value in it is escaped)
-        "".join(
-            f'<option value="{text(choice.id)}"{" selected" if choice.id == chosen_id else ""}>{text(choice.name)}'
-            "</option>"
-            for choice in choices
-        )
-    )
+    return Markup("".join(_option(choice.id, choice.name, choice.id == chosen_id) for choice in choices))  # noqa: S704
 
 
 def item_options(items: Iterable[Mapping[str, Any]]) -> Markup:
     """The options of the select component's items (`value`, `text`, and whether `selected`), each on a line of its
     own as `components/inputs.html`'s `select` lays them out."""
-    return Markup(  # noqa: S704  (every value in it is escaped)
-        "".join(
-            f'    <option value="{text(item["value"])}"{" selected" if item["selected"] else ""}>{text(item["text"])}'
-            "</option>"
-            for item in items
-        )
+    return Markup(  # noqa: S704  (_option escapes each)
+        "".join(f"    {_option(item['value'], item['text'], item['selected'])}" for item in items)
     )
+
+
+def _option(value: object, said: object, selected: bool) -> str:
+    return f'<option value="{text(value)}"{" selected" if selected else ""}>{text(said)}</option>'

@@ -6,6 +6,7 @@ action list's rows are themselves written in Python (`web/search/rows.py`), whic
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from flask import current_app
 from jinja2.filters import do_truncate
@@ -35,8 +36,18 @@ def wording(description: str, length: int, href: str | None) -> Markup:
     """An action's wording cut to `length` as the `truncate` filter cuts it, and linked to `href` where there is
     one: as the lists written in Python show it (`web/search/rows.py`, `web/reviews/rows.py`)."""
     # No longer than `length`, the filter leaves it as it is, whatever its leeway.
-    cut = text(description if len(description) <= length else do_truncate(current_app.jinja_env, description, length))
-    return Markup(f'<a class="govuk-link" href="{text(href)}">{cut}</a>' if href else cut)  # noqa: S704
+    cut = description if len(description) <= length else do_truncate(current_app.jinja_env, description, length)
+    return Markup(linked(href, cut))  # noqa: S704  (linked escapes it)
+
+
+def linked(href: str | None, said: object) -> str:
+    """Text as a link to `href`, or as plain text where there is none; both escaped."""
+    return f'<a class="govuk-link" href="{text(href)}">{text(said)}</a>' if href else text(said)
+
+
+def lead_agency(action: Any) -> str:
+    """An action's lead agency as every list names it, escaped."""
+    return text(action.lead_agency.name if action.lead_agency else "No lead agency")
 
 
 def text(value: object) -> str:

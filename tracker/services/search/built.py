@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from tracker.access.policy import Lister
-from tracker.db import db
+from tracker.db import dialect
 from tracker.services.search.query import ActionFilters
 
 T = TypeVar("T")
@@ -30,12 +30,11 @@ KEPT = 128
 def once(build: Callable[..., T], filters: ActionFilters, user: Any, today: date, *rest: Hashable) -> T:
     """`build(filters, lister, today, *rest)`, built the first time it is asked for and kept. `build` reads nothing
     but its arguments (and the dialect); it may not read the database."""
-    dialect = db.session.get_bind().dialect.name
-    return _kept(build, filters, Lister.of(user), today, dialect, rest)  # type: ignore[no-any-return]
+    return _kept(build, filters, Lister.of(user), today, dialect(), rest)  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=KEPT)
 def _kept(
-    build: Callable[..., Any], filters: ActionFilters, lister: Lister, today: date, dialect: str, rest: tuple[Any, ...]
+    build: Callable[..., Any], filters: ActionFilters, lister: Lister, today: date, spoken: str, rest: tuple[Any, ...]
 ) -> Any:
     return build(filters, lister, today, *rest)

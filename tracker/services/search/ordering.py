@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, or_, select, tuple_
 from sqlalchemy.sql.util import ClauseAdapter
 
-from tracker.db import db, rows_of, without_workers
+from tracker.db import db, dialect, rows_of, without_workers
 from tracker.models import Action, Recommendation, Review
 from tracker.models.clauses import columns_read, reads, written_in
 from tracker.models.live import live, standing
@@ -339,7 +339,7 @@ def _colour_page(
 ) -> tuple[bool, Any]:
     """`_read`'s statement, and whether it reads the actions joined, as a list reads them (else their ids alone)."""
     where = _past(cursor, rag, backwards=backwards)
-    by_id = not filters.q and db.session.get_bind().dialect.name == "sqlite"
+    by_id = not filters.q and dialect() == "sqlite"
     unjoined = unjoined_statement(filters, user, today=today) if by_id else None
     if unjoined is None:
         statement = _statement(filters, user, today, rag, many).where(*where)

@@ -23,7 +23,7 @@ from sqlalchemy import Select, exists, false, func, or_, select
 from tracker import clock
 from tracker.access import policy
 from tracker.access.loader import MAX_ID
-from tracker.db import db
+from tracker.db import dialect
 from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Review, recommendation_themes
 from tracker.models.clauses import reads
 from tracker.models.figures import OPEN_ACTION
@@ -335,7 +335,7 @@ def _base(filters: ActionFilters, user: Any, today: date, tested: bool = False, 
     where = conditions(filters, user, today, tested, in_row)
     # Tested in turn as an index is walked, each row's review is read for its words: on SQLite outer-joined, so that
     # no Bloom filter of every review is made first (`live_actions_tested_in_turn`).
-    in_turn = in_row and db.session.get_bind().dialect.name == "sqlite"
+    in_turn = in_row and dialect() == "sqlite"
     joined = live_actions_tested_in_turn() if in_turn else live_actions()
     return joined.outerjoin(Agency, Action.lead_agency_id == Agency.id).where(*where)
 

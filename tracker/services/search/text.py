@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import CompoundSelect, Select, String, literal, or_, select, true, union, union_all
 from sqlalchemy.sql import Subquery
 
-from tracker.db import db
+from tracker.db import dialect
 from tracker.models import Action, Recommendation, Review
 from tracker.models.types import holds_text, may_hold_text
 from tracker.models.words import SHORTEST_INDEXED_WORD, WORDS_OF, matching, words_table
@@ -101,7 +101,7 @@ def _in_own_text(at: _Places, row: list[Any]) -> Select[Any]:
     tenth of a national body's actions hold) before it tests a row, and a count that stops at a bound waits
     for them all."""
     texts = select(*row).where(at.in_text)
-    if at.phrase is None or db.session.get_bind().dialect.name != "sqlite":
+    if at.phrase is None or dialect() != "sqlite":
         return texts
     words = words_table(WORDS_OF[Action.__tablename__])
     found = words.join(Action.__table__, words.c.rowid == Action.id)

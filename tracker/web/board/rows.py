@@ -16,16 +16,12 @@ from tracker.services.board import Assured
 from tracker.services.escalations import Escalated
 from tracker.services.search.listed import ListedAction
 from tracker.web.board.routes import bp
-from tracker.web.links import has_endpoint, id_link
-from tracker.web.tags import rag_tag, text, wording
+from tracker.web.links import served_id_link
+from tracker.web.tags import lead_agency, linked, rag_tag, text, wording
 
 _CELL = '<td class="govuk-table__cell">'
 _NUMBER = '<td class="govuk-table__cell govuk-table__cell--numeric">'
 _ROW = '<tr class="govuk-table__row">'
-
-
-def _link_of(endpoint: str, name: str) -> Callable[[int], str] | None:
-    return id_link(endpoint, name) if has_endpoint(endpoint) else None
 
 
 @dataclass(frozen=True)
@@ -39,29 +35,24 @@ class _Cells:
     @classmethod
     def made(cls) -> _Cells:
         return cls(
-            _link_of("actions.show", "action_id"),
-            _link_of("reviews.show", "review_id"),
-            _link_of("reviews.recommendation", "recommendation_id"),
+            served_id_link("actions.show", "action_id"),
+            served_id_link("reviews.show", "review_id"),
+            served_id_link("reviews.recommendation", "recommendation_id"),
         )
 
     def wording(self, action: ListedAction) -> str:
         return wording(action.description, 120, self.action(action.id) if self.action else None)
 
-    def review_and_recommendation(self, action: ListedAction) -> str:
+    def to_review(self, action: ListedAction) -> str:
+        review = action.recommendation.review
+        return linked(self.review and self.review(review.id), review.reference)
+
+    def to_recommendation(self, action: ListedAction) -> str:
         recommendation = action.recommendation
-        review = recommendation.review
-        return (
-            f"{_CELL}{_linked(self.review, review.id, review.reference)}</td>"
-            f"{_CELL}{_linked(self.recommendation, recommendation.id, recommendation.number)}</td>"
-        )
+        return linked(self.recommendation and self.recommendation(recommendation.id), recommendation.number)
 
-
-def _linked(link: Callable[[int], str] | None, record_id: int, said: str) -> str:
-    return f'<a class="govuk-link" href="{text(link(record_id))}">{text(said)}</a>' if link else text(said)
-
-
-def _agency(action: ListedAction) -> str:
-    return text(action.lead_agency.name if action.lead_agency else "No lead agency")
+    def review_and_recommendation(self, action: ListedAction) -> str:
+        return f"{_CELL}{self.to_review(action)}</td>{_CELL}{self.to_recommendation(action)}</td>"
 
 
 @bp.app_template_global()
@@ -72,11 +63,10 @@ def escalated_rows(escalated: Sequence[Escalated], today: date) -> Markup:
     for escalation in escalated:
         action = escalation.action
         rag = action.rag_on(today)
-        review = action.recommendation.review
         rows.append(
             f"{_ROW}{_CELL}{cells.wording(action)}<br>{rag_tag(rag.rag, rag.reason)}</td>"
-            f"{_CELL}{_linked(cells.review, review.id, review.reference)}</td>"
-            f"{_CELL}{_agency(action)}</td>"
+            f"{_CELL}{cells.to_review(action)}</td>"
+            f"{_CELL}{lead_agency(action)}</td>"
             f'<td class="govuk-table__cell tracker-pre-wrap">{text(escalation.note)}</td>'
             f"{_CELL}{uk_date(escalation.escalated_at)}</td></tr>\n"
         )
@@ -92,7 +82,7 @@ def overdue_rows(actions: Sequence[ListedAction], today: date) -> Markup:
         target = action.target_date
         rows.append(
             f"{_ROW}{_CELL}{cells.wording(action)}</td>{cells.review_and_recommendation(action)}"
-            f"{_CELL}{_agency(action)}</td>{_CELL}{uk_date(target)}</td>"
+            f"{_CELL}{lead_agency(action)}</td>{_CELL}{uk_date(target)}</td>"
             f"{_NUMBER}{(today - target).days if target else ''}</td></tr>\n"
         )
     return Markup("".join(rows))  # noqa: S704  (every value in it is escaped above)
@@ -107,7 +97,7 @@ def drifting_rows(actions: Sequence[ListedAction], today: date) -> Markup:
     for action in actions:
         rows.append(
             f'{_ROW}{_CELL}{cells.wording(action)}<br><span class="govuk-body-s">{text(action.status.label)}</span>'
-            f"</td>{cells.review_and_recommendation(action)}{_CELL}{_agency(action)}</td>"
+            f"</td>{cells.review_and_recommendation(action)}{_CELL}{lead_agency(action)}</td>"
             f"{_CELL}{uk_date(action.target_date) or 'No target date'}</td>"
             f"{_NUMBER}{(today - action.last_update_on).days}</td></tr>\n"
         )
@@ -126,7 +116,7 @@ def assured_rows(assured: Sequence[Assured]) -> Markup:
         by = f'<br><span class="govuk-body-s">by {text(item.decided_by)}</span>'
         rows.append(
             f"{_ROW}{_CELL}{cells.wording(action)}</td>{cells.review_and_recommendation(action)}"
-            f"{_CELL}{_agency(action)}</td>"
+            f"{_CELL}{lead_agency(action)}</td>"
             f"{_CELL}{uk_date(item.on)}{meeting if item.meeting_on else ''}{by if item.decided_by else ''}</td></tr>\n"
         )
     return Markup("".join(rows))  # noqa: S704  (every value in it is escaped above)

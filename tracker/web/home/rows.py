@@ -12,7 +12,7 @@ from tracker import clock
 from tracker.clock import uk_date
 from tracker.services.search.listed import ListedAction
 from tracker.web.home.routes import bp
-from tracker.web.links import has_endpoint, id_link
+from tracker.web.links import served_id_link
 from tracker.web.tags import rag_tag, text, wording
 
 _CELL = '<td class="govuk-table__cell">'
@@ -23,7 +23,7 @@ def colour_rows(actions: Sequence[ListedAction]) -> Markup:
     """Each action's wording (linked to its page), RAG and status; its review and recommendation; target date; and
     the days since its last update."""
     today = clock.today()
-    action_link = id_link("actions.show", "action_id") if has_endpoint("actions.show") else None
+    action_link = served_id_link("actions.show", "action_id")
     rows = []
     for action in actions:
         result = action.rag_on(today)

@@ -11,9 +11,9 @@ from markupsafe import Markup
 
 from tracker.clock import uk_date
 from tracker.services.search.listed import ListedAction
-from tracker.web.links import has_endpoint, id_link
+from tracker.web.links import id_link, served_id_link
 from tracker.web.overview.routes import bp
-from tracker.web.tags import text, wording
+from tracker.web.tags import lead_agency, linked, text, wording
 
 _CELL = '<td class="govuk-table__cell">'
 
@@ -29,7 +29,7 @@ def waited(since: datetime, now: datetime) -> str:
 def queue_rows(actions: Sequence[ListedAction], now: datetime) -> Markup:
     """Each submission's day, how long it has waited, its wording linked to its page, lead agency, and its review and
     recommendation, each linked to its page."""
-    action_link = id_link("actions.show", "action_id") if has_endpoint("actions.show") else None
+    action_link = served_id_link("actions.show", "action_id")
     review_link = id_link("reviews.show", "review_id")
     recommendation_link = id_link("reviews.recommendation", "recommendation_id")
     rows = []
@@ -37,14 +37,12 @@ def queue_rows(actions: Sequence[ListedAction], now: datetime) -> Markup:
         submitted = action.submitted_at
         recommendation = action.recommendation
         review = recommendation.review
-        agency = action.lead_agency.name if action.lead_agency else "No lead agency"
         rows.append(
             f'<tr class="govuk-table__row">{_CELL}{text(uk_date(submitted)) if submitted else "Not recorded"}</td>'
             f"{_CELL}{waited(submitted, now) if submitted else ''}</td>"
             f"{_CELL}{wording(action.description, 120, action_link(action.id) if action_link else None)}</td>"
-            f"{_CELL}{text(agency)}</td>"
-            f'{_CELL}<a class="govuk-link" href="{text(review_link(review.id))}">{text(review.reference)}</a>, '
-            f'recommendation <a class="govuk-link" href="{text(recommendation_link(recommendation.id))}">'
-            f"{text(recommendation.number)}</a></td></tr>\n"
+            f"{_CELL}{lead_agency(action)}</td>"
+            f"{_CELL}{linked(review_link(review.id), review.reference)}, "
+            f"recommendation {linked(recommendation_link(recommendation.id), recommendation.number)}</td></tr>\n"
         )
     return Markup("".join(rows))  # noqa: S704  (every value in it is escaped above)

@@ -19,7 +19,7 @@ from tracker.services.search.listed import ListedAction
 from tracker.web import loading
 from tracker.web.links import FigureLinks, has_endpoint, id_link
 from tracker.web.reviews.blueprint import bp
-from tracker.web.tags import rag_tag, text, wording
+from tracker.web.tags import lead_agency, rag_tag, text, wording
 
 _CELL = '<td class="govuk-table__cell">'
 _WITHDRAWN = '<strong class="govuk-tag govuk-tag--grey">Withdrawn</strong>'
@@ -39,10 +39,10 @@ def plan_rows(actions: Sequence[ListedAction]) -> Markup:
             result = action.rag_result
             tag = rag_tag(result.rag, result.reason)
         linked_wording = wording(action.description, 200, action_link(action.id) if linked else None)
-        agency = action.lead_agency.name if action.lead_agency else "No lead agency"
         target = uk_date(action.target_date) or action.target_text or "No target date"
         rows.append(
-            f'<tr class="govuk-table__row">{_CELL}{tag}</td>{_CELL}{linked_wording}</td>{_CELL}{text(agency)}</td>'
+            f'<tr class="govuk-table__row">{_CELL}{tag}</td>{_CELL}{linked_wording}</td>'
+            f"{_CELL}{lead_agency(action)}</td>"
             f"{_CELL}{text(action.owner or 'Not named')}</td>{_CELL}{text(target)}</td>"
             f"{_CELL}{text(action.status.label)}</td></tr>\n"
         )
