@@ -28,6 +28,7 @@ WORDINGS = [
     "Cut waiting times by 50% in_year",
     "Planxyear drafted by the MASH",
     'The "think family" approach in every MARAC',
+    "Share the GP's notes with the school nurse",
 ]
 WORDS = [
     "éducation",
@@ -54,6 +55,9 @@ WORDS = [
     "é",
     "at",
     "nothing-like-this",
+    "gp's",
+    "'",
+    "GP's\x00",
 ]
 
 
@@ -91,6 +95,31 @@ def test_case_wildcards_and_short_words(admin: User, worded: dict[str, int]) -> 
     assert finds("plan_year", admin) & set(worded.values()) == set()
     assert finds("MASH", admin) & set(worded.values()) == {worded[WORDINGS[4]]}
     assert worded[WORDINGS[1]] in finds("éc", admin) | finds("ÉC", admin)
+
+
+def test_a_quote_or_a_nul_in_a_word_is_only_a_letter_to_look_for(admin: User, worded: dict[str, int]) -> None:
+    shared = worded[WORDINGS[6]]
+    assert finds("gp's", admin) & set(worded.values()) == {shared}
+    assert finds("GP's\x00notes", admin) & set(worded.values()) == {shared}
+    assert finds("'s notes", admin) & set(worded.values()) == {shared}
+    assert finds("x' OR 'a'='a", admin) == set()
+
+
+def test_on_sqlite_a_text_search_writes_its_patterns_into_its_statements(
+    admin: User, worded: dict[str, int], count_queries: Any
+) -> None:
+    """Bound, a LIKE pattern makes SQLite prepare its statement again each time it runs (the pattern might change
+    its plan): a national body's count of a common word took a quarter longer so."""
+    if db.session.get_bind().dialect.name != "sqlite":
+        pytest.skip("only SQLite prepares a statement again for a bound pattern")
+    with count_queries() as counted:
+        found = search(ActionFilters.parse({"q": "MARAC gp's"}), admin, today=clock.today())
+    likes = [statement for statement in counted.statements if " LIKE " in statement]
+    assert likes and all("LIKE ?" not in statement for statement in likes), likes
+    assert any("LIKE '%gp''s%'" in statement for statement in likes), likes
+    assert [action.id for action in found.actions] == []
+    found = search(ActionFilters.parse({"q": "MARAC think"}), admin, today=clock.today())
+    assert [action.id for action in found.actions] == [worded[WORDINGS[5]]]
 
 
 def test_a_word_is_found_as_the_wording_changes(admin: User) -> None:

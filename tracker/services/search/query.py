@@ -140,7 +140,8 @@ class ActionFilters:
         if page_text != str(page):
             problems.append(Problem("page", f"“{page_text}” is not a page number: showing the first page"))
 
-        q = " ".join(one("q").split())
+        # Neither database's text holds a NUL, and SQLite's statements and full-text phrases end at one.
+        q = " ".join(one("q").replace("\x00", " ").split())
         if len(q) > 200:
             problems.append(Problem("q", "Search text must be 200 characters or fewer"))
             q = q[:200]
