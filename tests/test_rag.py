@@ -14,7 +14,7 @@ from tracker.db import db
 from tracker.models import Action
 from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, rag_among_sql, rag_for, rag_from_dates_sql, rag_sql
+from tracker.rules.rag import RAGS, Rag, no_colours, rag_among_sql, rag_for, rag_from_dates_sql, rag_sql
 
 TODAY = date(2026, 3, 15)
 S = ActionStatus
@@ -57,6 +57,15 @@ def rag(status: S = S.IN_PROGRESS, target: int | None = 200, silent: int = 0) ->
 )
 def test_rag_rules(status: S, target: int | None, silent: int, expected: Rag, reason: str) -> None:
     assert rag(status, target, silent) == (expected, reason)
+
+
+def test_every_colour_red_first_and_a_fresh_count_of_none_each_time() -> None:
+    assert RAGS == (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE)
+    assert [rag.rank for rag in RAGS] == [0, 1, 2, 3]
+    counts = no_colours()
+    assert list(counts.items()) == [(rag, 0) for rag in RAGS]
+    counts[Rag.RED] += 1
+    assert no_colours()[Rag.RED] == 0
 
 
 def test_sql_and_python_agree(database: object) -> None:

@@ -12,7 +12,7 @@ from tracker import clock
 from tracker.models.actions import Action
 from tracker.models.people import Agency
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, drifting_sql
+from tracker.rules.rag import Rag, drifting_sql, no_colours
 
 
 @dataclass
@@ -21,7 +21,7 @@ class RagCounts:
 
     key: Any
     label: str
-    counts: dict[Rag, int] = field(default_factory=lambda: dict.fromkeys(Rag, 0))
+    counts: dict[Rag, int] = field(default_factory=no_colours)
     assured: int = 0
     submitted: int = 0
     drifting: int = 0

@@ -48,7 +48,17 @@ class Rag(StrEnum):
     @property
     def rank(self) -> int:
         """Red first: the order in which the board wants to read them."""
-        return list(Rag).index(self)
+        return RAGS.index(self)
+
+
+# Every colour in order, as a tuple: iterating the enum itself walks its members' mapping each time, and a table
+# of figures starts a count of each colour for every row it reads (a hundred by lead agency).
+RAGS: tuple[Rag, ...] = tuple(Rag)
+
+
+def no_colours() -> dict[Rag, int]:
+    """A count of none of each colour, red first."""
+    return dict.fromkeys(RAGS, 0)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from tracker.models.figures import (
 from tracker.models.figures_day import day_counted, forget_kept_day, kept_day, kept_known, remember_kept_day
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts
-from tracker.rules.rag import Rag
+from tracker.rules.rag import Rag, no_colours
 from tracker.services import memberships
 
 By = Literal["review", "agency"] | None
@@ -164,7 +164,7 @@ def _rows(
     total = 0
     kept = known if isinstance(known, date) else None
     # A table by lead agency reads a hundred rows or more: each is added in as few steps as it can be.
-    for found_row in rows_of(query, values):
+    for found_row in rows_of(query, values).all():
         # The last row's total and day stay after the loop: every row carries them.
         row_key, row_label, red, amber, green, blue, assured, submitted, drifting, total, kept = found_row
         key = _key(by, row_key)
@@ -367,7 +367,7 @@ def count_by_rag(filters: Any, user: Any, *, today: date | None = None) -> dict[
     found = _searched(filters, user, by=None, today=today)
     if found is None:
         return None
-    return dict(found[0].counts) if found else dict.fromkeys(Rag, 0)
+    return dict(found[0].counts) if found else no_colours()
 
 
 def count_by_agency(filters: Any, user: Any, *, today: date | None = None) -> dict[int | None, int] | None:

@@ -27,7 +27,7 @@ from tracker.models.live import live
 from tracker.models.tallies import RagCounts, tally
 from tracker.rules.implementation import Implementation, counts_sql, implementation_sql
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
-from tracker.rules.rag import Rag
+from tracker.rules.rag import Rag, no_colours
 from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
 from tracker.workbooks.data import Scope, streamed
 
@@ -47,7 +47,7 @@ class Headline:
     overdue: int = 0
     drifting: int = 0
     awaiting_decision: int = 0
-    rag: dict[Rag, int] = field(default_factory=lambda: dict.fromkeys(Rag, 0))
+    rag: dict[Rag, int] = field(default_factory=no_colours)
     implementation: dict[Implementation, int] = field(default_factory=lambda: dict.fromkeys(Implementation, 0))
     # Since the baseline, before any open-only filter.
     assured_since: int = 0

@@ -34,7 +34,7 @@ from tracker.models.live import live
 from tracker.rules.history import UNKNOWN, ActionRecord, Field, Move, Recorded, Timeline, movement
 from tracker.rules.implementation import ActionCounts, Implementation, implementation_of
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, rag_for
+from tracker.rules.rag import Rag, no_colours, rag_for
 from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
 from tracker.workbooks.data import LONDON, Scope, streamed
 
@@ -77,7 +77,7 @@ class Point:
 
     day: date
     now: bool = False
-    rag: dict[Rag, int] = field(default_factory=lambda: dict.fromkeys(Rag, 0))
+    rag: dict[Rag, int] = field(default_factory=no_colours)
     assured: int = 0
     not_achieved: int = 0
     implementation: dict[Implementation, int] = field(default_factory=lambda: dict.fromkeys(Implementation, 0))

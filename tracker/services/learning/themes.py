@@ -30,7 +30,7 @@ from tracker.models.theme_figures import NO_YEAR, ThemeFigures, ThemeTotals, dat
 from tracker.rules.learning.matching import recommendation_text
 from tracker.rules.learning.themes import suggested_themes
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag
+from tracker.rules.rag import Rag, no_colours
 from tracker.rules.vocabulary import ReviewType
 from tracker.services.learning.outcomes import Outcome, outcomes, review_year
 
@@ -41,7 +41,7 @@ class ThemeRow:
     recommendations: int = 0
     reviews: int = 0
     types: list[ReviewType] = field(default_factory=list)
-    rag: dict[Rag, int] = field(default_factory=lambda: dict.fromkeys(Rag, 0))
+    rag: dict[Rag, int] = field(default_factory=no_colours)
     assured: int = 0
     by_year: dict[int, int] = field(default_factory=dict)
 

@@ -30,7 +30,7 @@ from tracker.models.figures import ActionFigures, ReviewFigures
 from tracker.models.figures_day import kept_day
 from tracker.models.live import live, live_actions, live_review_count, live_reviews
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag
+from tracker.rules.rag import Rag, no_colours
 from tracker.rules.vocabulary import ReviewType
 from tracker.services import rollups
 from tracker.services.search.listed import ListedAction, Named, read_reading, reading, with_lead_agency
@@ -40,7 +40,7 @@ from tracker.services.search.listed import ListedAction, Named, read_reading, re
 class Progress:
     """Actions by RAG and how many are assured: a review's or a recommendation's roll-up."""
 
-    counts: dict[Rag, int] = field(default_factory=lambda: dict.fromkeys(Rag, 0))
+    counts: dict[Rag, int] = field(default_factory=no_colours)
     assured: int = 0
 
     @property

@@ -24,7 +24,7 @@ from tracker.models import Action, Recommendation, Review
 from tracker.models.clauses import columns_read, reads, written_in
 from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
-from tracker.rules.rag import Rag, rag_from_dates_sql, rag_rank_sql
+from tracker.rules.rag import Rag, no_colours, rag_from_dates_sql, rag_rank_sql
 from tracker.services import figures
 from tracker.services.search import built
 from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
@@ -215,7 +215,7 @@ def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag
         return None
     page = rows_of(statement).all()
     if not page:
-        return dict.fromkeys(Rag, 0), []
+        return no_colours(), []
     ids = [row[0] for row in page]
     # The page's actions by their ids alone: the statement that found them applied every filter and the policy.
     return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), by_ids(ids)
