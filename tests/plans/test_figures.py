@@ -21,7 +21,7 @@ from tracker.models.figures_day import FiguresDay, forget_kept_day, kept_day
 from tracker.models.live import live_actions
 from tracker.models.tallies import RagCounts, tally
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import drifting_sql
+from tracker.rules.rag import Rag, drifting_sql
 from tracker.services import admin_figures, figures, rollups
 
 S = ActionStatus
@@ -91,6 +91,19 @@ def agree(users: dict[str, User]) -> None:
             one = rollups.rag_of_review(user, row[0])
             assert one is not None and kept([one]) == [row], role
         assert kept(rollups.rag_by_agency(user)) == counted_by_hand(user, "agency"), role
+        # The busiest first and a page by name, each with how many rows there are in all.
+        for by, every in (("review", rollups.rag_by_review(user)), ("agency", rollups.rag_by_agency(user))):
+            busiest = sorted(every, key=lambda r: (r.counts[Rag.BLUE] - r.total, r.label.lower()))
+            assert [(kept(rows), total) for rows, total in [rollups.busiest(user, by=by, limit=2)]] == [
+                (kept(busiest[:2]), len(every))
+            ], (role, by)
+        every_agency = figures.some_rows(user, by="agency")  # None where the figures were never counted
+        assert every_agency is None or (kept(every_agency[0]), every_agency[1]) == (
+            counted_by_hand(user, "agency"),
+            len(counted_by_hand(user, "agency")),
+        ), role
+        rows, total = rollups.agencies_page(user, offset=0, limit=1)
+        assert (kept(rows), total) == (counted_by_hand(user, "agency")[:1], len(counted_by_hand(user, "agency")))
         overall = rollups.rag_overall(user)
         assert overall.counts == {
             rag: sum(row[2][rag] for row in counted_by_hand(user, "review")) for rag in overall.counts

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from functools import cache, lru_cache
-from typing import Any, Literal
+from functools import cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, literal_column, select, text, true
+from sqlalchemy import Select, func, select, text
 
 from tracker import clock
 from tracker.access import policy, shapes
-from tracker.access.shapes import Sees
 from tracker.db import db, dialect, rows_of
-from tracker.models import Action, Agency, Recommendation, Review
+from tracker.models import Action, Agency, Review
 from tracker.models.actions import rag_on
-from tracker.models.clauses import written_in
 from tracker.models.figures import (
     BEHIND,
     ActionFigures,
@@ -32,79 +30,14 @@ from tracker.models.figures import (
     recount_all,
     recount_if_behind,
 )
-from tracker.models.figures_day import day_counted, forget_kept_day, kept_day, kept_known, remember_kept_day
+from tracker.models.figures_day import forget_kept_day, kept_day, kept_known, remember_kept_day
 from tracker.models.live import live, live_actions
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag, no_colours
-from tracker.services import memberships
+from tracker.services import kept_rows, memberships
+from tracker.services.kept_rows import By
 
-By = Literal["review", "agency"] | None
 NO_AGENCY = "No lead agency"
-
-
-def _keyed(by: By) -> tuple[Any, Any]:
-    """The row's key and label over the kept rows."""
-    if by == "review":
-        return ActionFigures.review_id, Review.reference
-    if by == "agency":
-        return ActionFigures.agency_key, Agency.name
-    return literal_column("0"), literal_column("'All actions'")
-
-
-def _keyed_actions(by: By) -> tuple[Any, Any]:
-    """The same key and label over actions."""
-    if by == "review":
-        return Recommendation.review_id, Review.reference
-    if by == "agency":
-        return agency_key(), Agency.name
-    return literal_column("0"), literal_column("'All actions'")
-
-
-def _sums(table: Any) -> list[Any]:
-    return [
-        func.sum(getattr(table, name)) for name in ("red", "amber", "green", "blue", "assured", "submitted", "drifting")
-    ]
-
-
-def _kept_rows(shape: Sees, by: By, where: Sequence[Any], agencies: Sequence[int] | None) -> Select[Any]:
-    """The kept rows behind a table of figures: the totals by agency or by review where the user sees every
-    review (or one agency's, for its lead) and nothing narrows them, else the rows per review and agency."""
-    sees_all = shape == Sees.EVERYTHING
-
-    def visible(lead_agency: Any) -> ColumnElement[bool]:
-        return true() if sees_all else shapes.visible_actions(shape, lead_agency)
-
-    everything = not where and sees_all
-    if not where and (everything or shape == Sees.AGENCY) and by != "review":
-        key, label = (AgencyFigures.agency_key, Agency.name) if by == "agency" else _keyed(None)
-        query = select(key, label, *_sums(AgencyFigures)).where(visible(AgencyFigures.agency_key))
-        if agencies is not None:
-            query = query.where(AgencyFigures.agency_key.in_(list(agencies)))
-        if by == "agency":
-            return query.outerjoin(Agency, Agency.id == AgencyFigures.agency_key).group_by(key, label)
-        return query
-    if by == "review" and agencies is None and sees_all:
-        # A review's own row holds every agency's actions in it: a reader who sees them all needs no other,
-        # whichever reviews `where` picks (a page of the list of reviews reads fifty rows by their key).
-        counts = [getattr(ReviewFigures, name) for name in ("red", "amber", "green", "blue")]
-        others = [ReviewFigures.assured, ReviewFigures.submitted, ReviewFigures.drifting]
-        query = select(ReviewFigures.review_id, Review.reference, *counts, *others).join(
-            Review, Review.id == ReviewFigures.review_id
-        )
-        return query.where(*live(Review), *where) if where else query
-    key, label = _keyed(by)
-    query = (
-        select(key, label, *_sums(ActionFigures))
-        .select_from(ActionFigures)
-        .join(Review, Review.id == ActionFigures.review_id)
-        .where(*live(Review), visible(ActionFigures.agency_key), *where)
-        .group_by(*([key, label] if by else []))
-    )
-    if agencies is not None:
-        query = query.where(ActionFigures.agency_key.in_(list(agencies)))
-    if by == "agency":
-        query = query.outerjoin(Agency, Agency.id == ActionFigures.agency_key)
-    return query
 
 
 def rag_rows(
@@ -154,18 +87,20 @@ def _rows(
     today = today or clock.today()
     shape, values = shapes.sees(user)
     if review_id is not None:
-        query, values = _of_review(shape, by), {**values, "figures_review_id": review_id}
+        query, values = kept_rows.of_review(shape, by), {**values, "figures_review_id": review_id}
         where = [Review.id == review_id]  # for the crossings since the kept day, when there are any
     elif not where and agencies is None and page is None:
-        query = _whole(shape, by, busiest)
+        query = kept_rows.whole(shape, by, busiest)
     else:
-        query = _statement(shape, by, where, agencies, busiest=busiest, page=page)
+        query = kept_rows.statement(shape, by, where, agencies, busiest=busiest, page=page)
     rows: dict[Any, RagCounts] = {}
     total = 0
     kept = known if isinstance(known, date) else None
+    found_rows = rows_of(query, values).all()
     # A table by lead agency reads a hundred rows or more: each is added in as few steps as it can be.
-    for found_row in rows_of(query, values).all():
-        # The last row's total and day stay after the loop: every row carries them.
+    for found_row in found_rows:
+        # The last row's total and day stay after the loop: every row carries them. A statement that reads every
+        # row counts none: there are as many as it read.
         row_key, row_label, red, amber, green, blue, assured, submitted, drifting, total, kept = found_row
         key = _key(by, row_key)
         entry = rows.get(key)
@@ -190,52 +125,7 @@ def _rows(
     found = [row for row in rows.values() if row.total]
     if busiest is None:
         found.sort(key=lambda r: r.label.lower())
-    return found, int(total or 0)
-
-
-@lru_cache(maxsize=32)
-def _whole(shape: Sees, by: By, busiest: int | None) -> Select[Any]:
-    """The figures of every review a kind of user sees, unnarrowed, with the user's values bound: the same
-    statement on most pages (the home pages' and the overview's tables, the action list's count), built once;
-    built on each request, each cost 0.3 ms of Python before it was read."""
-    return _statement(shape, by, (), None, busiest=busiest, page=None)
-
-
-@lru_cache(maxsize=32)
-def _of_review(shape: Sees, by: By) -> Select[Any]:
-    """One review's figures, its id bound: a review's page asks them on each request (0.3 ms built each time)."""
-    return _statement(
-        shape, by, (Review.id == bindparam("figures_review_id", type_=Integer),), None, busiest=None, page=None
-    )
-
-
-def _statement(
-    shape: Sees,
-    by: By,
-    where: Sequence[Any],
-    agencies: Sequence[int] | None,
-    *,
-    busiest: int | None,
-    page: tuple[int, int] | None,
-) -> Select[Any]:
-    # The day the rows were counted on comes with them.
-    day = day_counted().scalar_subquery()
-    # The busiest of every review are read from their index, and counted on their own; any other list of
-    # rows is short enough to count as it is read.
-    totals = busiest is not None and by == "review" and agencies is None and not where and shape == Sees.EVERYTHING
-    counted = _reviews_with_actions() if totals else func.count().over()
-    query = _kept_rows(shape, by, where, agencies).add_columns(counted, day)
-    columns = list(query.selected_columns)
-    if busiest is not None:
-        if totals:
-            query = query.order_by(ReviewFigures.open_actions.desc(), ReviewFigures.review_id.desc())
-        else:
-            open_actions = columns[2] + columns[3] + columns[4]
-            query = query.order_by(open_actions.desc(), func.lower(columns[1]), columns[0])
-        query = query.limit(written_in(busiest))
-    elif page is not None:
-        query = query.order_by(func.lower(columns[1]), columns[0]).offset(page[0]).limit(page[1])
-    return query
+    return found, len(found_rows) if total is None else int(total)
 
 
 def _key(by: By, value: Any) -> Any:
@@ -254,7 +144,7 @@ def _bring_to(
     agencies: Sequence[int] | None = None,
 ) -> None:
     """Move each action that crossed a boundary between the kept day and today from its old colour to its new."""
-    key, label = _keyed_actions(by)
+    key, label = kept_rows.keyed_actions(by)
     before, after, drifted_before, drifted_after = rag_on(kept), rag_on(today), drifting_on(kept), drifting_on(today)
     query = (
         live_actions()
@@ -326,13 +216,6 @@ def _plans_counted() -> Select[int, int]:
 
 # Every review's totals are read from their own index (`ix_review_figures_totals`), each count a range of it: the
 # reviews with actions are those with an open action and those with only blue ones (the counts are never negative).
-
-
-@cache
-def _reviews_with_actions() -> Any:
-    with_open = select(func.count()).where(ReviewFigures.open_actions > 0).scalar_subquery()
-    only_blue = select(func.count()).where(ReviewFigures.open_actions == 0, ReviewFigures.blue > 0).scalar_subquery()
-    return with_open + only_blue
 
 
 @cache

@@ -24,12 +24,13 @@ from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql
 from tracker.services import figures
+from tracker.services.kept_rows import By
 from tracker.services.reminders.changes import ListedChange, changes_reading, read_changes_reading
 from tracker.services.search.listed import ListedAction, by_ids, read_reading, reading, with_lead_agency
 
 
 def _counts(
-    user: Any, key: Any, label: Any, *, by: figures.By, outer_agency: bool = False, where: Sequence[Any] = ()
+    user: Any, key: Any, label: Any, *, by: By, outer_agency: bool = False, where: Sequence[Any] = ()
 ) -> list[RagCounts]:
     kept = figures.rag_rows(user, by=by, where=where)
     if kept is not None:
@@ -65,7 +66,7 @@ def rag_overall(user: Any, *, where: Sequence[Any] = ()) -> RagCounts:
 TOP = 10
 
 
-def busiest(user: Any, *, by: figures.By, where: Sequence[Any] = (), limit: int = TOP) -> tuple[list[RagCounts], int]:
+def busiest(user: Any, *, by: By, where: Sequence[Any] = (), limit: int = TOP) -> tuple[list[RagCounts], int]:
     """The reviews or lead agencies with the most actions not yet blue, busiest first, and how many there are."""
     found = figures.some_rows(user, by=by, where=where, busiest=limit)
     if found is not None:
