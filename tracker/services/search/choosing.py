@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, String, cast, literal, null, or_, select, union_all
 
 from tracker.access import policy, shapes
 from tracker.access.shapes import Sees
@@ -117,10 +117,62 @@ class Choices:
             ordered = select(Partnership).where(policy.chooses_among(user)).order_by(Partnership.name)
             shown = (Partnership.id, Partnership.name)
             found = offer(ordered, Partnership.id, ids, (Partnership.name,), self.partnership_text, shown=shown)
-        if not found.more and not found.text:
-            # Few enough to show whole: a plain list, no search field.
-            return Offer(found.chosen, found.offered, refused=found.refused)
-        return found
+        return _whole_when_few(found)
+
+    def panel(self, reviews: Sequence[int], agencies: Sequence[int], partnerships: Sequence[int], user: Any) -> Panel:
+        """A list's filter panel: its three choosers, as `reviews`, `agencies` and `partnerships` offer them, and
+        every theme. Where nothing is chosen or typed in any chooser and the user may choose among every review and
+        partnership, the first few of each are read in one statement: read in four, each cost as much of
+        SQLAlchemy's own time as its rows took to read, on every page of the action lists."""
+        typed = self.review_text or self.agency_text or self.partnership_text
+        # Who sees every review may choose among every partnership too.
+        if not (reviews or agencies or partnerships or typed) and policy.sees_every_review(user):
+            found: list[list[Any]] = [[] for _ in range(4)]
+            for number, choice, name, title in rows_of(_firsts()):
+                found[number].append(ReviewChoice(choice, name, title) if number == 0 else NamedChoice(choice, name))
+            first_reviews, first_agencies, first_partnerships = (
+                Offer([], rows[:OFFERED], len(rows) > OFFERED) for rows in (found[0], found[1], found[3])
+            )
+            return Panel(first_reviews, first_agencies, found[2], _whole_when_few(first_partnerships))
+        return Panel(
+            self.reviews(reviews, user),
+            self.agencies(agencies),
+            [NamedChoice(*row) for row in rows_of(every_theme())],
+            self.partnerships(partnerships, user),
+        )
+
+
+class ReviewChoice(NamedTuple):
+    """A review as a chooser offers it, as its own statement's row names it."""
+
+    id: int
+    reference: str
+    title: str
+
+
+class NamedChoice(NamedTuple):
+    """An agency, partnership or theme as a chooser offers it."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    """What a list's filter panel offers: the reviews, agencies and partnerships to choose from, and every theme
+    (by id and name)."""
+
+    reviews: Offer[Any]
+    agencies: Offer[Any]
+    themes: list[NamedChoice]
+    partnerships: Offer[Any]
+
+
+def _whole_when_few(found: Offer[Any]) -> Offer[Any]:
+    if not found.more and not found.text:
+        # Few enough to show whole: a plain list, no search field.
+        return Offer(found.chosen, found.offered, refused=found.refused)
+    return found
 
 
 # A chooser nothing was chosen in or typed into, for someone who may choose among them all, offers the first few
@@ -158,3 +210,21 @@ def _first_partnerships() -> Select[int, str]:
 def every_theme() -> Select[int, str]:
     """Every theme by id and name, as the action lists' filter panel offers them."""
     return select(Theme.id, Theme.name).order_by(Theme.name)
+
+
+@cache
+def _firsts() -> Select[Any]:
+    """The first few reviews, agencies and partnerships, and every theme, each row numbered by its list (0 to 3) and
+    in its list's own order: each list as its own statement reads it, one after another."""
+    lists = [_first_reviews(), _first_agencies(), every_theme(), _first_partnerships()]
+    read = []
+    for number, statement in enumerate(lists):
+        found = statement.subquery()
+        row = list(found.c)
+        title = row[2] if len(row) > 2 else cast(null(), String)
+        read.append(
+            select(literal(number).label("list"), row[0].label("id"), row[1].label("name"), title.label("title"))
+        )
+    together = union_all(*read).subquery()
+    # Each list's order is its own statement's: the reviews by reference, the rest by name.
+    return select(together).order_by(together.c.list, together.c.name)

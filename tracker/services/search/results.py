@@ -7,10 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from tracker.db import rows_of
 from tracker.models import Agency, Partnership, Review
 from tracker.services.search import ordering, sorting
-from tracker.services.search.choosing import Choices, Offer, every_theme
+from tracker.services.search.choosing import Choices, Offer
 from tracker.services.search.listed import ListedAction, Named
 from tracker.services.search.ordering import Cursor
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem
@@ -113,16 +112,17 @@ def _page_of(
     broad: bool = False,
 ) -> SearchPage:
     by_rag = filters.sort_key == "rag"
+    panel = chosen.panel(filters.reviews, filters.agencies, filters.partnerships, user)
     return SearchPage(
         filters=filters,
         actions=found,
         total=total,
         pages=pages,
-        reviews=chosen.reviews(filters.reviews, user),
-        agencies=chosen.agencies(filters.agencies),
+        reviews=panel.reviews,
+        agencies=panel.agencies,
         # Every theme, as the filter panel shows it: by id and name, read as rows.
-        themes=[Named(i, name) for i, name in rows_of(every_theme())],
-        partnerships=chosen.partnerships(filters.partnerships, user),
+        themes=[Named(i, name) for i, name in panel.themes],
+        partnerships=panel.partnerships,
         after=Cursor.of(found[-1], today) if by_rag and found else None,
         before=Cursor.of(found[0], today) if by_rag and found else None,
         broad=broad,
