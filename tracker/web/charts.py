@@ -16,7 +16,7 @@ from html import escape
 from typing import Any
 
 from tracker.models.tallies import RagCounts
-from tracker.rules.rag import Rag
+from tracker.rules.rag import RAGS, Rag
 
 # Drawn small and scaled up: a phone shows it at about its own size, a wide screen larger. Each row
 # is its label on a line of its own and the bar beneath, so no label is cut short for want of room.
@@ -69,7 +69,7 @@ def _fill(prefix: str, rag: Rag) -> str:
 
 def _legend(prefix: str, y: int) -> str:
     parts, x = [], 0
-    for rag in Rag:
+    for rag in RAGS:
         parts.append(
             f'<rect x="{x + 1}" y="{y}" width="16" height="16" fill="{_fill(prefix, rag)}" stroke="#0b0c0c" '
             'stroke-width="1"/>'
@@ -85,7 +85,7 @@ def _fit(label: str, limit: int = 48) -> str:
 
 def sentence(row: RagCounts) -> str:
     """One row in words: "DHR-2021-03: 3 red (overdue), 2 amber ..., 10 actions in all"."""
-    shown = [f"{row.counts[rag]} {WORDS[rag]}" for rag in Rag if row.counts[rag]]
+    shown = [f"{row.counts[rag]} {WORDS[rag]}" for rag in RAGS if row.counts[rag]]
     total = f"{row.total} action{'' if row.total == 1 else 's'} in all"
     return f"{row.label}: {', '.join(shown)}; {total}" if shown else f"{row.label}: no actions"
 
@@ -107,7 +107,7 @@ def rag_bars(rows: Sequence[RagCounts], *, chart_id: str, title: str, limit: int
         label = escape(_fit(row.label))
         body.append(f'<text x="0" y="{top + 14}" font-size="14" {FONT} fill="#0b0c0c">{label}</text>')
         y, x = top + LABEL_HEIGHT, 0.0
-        for rag in Rag:
+        for rag in RAGS:
             count = row.counts[rag]
             if not count:
                 continue
@@ -157,7 +157,7 @@ def rag_trend(points: Sequence[Any], *, chart_id: str, title: str) -> Chart:
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     said = []
     for point in points:
-        counts = ", ".join(f"{point.rag[rag]} {WORDS[rag]}" for rag in Rag if point.rag[rag]) or "no actions"
+        counts = ", ".join(f"{point.rag[rag]} {WORDS[rag]}" for rag in RAGS if point.rag[rag]) or "no actions"
         when = "Now" if point.now else f"At the end of {point.day:%-d %B %Y}"
         said.append(f"{when}: {counts}")
     summary = "; ".join(said) or "No actions yet."
@@ -165,7 +165,7 @@ def rag_trend(points: Sequence[Any], *, chart_id: str, title: str) -> Chart:
     for index, point in enumerate(points):
         x = index * slot + (slot - bar) / 2
         y = float(base)
-        for rag in Rag:
+        for rag in RAGS:
             value = point.rag[rag]
             if not value:
                 continue
