@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from flask import Flask, render_template_string
+from flask import Flask, g, render_template_string
 
 from tests.test_components import tokens
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag
 from tracker.web import links
-from tracker.web.board.routes import rag_links
+from tracker.web.board.routes import RagLinks, link_to_actions
 from tracker.web.figure_tables import progress_table, rag_table
 
 # The two tables as the macros drew them, before they were written in Python.
@@ -92,8 +92,9 @@ def _rows() -> list[RagCounts]:
 @pytest.mark.parametrize("rows", [_rows(), []])
 @pytest.mark.parametrize("table_id", [None, "by-review"])
 def test_the_boards_table_is_the_macros(app: Flask, rows: list[RagCounts], table_id: str | None) -> None:
-    context: dict[str, Any] = {"rows": rows, "rag_links": rag_links, "table_id": table_id}
     with app.test_request_context("/summary"):
+        rag_links = RagLinks()
+        context: dict[str, Any] = {"rows": rows, "rag_links": rag_links, "table_id": table_id}
         ours = str(rag_table(rows, "Actions by review: the 3 <busiest>", "Review", "review", rag_links, table_id))
         theirs = render_template_string(
             MACROS + '{{ old_rag_table(rows, "Actions by review: the 3 <busiest>", "Review", "review", rag_links, '
@@ -102,6 +103,25 @@ def test_the_boards_table_is_the_macros(app: Flask, rows: list[RagCounts], table
         )
     assert tokens(ours) == tokens(theirs)
     assert ("govuk-visually-hidden" in ours) is bool(rows)
+
+
+@pytest.mark.parametrize("scope", [{}, {"partnership": 3}])
+def test_a_rows_links_are_its_search_and_each_figures(app: Flask, scope: dict[str, int]) -> None:
+    with app.test_request_context("/summary"):
+        g.figure_scope = scope
+        links = RagLinks()
+        for row, key, value in [(_rows()[0], "review", 7), (_rows()[1], "agency", "none")]:
+            search = link_to_actions(**{key: value})
+            assert links(row, key) == {
+                "red": f"{search}&rag=red",
+                "amber": f"{search}&rag=amber",
+                "green": f"{search}&rag=green",
+                "blue": f"{search}&rag=blue&include_closed=1",
+                "assured": f"{search}&status=assured&include_closed=1",
+                "total": f"{search}&include_closed=1",
+            }
+        scoped = "partnership=3&" if scope else ""
+        assert links(_rows()[0], "review")["red"] == f"/actions?{scoped}review=7&rag=red"
 
 
 @pytest.mark.parametrize("rows", [_rows(), []])
