@@ -22,6 +22,9 @@ def test_reviews_with_actions_with_open_plans_and_their_recommendations(users: d
     withdrawn_action.withdrawn_at = clock.now()
     withdrawn = ReviewFactory(reference="WITHDRAWN", withdrawn_at=clock.now(), withdrawn_reason="Entered twice")
     ActionFactory(recommendation=RecommendationFactory(review=withdrawn), status=ActionStatus.IN_PROGRESS)
+    # Withdrawn recommendations, of a standing review and of the withdrawn one: counted by neither.
+    RecommendationFactory(review=busy, withdrawn_at=clock.now(), withdrawn_reason="Duplicate")
+    RecommendationFactory(review=withdrawn, withdrawn_at=clock.now(), withdrawn_reason="Duplicate")
     db.session.flush()
 
     for role in ("board", "subgroup", "admin"):

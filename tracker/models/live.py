@@ -57,6 +57,24 @@ def live_review_count() -> ColumnElement[int]:
 
 
 @cache
+def live_recommendation_count() -> ColumnElement[int]:
+    """How many recommendations stand in standing reviews: every one, less the withdrawn, less the standing ones of
+    withdrawn reviews, each counted from an index (of every recommendation, or of the few withdrawn): SQLite added
+    up 5,000 reviews' kept counts in ten times the time."""
+    every = select(func.count()).select_from(Recommendation).scalar_subquery()
+    withdrawn = (
+        select(func.count()).select_from(Recommendation).where(Recommendation.withdrawn_at.is_not(None))
+    ).scalar_subquery()
+    in_withdrawn_reviews = (
+        select(func.count())
+        .select_from(Recommendation)
+        .join(Review, Review.id == Recommendation.review_id)
+        .where(Review.withdrawn_at.is_not(None), Recommendation.withdrawn_at.is_(None))
+    ).scalar_subquery()
+    return every - withdrawn - in_withdrawn_reviews
+
+
+@cache
 def live_recommendations() -> Select[Recommendation]:
     """Recommendations joined to their review, both live."""
     return select(Recommendation).join(Recommendation.review).where(*live(Recommendation, Review))

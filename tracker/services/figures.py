@@ -31,7 +31,7 @@ from tracker.models.figures import (
     recount_if_behind,
 )
 from tracker.models.figures_day import forget_kept_day, kept_day, kept_known, remember_kept_day
-from tracker.models.live import live, live_actions
+from tracker.models.live import live, live_actions, live_recommendation_count
 from tracker.models.tallies import RagCounts
 from tracker.rules.rag import Rag, no_colours
 from tracker.services import kept_rows, memberships
@@ -214,15 +214,13 @@ def _plans_counted() -> Select[int, int]:
     )
 
 
-# Every review's totals are read from their own index (`ix_review_figures_totals`), each count a range of it: the
-# reviews with actions are those with an open action and those with only blue ones (the counts are never negative).
-
-
 @cache
 def _every_plan_and_recommendation() -> Select[Any]:
+    # The reviews with open plans are a range of their totals' index (`ix_review_figures_totals`). The recommendations
+    # are counted from their own table's indexes: the kept counts each review holds add up to the same (they change
+    # in the transaction that changes a recommendation), but adding them up read every review's entry, 0.22 ms.
     return select(
-        select(func.count()).where(ReviewFigures.open_actions > 0).scalar_subquery(),
-        select(func.coalesce(func.sum(ReviewFigures.recommendations), 0)).scalar_subquery(),
+        select(func.count()).where(ReviewFigures.open_actions > 0).scalar_subquery(), live_recommendation_count()
     )
 
 
