@@ -1,13 +1,16 @@
 """A recommendation's details, written in Python, give the very markup of the macro they stand in for, whatever it
-holds and leaves empty."""
+holds and leaves empty; and the names it shows, read for each recommendation in name order."""
 
 from __future__ import annotations
 
 import pytest
 from flask import Flask, render_template_string
 
+from tests.factories import AgencyFactory, RecommendationFactory
+from tracker.db import db
 from tracker.models import Agency, Recommendation, Theme
 from tracker.rules.vocabulary import Scope
+from tracker.services.reviews.queries import Addressed, addressed
 from tracker.web.reviews.rows import recommendation_details
 
 # A recommendation's details as the template's macro drew them, before they were written in Python.
@@ -55,9 +58,27 @@ def _recommendation(full: bool) -> Recommendation:
 def test_a_recommendations_details_are_the_macros(app: Flask, full: bool) -> None:
     recommendation = _recommendation(full)
     with app.test_request_context("/reviews/1"):
-        ours = str(recommendation_details(recommendation))
+        names = Addressed([a.name for a in recommendation.agencies], [t.name for t in recommendation.themes])
+        ours = str(recommendation_details(recommendation, names))
         theirs = render_template_string(TEMPLATE_DETAILS, recommendation=recommendation)
     # A template drops its last newline, where a macro kept it.
     assert ours == theirs.lstrip("\n") + "\n"
     assert ("Key learning" in ours) is full and ("Not given" in ours) is not full
     assert ("&lt;MARAC&gt; &amp; with GPs" in ours) is full
+
+
+def test_each_recommendations_agencies_and_themes_are_read_by_name(database: object) -> None:
+    police, health = AgencyFactory(name="Northshire Police"), AgencyFactory(name="Health & Care <Trust>")
+    sharing, risk = Theme(name="Information sharing"), Theme(name="Risk & <assessment>")
+    both = RecommendationFactory(agencies=[police, health], themes=[risk, sharing])
+    one = RecommendationFactory(agencies=[police], themes=[])
+    neither = RecommendationFactory()
+    db.session.flush()
+    assert addressed([both, one, neither]) == {
+        both.id: Addressed(
+            ["Health & Care <Trust>", "Northshire Police"], ["Information sharing", "Risk & <assessment>"]
+        ),
+        one.id: Addressed(["Northshire Police"], []),
+        neither.id: Addressed([], []),
+    }
+    assert addressed([]) == {}

@@ -58,6 +58,14 @@ class Progress:
             self.assured += 1
 
 
+@dataclass(frozen=True)
+class Addressed:
+    """The names of the agencies a recommendation is addressed to and of its themes, each in name order."""
+
+    agencies: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+
+
 @dataclass
 class RecommendationView:
     recommendation: Recommendation
@@ -65,44 +73,44 @@ class RecommendationView:
     # Other agencies' actions an agency lead may know exist, but not read.
     hidden: int
     progress: Progress
+    addressed: Addressed = field(default_factory=Addressed)
 
 
-# A recommendation's page: its review (its agencies and themes are set on it by `with_agencies_and_themes`, its
-# actions read as rows).
+# A recommendation's page: its review (its agencies' and themes' names, and its actions, are read as rows).
 WITH_REVIEW = (joinedload(Recommendation.review),)
 # A recommendation's edit and withdrawal forms: its review, agencies and themes.
 RECOMMENDATION_FORM = (*WITH_REVIEW, selectinload(Recommendation.agencies), selectinload(Recommendation.themes))
 
 
-def with_agencies_and_themes(recommendations: Sequence[Recommendation]) -> None:
-    """The recommendations' agencies and themes, in their relationships' order, read by a statement each built once
-    and set on each recommendation as loaded: `selectinload` asked the same of a review's page of ten through its
-    own machinery, 0.57 ms at national scale on SQLite."""
-    if not recommendations:
-        return
-    ids = [recommendation.id for recommendation in recommendations]
-    for name, statement in _agencies_and_themes().items():
-        found: dict[int, list[Any]] = {recommendation_id: [] for recommendation_id in ids}
-        for recommendation_id, record in db.session.execute(statement, {"recommendation_ids": ids}):
-            found[recommendation_id].append(record)
-        for recommendation in recommendations:
-            set_committed_value(recommendation, name, found[recommendation.id])
+def addressed(recommendations: Sequence[Recommendation]) -> dict[int, Addressed]:
+    """Each recommendation's agencies and themes by name, read as rows by a statement each built once: loaded as
+    records and set on each recommendation, a review's page of ten took 0.52 ms for them at national scale on SQLite
+    (`selectinload`, before, 0.57 ms)."""
+    found = {recommendation.id: Addressed() for recommendation in recommendations}
+    if found:
+        values = {"recommendation_ids": list(found)}
+        agencies, themes = _agency_and_theme_names()
+        for recommendation_id, name in rows_of(agencies, values):
+            found[recommendation_id].agencies.append(name)
+        for recommendation_id, name in rows_of(themes, values):
+            found[recommendation_id].themes.append(name)
+    return found
 
 
 @cache
-def _agencies_and_themes() -> dict[str, Select[Any]]:
+def _agency_and_theme_names() -> tuple[Select[Any], Select[Any]]:
     ids: Any = bindparam("recommendation_ids", expanding=True)
     agencies, themes = recommendation_agencies.c, recommendation_themes.c
-    return {
-        "agencies": select(agencies.recommendation_id, Agency)
+    return (
+        select(agencies.recommendation_id, Agency.name)
         .join(Agency, Agency.id == agencies.agency_id)
         .where(agencies.recommendation_id.in_(ids))
         .order_by(Agency.name, Agency.id),
-        "themes": select(themes.recommendation_id, Theme)
+        select(themes.recommendation_id, Theme.name)
         .join(Theme, Theme.id == themes.theme_id)
         .where(themes.recommendation_id.in_(ids))
         .order_by(Theme.name, Theme.id),
-    }
+    )
 
 
 def recommendation_view(user: Any, recommendation: Recommendation) -> RecommendationView:
@@ -117,7 +125,8 @@ def recommendation_views(user: Any, recommendations: Sequence[Recommendation]) -
     13.6 ms in process on SQLite, and 11.3 ms so."""
     sees_withdrawn = policy.sees_withdrawn(user)
     statement, values = shapes.statement(_actions_of, user, ())
-    views = {r.id: RecommendationView(r, [], 0, Progress()) for r in recommendations}
+    names = addressed(recommendations)
+    views = {r.id: RecommendationView(r, [], 0, Progress(), names[r.id]) for r in recommendations}
     for action, (recommendation_id, withdrawn_at, may_read) in read_reading(
         statement, {**values, "recommendation_ids": [r.id for r in recommendations]}
     ):
@@ -171,7 +180,6 @@ def plan_page(user: Any, review: Review, page: int = 1) -> PlanPage:
     # the session for it (a lazy load each, answered from the identity map: 0.4 ms for ten).
     for recommendation in recommendations:
         set_committed_value(recommendation, "review", review)
-    with_agencies_and_themes(recommendations)
     views = recommendation_views(user, recommendations)
     progress, hidden = _review_progress(user, review, views)
     return PlanPage(views, progress, hidden, total, page)

@@ -24,7 +24,6 @@ from tracker.web.reviews.forms import RecommendationForm, WithdrawForm, choices
 @requires(Permission.VIEW_PLANS)
 def recommendation(recommendation_id: int) -> Any:
     found = loading.load(Recommendation, recommendation_id, options=queries.WITH_REVIEW)
-    queries.with_agencies_and_themes([found])
     return render_template(
         "reviews/recommendation.html",
         recommendation=found,

@@ -14,7 +14,7 @@ from tracker.access import policy
 from tracker.access.policy import Permission
 from tracker.clock import uk_date
 from tracker.models import Recommendation, Review
-from tracker.services.reviews.queries import ReviewRow
+from tracker.services.reviews.queries import Addressed, ReviewRow
 from tracker.services.search.listed import ListedAction
 from tracker.web import loading
 from tracker.web.links import FigureLinks, has_endpoint, id_link
@@ -123,11 +123,12 @@ _DETAIL = (
 
 
 @bp.app_template_global()
-def recommendation_details(recommendation: Recommendation) -> Markup:
+def recommendation_details(recommendation: Recommendation, addressed: Addressed) -> Markup:
     """A recommendation's lead sentence, its text, and its scope, the agencies it is addressed to, its themes and its
-    key learning as a summary list: side by side with the macro it replaces, a review's page of ten 0.14 ms faster."""
-    agencies = ", ".join(agency.name for agency in recommendation.agencies) or "No agencies named"
-    themes = ", ".join(theme.name for theme in recommendation.themes) or "None"
+    key learning as a summary list (the names in `addressed`): side by side with the macro it replaces, a review's page
+    of ten 0.14 ms faster."""
+    agencies = ", ".join(addressed.agencies) or "No agencies named"
+    themes = ", ".join(addressed.themes) or "None"
     details = [
         ("Scope", "", recommendation.scope.label if recommendation.scope else "Not given"),
         ("Addressed to", "", agencies),
