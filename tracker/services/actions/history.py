@@ -112,16 +112,10 @@ def timeline(action: Action, page: int = 1) -> Paged:
     that also counts them."""
     decisions = [TimelineEntry(d.decided_at, decision=d) for d in action.decisions]
     page = max(1, page)
-    of_action = ProgressUpdate.action_id == action.id
-    newest = (ProgressUpdate.created_at.desc(), ProgressUpdate.id.desc())
     while True:
         start = (page - 1) * PAGE_SIZE
         # The page's updates are among the newest start + PAGE_SIZE, however the decisions fall between them.
-        rows = db.session.execute(
-            _newest_first(ProgressUpdate, of_action, newest, skip=0, take=start + PAGE_SIZE).options(
-                joinedload(ProgressUpdate.author)
-            )
-        ).all()
+        rows = db.session.execute(_updates_page(), {"action_id": action.id, "take": start + PAGE_SIZE}).all()
         total = (int(rows[0][1]) if rows else 0) + len(decisions)
         last = max(1, -(-total // PAGE_SIZE))
         if page <= last or not rows:
@@ -213,6 +207,19 @@ def history(action_id: int, page: int = 1) -> Paged:
 
 
 @cache
+def _updates_page() -> Select[Any]:
+    """The action's newest updates with their authors, each beside how many the action has: built once, the action
+    and how many to read (written into the statement, as a list's length is) given at each reading, where building
+    it on each request cost the action's page 0.4 ms."""
+    of_action = ProgressUpdate.action_id == bindparam("action_id", type_=Integer)
+    newest = (ProgressUpdate.created_at.desc(), ProgressUpdate.id.desc())
+    take = bindparam("take", type_=Integer, literal_execute=True)
+    return _newest_first(ProgressUpdate, of_action, newest, skip=0, take=take).options(
+        joinedload(ProgressUpdate.author)
+    )
+
+
+@cache
 def _history_page() -> Select[Any]:
     """A page of the action's events as rows, each with who did it and how many the action has: built once, the
     action and the page's start bound. Loaded as records with their people, a page of twenty took 0.96 ms at
@@ -241,7 +248,7 @@ def _newest_first(
     newest: tuple[Any, ...],
     *,
     skip: Any,
-    take: int,
+    take: Any,
     shown: tuple[Any, ...] = (),
 ) -> Select[Any]:
     """The action's records of `kind` (or these `shown` columns of them), `take` of them after the first `skip` (a
