@@ -74,9 +74,8 @@ def _kept(shape: Sees, by: By, where: Sequence[Any], agencies: Sequence[int] | N
     if by == "review" and agencies is None and sees_all:
         # A review's own row holds every agency's actions in it: a reader who sees them all needs no other,
         # whichever reviews `where` picks (a page of the list of reviews reads fifty rows by their key).
-        counts = [getattr(ReviewFigures, name) for name in ("red", "amber", "green", "blue")]
-        others = [ReviewFigures.assured, ReviewFigures.submitted, ReviewFigures.drifting]
-        query = select(ReviewFigures.review_id, Review.reference, *counts, *others).join(
+        figures = [getattr(ReviewFigures, name) for name in _FIGURES]
+        query = select(ReviewFigures.review_id, Review.reference, *figures).join(
             Review, Review.id == ReviewFigures.review_id
         )
         return query.where(*live(Review), *where) if where else query

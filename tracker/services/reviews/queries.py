@@ -58,7 +58,7 @@ class Progress:
             self.assured += 1
 
 
-@dataclass(frozen=True)
+@dataclass
 class Addressed:
     """The names of the agencies a recommendation is addressed to and of its themes, each in name order."""
 

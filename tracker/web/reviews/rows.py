@@ -17,7 +17,7 @@ from tracker.models import Recommendation, Review
 from tracker.services.reviews.queries import Addressed, ReviewRow
 from tracker.services.search.listed import ListedAction
 from tracker.web import loading
-from tracker.web.links import FigureLinks, has_endpoint, id_link
+from tracker.web.links import FigureLinks, has_endpoint, id_link, served_id_link
 from tracker.web.reviews.blueprint import bp
 from tracker.web.tags import lead_agency, rag_tag, text, wording
 
@@ -29,8 +29,7 @@ _WITHDRAWN = '<strong class="govuk-tag govuk-tag--grey">Withdrawn</strong>'
 def plan_rows(actions: Sequence[ListedAction]) -> Markup:
     """Each action's RAG (or that it was withdrawn), its wording linked to its page, lead agency, owner, target
     date and status."""
-    linked = has_endpoint("actions.show")
-    action_link = id_link("actions.show", "action_id")
+    action_link = served_id_link("actions.show", "action_id")
     rows = []
     for action in actions:
         if action.is_withdrawn:
@@ -38,7 +37,7 @@ def plan_rows(actions: Sequence[ListedAction]) -> Markup:
         else:
             result = action.rag_result
             tag = rag_tag(result.rag, result.reason)
-        linked_wording = wording(action.description, 200, action_link(action.id) if linked else None)
+        linked_wording = wording(action.description, 200, action_link(action.id) if action_link else None)
         target = uk_date(action.target_date) or action.target_text or "No target date"
         rows.append(
             f'<tr class="govuk-table__row">{_CELL}{tag}</td>{_CELL}{linked_wording}</td>'

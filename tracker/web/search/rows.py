@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from tracker.clock import uk_date
 from tracker.services.search.listed import ListedAction
-from tracker.web.links import has_endpoint, id_link
+from tracker.web.links import id_link, served_id_link
 from tracker.web.tags import lead_agency, linked, rag_tag, text, wording
 
 _CELL = '<td class="govuk-table__cell">'
@@ -21,8 +21,7 @@ _SMALL = '<br><span class="govuk-body-s">'
 def action_rows(actions: Sequence[ListedAction]) -> Markup:
     """The table body's rows: RAG, the action (linked to its page) with its status and owner, its review and
     recommendation, lead agency, target date and last update."""
-    served = has_endpoint("actions.show")
-    action_link = id_link("actions.show", "action_id")
+    action_link = served_id_link("actions.show", "action_id")
     review_link = id_link("reviews.show", "review_id")
     recommendation_link = id_link("reviews.recommendation", "recommendation_id")
     rows = []
@@ -30,15 +29,15 @@ def action_rows(actions: Sequence[ListedAction]) -> Markup:
         result = action.rag_result
         recommendation = action.recommendation
         review = recommendation.review
-        linked_wording = wording(action.description, 160, action_link(action.id) if served else None)
+        linked_wording = wording(action.description, 160, action_link(action.id) if action_link else None)
         owner = f"; {text(action.owner)}" if action.owner else ""
         target = uk_date(action.target_date) or action.target_text or "None"
         rows.append(
             f'<tr class="govuk-table__row">{_CELL}{rag_tag(result.rag, result.reason)}</td>'
             f"{_CELL}{linked_wording}{_SMALL}{text(action.status.label)}{owner}</span></td>"
             f"{_CELL}{linked(review_link(review.id), review.reference)}"
-            f'{_SMALL}<a class="govuk-link" href="{text(recommendation_link(recommendation.id))}">'
-            f"Recommendation {text(recommendation.number)}</a></span></td>"
+            f"{_SMALL}{linked(recommendation_link(recommendation.id), f'Recommendation {recommendation.number}')}"
+            "</span></td>"
             f"{_CELL}{lead_agency(action)}</td>{_CELL}{text(target)}</td>{_CELL}{text(uk_date(action.last_update_on))}</td>"
             "</tr>\n"
         )
