@@ -11,10 +11,11 @@ import pytest
 from sqlalchemy import func, text
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
+from tests.plans.conftest import bulk_actions
 from tracker import clock
 from tracker.db import db, without_workers
 from tracker.models import Action, User
-from tracker.services.search import ordering, results
+from tracker.services.search import broad, ordering, results
 from tracker.services.search.query import ActionFilters, matching_statement
 from tracker.services.search.results import SearchPage, search
 
@@ -61,6 +62,11 @@ def _counted_to(monkeypatch: pytest.MonkeyPatch, bound: int) -> None:
     monkeypatch.setattr(results, "NUMBERED_UP_TO", 3)
 
 
+def _stretched_to(monkeypatch: pytest.MonkeyPatch, rows: int) -> None:
+    monkeypatch.setattr(broad, "_WALKED_UP_TO", rows)
+    monkeypatch.setattr(broad, "_WALKED_PER_ACTION", 0)
+
+
 def _ids(found: SearchPage) -> list[int]:
     return [action.id for action in found.actions]
 
@@ -100,6 +106,9 @@ def test_a_broad_search_shows_the_pages_a_counted_one_shows(
 
     counted = pages()
     _counted_to(monkeypatch, 5)
+    assert pages() == counted
+    # Each walk's stretch too short for its page: the page is read from every action the words find.
+    _stretched_to(monkeypatch, 3)
     assert pages() == counted
     if len(args) == 1:
         assert len(counted[0]) == 50 and len(counted[2]) == 9  # 109 hold the word
@@ -157,10 +166,10 @@ def test_a_broad_search_walks_only_the_colours_its_filters_may_find(
 ) -> None:
     filters = ActionFilters.parse({"q": "heron", **args})
     with count_queries() as counted:
-        ordering.broad_page(filters, users["admin"], clock.today())
-    # Each colour's walk; a page by its number further in then loads its actions by id, where the first page's are
-    # read whole as they are walked.
-    assert counted.count == len(walked) + (filters.page > 1)
+        broad.broad_page(filters, users["admin"], clock.today())
+    # Each colour's walk and, as each falls short of the page, whether it ended within its stretch; a page by its
+    # number further in then loads its actions by id, where the first page's are read whole as they are walked.
+    assert counted.count == 2 * len(walked) + (filters.page > 1)
 
 
 def test_a_broad_search_finds_the_word_in_a_review_and_never_a_withdrawn_ones_actions(
@@ -183,3 +192,75 @@ def test_a_broad_search_finds_the_word_in_a_review_and_never_a_withdrawn_ones_ac
     broad = search(filters, users["admin"], today=clock.today())
     assert broad.broad and _ids(broad) == counted
     assert titled.id in counted and not {gone.id, struck_out.id} & set(counted)
+
+
+def test_a_walk_that_reads_its_stretch_short_of_its_page_gives_way_to_the_counted_page(
+    users: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word rare among the first actions of a colour and common after them: the walk reads no further than its
+    stretch, either way, and the page is the counted search's, read from the actions the word finds."""
+    admin, today = users["admin"], clock.today()
+    recommendation = RecommendationFactory(review=ReviewFactory(reference="LLR-MARSH", title="Marsh review"))
+    for n in range(160):  # red, each turned red a day after the one before
+        (action,) = bulk_actions(recommendation, None, 1, target_date=today - timedelta(days=200 - n))
+        action.description = "Other work" if n < 10 else f"Bittern count {n}"
+    db.session.flush()
+
+    def page(number: int, **cursor: str) -> SearchPage:
+        return search(ActionFilters.parse({"q": "bittern", "page": str(number)}), admin, today=today, **cursor)
+
+    counted = [_ids(page(n)) for n in (1, 2, 3)]
+    _counted_to(monkeypatch, 5)
+    monkeypatch.setattr(results, "NUMBERED_UP_TO", 5)
+    assert [_ids(page(n)) for n in (1, 2, 3)] == counted
+    gave_way: list[int] = []
+    counted_page = broad.counted_page
+    monkeypatch.setattr(broad, "counted_page", lambda *a: gave_way.append(1) or counted_page(*a))
+    _stretched_to(monkeypatch, 5)
+    first = page(1)
+    assert gave_way and _ids(first) == counted[0] and first.broad and first.pages == 2
+    second = page(2, after=str(first.after))
+    third = page(3, after=str(second.after))
+    assert [_ids(second), _ids(third)] == counted[1:] and third.pages == 3, "150 in all: none follows the third"
+    assert page(4).actions == [] and page(4).pages == 4, "by its number, the page after the last has none"
+    gave_way.clear()
+    assert _ids(page(2, before=str(third.before))) == counted[1] and gave_way, "read back, the walk gives way too"
+
+
+def test_a_walk_whose_colour_ends_within_its_stretch_goes_on_to_the_next(
+    users: dict[str, User], many_herons: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _counted_to(monkeypatch, 5)
+    gave_way: list[int] = []
+    monkeypatch.setattr(broad, "counted_page", lambda *a: gave_way.append(1) or ([], False))
+    found = search(ActionFilters.parse({"q": "heron"}), users["admin"], today=clock.today())
+    assert len(found.actions) == 50 and not gave_way
+
+
+@pytest.mark.parametrize("backwards", [False, True])
+def test_a_walk_whose_stretch_finds_the_words_often_enough_walks_on_to_its_page(
+    users: dict[str, User], monkeypatch: pytest.MonkeyPatch, backwards: bool
+) -> None:
+    admin, today = users["admin"], clock.today()
+    recommendation = RecommendationFactory(review=ReviewFactory(reference="LLR-HEATH", title="Heath review"))
+    for n in range(240):  # red, each turned red a day after the one before; one in two hold the word
+        (action,) = bulk_actions(recommendation, None, 1, target_date=today - timedelta(days=300 - n))
+        action.description = f"Egret count {n}" if n % 2 else "Other work"
+    db.session.flush()
+
+    def page(number: int, **cursor: str) -> SearchPage:
+        return search(ActionFilters.parse({"q": "egret", "page": str(number)}), admin, today=today, **cursor)
+
+    counted = [_ids(page(n)) for n in (1, 2, 3)]
+    _counted_to(monkeypatch, 5)
+    gave_way: list[int] = []
+    counted_page = broad.counted_page
+    monkeypatch.setattr(broad, "counted_page", lambda *a: gave_way.append(1) or counted_page(*a))
+    _stretched_to(monkeypatch, 60)  # thirty found in each stretch, of the fifty and one a page wants
+    first = page(1)
+    second = page(2, after=str(first.after))
+    third = page(3, after=str(second.after))
+    walked = [_ids(first), _ids(second), _ids(third)]
+    if backwards:
+        walked[1] = _ids(page(2, before=str(third.before)))
+    assert walked == counted and not gave_way

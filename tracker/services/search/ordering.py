@@ -77,7 +77,7 @@ def colours(filters: ActionFilters) -> list[Rag]:
     return list(reversed(Rag)) if filters.descending else list(Rag)
 
 
-def _colour(rag: Rag, today: date) -> Any:
+def in_colour(rag: Rag, today: date) -> Any:
     """The colour as a range of the kept days. Red is read from its own index in date order; amber and green
     from the open actions' date order, their days only checked (`not_indexed`), never sorted; blue from
     the closed actions' date order."""
@@ -91,7 +91,7 @@ def _colour(rag: Rag, today: date) -> Any:
     return Action.amber_from.is_(None)
 
 
-def _date_key(rag: Rag) -> Any:
+def date_key(rag: Rag) -> Any:
     # A red action turns red the day after its target date: the same order, read from that day's index.
     # Every other colour reads the target date with undated actions last (`Action.target_order`).
     return Action.red_from if rag == Rag.RED else Action.target_order
@@ -100,11 +100,11 @@ def _date_key(rag: Rag) -> Any:
 def _statement(filters: ActionFilters, user: Any, today: date, rag: Rag, many: bool) -> Any:
     # Where the words find many actions of the colour, the colour is read in its own order and each row
     # tested against them, which stops at the page's end; where they find few, those are read and sorted.
-    return matching_statement(filters, user, today=today, tested=many).where(_colour(rag, today))
+    return matching_statement(filters, user, today=today, tested=many).where(in_colour(rag, today))
 
 
-def _ordered(statement: Any, rag: Rag, *, backwards: bool = False) -> Any:
-    keys = [_date_key(rag), Action.id]
+def in_order(statement: Any, rag: Rag, *, backwards: bool = False) -> Any:
+    keys = [date_key(rag), Action.id]
     return statement.order_by(*(k.desc() if backwards else k for k in keys))
 
 
@@ -269,18 +269,18 @@ def _beyond(cursor: Cursor, *, backwards: bool) -> Any:
         value: date = date.fromordinal(cursor.target.toordinal() + 1)
     else:
         value = cursor.target or date.max
-    key = tuple_(_date_key(cursor.rag), Action.id)
+    key = tuple_(date_key(cursor.rag), Action.id)
     other = tuple_(value, cursor.id)
     return key < other if backwards else key > other
 
 
-def _past(cursor: Cursor | None, rag: Rag, *, backwards: bool) -> list[Any]:
+def past(cursor: Cursor | None, rag: Rag, *, backwards: bool) -> list[Any]:
     """Where a walk of the colour continues from the cursor's row (in its own colour): the rows after it (before it,
     `backwards`); none elsewhere."""
     return [_beyond(cursor, backwards=backwards)] if cursor is not None and cursor.rag == rag else []
 
 
-def _from_cursor(order: list[Rag], cursor: Cursor, *, backwards: bool) -> list[Rag]:
+def from_cursor(order: list[Rag], cursor: Cursor, *, backwards: bool) -> list[Rag]:
     """The colours a walk from the cursor's row reads, in turn: its own, then those after it (before it, backwards)."""
     at = order.index(cursor.rag)
     return list(reversed(order[: at + 1])) if backwards else order[at:]
@@ -290,7 +290,7 @@ def next_to(
     filters: ActionFilters, user: Any, today: date, cursor: Cursor, sizes: dict[Rag, int], *, backwards: bool
 ) -> list[ListedAction]:
     """The page that follows the cursor's row (or precedes it, `backwards`), colour by colour."""
-    walk = _from_cursor(colours(filters), cursor, backwards=backwards)
+    walk = from_cursor(colours(filters), cursor, backwards=backwards)
     found: list[ListedAction] = []
     for rag in walk:
         wanted = PAGE_SIZE - len(found)
@@ -338,61 +338,12 @@ def _colour_page(
     backwards: bool,
 ) -> tuple[bool, Any]:
     """`_read`'s statement, and whether it reads the actions joined, as a list reads them (else their ids alone)."""
-    where = _past(cursor, rag, backwards=backwards)
+    where = past(cursor, rag, backwards=backwards)
     by_id = not filters.q and dialect() == "sqlite"
     unjoined = unjoined_statement(filters, user, today=today) if by_id else None
     if unjoined is None:
         statement = _statement(filters, user, today, rag, many).where(*where)
-        ordered = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))
+        ordered = in_order(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))
         return True, reading(ordered)
-    statement = unjoined.with_only_columns(Action.id).where(_colour(rag, today), *where)
-    return False, _ordered(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))
-
-
-def broad_page(
-    filters: ActionFilters, user: Any, today: date, cursor: Cursor | None = None, *, backwards: bool = False
-) -> tuple[list[ListedAction], bool]:
-    """A page of a text search whose words most actions hold, too many to count, in RAG order, and whether any
-    action follows it. Each colour is walked in its own order and every row tested for the words in its own
-    text, its recommendation's and its review's, so the walk stops at the page's end having found none of the
-    rest. From the cursor's row (before it, `backwards`) where a link carries one; else from the start, the
-    page `filters.page` by its number."""
-    # Only the colours the filters may find: walking one they rule out would test every action of it for nothing.
-    order = [rag for rag in colours(filters) if _may_hold(filters, rag)]
-    if cursor is not None and cursor.rag not in order:
-        cursor = None
-    if cursor is not None:
-        walk = _from_cursor(order, cursor, backwards=backwards)
-        skip, wanted = 0, PAGE_SIZE + (0 if backwards else 1)
-    else:
-        walk, skip = order, (filters.page - 1) * PAGE_SIZE
-        wanted = skip + PAGE_SIZE + 1
-    # A page that starts where the walk does (the first, or a link's row on) is read whole as it is found; one by its
-    # number further in is found as ids, and only its own rows read (reading every row before it whole cost more).
-    whole, found = skip == 0, list[Any]()
-    for rag in walk:
-        left = wanted - len(found)
-        walked = built.once(_walked, replace(filters, page=1), user, today, rag, left, cursor, backwards, whole)
-        found.extend(read_ready(walked) if whole else rows_of(walked).scalars())
-        if len(found) >= wanted:
-            break
-    page = list(reversed(found)) if backwards else found[skip : skip + PAGE_SIZE]
-    return (page if whole else by_ids(page)), backwards or len(found) > skip + PAGE_SIZE
-
-
-def _walked(filters: ActionFilters, user: Any, today: date, rag: Rag, *walk: Any) -> Any:
-    """`broad_page`'s walk of one colour for its first `wanted` actions that hold the words (after the cursor's row,
-    in its colour), read whole or as ids; `walk`: how many are wanted, the cursor, backwards, and whole."""
-    wanted, cursor, backwards, whole = walk
-    statement = matching_statement(filters, user, today=today, in_row=True).where(_colour(rag, today))
-    statement = statement.with_only_columns(Action.id).where(*_past(cursor, rag, backwards=backwards))
-    walked = _ordered(statement, rag, backwards=backwards).limit(written_in(wanted))
-    return reading(walked) if whole else walked
-
-
-def _may_hold(filters: ActionFilters, rag: Rag) -> bool:
-    """Whether actions of the colour may match: not where a RAG filter leaves it out, nor blue (closed) where
-    closed actions are hidden or a filter finds open actions only."""
-    if filters.rags and rag not in filters.rags:
-        return False
-    return rag != Rag.BLUE or not filters.open_only
+    statement = unjoined.with_only_columns(Action.id).where(in_colour(rag, today), *where)
+    return False, in_order(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))

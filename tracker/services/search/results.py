@@ -8,14 +8,14 @@ from datetime import date
 from typing import Any
 
 from tracker.models import Agency, Partnership, Review
-from tracker.services.search import ordering, sorting
+from tracker.services.search import broad, ordering, sorting
 from tracker.services.search.choosing import Choices, Offer
 from tracker.services.search.listed import ListedAction, Named
 from tracker.services.search.ordering import Cursor
 from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem
 
 # A text search counts the actions its words find this far; beyond, it says "more than", and its pages in RAG
-# order walk each colour testing every row for the words (`ordering.broad_page`) rather than find them all.
+# order walk each colour testing every row for the words (`broad.broad_page`) rather than find them all.
 COUNTED_UP_TO = 1000
 # Such a search's pages asked for by number alone, without a link's row to continue from, go this far.
 NUMBERED_UP_TO = COUNTED_UP_TO // PAGE_SIZE
@@ -86,7 +86,7 @@ def _broad(filters: ActionFilters, user: Any, today: date, after: str, before: s
         # A full page may be the last: its next page then says there are no more, as a page past the end does.
         more = len(found) == PAGE_SIZE
     elif cursor is not None and filters.page > 1:
-        found, more = ordering.broad_page(filters, user, today, cursor, backwards=not Cursor.parse(after))
+        found, more = broad.broad_page(filters, user, today, cursor, backwards=not Cursor.parse(after))
     else:
         if filters.page > NUMBERED_UP_TO:
             problem = Problem(
@@ -95,7 +95,7 @@ def _broad(filters: ActionFilters, user: Any, today: date, after: str, before: s
                 " Add words or filters to narrow the search",
             )
             filters = replace(filters, page=1, problems=(*filters.problems, problem))
-        found, more = ordering.broad_page(filters, user, today)
+        found, more = broad.broad_page(filters, user, today)
     pages = filters.page + 1 if more else filters.page
     return _page_of(filters, user, today, found, COUNTED_UP_TO, pages, chosen, broad=True)
 
