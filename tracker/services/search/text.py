@@ -73,12 +73,15 @@ def held_in_row(word: str, found: Any) -> Any:
 
 
 def actions_holding(word: str, columns: list[str], *, streamed: bool = False) -> Subquery:
-    """Every action that holds the word, each once, with these of its columns: the rows `words_match` finds,
-    for a search's count and page that read each row as it is found, where a list of ids would be looked up again.
+    """Every action that holds the word, each once, with these of its columns: the rows `words_match` finds, for
+    a search's count and page that read each row as it is found, where a list of ids would be looked up again.
     `streamed`: each place leaves out the actions an earlier place found, so that no row is told apart from
-    another and the rows come as they are found: a count that stops at a bound reads no further."""
+    another and the rows come as they are found: a count that stops at a bound reads no further. SQLite always
+    reads them so: setting every row aside to tell them apart took it half the time of reading the actions a
+    common word finds (22 to 11 ms at national scale for an agency's actions that hold "MARAC"), where PostgreSQL
+    told them apart sooner than it tested each place's rows against the others' (13 against 16 ms)."""
     row = [Action.__table__.c[name] for name in columns]
-    return _holding(word, row, streamed=streamed).subquery("found")
+    return _holding(word, row, streamed=streamed or dialect() == "sqlite").subquery("found")
 
 
 def _holding(word: str, row: list[Any], *, streamed: bool = False) -> CompoundSelect[Any]:
