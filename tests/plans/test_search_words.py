@@ -190,10 +190,13 @@ def test_a_search_reads_each_action_its_words_find_once_setting_none_aside(admin
     if bind.dialect.name != "sqlite":
         pytest.skip("the plan is SQLite's")
     filters = ActionFilters.parse({"q": "marac", "sort": sort})
-    build = ordering._words_statement if sort == "rag" else ordering._counted
-    sql = str(
-        build(filters, admin, clock.today()).compile(dialect=bind.dialect, compile_kwargs={"literal_binds": True})
+    today = clock.today()
+    built = (
+        ordering._words_statement(filters, admin, today, False)
+        if sort == "rag"
+        else ordering._counted(filters, admin, today)
     )
+    sql = str(built.compile(dialect=bind.dialect, compile_kwargs={"literal_binds": True}))
     steps = [detail for *_, detail in db.session.execute(text("EXPLAIN QUERY PLAN " + sql))]
     assert any("UNION ALL" in step for step in steps), steps
     assert not any("TEMP B-TREE FOR UNION" in step or step.startswith("UNION USING") for step in steps), steps
@@ -252,7 +255,7 @@ def test_a_colour_with_many_matches_is_paged_as_one_with_few(
 
     def pages(many: int, once: bool = False) -> list[list[int]]:
         monkeypatch.setattr(ordering, "_MANY", many)
-        monkeypatch.setattr(ordering, "words_page", read_once if once else lambda *_: None)
+        monkeypatch.setattr(ordering, "words_page", read_once if once else lambda *_, **__: None)
         by_number = [
             [
                 a.id

@@ -166,6 +166,18 @@ def _found(filters: ActionFilters, user: Any, today: date, *, streamed: bool = F
     return _Found(rows, colour, where, joined)
 
 
+def _sifted(filters: ActionFilters, user: Any, today: date) -> _Found:
+    """The actions the search's other filters find, each tested for its words (`text.held_by_row`), as rows found:
+    from the actions alone where the filters allow."""
+    statement = unjoined_statement(filters, user, today=today, tested=True)
+    if statement is None:
+        statement = matching_statement(filters, user, today=today, tested=True)
+    rows = statement.with_only_columns(*(Action.__table__.c[name] for name in _CARRIED)).subquery("found")
+    colour = rag_from_dates_sql(amber_from=rows.c.amber_from, red_from=rows.c.red_from, today=today)
+    # Every filter and the policy were applied as the rows were found; whether they stand is asked again.
+    return _Found(rows, colour, [], joined=False)
+
+
 def _carried(filtered: list[Any], texts: tuple[str, ...]) -> list[str]:
     """The columns the rows found carry: `_CARRIED`, the texts, and every column of an action the filters read."""
     read = {column.name for clause in filtered for column in columns_read(clause) if column.table is Action.__table__}
@@ -204,13 +216,16 @@ def _counted_to(filters: ActionFilters, user: Any, today: date, bound: int) -> A
     return select(func.count()).select_from(first)
 
 
-def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag, int], list[ListedAction]] | None:
+def words_page(
+    filters: ActionFilters, user: Any, today: date, *, sifted: bool = False
+) -> tuple[dict[Rag, int], list[ListedAction]] | None:
     """A text search's page in RAG order with its count by colour, from one reading of the actions the words
     find: counted apart, the count and the page would each find them again, and finding them is most of the
     work. Every page of a text search costs the same, so a page is read by its number, never from a link's
     row; a page past the end is the last page, as the caller will say, so that it costs no more statements
-    than one that exists. None where the search has no words or reads a column the rows found do not carry."""
-    statement = built.once(_words_statement, filters, user, today)
+    than one that exists. None where the search has no words or reads a column the rows found do not carry.
+    `sifted`: read from the actions the other filters find, each tested for the words (`search.sifted`)."""
+    statement = built.once(_words_statement, filters, user, today, sifted)
     if statement is None:
         return None
     page = rows_of(statement).all()
@@ -221,9 +236,9 @@ def words_page(filters: ActionFilters, user: Any, today: date) -> tuple[dict[Rag
     return dict(zip(Rag, (int(n) for n in page[0][1:]), strict=True)), by_ids(ids)
 
 
-def _words_statement(filters: ActionFilters, user: Any, today: date) -> Any:
+def _words_statement(filters: ActionFilters, user: Any, today: date, sifted: bool) -> Any:
     """`words_page`'s statement: the page's ids, each with the count of every colour."""
-    found = _found(filters, user, today)
+    found = _sifted(filters, user, today) if sifted else _found(filters, user, today)
     if found is None:
         return None
     rows, rank = found.rows, rag_rank_sql(found.rag)

@@ -32,7 +32,7 @@ from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_among_sql
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
 from tracker.services import memberships
-from tracker.services.search.text import held_in_row, words_match
+from tracker.services.search.text import held_by_row, held_in_row, words_match
 
 PAGE_SIZE = 50
 # Far beyond any real list, and small enough that the offset it makes fits every database.
@@ -274,7 +274,8 @@ def _date(text: str, name: str, label: str, problems: list[Problem]) -> date | N
 
 def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = False, in_row: bool = False) -> list[Any]:
     """The WHERE clauses of the search, over actions joined to their recommendation and review; `tested`:
-    each action read is tested against the words' matches, never looked up from them; `in_row`: each action
+    each action read is tested for the words in its own text and among the few recommendations that hold them
+    (`text.held_by_row`), never looked up from every action that holds them; `in_row`: each action
     read is tested for the words in its own text, its recommendation's and its review's, and no match is found
     beforehand (where the words are common, a walk in the page's order meets a page's worth soon)."""
     where: list[Any] = [
@@ -323,7 +324,7 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
     if in_row:
         where.extend(held_in_row(word, Action.__table__) for word in filters.q.split())
     else:
-        where.extend(words_match(word).is_(True) if tested else words_match(word) for word in filters.q.split())
+        where.extend(held_by_row(word) if tested else words_match(word) for word in filters.q.split())
     if filters.open_only:
         # Said as the indexes of open actions say it (a closed action keeps no day it turns amber), so that a
         # page sorted by date or last update reads one of them and stops, and drifting or overdue actions, open
@@ -341,12 +342,14 @@ def _base(filters: ActionFilters, user: Any, today: date, tested: bool = False, 
     return joined.outerjoin(Agency, Action.lead_agency_id == Agency.id).where(*where)
 
 
-def unjoined_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any] | None:
+def unjoined_statement(
+    filters: ActionFilters, user: Any, *, today: date | None = None, tested: bool = False
+) -> Select[Any] | None:
     """Every action that matches, read from the actions table alone where no filter (nor what the user may see)
     reads the recommendation, review or lead agency: whether those stand is asked of the few withdrawn ones
     instead. Joined, PostgreSQL's planner often reads every recommendation to find an agency's few hundred
-    actions. None where a filter needs the join."""
-    where = conditions(filters, user, today or clock.today())
+    actions. None where a filter needs the join. `tested`: as `conditions`."""
+    where = conditions(filters, user, today or clock.today(), tested)
     if any(reads(clause, Recommendation, Review, Agency) for clause in where):
         return None
     return live_actions_where(*where)

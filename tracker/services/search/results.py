@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from tracker.models import Agency, Partnership, Review
-from tracker.services.search import broad, ordering, sorting
+from tracker.services.search import broad, ordering, sifted, sorting
 from tracker.services.search.choosing import Choices, Offer
 from tracker.services.search.listed import ListedAction, Named
 from tracker.services.search.ordering import Cursor
@@ -55,12 +55,14 @@ def search(
     search's page and its count come from one reading of what its words find."""
     by_rag = filters.sort_key == "rag"
     chosen = choices or Choices()
-    if filters.q and (ordering.counted_up_to(filters, user, today, COUNTED_UP_TO + 1) or 0) > COUNTED_UP_TO:
+    # Words common among few actions that the other filters find: read from those few, each tested for the words.
+    few = sifted.applies(filters, user, today)
+    if not few and filters.q and (ordering.counted_up_to(filters, user, today, COUNTED_UP_TO + 1) or 0) > COUNTED_UP_TO:
         return _broad(filters, user, today, after, before, chosen)
     # In any order the total is the count by colour, from the kept figures where the filters allow; in RAG order
     # a text search's page comes with it.
-    words = ordering.words_page(filters, user, today) if by_rag else None
-    sizes, found = words or (ordering.counts(filters, user, today), [])
+    words = ordering.words_page(filters, user, today, sifted=few) if by_rag else None
+    sizes, found = words or (sifted.sizes(filters, user, today) if few else ordering.counts(filters, user, today), [])
     total = sum(sizes.values())
     pages = max(1, math.ceil(total / PAGE_SIZE))
     if filters.page > pages:
