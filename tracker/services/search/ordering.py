@@ -108,11 +108,12 @@ def in_order(statement: Any, rag: Rag, *, backwards: bool = False) -> Any:
     return statement.order_by(*(k.desc() if backwards else k for k in keys))
 
 
-def counts(filters: ActionFilters, user: Any, today: date) -> dict[Rag, int]:
-    """How many matching actions each colour holds: from the kept figures where the filters allow."""
+def counts(filters: ActionFilters, user: Any, today: date, *, sifted: bool = False) -> dict[Rag, int]:
+    """How many matching actions each colour holds: from the kept figures where the filters allow. `sifted`: a
+    search with words counted from the actions its other filters find, each tested for them (`search.sifted`)."""
     by_colour = figures.count_by_rag(filters, user, today=today)
     if by_colour is None:
-        rows = rows_of(built.once(_counted, replace(filters, page=1), user, today)).all()
+        rows = rows_of(built.once(_counted, replace(filters, page=1), user, today, sifted)).all()
         by_colour = {Rag(rag): int(count) for rag, count in rows}
     return {rag: by_colour.get(rag, 0) for rag in Rag}
 
@@ -133,9 +134,13 @@ class _Found:
     where: list[Any]
     # Whether a filter reads the recommendation or the review, which are then joined to every row.
     joined: bool
+    # Whether every filter, the policy and whether each row stands were asked as the rows were found.
+    checked: bool = False
 
     def select(self, *columns: Any) -> Any:
         statement = select(*columns).select_from(self.rows)
+        if self.checked:
+            return statement
         if not self.joined:
             return statement.where(*self.where, standing(self.rows.c.recommendation_id))
         return (
@@ -169,13 +174,10 @@ def _found(filters: ActionFilters, user: Any, today: date, *, streamed: bool = F
 def _sifted(filters: ActionFilters, user: Any, today: date) -> _Found:
     """The actions the search's other filters find, each tested for its words (`text.held_by_row`), as rows found:
     from the actions alone where the filters allow."""
-    statement = unjoined_statement(filters, user, today=today, tested=True)
-    if statement is None:
-        statement = matching_statement(filters, user, today=today, tested=True)
+    statement = counted_statement(filters, user, today=today, tested=True)
     rows = statement.with_only_columns(*(Action.__table__.c[name] for name in _CARRIED)).subquery("found")
     colour = rag_from_dates_sql(amber_from=rows.c.amber_from, red_from=rows.c.red_from, today=today)
-    # Every filter and the policy were applied as the rows were found; whether they stand is asked again.
-    return _Found(rows, colour, [], joined=False)
+    return _Found(rows, colour, [], joined=False, checked=True)
 
 
 def _carried(filtered: list[Any], texts: tuple[str, ...]) -> list[str]:
@@ -184,15 +186,15 @@ def _carried(filtered: list[Any], texts: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys([*_CARRIED, *texts, *sorted(read)]))
 
 
-def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
+def _counted(filters: ActionFilters, user: Any, today: date, sifted: bool = False) -> Any:
     """Matching actions by colour. With words to find, the count reads the actions that hold the longest word
     as it finds them, and tests the other filters on those rows, rather than finding their ids and then
     looking each one up again (on PostgreSQL, by reading every action); a filter that reads a column not
     carried is counted from the actions themselves."""
-    found = _found(filters, user, today)
+    found = None if sifted else _found(filters, user, today)
     if found is None:
         colour = Action.rag  # one expression, selected and grouped alike
-        plain = counted_statement(filters, user, today=today)
+        plain = counted_statement(filters, user, today=today, tested=sifted)
         return plain.with_only_columns(colour, func.count(Action.id)).group_by(colour)
     return found.select(found.rag, func.count(found.rows.c.id)).group_by(found.rag)
 

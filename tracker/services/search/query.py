@@ -364,10 +364,13 @@ def matching_statement(
     return _base(filters, user, today or clock.today(), tested, in_row)
 
 
-def counted_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any]:
-    """Every action that matches, to be counted: from the actions table alone where it can be."""
-    unjoined = unjoined_statement(filters, user, today=today)
-    return matching_statement(filters, user, today=today) if unjoined is None else unjoined
+def counted_statement(
+    filters: ActionFilters, user: Any, *, today: date | None = None, tested: bool = False
+) -> Select[Any]:
+    """Every action that matches, to be counted: from the actions table alone where it can be. `tested`: as
+    `conditions`."""
+    unjoined = unjoined_statement(filters, user, today=today, tested=tested)
+    return matching_statement(filters, user, today=today, tested=tested) if unjoined is None else unjoined
 
 
 def count_statement(filters: ActionFilters, user: Any, *, today: date | None = None) -> Select[Any]:

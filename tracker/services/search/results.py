@@ -62,7 +62,7 @@ def search(
     # In any order the total is the count by colour, from the kept figures where the filters allow; in RAG order
     # a text search's page comes with it.
     words = ordering.words_page(filters, user, today, sifted=few) if by_rag else None
-    sizes, found = words or (sifted.sizes(filters, user, today) if few else ordering.counts(filters, user, today), [])
+    sizes, found = words or (ordering.counts(filters, user, today, sifted=few), [])
     total = sum(sizes.values())
     pages = max(1, math.ceil(total / PAGE_SIZE))
     if filters.page > pages:

@@ -15,15 +15,10 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func
-
 from tracker.access.policy import Lister, Sees
 from tracker.db import rows_of
-from tracker.models import Action
-from tracker.rules.rag import Rag
 from tracker.services import figures
-from tracker.services.search import built
-from tracker.services.search.query import ActionFilters, matching_statement, unjoined_statement
+from tracker.services.search.query import ActionFilters
 from tracker.services.search.text import own_text_count
 
 # The most actions the other filters may find for a search to be read from them: 4.2 ms of a count by colour at
@@ -39,10 +34,7 @@ def applies(filters: ActionFilters, user: Any, today: date) -> bool:
     if not f.q:
         return False
     # Neither filtered nor limited to some actions, the search reads its words: the filters find them all.
-    if (
-        not (f.reviews or f.types or f.agencies or f.no_agency or f.partnerships or f.rags)
-        and Lister.of(user).shape == Sees.EVERYTHING
-    ):
+    if not replace(f, q="").narrowed and Lister.of(user).shape == Sees.EVERYTHING:
         return False
     # How common the word is, first: a rare one (a name, a reference) is read from its few actions, and asks
     # nothing of the kept figures.
@@ -52,20 +44,3 @@ def applies(filters: ActionFilters, user: Any, today: date) -> bool:
         return False
     few = figures.count_by_rag(replace(filters, q="", page=1), user, today=today)
     return few is not None and sum(few.values()) < found
-
-
-def sizes(filters: ActionFilters, user: Any, today: date) -> dict[Rag, int]:
-    """How many actions of each colour the search finds, read from the actions its other filters find."""
-    rows = rows_of(built.once(_counted, replace(filters, page=1), user, today)).all()
-    by_colour = {Rag(rag): int(count) for rag, count in rows}
-    return {rag: by_colour.get(rag, 0) for rag in Rag}
-
-
-def _counted(filters: ActionFilters, user: Any, today: date) -> Any:
-    colour = Action.rag  # one expression, selected and grouped alike
-    # From the actions alone where the filters allow, whether their recommendation and review stand asked of the
-    # few withdrawn: joined, each action read looked both up.
-    statement = unjoined_statement(filters, user, today=today, tested=True)
-    if statement is None:
-        statement = matching_statement(filters, user, today=today, tested=True)
-    return statement.with_only_columns(colour, func.count(Action.id)).group_by(colour)

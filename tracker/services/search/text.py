@@ -42,13 +42,18 @@ def _holds(word: str) -> Callable[[Any], Any]:
     return lambda column: holds_text(column, lowered, ascii_lowered)
 
 
+def _phrase(word: str) -> str:
+    """The word as a full-text phrase, its quotes doubled: every letter of it a letter to find."""
+    return '"' + word.replace('"', '""') + '"'
+
+
 def _places(word: str) -> _Places:
     """Where the word is long enough for trigrams, the wording and the recommendations are first narrowed to
     the rows their trigrams find (on SQLite; PostgreSQL's indexes serve the LIKE itself), and each row found
     is still tested with LIKE, so the trigrams change how the rows are found, never which."""
 
     holds = _holds(word)
-    phrase = literal('"' + word.replace('"', '""') + '"', String()) if len(word) >= SHORTEST_INDEXED_WORD else None
+    phrase = literal(_phrase(word), String()) if len(word) >= SHORTEST_INDEXED_WORD else None
     narrowed = [] if phrase is None else [may_hold_text(Recommendation.id, phrase)]
     reviews = select(Review.id).where(or_(*map(holds, _REVIEW_TEXT)))
     return _Places(
@@ -80,7 +85,7 @@ def own_text_count(word: str, bound: int) -> tuple[Any, dict[str, Any]] | None:
     trigrams can find; else None."""
     if len(word) < SHORTEST_INDEXED_WORD or dialect() != "sqlite":
         return None
-    return _own_text_counted(), {"phrase": '"' + word.replace('"', '""') + '"', "bound": bound}
+    return _own_text_counted(), {"phrase": _phrase(word), "bound": bound}
 
 
 @cache
