@@ -46,6 +46,8 @@ def _read(args: dict[str, Any], user: User, *, sift: bool, monkeypatch: pytest.M
         ("agency_lead", {"q": "heron", "sort": "-rag"}),
         ("agency_lead", {"q": "heron", "sort": "target_date"}),
         ("agency_lead", {"q": "heron", "rag": "green"}),
+        ("agency_lead", {"q": "heron", "sort": "review"}),
+        ("subgroup", {"q": "heron", "agency": "{police}", "sort": "-updated"}),
         ("subgroup", {"q": "heron", "agency": "{police}"}),
         ("admin", {"q": "heron", "rag": "red"}),
         ("admin", {"q": "ledger", "review": "{review}"}),
@@ -95,3 +97,37 @@ def test_asking_costs_a_search_of_every_action_nothing_and_a_rare_word_one_state
         assert not sifted.applies(ActionFilters.parse({"q": "heron"}), users["agency_lead"], clock.today())
     sqlite = db.session.get_bind().dialect.name == "sqlite"
     assert counted.count == (1 if sqlite else 0), "how common the word is, and not the kept figures"
+
+
+@pytest.mark.parametrize("sort", ["rag", "-rag", "target_date", "-updated", "agency", "review"])
+def test_read_from_the_few_in_any_order_never_gathers_the_actions_the_words_find(
+    users: dict[str, User], heron_plans: None, monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    """The count and the page, in every order: the few are tested for the words, and the words' actions, every one
+    that holds them, are never looked for."""
+    from tracker.services.search import built, ordering, query
+
+    gathered: list[str] = []
+
+    def recorded(name: str, gather: Any) -> Any:
+        def gathering(*args: Any, **kwargs: Any) -> Any:
+            gathered.append(name)
+            return gather(*args, **kwargs)
+
+        return gathering
+
+    monkeypatch.setattr(query, "words_match", recorded("words_match", query.words_match))
+    monkeypatch.setattr(ordering, "actions_holding", recorded("actions_holding", ordering.actions_holding))
+    lead, today = users["agency_lead"], clock.today()
+    filters = ActionFilters.parse({"q": "heron", "sort": sort})
+
+    def gathers(sift: bool) -> list[str]:
+        # Statements are kept once built: each read builds its own.
+        built._kept.cache_clear()
+        gathered.clear()
+        monkeypatch.setattr(sifted, "applies", lambda *_: sift)
+        assert search(filters, lead, today=today).total
+        return list(gathered)
+
+    assert gathers(False), "read from the words' actions"
+    assert gathers(True) == []

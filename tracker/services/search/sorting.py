@@ -85,32 +85,40 @@ def actions_statement(
     return _paged(query, offset, _span(filters, user, offset, today, found))
 
 
-def _sorted(filters: ActionFilters, user: Any, today: date | None, walked: bool) -> Select[Any]:
-    return matching_statement(filters, user, today=today).order_by(*order(filters, walked=walked))
+def _sorted(
+    filters: ActionFilters, user: Any, today: date | None, walked: bool, *, tested: bool = False
+) -> Select[Any]:
+    return matching_statement(filters, user, today=today, tested=tested).order_by(*order(filters, walked=walked))
 
 
-def page(filters: ActionFilters, user: Any, *, today: date, found: int) -> list[ListedAction]:
+def page(filters: ActionFilters, user: Any, *, today: date, found: int, sifted: bool = False) -> list[ListedAction]:
     """A page in any order but RAG's. Where neither the filters nor the order read the recommendation, review or
     lead agency's name, the page's actions are found in the actions table alone and then loaded by id, so
     that no plan reads every recommendation to find them (`unjoined_statement`). Its statement is built once for
-    each search, kind of user and day (`built`)."""
+    each search, kind of user and day (`built`). `sifted`: a search with words read from the actions its other
+    filters find, each tested for them (`search.sifted`), as its count was."""
     span = _span(filters, user, (filters.page - 1) * PAGE_SIZE, today, found)
     kept = None if span is None else (tuple(span[0]), span[1])
-    joined, statement = built.once(_page_statement, filters, user, today, found >= WALKED_FROM, kept)
+    joined, statement = built.once(_page_statement, filters, user, today, found >= WALKED_FROM, kept, sifted)
     if joined:
         return read_ready(statement)
     return by_ids(list(rows_of(statement).scalars()))
 
 
 def _page_statement(
-    filters: ActionFilters, user: Any, today: date, walked: bool, span: tuple[tuple[int | None, ...], int] | None
+    filters: ActionFilters,
+    user: Any,
+    today: date,
+    walked: bool,
+    span: tuple[tuple[int | None, ...], int] | None,
+    tested: bool,
 ) -> tuple[bool, Select[Any]]:
     """`page`'s statement, and whether it reads the actions joined, as a list reads them (else their ids alone)."""
     offset = (filters.page - 1) * PAGE_SIZE
-    unjoined = unjoined_statement(filters, user, today=today)
+    unjoined = unjoined_statement(filters, user, today=today, tested=tested)
     key = filters.sort_key
     if unjoined is None or key == "review" or (key == "agency" and span is None):
-        return True, reading(_paged(_sorted(filters, user, today, walked), offset, span))
+        return True, reading(_paged(_sorted(filters, user, today, walked, tested=tested), offset, span))
     keys = order(filters, walked=walked)
     if span is not None:
         agencies, offset = span
