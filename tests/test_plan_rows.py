@@ -10,7 +10,8 @@ from tests.test_components import OLD_TAG, _listed, every_kind, tokens
 from tracker import clock
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
-from tracker.services.reviews.queries import ListedReview, Progress, ReviewRow
+from tracker.services.reviews.queries import Progress
+from tracker.services.reviews.review_list import ListedReview, ReviewRow
 from tracker.services.search.listed import Named
 from tracker.web.links import FigureLinks
 from tracker.web.reviews.rows import plan_rows, review_list_rows

@@ -74,3 +74,53 @@ def test_what_a_kept_statement_is_built_for_says_what_the_user_may_list_and_noth
     assert lister == policy.Lister.of(lead) and lister != policy.Lister.of(users["other_lead"])
     with pytest.raises(TypeError, match="asked their role"):
         policy.limited_to_own_agency(lister)
+
+
+def test_the_list_of_reviews_kept_for_each_kind_of_user_shows_each_person_their_own(
+    app: Any, client_for: Any, plans: Plans, users: dict[str, User]
+) -> None:
+    """Its statements are built once for everyone who sees the same kind of thing (`services.reviews.review_list`):
+    each person's own agency, partnerships and chosen partnership are bound at each reading."""
+    from tests.conftest import TrackerClient
+    from tests.factories import PartnershipFactory, ReviewFactory, UserFactory
+
+    south = PartnershipFactory(name="Safer Southshire")
+    ReviewFactory(reference="LLR-2023-02", title="Learning from Child S", partnership=south)
+    app.test_client_class = TrackerClient
+    southern = app.test_client().sign_in_as(UserFactory(partnerships=[south]))
+    northern, police, health = client_for("subgroup"), client_for("agency_lead"), client_for("other_lead")
+    north = plans.shared.partnership_id
+    for _ in range(2):  # the second time, from what the first kept
+        for path in ("/reviews", f"/reviews?partnership={south.id}"):
+            assert "LLR-2023-02" in text(southern.get(path)), path
+            assert "LLR-2023-02" not in text(northern.get(path)), path
+        assert "DHR-2021-03" not in text(southern.get(f"/reviews?partnership={north}"))
+        assert "DHR-2021-03" in text(northern.get("/reviews"))
+        for path in ("/reviews", "/reviews?type=sar"):
+            assert "SAR-2022-01" in text(health.get(path)), path
+            assert "SAR-2022-01" not in text(police.get(path)), path
+        assert "DHR-2021-03" in text(police.get("/reviews")) and "DHR-2021-03" in text(health.get("/reviews"))
+
+
+@pytest.mark.parametrize("role", ["subgroup", "agency_lead"])
+@pytest.mark.parametrize("path", ["/reviews", "/reviews?type=dhr&plan=open", "/reviews?partnership={north}"])
+def test_the_list_of_reviews_asked_again_builds_no_statement(
+    client_for: Any, plans: Plans, monkeypatch: pytest.MonkeyPatch, role: str, path: str
+) -> None:
+    from sqlalchemy import Select
+    from sqlalchemy.sql.cache_key import MemoizedHasCacheKey
+
+    browser, path = client_for(role), path.format(north=plans.shared.partnership_id)
+    browser.get(path)
+    made = MemoizedHasCacheKey._generate_cache_key
+    built: list[str] = []
+
+    def making(statement: Any) -> Any:
+        # Worked out once for each statement built, and kept with it (the tests' savepoints are not the page's).
+        if isinstance(statement, Select):
+            built.append(str(statement)[:60])
+        return made(statement)
+
+    monkeypatch.setattr(MemoizedHasCacheKey, "_generate_cache_key", making)
+    assert "DHR-2021-03" in text(browser.get(path))
+    assert built == []

@@ -4,6 +4,7 @@ every writer of the figures and of the trend's kept points takes first, so that 
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from sqlalchemy import Date, Select, event, select
 from sqlalchemy.engine import Connection
@@ -23,8 +24,9 @@ class FiguresDay(Base):
     as_of: Mapped[date] = mapped_column(Date)
 
 
+@cache
 def day_counted() -> Select[date]:
-    """The statement that reads the one day every row was counted on."""
+    """The statement that reads the one day every row was counted on: built once, as most pages ask it."""
     return select(FiguresDay.as_of).where(FiguresDay.id == 1)
 
 

@@ -48,11 +48,12 @@ def rag_rows(
     today: date | None = None,
     agencies: Sequence[int] | None = None,
     review_id: int | None = None,
+    review_ids: Sequence[int] | None = None,
 ) -> list[RagCounts] | None:
     """RAG counts by review, by lead agency or in all (`by` None), of the actions the user may see, with
-    `where` (conditions on `Review`), `agencies` (lead agencies' ids, 0 for none) or one review (`review_id`)
-    narrowing them, by name; None when the figures were never counted."""
-    found = _rows(user, by=by, where=where, today=today, agencies=agencies, review_id=review_id)
+    `where` (conditions on `Review`), `agencies` (lead agencies' ids, 0 for none), one review (`review_id`) or
+    some (`review_ids`) narrowing them, by name; None when the figures were never counted."""
+    found = _rows(user, by=by, where=where, today=today, agencies=agencies, review_id=review_id, review_ids=review_ids)
     return None if found is None else found[0]
 
 
@@ -79,6 +80,7 @@ def _rows(
     page: tuple[int, int] | None = None,
     agencies: Sequence[int] | None = None,
     review_id: int | None = None,
+    review_ids: Sequence[int] | None = None,
 ) -> tuple[list[RagCounts], int] | None:
     session = db.session()
     known = kept_known(session)
@@ -89,6 +91,9 @@ def _rows(
     if review_id is not None:
         query, values = kept_rows.of_review(shape, by), {**values, "figures_review_id": review_id}
         where = [Review.id == review_id]  # for the crossings since the kept day, when there are any
+    elif review_ids is not None:
+        query, values = kept_rows.of_reviews(shape, by), {**values, "figures_review_ids": list(review_ids)}
+        where = [Review.id.in_(review_ids)]
     elif not where and agencies is None and page is None:
         query = kept_rows.whole(shape, by, busiest)
     else:

@@ -110,6 +110,13 @@ def of_review(shape: Sees, by: By) -> Select[Any]:
     )
 
 
+@lru_cache(maxsize=32)
+def of_reviews(shape: Sees, by: By) -> Select[Any]:
+    """Some reviews' figures, their ids bound as a list: a page of the list of reviews asks its fifty's."""
+    ids: Any = bindparam("figures_review_ids", expanding=True)
+    return statement(shape, by, (Review.id.in_(ids),), None, busiest=None, page=None)
+
+
 def statement(
     shape: Sees,
     by: By,

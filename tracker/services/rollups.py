@@ -43,6 +43,12 @@ def rag_by_review(user: Any, *, where: Sequence[Any] = ()) -> list[RagCounts]:
     return _counts(user, Review.id, Review.reference, by="review", where=where)
 
 
+def rag_of_reviews(user: Any, review_ids: Sequence[int]) -> list[RagCounts]:
+    """Some reviews' actions the user may see, by RAG: a page of the list of reviews."""
+    kept = figures.rag_rows(user, by="review", review_ids=review_ids)
+    return rag_by_review(user, where=[Review.id.in_(review_ids)]) if kept is None else kept
+
+
 def rag_of_review(user: Any, review_id: int) -> RagCounts | None:
     """One review's actions the user may see, by RAG; None where they see none of them."""
     kept = figures.rag_rows(user, by="review", review_id=review_id)

@@ -27,7 +27,7 @@ from tracker.rules.vocabulary import Scope
 from tracker.services import audit
 from tracker.services.exports.writers import Column, csv_chunks, xlsx_chunks
 from tracker.services.reviews import listing
-from tracker.services.reviews.queries import ReviewRow
+from tracker.services.reviews.review_list import ReviewRow
 from tracker.services.search.query import ActionFilters, count_statement
 from tracker.services.search.sorting import columns_statement
 from tracker.services.search.words import Names, in_words

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, bindparam, case, func, select
+from sqlalchemy import Integer, Select, bindparam, case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -17,23 +16,19 @@ from tracker.db import db, rows_of
 from tracker.models import (
     Action,
     Agency,
-    Partnership,
     Recommendation,
     Review,
     Theme,
     recommendation_agencies,
     recommendation_themes,
-    review_partnerships,
 )
 from tracker.models.clauses import written_in
-from tracker.models.figures import ActionFigures, ReviewFigures
-from tracker.models.figures_day import kept_day
-from tracker.models.live import live, live_actions, live_review_count, live_reviews
+from tracker.models.figures import ReviewFigures
+from tracker.models.live import live
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, no_colours
-from tracker.rules.vocabulary import ReviewType
 from tracker.services import rollups
-from tracker.services.search.listed import ListedAction, Named, read_reading, reading, with_lead_agency
+from tracker.services.search.listed import ListedAction, read_reading, reading, with_lead_agency
 
 
 @dataclass
@@ -218,143 +213,6 @@ def _review_progress(user: Any, review: Review, views: list[RecommendationView])
         # Never counted: the actions on this page are all there is to go by.
         return progress, sum(view.hidden for view in views if not view.recommendation.is_withdrawn)
     return progress, max(0, int(whole) - progress.total)
-
-
-@dataclass(frozen=True, slots=True)
-class ListedReview:
-    """A review as the list of reviews shows it: read as a row, with the names of its partnerships, rather than
-    loaded whole with each partnership (a page of fifty for a national body's member)."""
-
-    id: int
-    reference: str
-    title: str
-    type: ReviewType
-    published_on: date | None
-    partnership: Named
-    joint_partnerships: list[Named]
-
-
-@dataclass
-class ReviewRow:
-    review: ListedReview
-    progress: Progress
-    plan_closed: bool
-    plan_open: bool = False
-
-
-def review_rows(
-    user: Any,
-    *,
-    partnership_id: int | None,
-    review_type: ReviewType | None,
-    plan: str | None = None,
-    page: tuple[int, int] | None = None,
-) -> tuple[list[ReviewRow], int]:
-    """The reviews the user may list, newest published first, each with its actions by RAG, and how many
-    there are: every one, or one `page` (offset, limit) of them, in a fixed number of queries.
-
-    `plan` keeps only reviews whose action plan is "open" (some live action not yet blue) or "closed"
-    (every live action blue), as the board's count of reviews with open plans means it."""
-    query = live_reviews().where(policy.visible_reviews(user))
-    if partnership_id is not None:
-        query = query.where(policy.in_partnerships([partnership_id]))
-    if review_type is not None:
-        query = query.where(Review.type == review_type)
-    kept = kept_day(db.session()) is not None
-    if plan in ("open", "closed") and kept:
-        # Whether the plan is closed is a fact about the whole review, whoever is reading.
-        held = select(ActionFigures.review_id).where(ActionFigures.review_id == Review.id)
-        unfinished = held.where(ActionFigures.red + ActionFigures.amber + ActionFigures.green > 0)
-        query = query.where(unfinished.exists() if plan == "open" else and_(held.exists(), ~unfinished.exists()))
-    ordered = query.order_by(Review.published_on.desc().nulls_last(), Review.reference)
-    if page is not None and (kept or plan is None):
-        every = partnership_id is None and review_type is None and plan is None and policy.sees_every_review(user)
-        counted = select(live_review_count()) if every else query.with_only_columns(func.count(Review.id))
-        total = rows_of(counted).scalar() or 0
-        reviews = _listed(ordered.offset(written_in(page[0])).limit(written_in(page[1])))
-    else:
-        reviews = _listed(ordered)
-        total = len(reviews)
-    rows = _with_figures(user, reviews, kept=kept)
-    if not kept and plan is not None:
-        rows = [r for r in rows if (r.plan_closed if plan == "closed" else r.plan_open)]
-        total = len(rows)
-        if page is not None:
-            rows = rows[page[0] : page[0] + page[1]]
-    return rows, total
-
-
-def _listed(ordered: Any) -> list[ListedReview]:
-    """The reviews a statement over reviews finds, in its order, each with its partnerships' names."""
-    columns = (
-        Review.id,
-        Review.reference,
-        Review.title,
-        Review.type,
-        Review.published_on,
-        Partnership.id,
-        Partnership.name,
-    )
-    found = rows_of(
-        ordered.with_only_columns(*columns).join(Partnership, Partnership.id == Review.partnership_id)
-    ).all()
-    joint: dict[int, list[Named]] = {}
-    if found:
-        named = (
-            select(review_partnerships.c.review_id, Partnership.id, Partnership.name)
-            .join(Partnership, Partnership.id == review_partnerships.c.partnership_id)
-            .where(review_partnerships.c.review_id.in_([row[0] for row in found]))
-            .order_by(Partnership.name)
-        )
-        for review_id, partnership_id, name in rows_of(named):
-            joint.setdefault(review_id, []).append(Named(partnership_id, name))
-    return [
-        ListedReview(
-            id=review_id,
-            reference=reference,
-            title=title,
-            type=kind,
-            published_on=published,
-            partnership=Named(partnership_id, name),
-            joint_partnerships=joint.get(review_id, []),
-        )
-        for review_id, reference, title, kind, published, partnership_id, name in found
-    ]
-
-
-def _with_figures(user: Any, reviews: list[ListedReview], *, kept: bool) -> list[ReviewRow]:
-    ids = [r.id for r in reviews]
-    if not ids:
-        return []
-    where = [Review.id.in_(ids)]
-    counts = {row.key: row for row in rollups.rag_by_review(user, where=where)}
-    # Whether the plan is closed is a fact about the whole review, whoever is reading.
-    if kept:
-        whole = rows_of(
-            select(ReviewFigures.review_id, ReviewFigures.open_actions).where(
-                ReviewFigures.review_id.in_(ids), ReviewFigures.open_actions + ReviewFigures.blue > 0
-            )
-        )
-    else:
-        whole = rows_of(
-            live_actions()
-            .with_only_columns(Review.id, func.sum(case((Action.rag != Rag.BLUE.value, 1), else_=0)))
-            .where(*where)
-            .group_by(Review.id)
-        )
-    unfinished: dict[int, int] = {review_id: int(count or 0) for review_id, count in whole}
-    rows = []
-    for review in reviews:
-        progress = Progress()
-        if review.id in counts:
-            progress.counts = dict(counts[review.id].counts)
-            progress.assured = counts[review.id].assured
-        rows.append(
-            ReviewRow(
-                review, progress, review.id in unfinished and not unfinished[review.id], bool(unfinished.get(review.id))
-            )
-        )
-    return rows
 
 
 def agency_choices(*, keep: Sequence[Agency] = ()) -> list[Agency]:

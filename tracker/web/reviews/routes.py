@@ -15,7 +15,7 @@ from tracker.rules.vocabulary import ReviewType
 from tracker.services import catalogue, memberships
 from tracker.services.exports import lists as exports
 from tracker.services.reviews import changes as services
-from tracker.services.reviews import queries
+from tracker.services.reviews import queries, review_list
 from tracker.web import downloads, links, loading, paging
 from tracker.web.forms import show_refusal
 from tracker.web.loading import user
@@ -31,7 +31,7 @@ PAGE_SIZE = 50
 class ReviewList:
     """The reviews list as the address asks for it: its rows, its choices and any problems with the address."""
 
-    rows: list[queries.ReviewRow]
+    rows: list[review_list.ReviewRow]
     total: int
     partnership_id: int | None
     partnership: memberships.Choice | None
@@ -86,8 +86,8 @@ def _review_list(*, paged: bool = False) -> ReviewList:
         plan = None
     asked = paging.page_asked() if paged else 1
 
-    def rows_of(page: int) -> tuple[list[queries.ReviewRow], int]:
-        return queries.review_rows(
+    def rows_of(page: int) -> tuple[list[review_list.ReviewRow], int]:
+        return review_list.review_rows(
             user(),
             partnership_id=partnership_id,
             review_type=review_type,

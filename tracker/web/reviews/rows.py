@@ -14,7 +14,8 @@ from tracker.access import policy
 from tracker.access.policy import Permission
 from tracker.clock import uk_date
 from tracker.models import Recommendation, Review
-from tracker.services.reviews.queries import Addressed, ReviewRow
+from tracker.services.reviews.queries import Addressed
+from tracker.services.reviews.review_list import ReviewRow
 from tracker.services.search.listed import ListedAction
 from tracker.web import loading
 from tracker.web.links import FigureLinks, has_endpoint, id_link, served_id_link
