@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import joinedload
 
 from tracker import clock
@@ -39,10 +40,16 @@ def _note(text: str, missing: str) -> str:
 
 def open_escalation(action: Action) -> Escalation | None:
     """The action's escalation still before the board, if there is one."""
-    return db.session.scalar(
+    return db.session.scalar(_open_escalation(), {"escalated_action_id": action.id})
+
+
+@cache
+def _open_escalation() -> Select[Escalation]:
+    # Built once, the action bound at each reading: every action's page asks it.
+    return (
         select(Escalation)
         .options(joinedload(Escalation.escalated_by))
-        .where(Escalation.action_id == action.id, Escalation.resolved_at.is_(None))
+        .where(Escalation.action_id == bindparam("escalated_action_id"), Escalation.resolved_at.is_(None))
         .order_by(Escalation.escalated_at.desc(), Escalation.id.desc())
         .limit(1)
     )
