@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory
 from tests.plans.conftest import bulk_actions
@@ -71,8 +72,9 @@ def test_read_from_the_few_a_search_finds_what_its_words_find(
 def test_a_common_word_among_an_agencys_few_actions_is_read_from_them(
     users: dict[str, User], heron_plans: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if db.session.get_bind().dialect.name != "sqlite":
-        pytest.skip("the trigrams say how common a word is on SQLite")
+    if db.session.get_bind().dialect.name == "postgresql":
+        # The planner guesses from the statistics it keeps, gathered as the table grows; here, at once.
+        db.session.execute(text("ANALYZE actions"))
     lead, admin, today = users["agency_lead"], users["admin"], clock.today()
     police = str(lead.agency_id)
     assert not sifted.applies(ActionFilters.parse({"q": "heron"}), lead, today), "a hundred actions: read from them"
@@ -95,8 +97,7 @@ def test_asking_costs_a_search_of_every_action_nothing_and_a_rare_word_one_state
     assert counted.count == 0
     with count_queries() as counted:
         assert not sifted.applies(ActionFilters.parse({"q": "heron"}), users["agency_lead"], clock.today())
-    sqlite = db.session.get_bind().dialect.name == "sqlite"
-    assert counted.count == (1 if sqlite else 0), "how common the word is, and not the kept figures"
+    assert counted.count == 1, "how common the word is, and not the kept figures"
 
 
 @pytest.mark.parametrize("sort", ["rag", "-rag", "target_date", "-updated", "agency", "review"])

@@ -8,8 +8,11 @@ from typing import Any
 
 from sqlalchemy import DateTime, Enum
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import TypeDecorator
 
 from tracker.models.words import WORDS_OF
@@ -134,3 +137,21 @@ def _among_words(element: may_hold_text, compiler: SQLCompiler, **kw: Any) -> st
     words = WORDS_OF[column.table.name]
     found = f"SELECT rowid FROM {words} WHERE {words} MATCH {compiler.process(phrase, **kw)}"  # noqa: S608
     return f"{compiler.process(column, **kw)} IN ({found})"
+
+
+class planned(Executable, ClauseElement):
+    """PostgreSQL's plan of a statement as JSON, the statement itself not run (`EXPLAIN (FORMAT JSON)`): its one row
+    holds a list whose first item's "Plan" is the plan's top node, with the rows the planner expects it to find
+    ("Plan Rows"), from the statistics it keeps. Planned afresh with the values bound each time it is run."""
+
+    inherit_cache = True
+    # What its cache key is made of: the statement explained.
+    _traverse_internals = [("statement", InternalTraversal.dp_clauseelement)]  # noqa: RUF012  (SQLAlchemy's own form)
+
+    def __init__(self, statement: Any) -> None:
+        self.statement = statement
+
+
+@compiles(planned, "postgresql")
+def _explained(element: planned, compiler: SQLCompiler, **kw: Any) -> str:
+    return "EXPLAIN (FORMAT JSON) " + str(compiler.process(element.statement, **kw))

@@ -7,12 +7,24 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Select, String, bindparam, func, literal, or_, select, true, union, union_all
+from sqlalchemy import (
+    CompoundSelect,
+    Select,
+    String,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    union,
+    union_all,
+)
 from sqlalchemy.sql import Subquery
 
 from tracker.db import dialect
 from tracker.models import Action, Recommendation, Review
-from tracker.models.types import holds_text, may_hold_text
+from tracker.models.types import holds_text, may_hold_text, planned
 from tracker.models.words import SHORTEST_INDEXED_WORD, WORDS_OF, matching, words_table
 
 # Where a word may stand, said once: for finding the actions that hold it, and for testing rows already found.
@@ -31,14 +43,18 @@ class _Places:
     reviewed: Any  # recommendations of reviews whose reference or title holds it
 
 
+def _patterns(word: str) -> tuple[str, str]:
+    """The LIKE patterns of a word: lowered, and with only its ASCII letters lowered (`holds_text`)."""
+
+    def pattern(text: str) -> str:
+        return "%" + text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+    return pattern(word.lower()), pattern("".join(c.lower() if c.isascii() else c for c in word))
+
+
 def _holds(word: str) -> Callable[[Any], Any]:
     """Whether a column holds the word, whatever its case."""
-
-    def pattern(text: str) -> Any:
-        return literal("%" + text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%", String())
-
-    lowered = pattern(word.lower())
-    ascii_lowered = pattern("".join(c.lower() if c.isascii() else c for c in word))
+    lowered, ascii_lowered = (literal(pattern, String()) for pattern in _patterns(word))
     return lambda column: holds_text(column, lowered, ascii_lowered)
 
 
@@ -95,6 +111,25 @@ def _own_text_counted() -> Select[Any]:
     words = words_table(WORDS_OF[Action.__tablename__])
     found = select(words.c.rowid).where(matching(words, bindparam("phrase", type_=String()))).limit(bindparam("bound"))
     return select(func.count()).select_from(found.subquery())
+
+
+def own_text_estimate(word: str) -> tuple[Any, dict[str, Any]] | None:
+    """A statement of how many actions PostgreSQL's planner expects to hold the word in their wording or owner,
+    from the statistics it keeps of that text, reading none of them (EXPLAIN), with its values: its plan as JSON,
+    whose first node's "Plan Rows" is the guess. On PostgreSQL, for a word its trigrams can find; else None."""
+    if len(word) < SHORTEST_INDEXED_WORD or dialect() != "postgresql":
+        return None
+    lowered, ascii_lowered = _patterns(word)
+    return _own_text_explained(), {"lowered": lowered, "ascii_lowered": ascii_lowered}
+
+
+@cache
+def _own_text_explained() -> planned:
+    # The patterns are bound, not written in: a statement PostgreSQL explains is planned afresh each time, with the
+    # values it is given, whether the driver has prepared it or not.
+    lowered, ascii_lowered = bindparam("lowered", type_=String()), bindparam("ascii_lowered", type_=String())
+    texts = (holds_text(Action.__table__.c[name], lowered, ascii_lowered) for name in ACTION_TEXT)
+    return planned(select(Action.id).where(or_(*texts)))
 
 
 def held_in_row(word: str, found: Any) -> Any:
