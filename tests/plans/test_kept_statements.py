@@ -124,3 +124,14 @@ def test_the_list_of_reviews_asked_again_builds_no_statement(
     monkeypatch.setattr(MemoizedHasCacheKey, "_generate_cache_key", making)
     assert "DHR-2021-03" in text(browser.get(path))
     assert built == []
+
+
+def test_a_chooser_kept_for_each_kind_of_user_offers_each_person_their_own(client_for: Any, plans: Plans) -> None:
+    """With a review chosen, the reviews chooser offers the others each person may see, through statements built
+    once for every agency lead (`search.choosing`)."""
+    police, health = client_for("agency_lead"), client_for("other_lead")
+    path = f"/agency-actions?review={plans.shared.id}"
+    for _ in range(2):  # the second time, from what the first kept
+        assert "SAR-2022-01" in text(health.get(path))
+        assert "SAR-2022-01" not in text(police.get(path))
+        assert "DHR-2021-03" in text(police.get(path))

@@ -96,6 +96,8 @@ def _rows(
         where = [Review.id.in_(review_ids)]
     elif not where and agencies is None and page is None:
         query = kept_rows.whole(shape, by, busiest)
+    elif not where and agencies is not None and page is None and busiest is None:
+        query, values = kept_rows.of_agencies(shape, by), {**values, "figures_agency_keys": list(agencies)}
     else:
         query = kept_rows.statement(shape, by, where, agencies, busiest=busiest, page=page)
     rows: dict[Any, RagCounts] = {}

@@ -8,7 +8,18 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Integer, Select, bindparam, func, literal_column, null, select, true
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Integer,
+    Select,
+    bindparam,
+    func,
+    literal_column,
+    null,
+    select,
+    true,
+)
 
 from tracker.access import shapes
 from tracker.access.shapes import Sees
@@ -52,7 +63,16 @@ def _by_agency(shape: Sees, by: By, where: Sequence[Any]) -> bool:
     return not where and shape in (Sees.EVERYTHING, Sees.AGENCY) and by != "review"
 
 
-def _kept(shape: Sees, by: By, where: Sequence[Any], agencies: Sequence[int] | None) -> Select[Any]:
+# Lead agencies' keys as `statement` is given them: a list, or a parameter bound to one at each reading.
+Agencies = Sequence[int] | BindParameter[Any] | None
+
+
+def _among(key: Any, agencies: Sequence[int] | BindParameter[Any]) -> ColumnElement[bool]:
+    among: ColumnElement[bool] = key.in_(agencies if isinstance(agencies, BindParameter) else list(agencies))
+    return among
+
+
+def _kept(shape: Sees, by: By, where: Sequence[Any], agencies: Agencies) -> Select[Any]:
     """The kept rows behind a table of figures: the totals by agency or by review where the user sees every
     review (or one agency's, for its lead) and nothing narrows them, else the rows per review and agency."""
     sees_all = shape == Sees.EVERYTHING
@@ -63,7 +83,7 @@ def _kept(shape: Sees, by: By, where: Sequence[Any], agencies: Sequence[int] | N
     if _by_agency(shape, by, where):
         narrowed = [visible(AgencyFigures.agency_key)]
         if agencies is not None:
-            narrowed.append(AgencyFigures.agency_key.in_(list(agencies)))
+            narrowed.append(_among(AgencyFigures.agency_key, agencies))
         if by != "agency":
             return select(*_keyed(None), *_sums(AgencyFigures)).where(*narrowed)
         # Each agency's totals are one row, its key the table's own: read as they are, not summed by agency
@@ -88,7 +108,7 @@ def _kept(shape: Sees, by: By, where: Sequence[Any], agencies: Sequence[int] | N
         .group_by(*([key, label] if by else []))
     )
     if agencies is not None:
-        query = query.where(ActionFigures.agency_key.in_(list(agencies)))
+        query = query.where(_among(ActionFigures.agency_key, agencies))
     if by == "agency":
         query = query.outerjoin(Agency, Agency.id == ActionFigures.agency_key)
     return query
@@ -117,11 +137,17 @@ def of_reviews(shape: Sees, by: By) -> Select[Any]:
     return statement(shape, by, (Review.id.in_(ids),), None, busiest=None, page=None)
 
 
+@lru_cache(maxsize=32)
+def of_agencies(shape: Sees, by: By) -> Select[Any]:
+    """The figures of some lead agencies' actions (0 for none), their keys bound as a list: a search by agency."""
+    return statement(shape, by, (), bindparam("figures_agency_keys", expanding=True), busiest=None, page=None)
+
+
 def statement(
     shape: Sees,
     by: By,
     where: Sequence[Any],
-    agencies: Sequence[int] | None,
+    agencies: Agencies,
     *,
     busiest: int | None,
     page: tuple[int, int] | None,

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from sqlalchemy import Select, String, cast, literal, null, or_, select, union_all
+from sqlalchemy import Select, String, bindparam, cast, literal, null, or_, select, union_all
 
 from tracker.access import policy, shapes
 from tracker.access.shapes import Sees
@@ -53,20 +53,44 @@ def offer(
     text: str,
     *,
     shown: Sequence[Any] = (),
+    built: bool = False,
+    values: dict[str, Any] | None = None,
 ) -> Offer[Any]:
     """`ordered`: every choice the person may make, in order; `key`: the column `ids` name them by; `columns`:
     where each word typed may stand; `shown`, the columns the chooser shows (the key among them), read as rows
     rather than loading each choice whole, which a filter panel of three choosers would on every page. Two
-    statements at most, however many choices there are."""
+    statements at most, however many choices there are. `built`: `ordered` is built once, and its parameters'
+    `values` given, so that what it is read through is built once too where nothing was typed."""
     ids = list(dict.fromkeys(ids))
+    if built and shown and not _words(text):
+        return _offered(*_choosing(ordered, key, tuple(shown)), key, ids, values or {})
     if shown:
         ordered = ordered.with_only_columns(*shown)
     others = ordered.where(key.not_in(ids)) if ids else ordered
     for word in _words(text):
         others = others.where(or_(*(column.icontains(word, autoescape=True) for column in columns)))
     read = db.session.execute if shown else db.session.scalars
-    found = list(read(others.limit(written_in(OFFERED + 1))))
-    chosen = list(read(ordered.where(key.in_(ids)))) if ids else []
+    found = list(read(others.limit(written_in(OFFERED + 1)), values))
+    chosen = list(read(ordered.where(key.in_(ids)), values)) if ids else []
+    return _offer_of(found, chosen, key, ids, text)
+
+
+def _offered(others: Select[Any], chosen: Select[Any], key: Any, ids: list[int], values: dict[str, Any]) -> Offer[Any]:
+    bound = {**values, "chosen_ids": ids}
+    found = list(rows_of(others, bound))
+    return _offer_of(found, list(rows_of(chosen, bound)) if ids else [], key, ids, "")
+
+
+@lru_cache(maxsize=16)
+def _choosing(ordered: Select[Any], key: Any, shown: tuple[Any, ...]) -> tuple[Select[Any], Select[Any]]:
+    """A chooser's first few choices besides those chosen, and those chosen, the chosen ids bound: for a list of
+    choices built once (`ordered`) that nothing was typed to narrow, on every page a filter is chosen in."""
+    listed = ordered.with_only_columns(*shown)
+    chosen_ids: Any = bindparam("chosen_ids", expanding=True)
+    return listed.where(key.not_in(chosen_ids)).limit(written_in(OFFERED + 1)), listed.where(key.in_(chosen_ids))
+
+
+def _offer_of(found: list[Any], chosen: list[Any], key: Any, ids: list[int], text: str) -> Offer[Any]:
     known = {getattr(record, key.key) for record in chosen}
     refused = tuple(i for i in ids if i not in known)
     return Offer(chosen, found[:OFFERED], len(found) > OFFERED, " ".join(_words(text)), refused)
@@ -96,17 +120,21 @@ class Choices:
                 return _first(_first_reviews())
             shape, values = shapes.sees(user)
             return _first(_first_visible_reviews(shape), values)
-        visible = live_reviews().where(policy.visible_reviews(user)).order_by(Review.reference)
+        shape, values = shapes.sees(user)
         shown = (Review.id, Review.reference, Review.title)
-        return offer(visible, Review.id, ids, (Review.reference, Review.title), self.review_text, shown=shown)
+        words = (Review.reference, Review.title)
+        return offer(
+            _visible_reviews(shape), Review.id, ids, words, self.review_text, shown=shown, built=True, values=values
+        )
 
     def agencies(self, ids: Sequence[int]) -> Offer[Any]:
         """Agencies by id and name."""
         if not ids and not self.agency_text:
             return _first(_first_agencies())
-        ordered = select(Agency).order_by(Agency.name)
         words = (Agency.name, Agency.short_name)
-        return offer(ordered, Agency.id, ids, words, self.agency_text, shown=(Agency.id, Agency.name))
+        return offer(
+            _every_agency(), Agency.id, ids, words, self.agency_text, shown=(Agency.id, Agency.name), built=True
+        )
 
     def partnerships(self, ids: Sequence[int], user: Any) -> Offer[Any]:
         """The user's partnerships (all, for those not limited to some), by id and name: every one when they are
@@ -194,6 +222,17 @@ def _first_visible_reviews(shape: Sees) -> Select[int, str, str]:
     """The first reviews a kind of user may see (those of an agency lead's agency's actions, of a member's
     partnerships), the user's id or agency's bound: built on each request, 0.3 ms of an agency's list."""
     return _first_reviews().where(shapes.visible_reviews(shape))
+
+
+@cache
+def _visible_reviews(shape: Sees) -> Select[Any]:
+    """Every standing review a kind of user may see, by reference, the user's id or agency's bound."""
+    return live_reviews().where(shapes.visible_reviews(shape)).order_by(Review.reference)
+
+
+@cache
+def _every_agency() -> Select[Any]:
+    return select(Agency).order_by(Agency.name)
 
 
 @cache
