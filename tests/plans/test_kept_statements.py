@@ -102,16 +102,27 @@ def test_the_list_of_reviews_kept_for_each_kind_of_user_shows_each_person_their_
         assert "DHR-2021-03" in text(police.get("/reviews")) and "DHR-2021-03" in text(health.get("/reviews"))
 
 
-@pytest.mark.parametrize("role", ["subgroup", "agency_lead"])
-@pytest.mark.parametrize("path", ["/reviews", "/reviews?type=dhr&plan=open", "/reviews?partnership={north}"])
-def test_the_list_of_reviews_asked_again_builds_no_statement(
+@pytest.mark.parametrize(
+    ("role", "path"),
+    [
+        *((role, "/") for role in ("agency_lead", "subgroup", "board", "admin")),
+        *((role, path) for role in ("subgroup", "agency_lead") for path in ("/reviews", "/reviews?type=dhr&plan=open")),
+        ("subgroup", "/reviews?partnership={north}"),
+        ("subgroup", "/overview"),
+        ("subgroup", "/actions?agency={police}"),
+        ("agency_lead", "/agency-actions?review={review}"),
+    ],
+)
+def test_a_page_asked_again_builds_no_statement(
     client_for: Any, plans: Plans, monkeypatch: pytest.MonkeyPatch, role: str, path: str
 ) -> None:
+    """The pages everyone opens most read through statements built once, each person's values bound."""
     from sqlalchemy import Select
     from sqlalchemy.sql.cache_key import MemoizedHasCacheKey
 
-    browser, path = client_for(role), path.format(north=plans.shared.partnership_id)
-    browser.get(path)
+    marks = {"north": plans.shared.partnership_id, "police": plans.police.id, "review": plans.shared.id}
+    browser, path = client_for(role), path.format(**marks)
+    assert browser.get(path).status_code == 200
     made = MemoizedHasCacheKey._generate_cache_key
     built: list[str] = []
 
@@ -122,7 +133,7 @@ def test_the_list_of_reviews_asked_again_builds_no_statement(
         return made(statement)
 
     monkeypatch.setattr(MemoizedHasCacheKey, "_generate_cache_key", making)
-    assert "DHR-2021-03" in text(browser.get(path))
+    assert browser.get(path).status_code == 200
     assert built == []
 
 

@@ -236,17 +236,23 @@ def date_requests(user: Any, *, where: Sequence[Any] = ()) -> int | None:
     on `Review`) narrowing them; None when the figures were never counted. The date never changes it."""
     if kept_day(db.session()) is None:
         return None
-    if not where and (policy.sees_every_review(user) or policy.limited_to_own_agency(user)):
-        query = select(func.sum(AgencyFigures.date_requests)).where(
-            policy.visible_actions(user, lead_agency=AgencyFigures.agency_key)
+    by_agency = not where and (policy.sees_every_review(user) or policy.limited_to_own_agency(user))
+    query, values = shapes.statement(_date_requests, user, where, by_agency)
+    return int(rows_of(query, values).scalar() or 0)
+
+
+def _date_requests(shape: shapes.Sees, where: Sequence[Any], by_agency: bool) -> Select[Any]:
+    """`date_requests`' statement for a kind of user: from each agency's totals where nothing narrows them to some
+    reviews and the user sees every review (or one agency's actions), else from the rows per review."""
+    if by_agency:
+        return select(func.sum(AgencyFigures.date_requests)).where(
+            shapes.visible_actions(shape, AgencyFigures.agency_key)
         )
-    else:
-        query = (
-            select(func.sum(ActionFigures.date_requests))
-            .join(Review, Review.id == ActionFigures.review_id)
-            .where(*live(Review), policy.visible_actions(user, lead_agency=ActionFigures.agency_key), *where)
-        )
-    return int(rows_of(query).scalar() or 0)
+    return (
+        select(func.sum(ActionFigures.date_requests))
+        .join(Review, Review.id == ActionFigures.review_id)
+        .where(*live(Review), shapes.visible_actions(shape, ActionFigures.agency_key), *where)
+    )
 
 
 def count_by_rag(filters: Any, user: Any, *, today: date | None = None) -> dict[Rag, int] | None:
@@ -272,9 +278,13 @@ def _searched(filters: Any, user: Any, *, by: By, today: date | None) -> list[Ra
     f = filters
     if f.q or f.statuses or f.themes or f.due_before or f.assured_since or f.drifting or f.owner_user_id is not None:
         return None
-    where = memberships.reviews_among(reviews=f.reviews, types=f.types, partnerships=f.partnerships)
     agencies = [*f.agencies, *([0] if f.no_agency else [])] if (f.agencies or f.no_agency) else None
-    rows = rag_rows(user, by=by, where=where, today=today, agencies=agencies)
+    if f.reviews and not f.types and not f.partnerships and agencies is None:
+        # Reviews alone, the commonest narrowing (a review's figures link to its actions): their ids bound.
+        rows = rag_rows(user, by=by, today=today, review_ids=f.reviews)
+    else:
+        where = memberships.reviews_among(reviews=f.reviews, types=f.types, partnerships=f.partnerships)
+        rows = rag_rows(user, by=by, where=where, today=today, agencies=agencies)
     if rows is None:
         return None
     wanted = set(f.rags) if f.rags else set(Rag)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Integer, Select, bindparam, func, select
 
 from tracker.access import policy
 from tracker.db import db, rows_of
@@ -36,16 +36,23 @@ class Membership:
 def membership_of(user: Any) -> Membership:
     """For saying at the top of a page whose reviews a person sees, without loading every one of a national
     body's partnerships to name three of them."""
-    # Counted apart from the names it reads: a count over the rows as they are read set a national body's 150 aside.
-    counted = select(func.count()).where(user_partnerships.c.user_id == user.id).correlate(None).scalar_subquery()
-    rows = rows_of(
+    rows = rows_of(_named_memberships(), {"member_id": user.id}).all()
+    return Membership(int(rows[0][1]) if rows else 0, [name for name, _ in rows])
+
+
+@cache
+def _named_memberships() -> Select[str, int]:
+    # Built once, the member bound: every home page asks it. Counted apart from the names it reads: a count over
+    # the rows as they are read set a national body's 150 aside.
+    member = bindparam("member_id", type_=Integer)
+    counted = select(func.count()).where(user_partnerships.c.user_id == member).correlate(None).scalar_subquery()
+    return (
         select(Partnership.name, counted)
         .join(user_partnerships, user_partnerships.c.partnership_id == Partnership.id)
-        .where(user_partnerships.c.user_id == user.id)
+        .where(user_partnerships.c.user_id == member)
         .order_by(Partnership.name, Partnership.id)
         .limit(NAMED)
-    ).all()
-    return Membership(int(rows[0][1]) if rows else 0, [name for name, _ in rows])
+    )
 
 
 def all_partnerships() -> list[Partnership]:

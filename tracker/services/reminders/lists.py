@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -252,5 +252,11 @@ def covers_anything(user: User) -> bool:
 
 
 def owns_open_actions(user: User) -> bool:
-    owned = select(Action.id).where(Action.owner_user_id == user.id, Action.status.in_(_OPEN)).limit(1)
-    return rows_of(owned).scalar() is not None
+    return rows_of(_an_open_action_owned(), {"owner_id": user.id}).scalar() is not None
+
+
+@cache
+def _an_open_action_owned() -> Select[int]:
+    # Built once, the owner bound: every home page asks it.
+    owner = bindparam("owner_id", type_=Integer)
+    return select(Action.id).where(Action.owner_user_id == owner, Action.status.in_(_OPEN)).limit(1)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, bindparam, func, select
 
 from tracker.access import policy
 from tracker.db import db
@@ -44,20 +45,28 @@ def upcoming(user: User, *, today: date, windows: Windows, include_packed: bool 
     mine = policy.narrowing_partnership_ids(user)
     if mine is not None and not mine:
         return []
-    packed = (
-        select(digest_meetings.c.meeting_id)
-        .join(Digest, Digest.id == digest_meetings.c.digest_id)
-        .where(Digest.user_id == user.id)
-    )
-    query = select(Meeting).where(
-        Meeting.held_on >= today, Meeting.held_on <= today + timedelta(days=windows.meeting_pack_days)
-    )
-    if not include_packed:
-        query = query.where(Meeting.id.not_in(packed))
+    values = {"member_id": user.id, "held_from": today, "held_until": today + timedelta(days=windows.meeting_pack_days)}
     if mine is not None:
-        query = query.where(Meeting.partnership_id.in_(sorted(mine)))
-    found = db.session.scalars(query.order_by(Meeting.held_on, Meeting.id))
+        values["partnership_ids"] = sorted(mine)
+    found = db.session.scalars(_upcoming(include_packed, mine is not None), values)
     return [m for m in found if meeting_pack_due(m.held_on, today, windows)]
+
+
+@lru_cache(maxsize=4)
+def _upcoming(include_packed: bool, narrowed: bool) -> Select[Meeting]:
+    """`upcoming`'s statement, built once, the member, the days and the member's partnerships (where `narrowed`)
+    bound: every subgroup member's home page asks it."""
+    query = select(Meeting).where(Meeting.held_on >= bindparam("held_from"), Meeting.held_on <= bindparam("held_until"))
+    if not include_packed:
+        packed = (
+            select(digest_meetings.c.meeting_id)
+            .join(Digest, Digest.id == digest_meetings.c.digest_id)
+            .where(Digest.user_id == bindparam("member_id"))
+        )
+        query = query.where(Meeting.id.not_in(packed))
+    if narrowed:
+        query = query.where(Meeting.partnership_id.in_(bindparam("partnership_ids", expanding=True)))
+    return query.order_by(Meeting.held_on, Meeting.id)
 
 
 def pack(meeting: Meeting, *, today: date, windows: Windows, limit: int) -> MeetingPack:
