@@ -7,19 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import (
-    CompoundSelect,
-    Select,
-    String,
-    bindparam,
-    func,
-    literal,
-    or_,
-    select,
-    true,
-    union,
-    union_all,
-)
+from sqlalchemy import CompoundSelect, Select, String, bindparam, func, literal, or_, select, true, union, union_all
 from sqlalchemy.sql import Subquery
 
 from tracker.db import dialect
