@@ -46,6 +46,11 @@ def _holds(word: str) -> Callable[[Any], Any]:
     return lambda column: holds_text(column, lowered, ascii_lowered)
 
 
+def _in_text(holds: Callable[[Any], Any]) -> Any:
+    """Whether the action's own wording or owner holds the word, `holds` testing each column."""
+    return or_(*(holds(Action.__table__.c[name]) for name in ACTION_TEXT))
+
+
 def _phrase(word: str) -> str:
     """The word as a full-text phrase, its quotes doubled: every letter of it a letter to find."""
     return '"' + word.replace('"', '""') + '"'
@@ -61,7 +66,7 @@ def _places(word: str) -> _Places:
     narrowed = [] if phrase is None else [may_hold_text(Recommendation.id, phrase)]
     reviews = select(Review.id).where(or_(*map(holds, _REVIEW_TEXT)))
     return _Places(
-        in_text=or_(*(holds(Action.__table__.c[name]) for name in ACTION_TEXT)),
+        in_text=_in_text(holds),
         phrase=phrase,
         titled=select(Recommendation.id).where(or_(*map(holds, _RECOMMENDATION_TEXT)), *narrowed),
         reviewed=select(Recommendation.id).where(Recommendation.review_id.in_(reviews)),
@@ -116,8 +121,7 @@ def _own_text_explained() -> planned:
     # The patterns are bound, not written in: a statement PostgreSQL explains is planned afresh each time, with the
     # values it is given, whether the driver has prepared it or not.
     lowered, ascii_lowered = bindparam("lowered", type_=String()), bindparam("ascii_lowered", type_=String())
-    texts = (holds_text(Action.__table__.c[name], lowered, ascii_lowered) for name in ACTION_TEXT)
-    return planned(select(Action.id).where(or_(*texts)))
+    return planned(select(Action.id).where(_in_text(lambda column: holds_text(column, lowered, ascii_lowered))))
 
 
 def held_in_row(word: str, found: Any) -> Any:
