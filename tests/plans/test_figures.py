@@ -104,6 +104,8 @@ def agree(users: dict[str, User]) -> None:
         ), role
         rows, total = rollups.agencies_page(user, offset=0, limit=1)
         assert (kept(rows), total) == (counted_by_hand(user, "agency")[:1], len(counted_by_hand(user, "agency")))
+        # Past the end, a page holds no agency but still says how many there are, so that the last is shown.
+        assert rollups.agencies_page(user, offset=1000, limit=1) == ([], len(counted_by_hand(user, "agency"))), role
         overall = rollups.rag_overall(user)
         assert overall.counts == {
             rag: sum(row[2][rag] for row in counted_by_hand(user, "review")) for rag in overall.counts

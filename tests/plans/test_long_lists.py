@@ -14,11 +14,11 @@ from tests.factories import AgencyFactory, PartnershipFactory, RecommendationFac
 from tests.plans.conftest import Plans, bulk_actions, text
 from tracker import clock
 from tracker.db import db
-from tracker.models import AssuranceDecision, ProgressUpdate, Review, User
+from tracker.models import Action, AssuranceDecision, ProgressUpdate, Review, User
 from tracker.rules import lifecycle
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome
-from tracker.services import audit
+from tracker.services import audit, figures
 
 
 def links(html: str) -> list[str]:
@@ -270,3 +270,16 @@ def test_the_recommendations_list_offers_a_few_reviews_and_narrows_them_too(
     narrowed = browser.get("/recommendations?review_q=LLR-2031-01").get_data(as_text=True)
     offered = set(re.findall(r'name="review" type="checkbox" value="(\d+)"', narrowed))
     assert offered == {str(r.id) for r in made[10:20]}
+
+
+def test_every_agency_s_figures_past_the_last_page_show_the_last_page(client_for: Any, users: dict[str, User]) -> None:
+    existing = len(db.session.scalars(select(Action.lead_agency_id).distinct()).all())
+    recommendation = RecommendationFactory(review=ReviewFactory(reference="LLR-2033-001"))
+    for n in range(55 - existing):
+        bulk_actions(recommendation, AgencyFactory(name=f"Long list agency {n:02d}"), 1)
+    db.session.flush()
+    figures.count_afresh()
+    browser = client_for("subgroup")
+    assert "Agencies 1 to 50 of " in text(browser.get("/overview/agencies"))
+    beyond = text(browser.get("/overview/agencies?page=9"))
+    assert re.search(r"Agencies 51 to (\d+) of \1, by name", beyond), "past the end is the last page"

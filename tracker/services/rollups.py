@@ -85,8 +85,13 @@ def busiest(user: Any, *, by: By, where: Sequence[Any] = (), limit: int = TOP) -
 def agencies_page(user: Any, *, where: Sequence[Any] = (), offset: int, limit: int) -> tuple[list[RagCounts], int]:
     """One page of every lead agency's figures, by name, and how many agencies there are."""
     found = figures.some_rows(user, by="agency", where=where, page=(offset, limit))
-    if found is not None:
+    if found is not None and (found[0] or not offset):
         return found
+    if found is not None:
+        # Each row read carries the count of them all: a page past the end has none to carry it, so the first
+        # row is read for it, that the caller can show the last page instead.
+        first = figures.some_rows(user, by="agency", where=where, page=(0, 1))
+        return [], first[1] if first is not None else 0
     every = rag_by_agency(user, where=where)
     return every[offset : offset + limit], len(every)
 
