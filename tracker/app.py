@@ -11,7 +11,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from tracker.db import db, prepare_engine
-from tracker.web import shell, templating, transactions
+from tracker.web import header, shell, templating, transactions
 from tracker.web.extensions import csrf, login_manager, migrate
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
@@ -45,6 +45,7 @@ def create_app(config: type | dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     login_manager.init_app(app)
     shell.init_app(app)
+    header.init_app(app)
 
     from tracker import jobs
     from tracker.cli import register as register_cli
