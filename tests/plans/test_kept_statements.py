@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.factories import ActionFactory
+from tests.factories import ActionFactory, RecommendationFactory
 from tests.plans.conftest import Plans, text
 from tracker import clock
 from tracker.access import policy
@@ -146,3 +146,70 @@ def test_a_chooser_kept_for_each_kind_of_user_offers_each_person_their_own(clien
         assert "SAR-2022-01" in text(health.get(path))
         assert "SAR-2022-01" not in text(police.get(path))
         assert "DHR-2021-03" in text(police.get(path))
+
+
+@pytest.mark.parametrize(
+    ("role", "path"),
+    [
+        *((role, "/") for role in ("agency_lead", "subgroup", "board", "admin")),
+        ("subgroup", "/overview"),
+        ("board", "/summary"),
+        ("subgroup", "/actions?q=review"),
+    ],
+)
+def test_a_page_writes_no_value_into_its_statements_as_they_run(
+    app: Any, client_for: Any, plans: Plans, role: str, path: str
+) -> None:
+    """A value fixed as a statement is built and written into it (a page's size, the statuses of open actions) is
+    written as the statement is compiled (`rules.sql`), never as it runs, which wrote the whole statement out again
+    at each execution. Only values that vary from reading to reading are written in as it runs: a page's start
+    (below), and on SQLite a text search's patterns, so that one compiled statement serves every word."""
+    from sqlalchemy import event
+
+    browser = client_for(role)
+    assert browser.get(path).status_code == 200
+    written: list[tuple[str, Any]] = []
+
+    def running(_connection: Any, _cursor: Any, statement: str, _values: Any, context: Any, _many: bool) -> None:
+        compiled = getattr(context, "compiled", None)
+        for bind in (*compiled.literal_execute_params, *compiled.post_compile_params) if compiled else ():
+            # A compiled statement keeps the values of the first statement compiled to it: a search's LIKE pattern may
+            # be another word's.
+            pattern = isinstance(bind.value, str) and bind.value.startswith("%") and bind.value.endswith("%")
+            if bind.value is not None and not pattern:
+                written.append((statement[:60], bind.value))
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", running)
+    try:
+        assert browser.get(path).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", running)
+    assert written == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/reviews?page={page}", "/actions?sort=target_date&page={page}", "/actions?sort=agency&page={page}"]
+)
+def test_paging_through_a_list_compiles_no_statement_for_each_page(
+    app: Any, client_for: Any, plans: Plans, path: str
+) -> None:
+    """A page's start is written in as each statement runs (`rules.sql.written_as_it_runs`): written as it is
+    compiled, every page number would keep a compiled statement of its own, and paging through a long list would
+    push out the statements every page uses."""
+    from tests.factories import ReviewFactory
+    from tests.plans.conftest import bulk_actions
+
+    for n in range(120):
+        bulk_actions(RecommendationFactory(review=ReviewFactory(reference=f"LLR-2034-{n:03d}")), plans.police, 1)
+    db.session.flush()
+    browser = client_for("subgroup")
+    for page in (1, 2):
+        assert browser.get(path.format(page=page)).status_code == 200
+    with app.app_context():
+        compiled = db.engine._compiled_cache
+    kept = len(compiled)
+    for page in (3, 2, 3):
+        assert browser.get(path.format(page=page)).status_code == 200
+    assert len(compiled) == kept

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import case, func, literal
+from sqlalchemy import case, func
 from sqlalchemy.sql.expression import ColumnClause, SelectBase
 
 
@@ -25,18 +25,6 @@ def columns_read(clause: Any) -> list[ColumnClause[Any]]:
         if not isinstance(element, SelectBase):
             waiting.extend(element.get_children())
     return found
-
-
-def written_in(value: Any, type_: Any = None) -> Any:
-    """A value written into the statement rather than bound (SQLAlchemy's `literal_execute`), for a value that
-    decides how PostgreSQL should read a page (a status, a page's size). The driver prepares a statement it has
-    run a few times, and PostgreSQL then plans it once for any values, unless a plan for the values at hand
-    looks cheaper: with such a value unknown, it always does, and a page's joined statement was planned afresh
-    on every request (4 to 6 ms of planning for half a millisecond of reading). Written in, each value has a
-    statement of its own, planned once. Values whose best plan varies with them (dates, ids) stay bound, unless
-    few values are ever asked for (the summary's "since", the last meeting's date until a date is chosen);
-    `type_` is the column's, where its values are stored in a form of its own."""
-    return literal(value, type_=type_, literal_execute=True)
 
 
 def counted_where(condition: Any) -> Any:

@@ -45,7 +45,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from tracker import clock
 from tracker.models.actions import Action, TargetDateChange, rag_on
 from tracker.models.base import Base
-from tracker.models.clauses import counted_where, written_in
+from tracker.models.clauses import counted_where
 from tracker.models.figures_day import FiguresDay, forget_kept_day, hold_figures
 from tracker.models.live import live, live_actions
 from tracker.models.reviews import Recommendation, Review
@@ -55,6 +55,7 @@ from tracker.models.trend_points import forget_points
 from tracker.rules.implementation import Implementation, counts_sql, implementation_sql
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import DRIFT_DAYS, Rag
+from tracker.rules.sql import written_among, written_in
 from tracker.rules.vocabulary import TargetDateChangeState
 
 # Open, said the way the index of open actions (`ix_actions_open_last_update`) is limited.
@@ -144,7 +145,8 @@ def implementation_of_counted(counts: Any) -> ColumnElement[str]:
 
 def drifting_on(day: date) -> ColumnElement[bool]:
     return and_(
-        Action.status.in_([s.value for s in OPEN_STATUSES]), Action.last_update_on <= day - timedelta(days=DRIFT_DAYS)
+        written_among(Action.status, [s.value for s in OPEN_STATUSES]),
+        Action.last_update_on <= day - timedelta(days=DRIFT_DAYS),
     )
 
 

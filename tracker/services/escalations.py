@@ -20,9 +20,9 @@ from tracker.access import policy, shapes
 from tracker.access.shapes import Sees
 from tracker.db import db, rows_of
 from tracker.models import Action, Escalation, Recommendation, Review, User
-from tracker.models.clauses import written_in
 from tracker.models.live import live
 from tracker.rules import DomainError
+from tracker.rules.sql import written_in
 from tracker.services import audit
 from tracker.services.search.listed import ListedAction, read_reading, reading, with_lead_agency
 

@@ -24,10 +24,10 @@ from sqlalchemy import (
 from tracker.access import shapes
 from tracker.access.shapes import Sees
 from tracker.models import Agency, Recommendation, Review
-from tracker.models.clauses import written_in
 from tracker.models.figures import ActionFigures, AgencyFigures, ReviewFigures, agency_key
 from tracker.models.figures_day import day_counted
 from tracker.models.live import live
+from tracker.rules.sql import written_in
 
 By = Literal["review", "agency"] | None
 

@@ -17,12 +17,12 @@ from tracker import clock
 from tracker.access import policy, shapes
 from tracker.db import db, rows_of
 from tracker.models import Action, Agency, Review, TargetDateChange
-from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION, waiting_request
 from tracker.models.live import live_actions, live_actions_where, live_target_date_changes
 from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql
+from tracker.rules.sql import written_among, written_in
 from tracker.services import figures
 from tracker.services.kept_rows import By
 from tracker.services.reminders.changes import ListedChange, changes_reading, read_changes_reading
@@ -146,7 +146,10 @@ def _due_within(shape: shapes.Sees) -> Select[int]:
     today, until = (bindparam(name, type_=Action.target_date.type) for name in ("today", "until"))
     query = live_actions_where(
         shapes.visible_actions(shape),
-        Action.status.in_([ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.RETURNED]),
+        written_among(
+            Action.status,
+            [s.value for s in (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.RETURNED)],
+        ),
         Action.target_date >= today,
         Action.target_date <= until,
         # The same actions, said as the indexes of open actions in date order are.

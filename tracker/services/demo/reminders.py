@@ -12,6 +12,7 @@ from tracker.models import Action, User
 from tracker.models.live import live_actions
 from tracker.rules.lifecycle import NOT_SUBMITTED
 from tracker.rules.reminders import Frequency
+from tracker.rules.sql import written_among
 from tracker.services import escalations
 from tracker.services.reminders import settings
 
@@ -31,7 +32,7 @@ def load(users: list[User], subgroup: User, today: date) -> None:
     overdue = list(
         db.session.scalars(
             live_actions()
-            .where(Action.status.in_([s.value for s in NOT_SUBMITTED]), Action.target_date < today)
+            .where(written_among(Action.status, [s.value for s in NOT_SUBMITTED]), Action.target_date < today)
             .order_by(Action.target_date, Action.id)
             .limit(3)
         )

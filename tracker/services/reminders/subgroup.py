@@ -15,11 +15,11 @@ from sqlalchemy import Select, and_, bindparam, func, select
 from tracker.access import policy, shapes
 from tracker.db import db, rows_of
 from tracker.models import Action, Agency, TargetDateChange, User
-from tracker.models.clauses import written_in
 from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live_actions, live_actions_where
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.reminders import Windows, days, long_overdue_before_sql, long_overdue_cutoff, red_by_sql
+from tracker.rules.sql import written_in
 from tracker.services import figures, rollups
 from tracker.services.reminders import unreachable
 from tracker.services.reminders.changes import ListedChange

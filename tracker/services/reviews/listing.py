@@ -19,7 +19,6 @@ from tracker.access import policy
 from tracker.access.loader import MAX_ID
 from tracker.db import db
 from tracker.models import Action, Agency, Partnership, Recommendation, Review, Theme
-from tracker.models.clauses import written_in
 from tracker.models.figures import ReviewFigures, actions_by_recommendation, implementation_of_counted, implemented
 from tracker.models.figures_day import kept_day
 from tracker.models.live import live, live_recommendations
@@ -29,6 +28,7 @@ from tracker.rules.implementation import (
     Implementation,
     implementation_of,
 )
+from tracker.rules.sql import written_among, written_as_it_runs, written_in
 from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.services import memberships
 from tracker.services.search.choosing import Choices, Offer
@@ -149,7 +149,7 @@ def _statement(filters: RecommendationFilters, user: Any, *, counted: bool = Tru
     if f.implementations:
         if not counted:
             raise ValueError("An implementation filter reads the counts")
-        query = query.where(status.in_([i.value for i in f.implementations]))
+        query = query.where(written_among(status, [i.value for i in f.implementations]))
     for word in f.q.split():
         query = query.where(
             or_(
@@ -258,7 +258,7 @@ def _page(filters: RecommendationFilters, user: Any, query: Select[Any], counts:
             .options(*loads)
             .order_by(*_ORDER)
             .limit(written_in(PAGE_SIZE))
-            .offset(written_in(offset))
+            .offset(written_as_it_runs(offset))
         ).all()
         return [
             Row(rec, Implementation(value), int(total_ or 0), int(assured or 0), int(not_achieved or 0))
@@ -267,7 +267,7 @@ def _page(filters: RecommendationFilters, user: Any, query: Select[Any], counts:
     plain, _, _ = _statement(filters, user, counted=False)
     recommendations = list(
         db.session.scalars(
-            plain.options(*loads).order_by(*_ORDER).limit(written_in(PAGE_SIZE)).offset(written_in(offset))
+            plain.options(*loads).order_by(*_ORDER).limit(written_in(PAGE_SIZE)).offset(written_as_it_runs(offset))
         )
     )
     tallied: dict[int, ActionCounts] = {}

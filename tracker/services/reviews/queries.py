@@ -22,11 +22,11 @@ from tracker.models import (
     recommendation_agencies,
     recommendation_themes,
 )
-from tracker.models.clauses import written_in
 from tracker.models.figures import ReviewFigures
 from tracker.models.live import live
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, no_colours
+from tracker.rules.sql import written_in
 from tracker.services import rollups
 from tracker.services.search.listed import ListedAction, read_reading, reading, with_lead_agency
 

@@ -19,11 +19,11 @@ from tracker.access import policy, shapes
 from tracker.access.shapes import Sees
 from tracker.db import db, rows_of
 from tracker.models import Action, Partnership, Review, review_partnerships
-from tracker.models.clauses import written_in
 from tracker.models.figures import ActionFigures, ReviewFigures
 from tracker.models.figures_day import kept_day
 from tracker.models.live import live_actions, live_review_count, live_reviews
 from tracker.rules.rag import Rag
+from tracker.rules.sql import written_as_it_runs, written_in
 from tracker.rules.vocabulary import ReviewType
 from tracker.services import rollups
 from tracker.services.reviews.queries import Progress
@@ -130,7 +130,7 @@ def _page(
         Review.published_on.desc().nulls_last(), Review.reference
     )
     if page is not None:
-        ordered = ordered.offset(written_in(page[0])).limit(written_in(page[1]))
+        ordered = ordered.offset(written_as_it_runs(page[0])).limit(written_in(page[1]))
     columns = (
         Review.id,
         Review.reference,

@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 
 from tracker.db import rows_of
 from tracker.models import Action
-from tracker.models.clauses import written_in
 from tracker.rules.rag import Rag
+from tracker.rules.sql import written_in
 from tracker.services.search import built, ordering
 from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
 from tracker.services.search.ordering import Cursor, colours, date_key, from_cursor, in_colour, in_order, past

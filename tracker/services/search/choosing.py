@@ -15,8 +15,8 @@ from tracker.access import policy, shapes
 from tracker.access.shapes import Sees
 from tracker.db import db, rows_of
 from tracker.models import Agency, Partnership, Review, Theme
-from tracker.models.clauses import written_in
 from tracker.models.live import live_reviews
+from tracker.rules.sql import written_in
 
 # The most choices offered beside those already chosen; typing more narrows them.
 OFFERED = 10

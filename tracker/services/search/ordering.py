@@ -21,10 +21,11 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from tracker.db import db, dialect, rows_of, without_workers
 from tracker.models import Action, Recommendation, Review
-from tracker.models.clauses import columns_read, reads, written_in
+from tracker.models.clauses import columns_read, reads
 from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, no_colours, rag_from_dates_sql, rag_rank_sql
+from tracker.rules.sql import written_as_it_runs, written_in
 from tracker.services import figures
 from tracker.services.search import built
 from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
@@ -360,7 +361,13 @@ def _colour_page(
     unjoined = unjoined_statement(filters, user, today=today) if by_id else None
     if unjoined is None:
         statement = _statement(filters, user, today, rag, many).where(*where)
-        ordered = in_order(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))
+        ordered = (
+            in_order(statement, rag, backwards=backwards)
+            .limit(written_as_it_runs(wanted))
+            .offset(written_as_it_runs(skip))
+        )
         return True, reading(ordered)
     statement = unjoined.with_only_columns(Action.id).where(in_colour(rag, today), *where)
-    return False, in_order(statement, rag, backwards=backwards).limit(written_in(wanted)).offset(written_in(skip))
+    return False, in_order(statement, rag, backwards=backwards).limit(written_as_it_runs(wanted)).offset(
+        written_as_it_runs(skip)
+    )

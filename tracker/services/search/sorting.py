@@ -13,9 +13,9 @@ from sqlalchemy.orm import contains_eager
 
 from tracker.db import rows_of
 from tracker.models import Action, Agency, Recommendation, Review
-from tracker.models.clauses import written_in
 from tracker.models.types import sorted_apart
 from tracker.rules.rag import rag_rank_sql
+from tracker.rules.sql import written_as_it_runs, written_in
 from tracker.services import figures
 from tracker.services.search import built
 from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
@@ -127,7 +127,12 @@ def _page_statement(
         unjoined = unjoined.where(_among(agencies))
         place = [func.coalesce(case(places, value=Action.lead_agency_id), len(agencies))] if places else []
         keys = [*place, *_by_rag()]
-    ids = unjoined.with_only_columns(Action.id).order_by(*keys).limit(written_in(PAGE_SIZE)).offset(written_in(offset))
+    ids = (
+        unjoined.with_only_columns(Action.id)
+        .order_by(*keys)
+        .limit(written_in(PAGE_SIZE))
+        .offset(written_as_it_runs(offset))
+    )
     return False, ids
 
 
@@ -136,7 +141,7 @@ def _paged(query: Select[Any], offset: int, span: tuple[Sequence[int | None], in
     if span is not None:
         agencies, offset = span
         query = query.where(_among(agencies))
-    return query.limit(written_in(PAGE_SIZE)).offset(written_in(offset))
+    return query.limit(written_in(PAGE_SIZE)).offset(written_as_it_runs(offset))
 
 
 def _span(
