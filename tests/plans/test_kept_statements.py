@@ -160,10 +160,11 @@ def test_a_chooser_kept_for_each_kind_of_user_offers_each_person_their_own(clien
 def test_a_page_writes_no_value_into_its_statements_as_they_run(
     app: Any, client_for: Any, plans: Plans, role: str, path: str
 ) -> None:
-    """A value fixed as a statement is built and written into it (a page's size, the statuses of open actions) is
-    written as the statement is compiled (`rules.sql`), never as it runs, which wrote the whole statement out again
-    at each execution. Only values that vary from reading to reading are written in as it runs: a page's start
-    (below), and on SQLite a text search's patterns, so that one compiled statement serves every word."""
+    """A value fixed as a statement is built and written into it (a page's size) is written as the statement is
+    compiled, and a list of fixed values (the statuses of open actions) bound one by one (`rules.sql`): written in
+    at each execution, the whole statement was written out again each time. Only values that vary from reading to
+    reading are written in as it runs: a page's start (below), and on SQLite a text search's patterns, so that one
+    compiled statement serves every word."""
     from sqlalchemy import event
 
     browser = client_for(role)

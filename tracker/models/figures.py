@@ -55,7 +55,7 @@ from tracker.models.trend_points import forget_points
 from tracker.rules.implementation import Implementation, counts_sql, implementation_sql
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import DRIFT_DAYS, Rag
-from tracker.rules.sql import written_among, written_in
+from tracker.rules.sql import one_of, written_in
 from tracker.rules.vocabulary import TargetDateChangeState
 
 # Open, said the way the index of open actions (`ix_actions_open_last_update`) is limited.
@@ -145,7 +145,7 @@ def implementation_of_counted(counts: Any) -> ColumnElement[str]:
 
 def drifting_on(day: date) -> ColumnElement[bool]:
     return and_(
-        written_among(Action.status, [s.value for s in OPEN_STATUSES]),
+        one_of(Action.status, [s.value for s in OPEN_STATUSES]),
         Action.last_update_on <= day - timedelta(days=DRIFT_DAYS),
     )
 

@@ -12,7 +12,7 @@ from tracker.models.figures import AgencyFigures
 from tracker.models.figures_day import kept_day
 from tracker.models.live import live_actions, live_reviews
 from tracker.rules.lifecycle import OPEN_STATUSES
-from tracker.rules.sql import written_among
+from tracker.rules.sql import one_of
 from tracker.rules.vocabulary import Role
 
 
@@ -55,7 +55,7 @@ def _actions_by_agency(*where: Any) -> dict[int, int]:
 
 
 def _is_open() -> Any:
-    return written_among(Action.status, [s.value for s in OPEN_STATUSES])
+    return one_of(Action.status, [s.value for s in OPEN_STATUSES])
 
 
 def agency_list() -> dict[str, Any]:

@@ -23,7 +23,7 @@ from tracker.models.live import live_actions, live_actions_where, live_recommend
 from tracker.models.tallies import RagCounts, total_of
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, drifting_from, drifting_since_sql, drifting_sql
-from tracker.rules.sql import written_among, written_in
+from tracker.rules.sql import one_of, written_in
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import figures
 from tracker.services.search import listed
@@ -92,7 +92,7 @@ def headline(user: Any, *, where: Sequence[Any] = (), overall: RagCounts | None 
 
 def _counted_by_hand(user: Any, where: Sequence[Any], recommendation_count: int) -> Headline:
     today = clock.today()
-    is_open = written_among(Action.status, _OPEN)
+    is_open = one_of(Action.status, _OPEN)
     counts = (
         live_actions()
         .with_only_columns(

@@ -22,7 +22,7 @@ from tracker.models.live import live_actions, live_actions_where, live_target_da
 from tracker.models.tallies import RagCounts, tally, total_of
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql
-from tracker.rules.sql import written_among, written_in
+from tracker.rules.sql import one_of, written_in
 from tracker.services import figures
 from tracker.services.kept_rows import By
 from tracker.services.reminders.changes import ListedChange, changes_reading, read_changes_reading
@@ -146,7 +146,7 @@ def _due_within(shape: shapes.Sees) -> Select[int]:
     today, until = (bindparam(name, type_=Action.target_date.type) for name in ("today", "until"))
     query = live_actions_where(
         shapes.visible_actions(shape),
-        written_among(
+        one_of(
             Action.status,
             [s.value for s in (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.RETURNED)],
         ),

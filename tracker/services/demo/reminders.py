@@ -12,7 +12,7 @@ from tracker.models import Action, User
 from tracker.models.live import live_actions
 from tracker.rules.lifecycle import NOT_SUBMITTED
 from tracker.rules.reminders import Frequency
-from tracker.rules.sql import written_among
+from tracker.rules.sql import one_of
 from tracker.services import escalations
 from tracker.services.reminders import settings
 
@@ -32,7 +32,7 @@ def load(users: list[User], subgroup: User, today: date) -> None:
     overdue = list(
         db.session.scalars(
             live_actions()
-            .where(written_among(Action.status, [s.value for s in NOT_SUBMITTED]), Action.target_date < today)
+            .where(one_of(Action.status, [s.value for s in NOT_SUBMITTED]), Action.target_date < today)
             .order_by(Action.target_date, Action.id)
             .limit(3)
         )

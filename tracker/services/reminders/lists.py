@@ -38,7 +38,7 @@ from tracker.rules.reminders import (
     hears_about_agency,
     receives_subgroup_digest,
 )
-from tracker.rules.sql import written_among, written_in
+from tracker.rules.sql import one_of, written_in
 from tracker.rules.vocabulary import TargetDateChangeState
 from tracker.services.reminders import conditions, theirs
 from tracker.services.reminders.changes import ListedChange, changes_reading, read_changes_reading
@@ -259,4 +259,4 @@ def owns_open_actions(user: User) -> bool:
 def _an_open_action_owned() -> Select[int]:
     # Built once, the owner bound: every home page asks it.
     owner = bindparam("owner_id", type_=Integer)
-    return select(Action.id).where(Action.owner_user_id == owner, written_among(Action.status, _OPEN)).limit(1)
+    return select(Action.id).where(Action.owner_user_id == owner, one_of(Action.status, _OPEN)).limit(1)

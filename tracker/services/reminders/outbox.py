@@ -33,7 +33,7 @@ from tracker.rules.reminders import (
     period_key,
     receives_subgroup_digest,
 )
-from tracker.rules.sql import written_among
+from tracker.rules.sql import one_of
 from tracker.rules.vocabulary import Role
 from tracker.services.reminders import lists, packs, settings
 from tracker.services.reminders.delivery import DeliveryFailed, Mailer
@@ -105,7 +105,7 @@ QUEUED, WOULD_SEND, OFF, NO_ADDRESS, WAITING, DONE_TODAY, NOTHING = (
 def candidates() -> list[User]:
     """Active people who may have something to hear: agency leads, subgroup members, and owners of open actions."""
     owners = select(Action.owner_user_id).where(
-        Action.owner_user_id.is_not(None), written_among(Action.status, [s.value for s in OPEN_STATUSES])
+        Action.owner_user_id.is_not(None), one_of(Action.status, [s.value for s in OPEN_STATUSES])
     )
     query = (
         select(User)

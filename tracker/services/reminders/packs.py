@@ -18,7 +18,7 @@ from tracker.models.live import live_actions, live_target_date_changes
 from tracker.models.reminders import digest_meetings
 from tracker.rules.lifecycle import NOT_SUBMITTED, OPEN_STATUSES, ActionStatus
 from tracker.rules.reminders import Windows, days, meeting_pack_due
-from tracker.rules.sql import written_among
+from tracker.rules.sql import one_of
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import escalations, meetings
 from tracker.services.reminders.changes import listed_changes
@@ -107,7 +107,7 @@ def pack(meeting: Meeting, *, today: date, windows: Windows, limit: int) -> Meet
         query = live_target_date_changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
         requests.changes = listed_changes(query.limit(limit))
 
-    not_submitted = written_among(Action.status, [s.value for s in NOT_SUBMITTED])
+    not_submitted = one_of(Action.status, [s.value for s in NOT_SUBMITTED])
     newly_overdue = listed(
         "newly_overdue",
         "Newly overdue",
@@ -135,7 +135,7 @@ def pack(meeting: Meeting, *, today: date, windows: Windows, limit: int) -> Meet
         f"Newly without an update for {days(drift)}",
         f"Their last update is now more than {days(drift)} old, and was not at the last meeting.",
         and_(
-            written_among(Action.status, _OPEN),
+            one_of(Action.status, _OPEN),
             Action.last_update_on <= today - timedelta(days=drift),
             Action.last_update_on > since - timedelta(days=drift),
         ),

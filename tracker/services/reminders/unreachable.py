@@ -22,7 +22,7 @@ from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live_actions
 from tracker.rules.lifecycle import OPEN_STATUSES
 from tracker.rules.reminders import Windows
-from tracker.rules.sql import written_among
+from tracker.rules.sql import one_of
 from tracker.services.reminders import conditions
 
 _OPEN = [s.value for s in OPEN_STATUSES]
@@ -54,7 +54,7 @@ def _grouped(user: User, *, today: date, windows: Windows) -> Any:
         .where(
             policy.visible_actions(user),
             OPEN_ACTION,
-            written_among(Action.status, _OPEN),
+            one_of(Action.status, _OPEN),
             conditions.needs_attention(today, windows),
             cannot,
         )

@@ -28,7 +28,7 @@ from tracker.rules.implementation import (
     Implementation,
     implementation_of,
 )
-from tracker.rules.sql import written_among, written_as_it_runs, written_in
+from tracker.rules.sql import one_of, written_as_it_runs, written_in
 from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.services import memberships
 from tracker.services.search.choosing import Choices, Offer
@@ -149,7 +149,7 @@ def _statement(filters: RecommendationFilters, user: Any, *, counted: bool = Tru
     if f.implementations:
         if not counted:
             raise ValueError("An implementation filter reads the counts")
-        query = query.where(written_among(status, [i.value for i in f.implementations]))
+        query = query.where(one_of(status, [i.value for i in f.implementations]))
     for word in f.q.split():
         query = query.where(
             or_(

@@ -30,7 +30,7 @@ from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live_actions, live_actions_tested_in_turn, live_actions_where
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_among_sql
-from tracker.rules.sql import written_among
+from tracker.rules.sql import one_of
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
 from tracker.services import memberships
 from tracker.services.search.text import held_by_row, held_in_row, words_match
@@ -293,7 +293,7 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
             )
         )
     if filters.statuses:
-        where.append(written_among(Action.status, [s.value for s in filters.statuses]))
+        where.append(one_of(Action.status, [s.value for s in filters.statuses]))
     if filters.rags:
         where.append(rag_among_sql(filters.rags, amber_from=Action.amber_from, red_from=Action.red_from, today=today))
     if filters.themes:
