@@ -128,3 +128,22 @@ def test_escalations_keep_the_highlights_to_one_printed_page(database: Any, busy
     assert "Escalated to the board, not yet resolved: 5" in text and "And 2 more" in text
     overlaps = [(a.text, b.text) for a, b in pages["Highlights"][0].overlapping()]
     assert overlaps == []
+
+
+def test_the_summary_lists_escalations_only_where_there_are_any(
+    client_for: Any, action: Any, count_queries: Any
+) -> None:
+    """Mostly none is before the board: their count is read first, and the list only where it is not 0."""
+    board = client_for("board")
+
+    def read_of_escalations() -> int:
+        with count_queries() as counted:
+            assert board.get("/summary").status_code == 200
+        return sum(
+            "FROM escalations" in statement or "JOIN escalations" in statement for statement in counted.statements
+        )
+
+    assert read_of_escalations() == 1
+    assert escalate(client_for("subgroup"), action).status_code == 302
+    assert read_of_escalations() == 2
+    assert NOTE in board.get("/summary").text

@@ -136,6 +136,15 @@ class Escalated:
 _SINCE = bindparam("escalated_since", type_=Escalation.escalated_at.type)
 
 
+def before_the_board(
+    user: Any, *, where: Sequence[Any] = (), limit: int = 50, since: datetime | None = None
+) -> tuple[list[Escalated], int]:
+    """The first `limit` escalations still before the board (as `escalated`), and how many there are: counted
+    first, and listed only where there are any, as mostly there are none."""
+    total = count_escalated(user, where=where, since=since)
+    return (escalated(user, where=where, limit=limit, since=since) if total else []), total
+
+
 def escalated(
     user: Any, *, where: Sequence[Any] = (), limit: int = 50, since: datetime | None = None
 ) -> list[Escalated]:

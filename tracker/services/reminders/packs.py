@@ -142,13 +142,13 @@ def pack(meeting: Meeting, *, today: date, windows: Windows, limit: int) -> Meet
         (Action.last_update_on, Action.id),
         search={"drifting": 1, "partnership": meeting.partnership_id, "sort": "updated"},
     )
-    escalated = [e.action for e in escalations.escalated(None, where=[theirs], since=start, limit=limit)]
+    escalated, escalated_total = escalations.before_the_board(None, where=[theirs], since=start, limit=limit)
     escalated_item = Listed(
         "escalated_since",
         "Escalated to the board",
         f"Escalated since {since:%-d %B %Y} and not yet resolved.",
-        escalations.count_escalated(None, where=[theirs], since=start),
-        actions=escalated,
+        escalated_total,
+        actions=[e.action for e in escalated],
         page=EVERY,
     )
     return MeetingPack(

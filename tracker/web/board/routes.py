@@ -111,6 +111,7 @@ def summary_page() -> Any:
     by_review, reviews = rollups.busiest(user, by="review", where=where)
     by_agency, agencies = rollups.busiest(user, by="agency", where=where)
     quarters = trend.rag_by_quarter(user, partnership_id=partnership.id if partnership else None, now=overall)
+    escalated, escalated_total = escalations.before_the_board(user, where=where, limit=summary.LIST_LIMIT)
     return render_template(
         "board/summary.html",
         form=form if chosen else None,
@@ -132,8 +133,8 @@ def summary_page() -> Any:
             ),
         ],
         quarters=quarters,
-        escalated=escalations.escalated(user, where=where, limit=summary.LIST_LIMIT),
-        escalated_total=escalations.count_escalated(user, where=where),
+        escalated=escalated,
+        escalated_total=escalated_total,
         overdue=summary.overdue_actions(user, where=where),
         drifting=summary.drifting_actions(user, where=where),
         assured=summary.assured_since(user, since, where=where),
