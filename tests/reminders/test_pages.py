@@ -155,3 +155,17 @@ def test_a_national_list_is_counted_on_the_home_page_only_so_far(
     emailed = {listed.key: listed for listed in content.subgroup.lists}
     assert emailed["long_overdue"].total == 5 and not emailed["long_overdue"].capped, "the email counts them all"
     assert emailed["waiting"].total == 2 and "Pat Named" in [p.name for p in content.subgroup.unreachable]
+
+
+def test_the_windows_and_a_person_s_choice_are_read_together(story: Story, count_queries: Any) -> None:
+    """As every page that shows reminders reads them: the defaults until saved, then what was saved and chosen."""
+    lead, owner = story.police_lead, story.police_owner
+    assert settings.windows_and_choice(lead) == (Windows(), Frequency.WEEKLY)
+    settings.save_windows(actor=None, chosen=Windows(due_within_days=9, monthly_day=3))
+    settings.choose_frequency(user=lead, frequency=Frequency.MONTHLY)
+    db.session.flush()
+    with count_queries() as counted:
+        read = settings.windows_and_choice(lead)
+    assert read == (Windows(due_within_days=9, monthly_day=3), Frequency.MONTHLY) and counted.count == 1
+    assert settings.windows_and_choice(owner) == (settings.windows(), settings.frequency_of(owner))
+    assert settings.frequency_of(owner) == Frequency.WEEKLY

@@ -43,10 +43,8 @@ def my_reminders() -> Any:
     """What the signed-in person's digest would hold, a few of each list (a count and a bounded query each):
     the home page's section, from the same rules and queries as the email."""
     user = loading.user()
-    today, windows = clock.today(), settings.windows()
-    content = outbox.content_for(
-        user, today=today, windows=windows, frequency=settings.frequency_of(user), limit=HOME_LIMIT, home=True
-    )
+    today, (windows, frequency) = clock.today(), settings.windows_and_choice(user)
+    content = outbox.content_for(user, today=today, windows=windows, frequency=frequency, limit=HOME_LIMIT, home=True)
     if receives_subgroup_digest(user.role):
         content.meetings = packs.upcoming(user, today=today, windows=windows, include_packed=True)
     return content
