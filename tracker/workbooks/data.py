@@ -32,7 +32,6 @@ from tracker.models import (
 from tracker.models.live import live, live_actions
 from tracker.rules.lifecycle import OPEN_STATUSES
 from tracker.rules.rag import Rag, drifting_sql, rag_rank_sql, rag_sql
-from tracker.rules.sql import one_of
 from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
 from tracker.workbooks.filters import ReportFilters
 
@@ -372,7 +371,7 @@ def waiting_dates(session: Session, scope: Scope, limit: int) -> list[AnyRow]:
         )
         .where(
             TargetDateChange.state == TargetDateChangeState.PENDING.value,
-            one_of(Action.status, [s.value for s in OPEN_STATUSES]),
+            Action.status.in_([s.value for s in OPEN_STATUSES]),
         )
         .order_by(TargetDateChange.requested_at, TargetDateChange.id)
         .limit(limit)

@@ -28,7 +28,6 @@ from tracker.models.tallies import RagCounts, tally
 from tracker.rules.implementation import Implementation, counts_sql, implementation_sql
 from tracker.rules.lifecycle import OPEN_STATUSES, ActionStatus
 from tracker.rules.rag import Rag, no_colours
-from tracker.rules.sql import one_of
 from tracker.rules.vocabulary import DecisionOutcome, TargetDateChangeState
 from tracker.workbooks.data import Scope, streamed
 
@@ -73,7 +72,7 @@ def headline(session: Session, scope: Scope) -> Headline:
     figures = session.execute(
         scope.actions().with_only_columns(
             func.count(Action.id),
-            func.count(func.distinct(case((one_of(Action.status, [s.value for s in OPEN_STATUSES]), Review.id)))),
+            func.count(func.distinct(case((Action.status.in_([s.value for s in OPEN_STATUSES]), Review.id)))),
             _sum(Action.status == ActionStatus.ASSURED.value),
             _sum(Action.status == ActionStatus.CLOSED_NOT_ACHIEVED.value),
             _sum(scope.drifting()),
@@ -122,7 +121,7 @@ def _since(session: Session, scope: Scope, result: Headline) -> None:
             _sum(
                 and_(
                     TargetDateChange.state == TargetDateChangeState.PENDING.value,
-                    one_of(Action.status, [s.value for s in OPEN_STATUSES]),
+                    Action.status.in_([s.value for s in OPEN_STATUSES]),
                 )
             ),
         )

@@ -14,7 +14,6 @@ from tracker.models import Action, Agency, Partnership, Recommendation, Review, 
 from tracker.models.live import live, live_reviews
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import OPEN_STATUSES
-from tracker.rules.sql import one_of
 from tracker.rules.vocabulary import ReviewType
 
 
@@ -63,7 +62,7 @@ class ReportFilters:
         if self.agency_ids:
             clauses.append(Action.lead_agency_id.in_(self.agency_ids))
         if not self.include_closed:
-            clauses.append(one_of(Action.status, [s.value for s in OPEN_STATUSES]))
+            clauses.append(Action.status.in_([s.value for s in OPEN_STATUSES]))
         return clauses
 
     def where(self) -> list[ColumnElement[bool]]:
