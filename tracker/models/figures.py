@@ -145,7 +145,7 @@ def implementation_of_counted(counts: Any) -> ColumnElement[str]:
 
 def drifting_on(day: date) -> ColumnElement[bool]:
     return and_(
-        one_of(Action.status, [s.value for s in OPEN_STATUSES]),
+        one_of(Action.status, OPEN_STATUSES),
         Action.last_update_on <= day - timedelta(days=DRIFT_DAYS),
     )
 

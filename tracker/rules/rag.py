@@ -156,9 +156,9 @@ def rag_sql(
     today: date,
 ) -> ColumnElement[str]:
     """The same rule as one CASE expression; `today` is bound, so no date arithmetic runs in SQL."""
-    waiting = one_of(status, [s.value for s in NOT_SUBMITTED])
+    waiting = one_of(status, NOT_SUBMITTED)
     return case(
-        (one_of(status, [s.value for s in CLOSED_STATUSES]), literal(Rag.BLUE.value)),
+        (one_of(status, CLOSED_STATUSES), literal(Rag.BLUE.value)),
         (overdue_sql(status=status, target_date=target_date, today=today), literal(Rag.RED.value)),
         (
             or_(
@@ -178,7 +178,7 @@ def rag_sql(
 
 def overdue_sql(*, status: Column, target_date: Column, today: date) -> ColumnElement[bool]:
     """Past the target date and not yet submitted: exactly the red actions."""
-    return and_(one_of(status, [s.value for s in NOT_SUBMITTED]), target_date.is_not(None), target_date < today)
+    return and_(one_of(status, NOT_SUBMITTED), target_date.is_not(None), target_date < today)
 
 
 def drifting_sql(*, status: Column, last_update_on: Column, today: date) -> ColumnElement[bool]:
@@ -193,7 +193,7 @@ def drifting_from(today: date) -> date:
 
 def drifting_since_sql(*, status: Column, last_update_on: Column, silent_since: Any) -> ColumnElement[bool]:
     """`drifting_sql` told by its day (`drifting_from`): a date, or a bound parameter that stands for one."""
-    return and_(one_of(status, [s.value for s in OPEN_STATUSES]), last_update_on <= silent_since)
+    return and_(one_of(status, OPEN_STATUSES), last_update_on <= silent_since)
 
 
 def rag_rank_sql(rag: Column) -> ColumnElement[int]:

@@ -246,12 +246,12 @@ def action_lists_by_days(
 ) -> dict[ActionList, ColumnElement[bool]]:
     """`action_lists_sql` told by its days (`ListDays`), each a date or a bound parameter that stands for one: a
     statement built once with parameters is read with each day's dates."""
-    waiting = one_of(status, [s.value for s in NOT_SUBMITTED])
+    waiting = one_of(status, NOT_SUBMITTED)
     return {
         ActionList.OVERDUE: and_(waiting, target_date.is_not(None), target_date < today),
         ActionList.RETURNED: status == ActionStatus.RETURNED.value,
         ActionList.DUE_SOON: and_(waiting, target_date.is_not(None), target_date <= due_by),
-        ActionList.DRIFTING: and_(one_of(status, [s.value for s in OPEN_STATUSES]), last_update_on <= silent_since),
+        ActionList.DRIFTING: and_(one_of(status, OPEN_STATUSES), last_update_on <= silent_since),
     }
 
 
@@ -275,7 +275,7 @@ def long_overdue_cutoff(today: date, windows: Windows) -> date:
 
 def long_overdue_before_sql(*, status: Column, target_date: Column, cutoff: Any) -> ColumnElement[bool]:
     """`long_overdue_sql` told by its cutoff (`long_overdue_cutoff`): a date, or a bound parameter for one."""
-    return and_(one_of(status, [s.value for s in NOT_SUBMITTED]), target_date.is_not(None), target_date < cutoff)
+    return and_(one_of(status, NOT_SUBMITTED), target_date.is_not(None), target_date < cutoff)
 
 
 def long_overdue_from_red_day_sql(*, red_from: Column, today: date, windows: Windows) -> ColumnElement[bool]:

@@ -55,7 +55,7 @@ def _actions_by_agency(*where: Any) -> dict[int, int]:
 
 
 def _is_open() -> Any:
-    return one_of(Action.status, [s.value for s in OPEN_STATUSES])
+    return one_of(Action.status, OPEN_STATUSES)
 
 
 def agency_list() -> dict[str, Any]:

@@ -31,7 +31,6 @@ from tracker.services.search.listed import ListedAction
 
 # Long lists are cut here; the figure above each list links to all of them.
 LIST_LIMIT = 10
-_OPEN = [s.value for s in OPEN_STATUSES]
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ def headline(user: Any, *, where: Sequence[Any] = (), overall: RagCounts | None 
 
 def _counted_by_hand(user: Any, where: Sequence[Any], recommendation_count: int) -> Headline:
     today = clock.today()
-    is_open = one_of(Action.status, _OPEN)
+    is_open = one_of(Action.status, OPEN_STATUSES)
     counts = (
         live_actions()
         .with_only_columns(

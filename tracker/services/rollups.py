@@ -20,7 +20,7 @@ from tracker.models import Action, Agency, Review, TargetDateChange
 from tracker.models.figures import OPEN_ACTION, waiting_request
 from tracker.models.live import live_actions, live_actions_where, live_target_date_changes
 from tracker.models.tallies import RagCounts, tally, total_of
-from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.lifecycle import NOT_SUBMITTED, ActionStatus
 from tracker.rules.rag import Rag, rag_among_sql
 from tracker.rules.sql import one_of, written_in
 from tracker.services import figures
@@ -146,10 +146,7 @@ def _due_within(shape: shapes.Sees) -> Select[int]:
     today, until = (bindparam(name, type_=Action.target_date.type) for name in ("today", "until"))
     query = live_actions_where(
         shapes.visible_actions(shape),
-        one_of(
-            Action.status,
-            [s.value for s in (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.RETURNED)],
-        ),
+        one_of(Action.status, NOT_SUBMITTED),
         Action.target_date >= today,
         Action.target_date <= until,
         # The same actions, said as the indexes of open actions in date order are.

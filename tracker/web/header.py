@@ -10,6 +10,7 @@ the session's, goes in each time.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask, current_app, request
@@ -23,7 +24,17 @@ from tracker.web.shell import navigation
 _TOKEN_MARK = "tracker-sign-out-token-stands-here"  # noqa: S105  (a stand-in, never a secret)
 
 
+@dataclass
+class _Kept:
+    """What the app keeps: each role's navigation addresses, and each header drawn, by role, where the app is
+    served from and the navigation's page (None where the page is none of them)."""
+
+    hrefs: dict[tuple[Any, str], frozenset[str]] = field(default_factory=dict)
+    drawn: dict[tuple[Any, str, str | None], tuple[Markup, Markup | None]] = field(default_factory=dict)
+
+
 def init_app(app: Flask) -> None:
+    app.extensions["tracker.page_headers"] = _Kept()
     app.jinja_env.globals["service_header"] = service_header
 
 
@@ -31,16 +42,16 @@ def service_header() -> Markup:
     """The header for the signed-in person (or for nobody) on this page."""
     user = current_user._get_current_object()
     role = user.role if user.is_authenticated else None
-    kept: dict[Any, Any] = current_app.extensions.setdefault("tracker.page_headers", {})
+    kept: _Kept = current_app.extensions["tracker.page_headers"]
     root = request.script_root
-    hrefs = kept.get((role, root))
+    hrefs = kept.hrefs.get((role, root))
     if hrefs is None:
-        hrefs = kept[(role, root)] = frozenset(entry["href"] for entry in navigation())
+        hrefs = kept.hrefs[(role, root)] = frozenset(entry["href"] for entry in navigation())
     path = request.path
     key = (role, root, path if path in hrefs else None)
-    drawn = kept.get(key)
+    drawn = kept.drawn.get(key)
     if drawn is None:
-        drawn = kept[key] = _draw(user)
+        drawn = kept.drawn[key] = _draw(user)
     before, after = drawn
     return before if after is None else before + escape(generate_csrf()) + after
 

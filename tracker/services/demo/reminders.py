@@ -32,7 +32,7 @@ def load(users: list[User], subgroup: User, today: date) -> None:
     overdue = list(
         db.session.scalars(
             live_actions()
-            .where(one_of(Action.status, [s.value for s in NOT_SUBMITTED]), Action.target_date < today)
+            .where(one_of(Action.status, NOT_SUBMITTED), Action.target_date < today)
             .order_by(Action.target_date, Action.id)
             .limit(3)
         )

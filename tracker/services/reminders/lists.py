@@ -46,7 +46,6 @@ from tracker.services.search.listed import ListedAction, by_ids, read, with_lead
 
 EMAIL_LIMIT = 25  # an email lists this many of each list, and links to the rest
 HOME_LIMIT = 5  # the home page lists a few, and links to the rest
-_OPEN = [s.value for s in OPEN_STATUSES]
 
 # Which page lists a list in full: the agency's actions, the person's own, or every action.
 AGENCY, MINE, EVERY, OVERVIEW = "agency", "mine", "every", "overview"
@@ -259,4 +258,4 @@ def owns_open_actions(user: User) -> bool:
 def _an_open_action_owned() -> Select[int]:
     # Built once, the owner bound: every home page asks it.
     owner = bindparam("owner_id", type_=Integer)
-    return select(Action.id).where(Action.owner_user_id == owner, one_of(Action.status, _OPEN)).limit(1)
+    return select(Action.id).where(Action.owner_user_id == owner, one_of(Action.status, OPEN_STATUSES)).limit(1)

@@ -104,9 +104,7 @@ QUEUED, WOULD_SEND, OFF, NO_ADDRESS, WAITING, DONE_TODAY, NOTHING = (
 
 def candidates() -> list[User]:
     """Active people who may have something to hear: agency leads, subgroup members, and owners of open actions."""
-    owners = select(Action.owner_user_id).where(
-        Action.owner_user_id.is_not(None), one_of(Action.status, [s.value for s in OPEN_STATUSES])
-    )
+    owners = select(Action.owner_user_id).where(Action.owner_user_id.is_not(None), one_of(Action.status, OPEN_STATUSES))
     query = (
         select(User)
         .where(User.active.is_(True), or_(User.role.in_([Role.AGENCY_LEAD, Role.SUBGROUP]), User.id.in_(owners)))

@@ -24,8 +24,6 @@ from tracker.services import escalations, meetings
 from tracker.services.reminders.changes import listed_changes
 from tracker.services.reminders.lists import EVERY, OVERVIEW, Listed, as_listed, start_of
 
-_OPEN = [s.value for s in OPEN_STATUSES]
-
 
 @dataclass
 class MeetingPack:
@@ -107,7 +105,7 @@ def pack(meeting: Meeting, *, today: date, windows: Windows, limit: int) -> Meet
         query = live_target_date_changes().where(pending).order_by(TargetDateChange.requested_at, TargetDateChange.id)
         requests.changes = listed_changes(query.limit(limit))
 
-    not_submitted = one_of(Action.status, [s.value for s in NOT_SUBMITTED])
+    not_submitted = one_of(Action.status, NOT_SUBMITTED)
     newly_overdue = listed(
         "newly_overdue",
         "Newly overdue",
@@ -135,7 +133,7 @@ def pack(meeting: Meeting, *, today: date, windows: Windows, limit: int) -> Meet
         f"Newly without an update for {days(drift)}",
         f"Their last update is now more than {days(drift)} old, and was not at the last meeting.",
         and_(
-            one_of(Action.status, _OPEN),
+            one_of(Action.status, OPEN_STATUSES),
             Action.last_update_on <= today - timedelta(days=drift),
             Action.last_update_on > since - timedelta(days=drift),
         ),

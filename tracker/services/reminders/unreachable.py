@@ -25,8 +25,6 @@ from tracker.rules.reminders import Windows
 from tracker.rules.sql import one_of
 from tracker.services.reminders import conditions
 
-_OPEN = [s.value for s in OPEN_STATUSES]
-
 
 @dataclass(frozen=True)
 class Unreachable:
@@ -54,7 +52,7 @@ def _grouped(user: User, *, today: date, windows: Windows) -> Any:
         .where(
             policy.visible_actions(user),
             OPEN_ACTION,
-            one_of(Action.status, _OPEN),
+            one_of(Action.status, OPEN_STATUSES),
             conditions.needs_attention(today, windows),
             cannot,
         )

@@ -149,7 +149,7 @@ def _statement(filters: RecommendationFilters, user: Any, *, counted: bool = Tru
     if f.implementations:
         if not counted:
             raise ValueError("An implementation filter reads the counts")
-        query = query.where(one_of(status, [i.value for i in f.implementations]))
+        query = query.where(one_of(status, f.implementations))
     for word in f.q.split():
         query = query.where(
             or_(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select, tuple_
+from sqlalchemy import Select, and_, case, func, literal, or_, select, tuple_
 from sqlalchemy.sql.util import ClauseAdapter
 
 from tracker.db import db, dialect, rows_of, without_workers
@@ -359,15 +359,11 @@ def _colour_page(
     where = past(cursor, rag, backwards=backwards)
     by_id = not filters.q and dialect() == "sqlite"
     unjoined = unjoined_statement(filters, user, today=today) if by_id else None
+
+    def paged(statement: Select[Any]) -> Any:
+        ordered = in_order(statement, rag, backwards=backwards)
+        return ordered.limit(written_as_it_runs(wanted)).offset(written_as_it_runs(skip))
+
     if unjoined is None:
-        statement = _statement(filters, user, today, rag, many).where(*where)
-        ordered = (
-            in_order(statement, rag, backwards=backwards)
-            .limit(written_as_it_runs(wanted))
-            .offset(written_as_it_runs(skip))
-        )
-        return True, reading(ordered)
-    statement = unjoined.with_only_columns(Action.id).where(in_colour(rag, today), *where)
-    return False, in_order(statement, rag, backwards=backwards).limit(written_as_it_runs(wanted)).offset(
-        written_as_it_runs(skip)
-    )
+        return True, reading(paged(_statement(filters, user, today, rag, many).where(*where)))
+    return False, paged(unjoined.with_only_columns(Action.id).where(in_colour(rag, today), *where))

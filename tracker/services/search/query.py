@@ -293,7 +293,7 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
             )
         )
     if filters.statuses:
-        where.append(one_of(Action.status, [s.value for s in filters.statuses]))
+        where.append(one_of(Action.status, filters.statuses))
     if filters.rags:
         where.append(rag_among_sql(filters.rags, amber_from=Action.amber_from, red_from=Action.red_from, today=today))
     if filters.themes:
