@@ -89,6 +89,28 @@ def _coalesced(element: sorted_apart, compiler: SQLCompiler, **kw: Any) -> str:
     return f"coalesce({compiler.process(element.clauses, **kw)})"
 
 
+class among_found(FunctionElement[Any]):
+    """Whether the column's value is among those a subquery finds, found first and each then looked up: `IN`, which
+    SQLite reads so; on PostgreSQL `= ANY(ARRAY(...))`, since `IN` it planned as a join that read every row of the
+    column's table (the actions assured in a fortnight, counted: 36 ms at national scale, and 0.5 ms so). Given the
+    column and the subquery as a scalar subquery."""
+
+    inherit_cache = True
+    name = "among_found"
+
+
+@compiles(among_found)
+def _in_found(element: among_found, compiler: SQLCompiler, **kw: Any) -> str:
+    column, found = list(element.clauses)
+    return f"{compiler.process(column, **kw)} IN {compiler.process(found, **kw)}"
+
+
+@compiles(among_found, "postgresql")
+def _any_found(element: among_found, compiler: SQLCompiler, **kw: Any) -> str:
+    column, found = list(element.clauses)
+    return f"{compiler.process(column, **kw)} = ANY(ARRAY{compiler.process(found, **kw)})"
+
+
 class holds_text(FunctionElement[Any]):
     """Whether a column's text holds a word, whatever its case: `lower(column) LIKE pattern` with the word
     lowered, as PostgreSQL's trigram indexes are made; on SQLite, whose LIKE ignores the case of the letters

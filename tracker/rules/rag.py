@@ -181,6 +181,14 @@ def overdue_sql(*, status: Column, target_date: Column, today: date) -> ColumnEl
     return and_(one_of(status, NOT_SUBMITTED), target_date.is_not(None), target_date < today)
 
 
+def overdue_from_red_day_sql(*, red_from: Column, today: date, due_before: date | None = None) -> ColumnElement[bool]:
+    """`overdue_sql` said from the day an action turns red (`rag_dates`: the day after its target date, kept only
+    while it is open and not submitted), which an index holds in order; with `due_before`, of the actions due on or
+    before it."""
+    last = today if due_before is None else min(today, _shifted(due_before, 1))
+    return red_from <= last
+
+
 def drifting_sql(*, status: Column, last_update_on: Column, today: date) -> ColumnElement[bool]:
     """Open, with no update for DRIFT_DAYS or more, whatever the target date says."""
     return drifting_since_sql(status=status, last_update_on=last_update_on, silent_since=drifting_from(today))

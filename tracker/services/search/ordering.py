@@ -24,7 +24,7 @@ from tracker.models import Action, Recommendation, Review
 from tracker.models.clauses import columns_read, reads
 from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
-from tracker.rules.rag import Rag, no_colours, rag_from_dates_sql, rag_rank_sql
+from tracker.rules.rag import Rag, no_colours, overdue_from_red_day_sql, rag_from_dates_sql, rag_rank_sql
 from tracker.rules.sql import written_as_it_runs, written_in
 from tracker.services import figures
 from tracker.services.search import built
@@ -195,7 +195,15 @@ def _counted(filters: ActionFilters, user: Any, today: date, sifted: bool = Fals
     found = None if sifted else _found(filters, user, today)
     if found is None:
         colour = Action.rag  # one expression, selected and grouped alike
-        plain = counted_statement(filters, user, today=today, tested=sifted)
+        red: list[Any] = []
+        if filters.overdue:
+            # Counted in no order, overdue actions (due before a day) are said as the days they turned red, which an
+            # index holds: by their status and target date, SQLite read every action due before the day asked,
+            # open or closed (the subgroup's long overdue ones: 100,000 read for 12,000, 145 ms at national scale,
+            # and 16 ms so).
+            red = [overdue_from_red_day_sql(red_from=Action.red_from, today=today, due_before=filters.due_before)]
+            filters = replace(filters, overdue=False, due_before=None)
+        plain = counted_statement(filters, user, today=today, tested=sifted).where(*red)
         return plain.with_only_columns(colour, func.count(Action.id)).group_by(colour)
     return found.select(found.rag, func.count(found.rows.c.id)).group_by(found.rag)
 

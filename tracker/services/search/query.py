@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Select, exists, false, func, or_, select
+from sqlalchemy import Select, false, func, or_, select
 
 from tracker import clock
 from tracker.access import policy
@@ -28,9 +28,10 @@ from tracker.models import Action, Agency, AssuranceDecision, Recommendation, Re
 from tracker.models.clauses import reads
 from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live_actions, live_actions_tested_in_turn, live_actions_where
+from tracker.models.types import among_found
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_among_sql
-from tracker.rules.sql import one_of
+from tracker.rules.sql import one_of, written_in
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
 from tracker.services import memberships
 from tracker.services.search.text import held_by_row, held_in_row, words_match
@@ -309,15 +310,16 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
     if filters.assured_since:
         since = datetime.combine(filters.assured_since, datetime.min.time(), tzinfo=UTC)
         where.append(Action.status == ActionStatus.ASSURED.value)
-        where.append(
-            exists(
-                select(AssuranceDecision.id).where(
-                    AssuranceDecision.action_id == Action.id,
-                    AssuranceDecision.outcome == DecisionOutcome.ASSURED.value,
-                    AssuranceDecision.decided_at >= since,
-                )
-            )
+        # The actions the decisions since then assured, found first from the index of such decisions by date and each
+        # looked up: asked of each action in turn (EXISTS), SQLite read every closed action to find a fortnight's few
+        # hundred, 240 ms a page and 100 ms its count at national scale (0.25 and 0.18 ms so). The outcome and the
+        # day are written in (few days are asked for: the summary links its own): bound, PostgreSQL's plan for any
+        # values could not use that index, which holds decisions to assure only (200 ms a page).
+        assured = select(AssuranceDecision.action_id).where(
+            AssuranceDecision.outcome == written_in(DecisionOutcome.ASSURED.value),
+            AssuranceDecision.decided_at >= written_in(since, AssuranceDecision.decided_at.type),
         )
+        where.append(among_found(Action.id, assured.scalar_subquery()))
     if filters.drifting:
         where.append(drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=today))
     if filters.overdue:
