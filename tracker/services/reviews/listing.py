@@ -31,6 +31,7 @@ from tracker.rules.implementation import (
 from tracker.rules.sql import one_of, written_as_it_runs, written_in
 from tracker.rules.vocabulary import ReviewType, Scope
 from tracker.services import memberships
+from tracker.services.reviews import status_pages
 from tracker.services.search.choosing import Choices, Offer
 
 PAGE_SIZE = 50
@@ -116,12 +117,21 @@ class RecommendationFilters:
         return args
 
 
-def _statement(filters: RecommendationFilters, user: Any, *, counted: bool = True) -> tuple[Select[Any], Any, Any]:
+def _statement(
+    filters: RecommendationFilters, user: Any, *, counted: bool = True, among: list[int] | None = None
+) -> tuple[Select[Any], Any, Any]:
     """The matching recommendations, joined to their actions' counts and implementation status unless not
-    `counted` (when no filter reads the status, a page is chosen without counting every recommendation's actions)."""
-    counts = actions_by_recommendation().subquery()
+    `counted` (when no filter reads the status, a page is chosen without counting every recommendation's actions);
+    `among`: of these reviews only, whose recommendations' actions alone are counted."""
+    held = actions_by_recommendation()
+    if among is not None:
+        theirs = select(Recommendation.id).where(Recommendation.review_id.in_(among))
+        held = held.where(Action.recommendation_id.in_(theirs))
+    counts = held.subquery()
     status = implementation_of_counted(counts)
     query = live_recommendations().where(policy.visible_reviews(user))
+    if among is not None:
+        query = query.where(Recommendation.review_id.in_(among))
     if counted:
         query = query.outerjoin(counts, counts.c.id == Recommendation.id)
     query = query.where(*_of_reviews(filters))
@@ -253,6 +263,13 @@ def _page(filters: RecommendationFilters, user: Any, query: Select[Any], counts:
     )
     offset = (filters.page - 1) * PAGE_SIZE
     if filters.implementations:
+        # Counted only for the reviews the page falls in, where the kept figures say which (`status_pages`).
+        placed = status_pages.place(filters, user, offset, PAGE_SIZE)
+        if placed is not None:
+            if not placed.reviews:
+                return []
+            query, counts, status = _statement(filters, user, among=placed.reviews)
+            offset = placed.skip
         found = db.session.execute(
             query.add_columns(status, counts.c.total, counts.c.assured, counts.c.not_achieved)
             .options(*loads)
