@@ -19,7 +19,8 @@ from tracker.db import db
 from tracker.models import Action, AssuranceDecision
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome
-from tracker.services.search import results
+from tracker.services import figures
+from tracker.services.search import ordering, results
 from tracker.services.search.query import ActionFilters
 
 
@@ -173,3 +174,43 @@ def test_a_plan_step_is_what_sqlite_prints() -> None:
     _sqlite()
     steps = [row[3] for row in db.session.execute(text("EXPLAIN QUERY PLAN SELECT id FROM actions WHERE red_from < 1"))]
     assert any("ix_actions_red_from" in step for step in steps), steps
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {},
+        {"rag": "blue"},
+        {"rag": "red"},
+        {"include_closed": "0"},
+        {"overdue": "1"},
+        {"agency": "POLICE"},
+        {"type": "SAR"},
+        {"sort": "agency"},
+    ],
+)
+@pytest.mark.parametrize("role", ["subgroup", "board", "admin", "agency_lead"])
+def test_assured_actions_are_counted_from_the_kept_figures_as_from_the_actions(
+    users: dict[str, Any], role: str, args: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The board's "Assured" figure links to them: counted from the kept figures, every one blue, as counting the
+    actions themselves counts them, whatever else is chosen."""
+    user = users[role]
+    police = users["agency_lead"].agency
+    for n, status in enumerate([ActionStatus.ASSURED] * 3 + [ActionStatus.CLOSED_NOT_ACHIEVED, ActionStatus.SUBMITTED]):
+        ActionFactory(status=status, lead_agency=police if n % 2 else None)
+    db.session.flush()
+    filters = ActionFilters.parse(
+        {"status": "assured", **{k: str(police.id) if v == "POLICE" else v for k, v in args.items()}}
+    )
+    today = clock.today()
+    kept = figures.count_by_rag(filters, user, today=today)
+    by_agency = figures.count_by_agency(filters, user, today=today)
+    page = results.search(filters, user, today=today)
+    assert kept is not None and by_agency is not None
+    monkeypatch.setattr(figures, "count_by_rag", lambda *_, **__: None)
+    monkeypatch.setattr(figures, "count_by_agency", lambda *_, **__: None)
+    counted = ordering.counts(filters, user, today)
+    assert kept == counted
+    assert sum(by_agency.values()) == sum(counted.values())
+    assert page.total == results.search(filters, user, today=today).total == sum(counted.values())

@@ -33,6 +33,7 @@ from tracker.models.figures import (
 from tracker.models.figures_day import forget_kept_day, kept_day, kept_known, remember_kept_day
 from tracker.models.live import live, live_actions, live_recommendation_count
 from tracker.models.tallies import RagCounts
+from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag, no_colours
 from tracker.services import kept_rows, memberships
 from tracker.services.kept_rows import By
@@ -276,7 +277,11 @@ def count_by_agency(filters: Any, user: Any, *, today: date | None = None) -> di
 def _searched(filters: Any, user: Any, *, by: By, today: date | None) -> list[RagCounts] | None:
     """The kept rows an action search's filters pick out, with the colours it leaves out counted as none."""
     f = filters
-    if f.q or f.statuses or f.themes or f.due_before or f.assured_since or f.drifting or f.owner_user_id is not None:
+    # Assured actions alone (the board's "Assured" figure links to them) are kept too, and every one is blue.
+    assured = set(f.statuses) == {ActionStatus.ASSURED}
+    if f.q or (f.statuses and not assured) or f.themes or f.due_before or f.assured_since or f.drifting:
+        return None
+    if f.owner_user_id is not None:
         return None
     agencies = [*f.agencies, *([0] if f.no_agency else [])] if (f.agencies or f.no_agency) else None
     if f.reviews and not f.types and not f.partnerships and agencies is None:
@@ -293,5 +298,6 @@ def _searched(filters: Any, user: Any, *, by: By, today: date | None) -> list[Ra
     if f.hides_closed:
         wanted.discard(Rag.BLUE)
     for row in rows:
-        row.counts = {rag: count if rag in wanted else 0 for rag, count in row.counts.items()}
+        counts = {Rag.BLUE: row.assured} if assured else row.counts
+        row.counts = {rag: counts.get(rag, 0) if rag in wanted else 0 for rag in Rag}
     return rows
