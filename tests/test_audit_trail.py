@@ -79,3 +79,19 @@ def test_a_trail_longer_than_one_download_is_downloaded_a_part_at_a_time(
     assert db.session.scalars(exported).all() == []
     assert "Download these events as CSV" in admin.get("/admin/audit?kind=test.short").get_data(as_text=True)
     assert "short" in admin.get("/admin/audit.csv?kind=test.short").get_data(as_text=True)
+
+
+def test_the_filter_offers_each_kind_and_type_of_record_once_in_order(users: dict[str, User]) -> None:
+    """Read one after another from their indexes (a national body's trail holds a million events), each kind and
+    type of record the trail holds is offered once, in order, and a missing type not at all."""
+    for n in range(3):
+        audit.record("test.zebra", actor=users["admin"], target=users["board"], summary=f"{n}")
+    audit.record("test.aardvark", actor=None, summary="no record")
+    audit.record("test.middle", actor=users["admin"], target=users["board"], summary="")
+    db.session.flush()
+    held = db.session.scalars(select(AuditEvent.event).distinct()).all()
+    types = db.session.scalars(select(AuditEvent.object_type).distinct()).all()
+    assert audit_trail.kinds() == sorted(held)
+    assert {"test.aardvark", "test.middle", "test.zebra"} <= set(audit_trail.kinds())
+    assert audit_trail.object_types() == sorted(t for t in types if t)
+    assert "User" in audit_trail.object_types()

@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -141,12 +142,23 @@ def page_of(filters: TrailFilters) -> TrailPage:
 
 
 def kinds() -> list[str]:
-    return list(db.session.scalars(select(AuditEvent.event).distinct().order_by(AuditEvent.event)))
+    return list(db.session.scalars(_each_held("event")))
 
 
 def object_types() -> list[str]:
-    found = db.session.scalars(select(AuditEvent.object_type).distinct().order_by(AuditEvent.object_type))
-    return [t for t in found if t]
+    return [t for t in db.session.scalars(_each_held("object_type")) if t]
+
+
+@cache
+def _each_held(name: str) -> Select[Any]:
+    """Each value the column holds, in order, found one after another from its index: a few dozen reads. Asked as
+    DISTINCT, PostgreSQL read every event for the few kinds there are (a national body's million: 95 ms for the
+    filter's two lists). Built once, as building it took longer than SQLite took to read it."""
+    column = AuditEvent.__table__.c[name]
+    found = select(func.min(column).label("value")).cte("held", recursive=True)
+    after = select(func.min(column)).where(column > found.c.value).scalar_subquery()
+    found = found.union_all(select(after).where(found.c.value.is_not(None)))
+    return select(found.c.value).where(found.c.value.is_not(None)).order_by(found.c.value)
 
 
 def safe_cell(value: object) -> str:
