@@ -76,7 +76,7 @@ def search(
         if not found:
             found = ordering.page(filters, user, today, sizes)
     elif total:
-        found = sorting.page(filters, user, today=today, found=total, sifted=few)
+        found = sorting.page(filters, user, today=today, found=total, sifted=few, exact=True)
     return _page_of(filters, user, today, found, total, pages, chosen)
 
 
