@@ -133,7 +133,7 @@ def _overdue_cases() -> dict[str, Action]:
         (-30, {"due on the day", "due long before", "returned, due before", "due the day after", "overdue, not long"}),
     ],
 )
-@pytest.mark.parametrize("sort", ["rag", "target_date", "review"])
+@pytest.mark.parametrize("sort", ["rag", "target_date", "review", "agency"])
 @pytest.mark.parametrize("statuses", [[], ["not_started", "in_progress", "returned"]])
 def test_overdue_counts_what_it_lists(
     users: dict[str, Any], days_before: int | None, expected: set[str], sort: str, statuses: list[str]
@@ -165,6 +165,14 @@ def test_overdue_is_counted_from_the_days_actions_turned_red(users: dict[str, An
     counts = _plans(sent, "count(actions.id)")
     assert counts
     for steps in counts:
+        assert any("USING INDEX ix_actions_red_from" in step for step in steps), steps
+    # Sorted by review, which no index of theirs serves, the page's overdue actions are read from it too.
+    with _statements() as sent:
+        page = _search(users["subgroup"], overdue="1", due_before=due_before, sort="review")
+    assert len(page.actions) == 3
+    listed = _plans(sent, "ORDER BY reviews.reference, recommendations.position")
+    assert listed
+    for steps in listed:
         assert any("USING INDEX ix_actions_red_from" in step for step in steps), steps
 
 

