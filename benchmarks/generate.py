@@ -95,6 +95,25 @@ def flask(url: str, *command: str) -> None:
         raise SystemExit(f"flask {' '.join(command)} failed:\n{done.stdout}")
 
 
+def ensure(url: str, scale: str) -> None:
+    """The database generated at the scale where it holds no reviews yet, and migrated where it does."""
+    from sqlalchemy import create_engine, func, select
+
+    from tracker.models import Review
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            empty = not connection.scalar(select(func.count(Review.id)))
+    except Exception:  # no tables yet: a new database
+        empty = True
+    engine.dispose()
+    if empty:
+        generate(url, scale)
+    else:
+        migrate(url)
+
+
 def migrate(url: str) -> None:
     flask(url, "db", "upgrade")
 

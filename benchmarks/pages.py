@@ -250,22 +250,9 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def run(scale: str, url: str, repeat: int, warm: int, budget: float) -> dict[str, Any]:
-    from sqlalchemy import create_engine, func, select
     from sqlalchemy.engine import make_url
 
-    from tracker.models import Review
-
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            empty = not connection.scalar(select(func.count(Review.id)))
-    except Exception:  # no tables yet: a new database
-        empty = True
-    engine.dispose()
-    if empty:
-        generate.generate(url, scale)
-    else:
-        generate.migrate(url)
+    generate.ensure(url, scale)
     marks = landmarks(url)
     pages = pages_for(marks)
     folder = Path(tempfile.mkdtemp(prefix="tracker-pages-"))
