@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import generate  # noqa: E402
-from benchmarks.pages import HTML_TARGET  # noqa: E402
+from benchmarks.pages import HTML_TARGET, app_environment  # noqa: E402
 
 _TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 _HREF = re.compile(r'href="(/[^"#]*)"')
@@ -100,17 +100,7 @@ def main() -> None:
     args = parser.parse_args()
     url = args.database or generate.default_url(args.scale)
     generate.ensure(url, args.scale)
-    folder = Path(tempfile.mkdtemp(prefix="tracker-every-page-"))
-    os.environ.update(
-        {
-            "DATABASE_URL": url,
-            "TRACKER_ENV": "development",
-            "SECRET_KEY": "benchmark-not-secret",
-            "EVIDENCE_DIR": str(folder / "evidence"),
-            "REPORTS_DIR": str(folder / "reports"),
-            "IMPORT_DIR": str(folder / "imports"),
-        }
-    )
+    os.environ.update(app_environment(url, Path(tempfile.mkdtemp(prefix="tracker-every-page-"))))
     os.environ.pop("TEST_DATABASE_URL", None)
     from tracker import create_app
 

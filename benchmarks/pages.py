@@ -249,13 +249,8 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
 
 
-def run(scale: str, url: str, repeat: int, warm: int, budget: float) -> dict[str, Any]:
-    from sqlalchemy.engine import make_url
-
-    generate.ensure(url, scale)
-    marks = landmarks(url)
-    pages = pages_for(marks)
-    folder = Path(tempfile.mkdtemp(prefix="tracker-pages-"))
+def app_environment(url: str, folder: Path) -> dict[str, str]:
+    """The environment the tracker is run in over a benchmark's database, its files kept under `folder`."""
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -266,6 +261,17 @@ def run(scale: str, url: str, repeat: int, warm: int, budget: float) -> dict[str
         "IMPORT_DIR": str(folder / "imports"),
     }
     env.pop("TEST_DATABASE_URL", None)
+    return env
+
+
+def run(scale: str, url: str, repeat: int, warm: int, budget: float) -> dict[str, Any]:
+    from sqlalchemy.engine import make_url
+
+    generate.ensure(url, scale)
+    marks = landmarks(url)
+    pages = pages_for(marks)
+    folder = Path(tempfile.mkdtemp(prefix="tracker-pages-"))
+    env = app_environment(url, folder)
     floor_times: list[float] = []
     with (
         served("tracker.wsgi:app", env, folder / "tracker.log") as base,
