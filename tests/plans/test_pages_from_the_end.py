@@ -13,6 +13,7 @@ from tests.plans.conftest import Plans, bulk_actions
 from tracker import clock
 from tracker.db import db
 from tracker.rules.lifecycle import ActionStatus
+from tracker.services import paging
 from tracker.services.search import results, sorting
 from tracker.services.search.query import PAGE_SIZE, ActionFilters
 
@@ -54,8 +55,9 @@ def test_each_page_from_the_end_is_the_page_from_the_start(
 
 
 def test_a_page_in_the_second_half_is_read_backwards() -> None:
-    assert sorting._from_end(1, 170) is None
-    assert sorting._from_end(2, 170) is None  # rows 50 to 99 of 170: before the middle
-    assert sorting._from_end(3, 170) == (20, 50)  # rows 100 to 149: the 20th to the 69th from the end
-    assert sorting._from_end(4, 170) == (0, 20)  # the last twenty
-    assert sorting._from_end(5, 170) is None  # past the end
+    assert paging.from_end(1, 170, 50) is None
+    assert paging.from_end(2, 170, 50) is None  # rows 50 to 99 of 170: before the middle
+    assert paging.from_end(3, 170, 50) == (20, 50)  # rows 100 to 149: the 20th to the 69th from the end
+    assert paging.from_end(4, 170, 50) == (0, 20)  # the last twenty
+    assert paging.from_end(5, 170, 50) is None  # past the end
+    assert paging.turned_round([9, 8, 7, 6], (0, 2)) == [8, 9]

@@ -19,6 +19,7 @@ from tracker.models import User
 from tracker.rules.implementation import Implementation
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import ReviewType
+from tracker.services import paging
 from tracker.services.reviews import listing, status_pages
 from tracker.services.reviews.listing import RecommendationFilters
 
@@ -142,3 +143,18 @@ def test_where_a_filter_reads_the_recommendation_the_page_is_not_placed(reviews:
     ):
         assert status_pages.place(filters, users["board"], 0, 3) is None, filters
     assert status_pages.place(RecommendationFilters(implementations=chosen), users["board"], 0, 3) is not None
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [RecommendationFilters(), RecommendationFilters(types=(ReviewType.LLR,)), RecommendationFilters(q="LLR-2024")],
+)
+def test_a_page_in_the_second_half_is_read_from_the_end(
+    reviews: Plans, users: dict[str, User], filters: RecommendationFilters, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a status chosen, a page in the list's second half is read from its end (`services.paging`), and
+    holds what reading from the start holds, to the last page and past it."""
+    from_the_end = _pages(filters, users["board"])
+    assert len(from_the_end) > 3
+    monkeypatch.setattr(paging, "from_end", lambda *_: None)
+    assert from_the_end == _pages(filters, users["board"])
