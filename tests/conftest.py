@@ -169,6 +169,7 @@ def files_dir() -> Path:
 class QueryCounter:
     def __init__(self) -> None:
         self.statements: list[str] = []
+        self.parameters: list[Any] = []  # each statement's values, in turn
 
     @property
     def count(self) -> int:
@@ -188,9 +189,10 @@ def count_queries(app: Flask) -> Any:
         with app.app_context():
             engine = db.engine
 
-        def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        def before(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
             if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
                 counter.statements.append(statement)
+                counter.parameters.append(parameters)
 
         event.listen(engine, "before_cursor_execute", before)
         try:

@@ -4,12 +4,9 @@ figures (`status_pages`), each page lists what counting every recommendation's a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from tests.factories import ActionFactory, RecommendationFactory, ReviewFactory, place
 from tests.plans.conftest import Plans
@@ -105,29 +102,15 @@ def test_after_actions_change_the_pages_follow(reviews: Plans, users: dict[str, 
     assert sorted(after) == sorted([*before, (reviews.rec1.id, Implementation.FULLY_IMPLEMENTED, 1)])
 
 
-@contextmanager
-def _sent() -> Iterator[list[str]]:
-    sent: list[str] = []
-    engine = db.session.get_bind()
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        sent.append(" ".join(statement.split()))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
-def test_a_page_counts_only_its_reviews_actions(reviews: Plans, users: dict[str, User]) -> None:
+def test_a_page_counts_only_its_reviews_actions(reviews: Plans, users: dict[str, User], count_queries: Any) -> None:
     """Not every recommendation's: 100 ms a page at national scale."""
-    with _sent() as sent:
+    with count_queries() as counted:
         page = listing.search(
             RecommendationFilters(implementations=(Implementation.NOT_STARTED,), page=2), users["board"]
         )
     assert page.rows
     # What each statement that counts actions by recommendation reads them by.
+    sent = [" ".join(statement.split()) for statement in counted.statements]
     counting = [re.findall(r"FROM actions WHERE (.*?) GROUP BY actions.recommendation_id", s) for s in sent]
     read_by = [where for found in counting for where in found]
     assert read_by

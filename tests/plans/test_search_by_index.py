@@ -5,13 +5,11 @@ each is read the way its index allows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from tests.factories import ActionFactory, place
 from tracker import clock
@@ -33,28 +31,12 @@ def _search(user: Any, **args: Any) -> results.SearchPage:
     return results.search(ActionFilters.parse(args), user, today=clock.today())
 
 
-@contextmanager
-def _statements() -> Iterator[list[tuple[str, Any]]]:
-    """Every statement sent within, with its values."""
-    sent: list[tuple[str, Any]] = []
-    engine = db.session.get_bind()
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        sent.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
-def _plans(sent: list[tuple[str, Any]], naming: str) -> list[list[str]]:
-    """SQLite's plan of each statement sent that names this table, step by step."""
+def _plans(sent: Any, naming: str) -> list[list[str]]:
+    """SQLite's plan of each statement sent (`count_queries`) that names this, step by step."""
     connection = db.session.connection()
     return [
         [row[3] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
-        for statement, parameters in sent
+        for statement, parameters in zip(sent.statements, sent.parameters, strict=True)
         if naming in statement
     ]
 
@@ -91,7 +73,7 @@ def test_assured_since_finds_each_action_still_assured_once(users: dict[str, Any
     assert page.total == 1
 
 
-def test_assured_since_is_read_from_the_decisions_that_assured(users: dict[str, Any]) -> None:
+def test_assured_since_is_read_from_the_decisions_that_assured(users: dict[str, Any], count_queries: Any) -> None:
     """Not by asking of every closed action in turn whether a decision since assured it: 240 ms a page at national
     scale for a fortnight's few hundred."""
     _sqlite()
@@ -99,7 +81,7 @@ def test_assured_since_is_read_from_the_decisions_that_assured(users: dict[str, 
     _decided(action, 2)
     db.session.flush()
     since = (clock.today() - timedelta(days=14)).isoformat()
-    with _statements() as sent:
+    with count_queries() as sent:
         page = _search(users["subgroup"], assured_since=since)
     assert [a.id for a in page.actions] == [action.id]
     plans = _plans(sent, "assurance_decisions")
@@ -152,14 +134,14 @@ def test_overdue_counts_what_it_lists(
     assert page.total == len(expected)
 
 
-def test_overdue_is_counted_from_the_days_actions_turned_red(users: dict[str, Any]) -> None:
+def test_overdue_is_counted_from_the_days_actions_turned_red(users: dict[str, Any], count_queries: Any) -> None:
     """Not by reading every action due before the day asked, open or closed: the subgroup's long overdue actions
     read 100,000 actions at national scale for 12,000."""
     _sqlite()
     _overdue_cases()
     db.session.flush()
     due_before = (clock.today() - timedelta(days=31)).isoformat()
-    with _statements() as sent:
+    with count_queries() as sent:
         page = _search(users["subgroup"], overdue="1", due_before=due_before, sort="target_date")
     assert page.total == 3
     counts = _plans(sent, "count(actions.id)")
@@ -167,7 +149,7 @@ def test_overdue_is_counted_from_the_days_actions_turned_red(users: dict[str, An
     for steps in counts:
         assert any("USING INDEX ix_actions_red_from" in step for step in steps), steps
     # Sorted by review, which no index of theirs serves, the page's overdue actions are read from it too.
-    with _statements() as sent:
+    with count_queries() as sent:
         page = _search(users["subgroup"], overdue="1", due_before=due_before, sort="review")
     assert len(page.actions) == 3
     listed = _plans(sent, "ORDER BY reviews.reference, recommendations.position")

@@ -38,7 +38,13 @@ def _by_rag(*, descending: bool = False) -> list[Any]:
     return [rank.desc() if descending else rank, Action.target_date.is_(None), Action.target_date, Action.id]
 
 
-def order(filters: ActionFilters, *, walked: bool = False) -> list[Any]:
+def order(filters: ActionFilters, *, walked: bool = False, back: bool = False) -> list[Any]:
+    """The search's order; `back`: the same run backwards, for a page read from the list's end (`services.paging`)."""
+    keys = _keys(filters, walked=walked)
+    return paging.backwards(keys) if back else keys
+
+
+def _keys(filters: ActionFilters, *, walked: bool) -> list[Any]:
     desc = filters.descending
 
     def indexed(column: Any) -> Any:
@@ -88,8 +94,7 @@ def actions_statement(
 def _sorted(
     filters: ActionFilters, user: Any, today: date | None, walked: bool, *, tested: bool = False, back: bool = False
 ) -> Select[Any]:
-    keys = order(filters, walked=walked)
-    keys = paging.backwards(keys) if back else keys
+    keys = order(filters, walked=walked, back=back)
     return matching_statement(filters, user, today=today, tested=tested).order_by(*keys)
 
 
@@ -129,9 +134,7 @@ def _page_statement(
     if unjoined is None or key == "review" or (key == "agency" and span is None):
         statement = _sorted(filters, user, today, walked, tested=tested, back=back is not None)
         return True, reading(_paged(statement, offset, span))
-    keys = order(filters, walked=walked)
-    if back is not None:
-        keys = paging.backwards(keys)
+    keys = order(filters, walked=walked, back=back is not None)
     if span is not None:
         agencies, offset = span
         # The agencies are in their order already: each one's place in it stands for its name.
