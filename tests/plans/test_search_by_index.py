@@ -5,7 +5,8 @@ each is read the way its index allows."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -144,7 +145,7 @@ def test_overdue_is_counted_from_the_days_actions_turned_red(users: dict[str, An
     with count_queries() as sent:
         page = _search(users["subgroup"], overdue="1", due_before=due_before, sort="target_date")
     assert page.total == 3
-    counts = _plans(sent, "count(actions.id)")
+    counts = _plans(sent, "count(*) FILTER")
     assert counts
     for steps in counts:
         assert any("USING INDEX ix_actions_red_from" in step for step in steps), steps
@@ -156,6 +157,65 @@ def test_overdue_is_counted_from_the_days_actions_turned_red(users: dict[str, An
     assert listed
     for steps in listed:
         assert any("USING INDEX ix_actions_red_from" in step for step in steps), steps
+
+
+_DUE_BY_THE_DAY = {"due on the day", "due long before", "returned, due before", "submitted, due before"}
+
+
+@pytest.mark.parametrize(
+    ("days_before", "expected"),
+    [
+        (31, _DUE_BY_THE_DAY | {"assured, due before"}),
+        (-3650, _DUE_BY_THE_DAY | {"assured, due before", "due the day after", "overdue, not long", "due today"}),
+        (400, set()),
+    ],
+)
+@pytest.mark.parametrize("sort", ["rag", "target_date", "review", "agency"])
+@pytest.mark.parametrize("closed", ["1", "0"])
+def test_due_on_or_before_counts_what_it_lists(
+    users: dict[str, Any], days_before: int, expected: set[str], sort: str, closed: str
+) -> None:
+    """Counted from the index of every action in date order, listed by the target date: the two agree at every edge
+    (due on the day asked or the day after, closed, undated, withdrawn), colour by colour."""
+    cases = _overdue_cases()
+    withdrawn = ActionFactory(status=ActionStatus.IN_PROGRESS, target_date=clock.today() - timedelta(days=400))
+    withdrawn.withdrawn_at = clock.now()
+    db.session.flush()
+    if closed == "0":
+        expected = expected - {"assured, due before"}
+    due_before = (clock.today() - timedelta(days=days_before)).isoformat()
+    filters = ActionFilters.parse({"due_before": due_before, "sort": sort, "include_closed": closed})
+    page = results.search(filters, users["subgroup"], today=clock.today())
+    names = {name for name, action in cases.items() if action.id in {a.id for a in page.actions}}
+    assert names == expected
+    assert page.total == len(expected)
+    counted = ordering.counts(filters, users["subgroup"], clock.today())
+    listed = {rag: sum(1 for a in page.actions if a.rag_result.rag == rag) for rag in counted}
+    assert counted == listed
+
+
+def test_due_on_or_before_the_last_day_there_is_counts_every_dated_action(users: dict[str, Any]) -> None:
+    """The undated actions sort after every date, the last day included: they are still not due by it."""
+    cases = _overdue_cases()
+    db.session.flush()
+    filters = replace(ActionFilters.parse({}), due_before=date.max)
+    counted = ordering.counts(filters, users["subgroup"], clock.today())
+    assert sum(counted.values()) == len(cases) - 1
+
+
+def test_due_on_or_before_is_counted_from_the_index_alone(users: dict[str, Any], count_queries: Any) -> None:
+    """Not by reading each action's row: a day last month read 120,000 actions at national scale."""
+    _sqlite()
+    _overdue_cases()
+    db.session.flush()
+    due_before = (clock.today() - timedelta(days=31)).isoformat()
+    with count_queries() as sent:
+        page = _search(users["subgroup"], due_before=due_before)
+    assert page.total == 5
+    counts = _plans(sent, "count(*) FILTER")
+    assert counts
+    for steps in counts:
+        assert any("USING COVERING INDEX ix_actions_target_order" in step for step in steps), steps
 
 
 def test_a_plan_step_is_what_sqlite_prints() -> None:

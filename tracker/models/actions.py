@@ -107,8 +107,18 @@ class Action(Withdrawable, RagByDates, Base):
             postgresql_where=OPEN_ONLY,
         ),
         Index("ix_actions_closed_order", "target_order", "id", sqlite_where=CLOSED_ONLY, postgresql_where=CLOSED_ONLY),
-        # Every action in date order, and by its last update: the search sorted by either column.
-        Index("ix_actions_target_order", "target_order", "id"),
+        # Every action in date order, and by its last update: the search sorted by either column. The first holds
+        # the days each turns amber and red and whether it stands, so that the actions due on or before a day are
+        # counted by colour from it alone.
+        Index(
+            "ix_actions_target_order",
+            "target_order",
+            "id",
+            "amber_from",
+            "red_from",
+            "recommendation_id",
+            "withdrawn_at",
+        ),
         Index("ix_actions_target_latest", _UNDATED, text("target_date DESC"), text("id DESC")),
         Index("ix_actions_last_update", "last_update_on", "id"),
         # An agency's open actions in date order: its lead's home page and reminders. It holds the days each turns
@@ -258,6 +268,15 @@ event.listen(
     "before_create",
     DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"),  # type: ignore[no-untyped-call]
 )
+
+
+def due_on_or_before(day: date) -> ColumnElement[bool]:
+    """Actions whose target date is on or before the day, said as the index of every action in date order holds
+    them (an undated action sorts after every date), so that a count of them by colour reads that index alone:
+    by their target date, SQLite read each action's row (120,000 for a day last month at national scale)."""
+    if day >= date.max:
+        return Action.target_date.is_not(None)
+    return Action.target_order <= day
 
 
 @event.listens_for(Action, "before_update")
