@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import (
     DDL,
@@ -25,7 +23,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from tracker import clock
 from tracker.clock import now
 from tracker.models.base import Base
-from tracker.models.dated import RagByDates
+from tracker.models.dated import RagByDates, amber_from_default, red_from_default, target_order, target_order_default
 from tracker.models.meetings import Meeting
 from tracker.models.people import Agency, User
 from tracker.models.reviews import Recommendation, Withdrawable
@@ -46,34 +44,6 @@ OPEN_PLACING = ("status", "target_date", "recommendation_id", "withdrawn_at", "o
 _UNDATED = text("(target_date IS NULL)")
 CAN_TURN_RED = text("red_from IS NOT NULL")
 SUBMITTED_ONLY = text("status = 'submitted'")
-
-
-def _rag_dates_of(values: Mapping[str, Any]) -> tuple[date | None, date | None]:
-    """The stored RAG days of a row about to be inserted, from its status, target date and last update
-    (or the defaults those columns will take)."""
-    status = values.get("status") or ActionStatus.NOT_STARTED
-    return rag_dates(
-        status=ActionStatus(status),
-        target_date=values.get("target_date"),
-        last_update_on=values.get("last_update_on") or clock.today(),
-    )
-
-
-def _amber_from(context: Any) -> date | None:
-    return _rag_dates_of(context.get_current_parameters())[0]
-
-
-def _red_from(context: Any) -> date | None:
-    return _rag_dates_of(context.get_current_parameters())[1]
-
-
-def _target_order(context: Any) -> date:
-    return target_order(context.get_current_parameters().get("target_date"))
-
-
-def target_order(target_date: date | None) -> date:
-    """Where an action sorts by its target date: actions without one after every date."""
-    return target_date or date.max
 
 
 class Action(Withdrawable, RagByDates, Base):
@@ -212,10 +182,10 @@ class Action(Withdrawable, RagByDates, Base):
     # The days it turns amber and red if nothing changes (tracker.rules.rag.rag_dates), kept with the
     # fields they come from (on every insert, bulk ones too, and every update), so that lists sort and
     # count by RAG from an index rather than working it out for every action.
-    amber_from: Mapped[date | None] = mapped_column(Date, default=_amber_from)
-    red_from: Mapped[date | None] = mapped_column(Date, default=_red_from)
+    amber_from: Mapped[date | None] = mapped_column(Date, default=amber_from_default)
+    red_from: Mapped[date | None] = mapped_column(Date, default=red_from_default)
     # The target date, or the last day there is for an action without one: date order with those last.
-    target_order: Mapped[date | None] = mapped_column(Date, default=_target_order)
+    target_order: Mapped[date | None] = mapped_column(Date, default=target_order_default)
     # Optimistic locking: an UPDATE that finds another version matches no row.
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
