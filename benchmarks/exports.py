@@ -46,7 +46,7 @@ def run_export(url: str, fmt: str) -> dict[str, object]:
     from tracker.models import User
     from tracker.rules.vocabulary import Role
     from tracker.services.exports.lists import actions
-    from tracker.services.search.query import ActionFilters
+    from tracker.services.search.filters import ActionFilters
 
     app = create_app()
     with app.app_context():

@@ -15,7 +15,7 @@ from tracker.db import db
 from tracker.rules.lifecycle import ActionStatus
 from tracker.services import paging
 from tracker.services.search import results, sorting
-from tracker.services.search.query import PAGE_SIZE, ActionFilters
+from tracker.services.search.filters import PAGE_SIZE, ActionFilters
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from tracker.models import AssuranceDecision
 from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import DecisionOutcome, ReviewType
-from tracker.services.search.query import ActionFilters
+from tracker.services.search.filters import ActionFilters
 
 DESCRIPTIONS = {
     "police_red": "Police audit of MARAC referrals",

@@ -16,7 +16,8 @@ from tracker import clock
 from tracker.db import db, without_workers
 from tracker.models import Action, User
 from tracker.services.search import broad, ordering, results, sifted
-from tracker.services.search.query import ActionFilters, matching_statement
+from tracker.services.search.filters import ActionFilters
+from tracker.services.search.query import matching_statement
 from tracker.services.search.results import SearchPage, search
 
 

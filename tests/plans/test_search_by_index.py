@@ -20,7 +20,7 @@ from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.vocabulary import DecisionOutcome
 from tracker.services import figures
 from tracker.services.search import ordering, results
-from tracker.services.search.query import ActionFilters
+from tracker.services.search.filters import ActionFilters
 
 
 def _decided(action: Action, days_ago: int, outcome: DecisionOutcome = DecisionOutcome.ASSURED) -> None:

@@ -14,7 +14,7 @@ from tracker import clock
 from tracker.db import db
 from tracker.models import User
 from tracker.services.search import sifted
-from tracker.services.search.query import ActionFilters
+from tracker.services.search.filters import ActionFilters
 from tracker.services.search.results import SearchPage, search
 
 

@@ -18,7 +18,8 @@ from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.services.search import ordering
 from tracker.services.search import text as search_text
-from tracker.services.search.query import ActionFilters, matching_statement
+from tracker.services.search.filters import ActionFilters
+from tracker.services.search.query import matching_statement
 from tracker.services.search.results import search
 
 WORDINGS = [

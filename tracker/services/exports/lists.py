@@ -28,7 +28,8 @@ from tracker.services import audit
 from tracker.services.exports.writers import Column, csv_chunks, xlsx_chunks
 from tracker.services.reviews import listing
 from tracker.services.reviews.review_list import ReviewRow
-from tracker.services.search.query import ActionFilters, count_statement
+from tracker.services.search.filters import ActionFilters
+from tracker.services.search.query import count_statement
 from tracker.services.search.sorting import columns_statement
 from tracker.services.search.words import Names, in_words
 

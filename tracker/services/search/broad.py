@@ -23,9 +23,10 @@ from tracker.models import Action
 from tracker.rules.rag import Rag
 from tracker.rules.sql import written_in
 from tracker.services.search import built, ordering
+from tracker.services.search.filters import PAGE_SIZE, ActionFilters
 from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
 from tracker.services.search.ordering import Cursor, colours, date_key, from_cursor, in_colour, in_order, past
-from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement
+from tracker.services.search.query import matching_statement
 
 # The rows of a colour a walk reads, at least, before it gives up on finding its page that way: 6.8 ms of a walk at
 # national scale on SQLite, about what reading and sorting every action of a word that some 2,000 actions hold

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from tracker.access.policy import Lister
 from tracker.db import dialect
-from tracker.services.search.query import ActionFilters
+from tracker.services.search.filters import ActionFilters
 
 T = TypeVar("T")
 

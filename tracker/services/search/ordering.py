@@ -36,15 +36,9 @@ from tracker.rules.rag import (
 from tracker.rules.sql import written_as_it_runs, written_in
 from tracker.services import figures
 from tracker.services.search import built
+from tracker.services.search.filters import PAGE_SIZE, ActionFilters
 from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
-from tracker.services.search.query import (
-    PAGE_SIZE,
-    ActionFilters,
-    conditions,
-    counted_statement,
-    matching_statement,
-    unjoined_statement,
-)
+from tracker.services.search.query import conditions, counted_statement, matching_statement, unjoined_statement
 from tracker.services.search.text import ACTION_TEXT, actions_holding, held_in_row
 
 _CURSOR = re.compile(r"^(red|amber|green|blue)\.(\d{4}-\d{2}-\d{2}|-)\.(\d{1,18})$")

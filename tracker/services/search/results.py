@@ -10,9 +10,9 @@ from typing import Any
 from tracker.models import Agency, Partnership, Review
 from tracker.services.search import broad, ordering, sifted, sorting
 from tracker.services.search.choosing import Choices, Offer
+from tracker.services.search.filters import PAGE_SIZE, ActionFilters, Problem
 from tracker.services.search.listed import ListedAction, Named
 from tracker.services.search.ordering import Cursor
-from tracker.services.search.query import PAGE_SIZE, ActionFilters, Problem
 
 # A text search counts the actions its words find this far; beyond, it says "more than", and its pages in RAG
 # order walk each colour testing every row for the words (`broad.broad_page`) rather than find them all.

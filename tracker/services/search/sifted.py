@@ -19,7 +19,7 @@ from typing import Any
 from tracker.access.policy import Lister, Sees
 from tracker.db import rows_of
 from tracker.services import figures
-from tracker.services.search.query import ActionFilters
+from tracker.services.search.filters import ActionFilters
 from tracker.services.search.text import own_text_count, own_text_estimate
 
 # The most actions the other filters may find for a search to be read from them: 4.2 ms of a count by colour at

@@ -18,8 +18,9 @@ from tracker.rules.rag import rag_rank_sql
 from tracker.rules.sql import written_as_it_runs, written_in
 from tracker.services import figures, paging
 from tracker.services.search import built
+from tracker.services.search.filters import PAGE_SIZE, ActionFilters
 from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
-from tracker.services.search.query import PAGE_SIZE, ActionFilters, matching_statement, unjoined_statement
+from tracker.services.search.query import matching_statement, unjoined_statement
 
 # A search that finds at least this many actions is sorted by target date or last update by walking the index of
 # every action in that order, which soon finds a page's worth; one that finds fewer has them read and sorted,
@@ -95,7 +96,8 @@ def _sorted(
     filters: ActionFilters, user: Any, today: date | None, walked: bool, *, tested: bool = False, back: bool = False
 ) -> Select[Any]:
     keys = order(filters, walked=walked, back=back)
-    return matching_statement(filters, user, today=today, tested=tested).order_by(*keys)
+    often = walked and filters.sort_key == "review"
+    return matching_statement(filters, user, today=today, tested=tested, often=often).order_by(*keys)
 
 
 def page(

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.services.search.query import ActionFilters
+from tracker.services.search.filters import ActionFilters
 
 
 @dataclass(frozen=True)

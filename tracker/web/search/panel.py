@@ -12,8 +12,8 @@ from tracker.rules.lifecycle import ActionStatus
 from tracker.rules.rag import Rag
 from tracker.rules.vocabulary import ReviewType
 from tracker.services.search.choosing import Offer
+from tracker.services.search.filters import ActionFilters
 from tracker.services.search.listed import Named
-from tracker.services.search.query import ActionFilters
 from tracker.services.search.words import Names, filter_words
 from tracker.web.choosers import chooser
 

@@ -17,7 +17,7 @@ from tracker.access.policy import Permission, requires
 from tracker.services.exports import lists as exports
 from tracker.services.search import results as services
 from tracker.services.search.choosing import Choices
-from tracker.services.search.query import SORTS, ActionFilters
+from tracker.services.search.filters import SORTS, ActionFilters
 from tracker.web import downloads, loading, paging
 from tracker.web.search import panel
 from tracker.web.search.rows import action_rows
