@@ -1,5 +1,5 @@
-"""Every action in date order, holding also the days each turns amber and red and whether it stands, so that the
-actions due on or before a day are counted by colour from the index alone
+"""Every action in date order, holding also the days each turns amber and red, whether it stands and its lead
+agency, so that the actions due on or before a day are counted by colour and by agency from the index alone
 
 Revision ID: 0032_every_action_in_date_order
 Revises: 0031_review_figures_totals
@@ -16,7 +16,7 @@ depends_on = None
 
 NAME = "ix_actions_target_order"
 KEY = ["target_order", "id"]
-COLOURING = ["amber_from", "red_from", "recommendation_id", "withdrawn_at"]
+COUNTED = ["amber_from", "red_from", "recommendation_id", "withdrawn_at", "lead_agency_id"]
 
 
 def _index(columns):
@@ -28,7 +28,7 @@ def _index(columns):
 
 
 def upgrade():
-    _index(KEY + COLOURING)
+    _index(KEY + COUNTED)
 
 
 def downgrade():

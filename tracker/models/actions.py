@@ -78,8 +78,8 @@ class Action(Withdrawable, RagByDates, Base):
         ),
         Index("ix_actions_closed_order", "target_order", "id", sqlite_where=CLOSED_ONLY, postgresql_where=CLOSED_ONLY),
         # Every action in date order, and by its last update: the search sorted by either column. The first holds
-        # the days each turns amber and red and whether it stands, so that the actions due on or before a day are
-        # counted by colour from it alone.
+        # the days each turns amber and red, whether it stands and its lead agency, so that the actions due on or
+        # before a day are counted by colour and by agency from it alone.
         Index(
             "ix_actions_target_order",
             "target_order",
@@ -88,6 +88,7 @@ class Action(Withdrawable, RagByDates, Base):
             "red_from",
             "recommendation_id",
             "withdrawn_at",
+            "lead_agency_id",
         ),
         Index("ix_actions_target_latest", _UNDATED, text("target_date DESC"), text("id DESC")),
         Index("ix_actions_last_update", "last_update_on", "id"),

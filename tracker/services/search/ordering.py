@@ -21,21 +21,18 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from tracker.db import db, dialect, rows_of, without_workers
 from tracker.models import Action, Recommendation, Review
-from tracker.models.actions import due_on_or_before
 from tracker.models.clauses import columns_read, reads
 from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
 from tracker.rules.rag import (
     Rag,
     no_colours,
-    overdue_from_red_day_sql,
-    rag_among_sql,
     rag_from_dates_sql,
     rag_rank_sql,
 )
 from tracker.rules.sql import written_as_it_runs, written_in
 from tracker.services import figures
-from tracker.services.search import built
+from tracker.services.search import built, counting
 from tracker.services.search.filters import PAGE_SIZE, ActionFilters
 from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
 from tracker.services.search.query import conditions, counted_statement, matching_statement, unjoined_statement
@@ -196,32 +193,9 @@ def _counted(filters: ActionFilters, user: Any, today: date, sifted: bool = Fals
     carried is counted from the actions themselves."""
     found = None if sifted else _found(filters, user, today)
     if found is None:
-        red: list[Any] = []
-        if filters.overdue:
-            # Counted in no order, overdue actions (due before a day) are said as the days they turned red, which an
-            # index holds: by their status and target date, SQLite read every action due before the day asked,
-            # open or closed (the subgroup's long overdue ones: 100,000 read for 12,000, 145 ms at national scale,
-            # and 16 ms so).
-            red = [overdue_from_red_day_sql(red_from=Action.red_from, today=today, due_before=filters.due_before)]
-            filters = replace(filters, overdue=False, due_before=None)
-        elif filters.due_before:
-            # Counted, the actions due on or before a day are read from the index of every action in date order,
-            # which holds what colours them and whether they stand (120,000 rows read at national scale for a day
-            # last month: 130 ms, and 30 so). A page keeps their target date, since SQLite then walks the reviews or
-            # lead agencies in order rather than sorting every action the index finds.
-            red = [due_on_or_before(filters.due_before)]
-            filters = replace(filters, due_before=None)
-        plain = counted_statement(filters, user, today=today, tested=sifted).where(*red)
-        return plain.with_only_columns(*_by_colour(Action.amber_from, Action.red_from, today))
-    return found.select(*_by_colour(found.rows.c.amber_from, found.rows.c.red_from, today))
-
-
-def _by_colour(amber_from: Any, red_from: Any, today: date) -> list[Any]:
-    """A count of each colour in turn, in one row: grouped by colour, SQLite sorted every row counted by it (the
-    actions due before a day last month at national scale: 36 ms, of which the sorting 14)."""
-    return [
-        func.count().filter(rag_among_sql([rag], amber_from=amber_from, red_from=red_from, today=today)) for rag in Rag
-    ]
+        counted = counting.statement(filters, user, today, sifted=sifted)
+        return counted.with_only_columns(*counting.by_colour(Action.amber_from, Action.red_from, today))
+    return found.select(*counting.by_colour(found.rows.c.amber_from, found.rows.c.red_from, today))
 
 
 def counted_up_to(filters: ActionFilters, user: Any, today: date, bound: int) -> int | None:
