@@ -21,6 +21,15 @@ from tracker.services.search.filters import PAGE_SIZE, ActionFilters
 from tracker.services.search.results import search
 
 
+def _first_pages(user: User, args: dict[str, Any], sort: str) -> list[list[int]]:
+    """The ids of the search's first three pages in this order."""
+    read = []
+    for page in (1, 2, 3):
+        found = search(ActionFilters.parse({**args, "sort": sort, "page": str(page)}), user, today=clock.today())
+        read.append([a.id for a in found.actions])
+    return read
+
+
 @pytest.mark.parametrize("sort", ["target_date", "-target_date", "updated", "-updated"])
 def test_walking_the_index_and_sorting_what_is_found_give_the_same_pages(
     users: dict[str, User], monkeypatch: pytest.MonkeyPatch, sort: str
@@ -43,18 +52,11 @@ def test_walking_the_index_and_sorting_what_is_found_give_the_same_pages(
     db.session.flush()
     user = users["admin"]
 
-    def pages(args: dict[str, Any]) -> list[list[int]]:
-        read = []
-        for page in (1, 2, 3):
-            found = search(ActionFilters.parse({**args, "sort": sort, "page": str(page)}), user, today=today)
-            read.append([a.id for a in found.actions])
-        return read
-
     for args in ({}, {"agency": str(agencies[0].id)}, {"include_closed": "0"}):
         monkeypatch.setattr(sorting, "WALKED_FROM", 10**9)
-        sorted_apart = pages(args)
+        sorted_apart = _first_pages(user, args, sort)
         monkeypatch.setattr(sorting, "WALKED_FROM", 0)
-        assert pages(args) == sorted_apart, args
+        assert _first_pages(user, args, sort) == sorted_apart, args
         assert len(sorted_apart[0]) == PAGE_SIZE, "the first page is full"
         assert sorted_apart[1], f"{args}: the test needs a second page"
 
@@ -222,18 +224,11 @@ def test_a_page_by_review_of_a_search_that_finds_many_walks_the_reviews(
     db.session.flush()
     user = users["admin"]
 
-    def pages(args: dict[str, Any]) -> list[list[int]]:
-        read = []
-        for page in (1, 2, 3):
-            found = search(ActionFilters.parse({**args, "sort": sort, "page": str(page)}), user, today=today)
-            read.append([a.id for a in found.actions])
-        return read
-
     for args in ({"status": "assured"}, {"rag": "red"}, {}):
         monkeypatch.setattr(sorting, "WALKED_FROM", 10**9)
-        sorted_apart = pages(args)
+        sorted_apart = _first_pages(user, args, sort)
         monkeypatch.setattr(sorting, "WALKED_FROM", 0)
-        assert pages(args) == sorted_apart, args
+        assert _first_pages(user, args, sort) == sorted_apart, args
         assert sorted_apart[1], f"{args}: the test needs a second page"
     if db.session.get_bind().dialect.name != "sqlite":
         return

@@ -44,6 +44,8 @@ OPEN_PLACING = ("status", "target_date", "recommendation_id", "withdrawn_at", "o
 _UNDATED = text("(target_date IS NULL)")
 CAN_TURN_RED = text("red_from IS NOT NULL")
 SUBMITTED_ONLY = text("status = 'submitted'")
+# What an index needs beside its key for a count by colour of the actions that stand to read it alone.
+_COLOURED_AND_STANDING = ("amber_from", "red_from", "recommendation_id", "withdrawn_at")
 
 
 class Action(Withdrawable, RagByDates, Base):
@@ -80,16 +82,7 @@ class Action(Withdrawable, RagByDates, Base):
         # Every action in date order, and by its last update: the search sorted by either column. The first holds
         # the days each turns amber and red, whether it stands and its lead agency, so that the actions due on or
         # before a day are counted by colour and by agency from it alone.
-        Index(
-            "ix_actions_target_order",
-            "target_order",
-            "id",
-            "amber_from",
-            "red_from",
-            "recommendation_id",
-            "withdrawn_at",
-            "lead_agency_id",
-        ),
+        Index("ix_actions_target_order", "target_order", "id", *_COLOURED_AND_STANDING, "lead_agency_id"),
         Index("ix_actions_target_latest", _UNDATED, text("target_date DESC"), text("id DESC")),
         Index("ix_actions_last_update", "last_update_on", "id"),
         # An agency's open actions in date order: its lead's home page and reminders. It holds the days each turns
@@ -100,10 +93,7 @@ class Action(Withdrawable, RagByDates, Base):
             "lead_agency_id",
             "target_order",
             "id",
-            "amber_from",
-            "red_from",
-            "recommendation_id",
-            "withdrawn_at",
+            *_COLOURED_AND_STANDING,
             sqlite_where=OPEN_ONLY,
             postgresql_where=OPEN_ONLY,
         ),
