@@ -24,12 +24,7 @@ from tracker.models import Action, Recommendation, Review
 from tracker.models.clauses import columns_read, reads
 from tracker.models.live import live, standing
 from tracker.models.types import not_indexed
-from tracker.rules.rag import (
-    Rag,
-    no_colours,
-    rag_from_dates_sql,
-    rag_rank_sql,
-)
+from tracker.rules.rag import Rag, no_colours, rag_from_dates_sql, rag_rank_sql
 from tracker.rules.sql import written_as_it_runs, written_in
 from tracker.services import figures
 from tracker.services.search import built, counting
