@@ -13,6 +13,7 @@ from tracker.db import db
 from tracker.models import Action
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import ActionStatus
+from tracker.rules.rag import rag_dates
 from tracker.rules.reminders import (
     ActionList,
     Frequency,
@@ -20,6 +21,7 @@ from tracker.rules.reminders import (
     action_list,
     action_list_sql,
     action_lists_sql,
+    amber_by,
     can_email,
     check_windows,
     digest_due,
@@ -158,3 +160,23 @@ def test_the_lists_in_python_and_in_sql_agree_over_every_status_and_boundary(dat
     assert in_sql == in_python and in_python
     by_red_day = long_overdue_from_red_day_sql(red_from=Action.red_from, today=TODAY, windows=windows)
     assert set(db.session.scalars(select(Action.id).where(Action.id.in_(ids), by_red_day))) == in_python
+
+
+@pytest.mark.parametrize("due_within", [1, 7, 29, 30, 31, 45, 120])
+def test_every_action_in_a_list_has_turned_amber_by_the_day_the_lists_are_read_from(due_within: int) -> None:
+    """The owners the tracker cannot email are found among the actions amber by `amber_by`, from its index: every
+    action in any list, whatever its status, dates and the window for due soon, has turned amber by then."""
+    windows = Windows(due_within_days=due_within)
+    today = MONDAY
+    offsets = [-400, -91, -90, -89, -31, -30, -29, -1, 0, 1, 29, 30, 31, 44, 45, 46, 119, 120, 121, 400]
+    listed = 0
+    for status, target, silent in itertools.product(ActionStatus, [None, *offsets], [0, 1, 60, 89, 90, 91, 400]):
+        target_date = None if target is None else today + timedelta(days=target)
+        last_update_on = today - timedelta(days=silent)
+        if action_list(
+            status=status, target_date=target_date, last_update_on=last_update_on, today=today, windows=windows
+        ):
+            listed += 1
+            amber, _ = rag_dates(status=status, target_date=target_date, last_update_on=last_update_on)
+            assert amber is not None and amber <= amber_by(today, windows), (status, target, silent)
+    assert listed > 100

@@ -26,7 +26,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from tracker.rules import DomainError
 from tracker.rules.lifecycle import NOT_SUBMITTED, OPEN_STATUSES, ActionStatus
-from tracker.rules.rag import DRIFT_DAYS
+from tracker.rules.rag import DRIFT_DAYS, DUE_SOON_DAYS
 from tracker.rules.sql import one_of
 from tracker.rules.vocabulary import Role
 
@@ -225,6 +225,14 @@ def action_lists_sql(
         due_by=days.due_by,
         silent_since=days.silent_since,
     )
+
+
+def amber_by(today: date, windows: Windows) -> date:
+    """The day by which every action in a list has turned amber (`rag.rag_dates`): an overdue or due soon one 30 days
+    before its target date (a window for due soon wider than that reaches later), a returned one at once, a drifting
+    one on its 90th day without an update. The actions in the lists are then looked for among those amber by that
+    day, which an index holds in order, rather than among every open action."""
+    return today + timedelta(days=max(0, windows.due_within_days - DUE_SOON_DAYS, DRIFT_DAYS - windows.drift_days))
 
 
 @dataclass(frozen=True)

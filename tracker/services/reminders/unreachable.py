@@ -16,12 +16,12 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from tracker.access import policy
-from tracker.db import db
+from tracker.db import db, dialect
 from tracker.models import Action, Agency, User
 from tracker.models.figures import OPEN_ACTION
 from tracker.models.live import live_actions
 from tracker.rules.lifecycle import OPEN_STATUSES
-from tracker.rules.reminders import Windows
+from tracker.rules.reminders import Windows, amber_by
 from tracker.rules.sql import one_of
 from tracker.services.reminders import conditions
 
@@ -54,10 +54,19 @@ def _grouped(user: User, *, today: date, windows: Windows) -> Any:
             OPEN_ACTION,
             one_of(Action.status, OPEN_STATUSES),
             conditions.needs_attention(today, windows),
+            *_amber_by(today, windows),
             cannot,
         )
         .group_by(name, Agency.name)
     )
+
+
+def _amber_by(today: date, windows: Windows) -> list[Any]:
+    """Implied by needing attention, and read from the index of the days open actions turn amber: on SQLite, the
+    20,000 amber or red of a national body's 40,000 open actions rather than all of them (105 to 79 ms). PostgreSQL
+    took the two conditions for independent, expected 700 rows, and chose a plan for those that ran slower (69 to
+    77 ms)."""
+    return [Action.amber_from <= amber_by(today, windows)] if dialect() == "sqlite" else []
 
 
 def _ordered(user: User, *, today: date, windows: Windows) -> Any:
