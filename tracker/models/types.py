@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, Enum
+from sqlalchemy import Boolean, DateTime, Enum
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -69,6 +69,31 @@ def _as_it_stands(element: not_indexed, compiler: SQLCompiler, **kw: Any) -> str
 @compiles(not_indexed, "sqlite")
 def _unary_plus(element: not_indexed, compiler: SQLCompiler, **kw: Any) -> str:
     return "+" + str(compiler.process(element.clauses, **kw))
+
+
+class met_by_most(FunctionElement[Any]):
+    """The condition as it stands, but not a way in for SQLite's planner: written `likely(condition) = 1` (a boolean
+    compared, as SQLAlchemy writes one for SQLite), a comparison no index answers, of a condition said to be met by
+    most rows. For a list read in the order of other tables' indexes (actions by review, the reviews walked in
+    order) by a search known to find many, where the condition's index would have the planner read every row it
+    finds and sort them. Given the bare hint instead, SQLite still read the red actions through their index and
+    sorted them (3.5 ms a page by review became 33). PostgreSQL judges it from the histograms it keeps, and is given
+    the condition alone."""
+
+    inherit_cache = True
+    name = "met_by_most"
+    type = Boolean()
+
+
+@compiles(met_by_most)
+def _met_as_it_stands(element: met_by_most, compiler: SQLCompiler, **kw: Any) -> str:
+    # In brackets: the condition may be an OR, and stands among others joined by AND.
+    return f"({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(met_by_most, "sqlite")
+def _likely(element: met_by_most, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"likely({compiler.process(element.clauses, **kw)})"
 
 
 class sorted_apart(FunctionElement[Any]):

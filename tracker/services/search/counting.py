@@ -18,6 +18,7 @@ from tracker.models import Action
 from tracker.models.actions import due_on_or_before
 from tracker.models.types import not_indexed
 from tracker.rules.rag import Rag, overdue_from_red_day_sql, rag_among_sql
+from tracker.services import figures
 from tracker.services.search import built
 from tracker.services.search.filters import ActionFilters
 from tracker.services.search.query import counted_statement
@@ -51,10 +52,11 @@ def by_colour(amber_from: Any, red_from: Any, today: date) -> list[Any]:
 
 
 def by_agency(filters: ActionFilters, user: Any, today: date) -> dict[int | None, int] | None:
-    """How many matching actions each lead agency leads (None for those without one), counted from the actions:
-    for a search the kept figures cannot count. None for a search with words, whose count stops at a bound."""
-    if filters.q:
-        return None
+    """How many matching actions each lead agency leads (None for those without one): from the kept figures where
+    they can say, else counted from the actions. None for a search with words, whose count stops at a bound."""
+    kept = figures.count_by_agency(filters, user, today=today)
+    if kept is not None or filters.q:
+        return kept
     counted = rows_of(built.once(_by_agency, replace(filters, page=1), user, today)).all()
     return {agency: int(n) for agency, n in counted}
 

@@ -17,7 +17,7 @@ from tracker.models import Action, Agency, Recommendation, Review
 from tracker.models.types import sorted_apart
 from tracker.rules.rag import rag_rank_sql
 from tracker.rules.sql import written_as_it_runs, written_in
-from tracker.services import figures, paging
+from tracker.services import paging
 from tracker.services.search import built, counting
 from tracker.services.search.filters import PAGE_SIZE, ActionFilters
 from tracker.services.search.listed import ListedAction, by_ids, read_ready, reading
@@ -179,13 +179,11 @@ def _agencies_of_page(
     filters: ActionFilters, user: Any, offset: int, today: date | None
 ) -> tuple[list[int | None], int] | None:
     """Sorted by lead agency, the agencies a page falls in and the page's offset among their actions, from how
-    many actions each agency has in the kept figures: a page then sorts a few agencies' actions rather than every
-    match. None when the figures cannot say, or two agencies sort alike (their actions would interleave)."""
-    sizes = figures.count_by_agency(filters, user, today=today)
-    if sizes is None:
-        # The kept figures cannot count this search: its actions are counted by agency, which reads what a count
-        # by colour reads and sorts them by agency alone (the actions due before a day: 274 ms a page became 93).
-        sizes = counting.by_agency(filters, user, today or clock.today())
+    many actions each agency has (`counting.by_agency`: in the kept figures, or counted from the actions, which
+    reads what a count by colour reads and sorts them by agency alone: the actions due before a day, 274 ms a page
+    became 93): a page then sorts a few agencies' actions rather than every match. None for words, whose count
+    stops at a bound, or where two agencies sort alike (their actions would interleave)."""
+    sizes = counting.by_agency(filters, user, today or clock.today())
     if not sizes:
         return None
     ordered = [(agency, lowered) for agency, lowered in rows_of(_by_name(filters.descending)) if agency in sizes]
